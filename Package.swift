@@ -1,0 +1,91 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "thidua",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "thidua", targets: ["thidua"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcurl: the mail transport. curl_easy_setopt is variadic, which Swift cannot
+        // call, so the module's header carries typed, non-variadic inline wrappers.
+        .systemLibrary(
+            name: "CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // The system's libcrypto, for SHA-256 (hardware-accelerated, nothing hand-rolled).
+        .systemLibrary(
+            name: "CLibCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "MIME",
+            dependencies: ["CLibCrypto"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Intake",
+            dependencies: ["MIME"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MailTransport",
+            dependencies: [
+                "CCurl",
+                "Intake",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Store",
+            dependencies: [
+                "Intake",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "Intake",
+                "Store",
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "thidua",
+            dependencies: [
+                "MailTransport", "Store", "Dashboard", "Intake", "MIME",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], swiftSettings: strict),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["MailTransport", "MIME"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A collection (đợt thu): what the office asks every unit to send, and by when.
+public struct Campaign: Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    /// Start of the opening day, office time.
+    public var opens: Date
+    /// The instant after which a submission is late.
+    public var deadline: Date
+    /// Words that identify a submission for this campaign, compared without diacritics.
+    public var keywords: [String]
+    public var reminders: [ReminderStage]
+    /// The kinds of file that count as a proper submission (default: scans).
+    public var acceptedKinds: Set<String>
+
+    public static let defaultAcceptedKinds: Set<String> = ["scan-pdf", "image"]
+
+    public init(id: String, title: String, opens: Date, deadline: Date, keywords: [String],
+                reminders: [ReminderStage], acceptedKinds: Set<String> = Campaign.defaultAcceptedKinds) {
+        self.id = id
+        self.title = title
+        self.opens = opens
+        self.deadline = deadline
+        self.keywords = keywords
+        self.reminders = reminders.sorted()
+        self.acceptedKinds = acceptedKinds
+    }
+}

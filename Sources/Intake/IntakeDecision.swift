@@ -1,0 +1,41 @@
+import Foundation
+import MIME
+
+/// Everything the rules conclude about one received message. Pure: the caller stores it.
+public struct IntakeDecision: Sendable {
+    public var unit: UnitMatch?
+    public var campaign: Campaign?
+    /// Present when both the unit and the campaign are known: the ledger entry to record.
+    public var assessment: SubmissionAssessment?
+}
+
+/// The rules applied to each message the intake stores.
+public struct IntakeRules: Sendable {
+    public var office: Office
+    public var matcher: UnitMatcher
+    public var classifier: CampaignClassifier
+
+    public init(office: Office, roster: Roster, campaigns: [Campaign], aliases: [String: String] = [:]) {
+        self.office = office
+        self.matcher = UnitMatcher(roster: roster, aliases: aliases)
+        self.classifier = CampaignClassifier(campaigns: campaigns)
+    }
+
+    public func decide(_ message: MailMessage, receivedAt: Date) -> IntakeDecision {
+        // The office's own mail (a sent copy, a reminder that bounced back) is no submission.
+        if let sender = message.from?.address, office.ownAddresses.contains(sender) || Self.isBounceSender(sender) {
+            return IntakeDecision(unit: nil, campaign: nil, assessment: nil)
+        }
+        let unit = matcher.match(message)
+        let campaign = classifier.classify(message, receivedAt: receivedAt)
+        let assessment = campaign.flatMap { campaign in
+            unit.map { _ in SubmissionAssessment.assess(message, for: campaign, receivedAt: receivedAt) }
+        }
+        return IntakeDecision(unit: unit, campaign: campaign, assessment: assessment)
+    }
+
+    static func isBounceSender(_ address: String) -> Bool {
+        let local = address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        return local == "mailer-daemon" || local == "postmaster"
+    }
+}

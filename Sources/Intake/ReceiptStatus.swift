@@ -1,0 +1,24 @@
+/// Where a unit stands in a campaign's ledger.
+public enum ReceiptStatus: String, Sendable, Codable, CaseIterable {
+    case pending
+    case received
+    case late
+    case needsReview = "needs_review"
+    case rejected
+    case excused
+
+    /// Vietnamese, for the officer and the dashboard.
+    public var label: String {
+        switch self {
+        case .pending: "Chưa nộp"
+        case .received: "Đã nộp"
+        case .late: "Nộp muộn"
+        case .needsReview: "Cần xem lại"
+        case .rejected: "Không đạt"
+        case .excused: "Được miễn"
+        }
+    }
+
+    /// Whether the unit still owes a submission and should be reminded.
+    public var awaitsSubmission: Bool { self == .pending || self == .rejected }
+}

@@ -1,0 +1,14 @@
+/// Which unit a message is attributed to, how sure, and why — shown to the officer.
+public struct UnitMatch: Sendable, Equatable, Codable {
+    public var code: String
+    /// 1.0 for a known address; lower for a name found in the text.
+    public var confidence: Double
+    /// In Vietnamese, for the officer: "địa chỉ gửi … có trong danh sách".
+    public var reason: String
+
+    public init(code: String, confidence: Double, reason: String) {
+        self.code = code
+        self.confidence = confidence
+        self.reason = reason
+    }
+}

@@ -1,0 +1,80 @@
+import MIME
+
+/// Works out which unit sent a message, and refuses to guess.
+///
+/// A known sender address (from the roster or learned when the officer assigned one of its
+/// messages) is an exact match. Otherwise a unit's name must appear, as whole words and
+/// without diacritics, in the subject, an attachment's name or the body; if more than one
+/// unit fits, the message goes to the officer — a wrong attribution would hide a missing
+/// unit, which is worse than asking.
+public struct UnitMatcher: Sendable {
+    public var roster: Roster
+    /// Learned sender address → unit code.
+    public var aliases: [String: String]
+
+    private let variants: [(code: String, forms: [String])]
+
+    public init(roster: Roster, aliases: [String: String] = [:]) {
+        self.roster = roster
+        self.aliases = Dictionary(aliases.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.variants = roster.units.map { ($0.code, Self.nameForms($0)) }
+    }
+
+    public func match(_ message: MailMessage) -> UnitMatch? {
+        if let sender = message.from?.address {
+            if let unit = roster.unit(email: sender) {
+                return UnitMatch(code: unit.code, confidence: 1, reason: "địa chỉ gửi \(sender) có trong danh sách của đơn vị")
+            }
+            if let code = aliases[sender], roster.unit(code: code) != nil {
+                return UnitMatch(code: code, confidence: 1, reason: "địa chỉ gửi \(sender) đã được gán cho đơn vị")
+            }
+        }
+        let sources: [(label: String, text: String)] = [
+            ("tiêu đề", message.subject),
+            ("tên tệp", message.attachments.map(\.filename).joined(separator: " ")),
+            ("nội dung thư", String(message.bodyText.prefix(8000))),
+        ]
+        for source in sources {
+            let folded = TextFolding.fold(source.text)
+            let hits = matches(in: folded)
+            if hits.count == 1, let hit = hits.first, let unit = roster.unit(code: hit.code) {
+                return UnitMatch(code: unit.code, confidence: 0.8, reason: "tên '\(unit.name)' trong \(source.label)")
+            }
+            if hits.count > 1 { return nil }  // ambiguous in the strongest source: ask the officer
+        }
+        return nil
+    }
+
+    /// Units whose longest matching form is not contained in another hit's form.
+    private func matches(in folded: String) -> [(code: String, form: String)] {
+        var hits: [(code: String, form: String)] = []
+        for variant in variants {
+            if let form = variant.forms.filter({ TextFolding.containsWords(folded, $0) }).max(by: { $0.count < $1.count }) {
+                hits.append((variant.code, form))
+            }
+        }
+        // "TH Thành Công A" also contains "Thành Công"-only forms of other units: keep
+        // only hits not strictly inside a longer hit.
+        return hits.filter { hit in
+            !hits.contains { other in other.form != hit.form && TextFolding.containsWords(other.form, hit.form) }
+        }
+    }
+
+    /// The ways a unit's name is written: "Tiểu học Nguyễn Trãi", "TH Nguyễn Trãi",
+    /// "Trường TH Nguyễn Trãi", and the code itself.
+    static func nameForms(_ unit: SchoolUnit) -> [String] {
+        let name = TextFolding.fold(unit.name)
+        let levelForms: [String: [String]] = [
+            "MN": ["mam non", "mn", "truong mam non", "truong mn"],
+            "TH": ["tieu hoc", "th", "truong tieu hoc", "truong th"],
+            "THCS": ["trung hoc co so", "thcs", "truong trung hoc co so", "truong thcs"],
+        ]
+        var forms: Set<String> = [name, TextFolding.fold(unit.code)]
+        let prefixes = levelForms[unit.level.uppercased()] ?? []
+        for prefix in prefixes where name.hasPrefix(prefix + " ") {
+            let bare = String(name.dropFirst(prefix.count + 1))
+            for other in prefixes { forms.insert(other + " " + bare) }
+        }
+        return forms.filter { $0.count >= 4 }.sorted()
+    }
+}

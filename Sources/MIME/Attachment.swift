@@ -1,0 +1,21 @@
+/// A file found in a message, decoded, with the name its sender gave it.
+public struct Attachment: Sendable {
+    /// NFC-normalised display name; never use it as a path (see `SafeFilename`).
+    public var filename: String
+    public var contentType: String
+    public var data: [UInt8]
+    public var sha256: String
+    public var kind: FileKind
+    public var isInline: Bool
+
+    public var size: Int { data.count }
+
+    public init(filename: String, contentType: String, data: [UInt8], isInline: Bool) {
+        self.filename = filename
+        self.contentType = contentType
+        self.data = data
+        self.sha256 = SHA256Hasher.hex(of: data)
+        self.kind = FileKind.detect(data)
+        self.isInline = isInline
+    }
+}

@@ -1,0 +1,73 @@
+/// Byte-level helpers shared by the parsers. Mail is bytes first: charsets are only
+/// known after the headers that name them have been read, so nothing here assumes text.
+enum ASCII {
+    static let cr: UInt8 = 13
+    static let lf: UInt8 = 10
+    static let space: UInt8 = 32
+    static let tab: UInt8 = 9
+    static let colon: UInt8 = 58
+    static let semicolon: UInt8 = 59
+    static let equals: UInt8 = 61
+    static let quote: UInt8 = 34
+    static let backslash: UInt8 = 92
+    static let dash: UInt8 = 45
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == cr || byte == lf
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 65 && byte <= 90) ? byte + 32 : byte
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 48...57: byte - 48
+        case 65...70: byte - 55
+        case 97...102: byte - 87
+        default: nil
+        }
+    }
+}
+
+extension Collection where Element == UInt8, Index == Int {
+    /// The index just past the line ending at `index` (CRLF or bare LF), or `nil` when
+    /// no line ends at `index`.
+    func endOfLineBreak(at index: Int) -> Int? {
+        guard index < endIndex else { return nil }
+        if self[index] == ASCII.lf { return index + 1 }
+        if self[index] == ASCII.cr, index + 1 < endIndex, self[index + 1] == ASCII.lf { return index + 2 }
+        return nil
+    }
+
+    /// First occurrence of `needle` at or after `from`.
+    func firstRange(of needle: [UInt8], from start: Int) -> Range<Int>? {
+        guard let first = needle.first, needle.count <= count else { return nil }
+        var index = Swift.max(start, startIndex)
+        let last = endIndex - needle.count
+        while index <= last {
+            if self[index] == first {
+                var matched = true
+                var offset = 1
+                while offset < needle.count {
+                    if self[index + offset] != needle[offset] { matched = false; break }
+                    offset += 1
+                }
+                if matched { return index..<(index + needle.count) }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// The slice without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> ArraySlice<UInt8> {
+        var lower = startIndex
+        var upper = endIndex
+        while lower < upper, ASCII.isWhitespace(self[lower]) { lower += 1 }
+        while upper > lower, ASCII.isWhitespace(self[upper - 1]) { upper -= 1 }
+        return self[lower..<upper]
+    }
+}

@@ -1,0 +1,77 @@
+/// What a file is, judged from its bytes rather than its name (schools rename files, and
+/// phones call everything "image.jpg").
+public enum FileKind: String, Sendable, Codable, CaseIterable {
+    /// A PDF whose pages are pictures: what a scanner or a phone scan app produces.
+    case scanPDF = "scan-pdf"
+    /// A PDF made from a document, with text rather than page images: not a stamped scan.
+    case textPDF = "pdf-text"
+    case image
+    case office
+    case archive
+    case other
+
+    public static func detect(_ bytes: [UInt8]) -> FileKind {
+        let head = bytes.prefix(16)
+        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+            head.count >= offset + magic.count && Array(head[offset..<(offset + magic.count)]) == magic
+        }
+        if bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8), from: 0) != nil {
+            return PDFInspection(bytes).looksScanned ? .scanPDF : .textPDF
+        }
+        if starts([0xFF, 0xD8, 0xFF]) || starts([0x89, 0x50, 0x4E, 0x47]) || starts(Array("GIF8".utf8))
+            || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A])
+            || starts(Array("ftypheic".utf8), at: 4) || starts(Array("ftypheix".utf8), at: 4)
+            || starts(Array("ftypmif1".utf8), at: 4) || starts(Array("ftypavif".utf8), at: 4)
+            || (starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8)) {
+            return .image
+        }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .office }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            return isOfficeZip(bytes) ? .office : .archive
+        }
+        if starts(Array("Rar!".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) || starts([0x1F, 0x8B]) {
+            return .archive
+        }
+        return .other
+    }
+
+    /// OOXML and OpenDocument files are zip archives; their first entries give them away.
+    private static func isOfficeZip(_ bytes: [UInt8]) -> Bool {
+        let window = bytes.prefix(64 * 1024)
+        let markers = ["word/", "xl/", "ppt/", "[Content_Types].xml", "mimetypeapplication/vnd.oasis.opendocument"]
+        return markers.contains { window.firstRange(of: Array($0.utf8), from: 0) != nil }
+    }
+}
+
+/// A cheap look inside a PDF: counts page objects and image objects without inflating
+/// streams. Scanners write one image per page; an OCR text layer does not change that.
+struct PDFInspection {
+    var pages = 0
+    var images = 0
+    var fonts = 0
+
+    init(_ bytes: [UInt8]) {
+        pages = Self.count(bytes, ["/Type/Page", "/Type /Page"], excludingNext: UInt8(ascii: "s"))
+        images = Self.count(bytes, ["/Subtype/Image", "/Subtype /Image"], excludingNext: nil)
+        fonts = Self.count(bytes, ["/Type/Font", "/Type /Font"], excludingNext: nil)
+    }
+
+    var looksScanned: Bool {
+        guard images > 0 else { return false }
+        return pages == 0 ? fonts == 0 : images >= pages
+    }
+
+    private static func count(_ bytes: [UInt8], _ needles: [String], excludingNext: UInt8?) -> Int {
+        var total = 0
+        for needle in needles {
+            let pattern = Array(needle.utf8)
+            var from = 0
+            while let range = bytes.firstRange(of: pattern, from: from) {
+                from = range.upperBound
+                if let excluded = excludingNext, range.upperBound < bytes.count, bytes[range.upperBound] == excluded { continue }
+                total += 1
+            }
+        }
+        return total
+    }
+}

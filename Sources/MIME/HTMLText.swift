@@ -1,0 +1,34 @@
+/// Just enough HTML-to-text to search a body for a school's name: tags dropped, common
+/// entities decoded. Never used to render anything.
+enum HTMLText {
+    static func strip(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true; out.append(" "); continue }
+            if character == ">" { inTag = false; continue }
+            if !inTag { out.append(character) }
+        }
+        let entities = ["&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"]
+        for (entity, replacement) in entities { out = out.replacingOccurrences(of: entity, with: replacement) }
+        return out
+    }
+}
+
+/// Links to files shared from cloud storage instead of being attached.
+enum CloudLinks {
+    static let hosts = ["drive.google.com", "docs.google.com", "1drv.ms", "onedrive.live.com", "sharepoint.com", "dropbox.com"]
+
+    static func find(in text: String) -> [String] {
+        var links: [String] = []
+        for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "'" }) {
+            guard token.hasPrefix("http://") || token.hasPrefix("https://") else { continue }
+            if hosts.contains(where: { token.contains($0) }), !links.contains(String(token)) {
+                links.append(String(token))
+            }
+        }
+        return links
+    }
+}
+
+import Foundation

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A plain-text (plus optional HTML) message thidua sends: reminders and acknowledgements.
+///
+/// Rendering is injection-safe: a header value holding CR or LF is refused, so a school
+/// name or a subject from a template can never add a header or a recipient.
+public struct OutgoingMessage: Sendable {
+    public var from: MailAddress
+    public var to: [MailAddress]
+    public var cc: [MailAddress] = []
+    public var subject: String
+    public var textBody: String
+    public var htmlBody: String?
+    public var date: Date
+    public var timeZone: TimeZone
+    public var messageID: String
+    public var inReplyTo: String?
+    public var references: [String] = []
+    /// RFC 3834: `auto-generated` for reminders, `auto-replied` for acknowledgements.
+    public var autoSubmitted: String = "auto-generated"
+
+    public init(from: MailAddress, to: [MailAddress], subject: String, textBody: String, htmlBody: String? = nil,
+                date: Date, timeZone: TimeZone, messageID: String) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.textBody = textBody
+        self.htmlBody = htmlBody
+        self.date = date
+        self.timeZone = timeZone
+        self.messageID = messageID
+    }
+
+    public enum RenderError: Error, CustomStringConvertible {
+        case lineBreakInHeader(String)
+        public var description: String {
+            switch self {
+            case .lineBreakInHeader(let field):
+                "the \(field) header would contain a line break; refusing to send (check the template and roster for stray newlines)"
+            }
+        }
+    }
+
+    /// A unique Message-ID in thidua's name under `domain`.
+    public static func makeMessageID(domain: String) -> String {
+        "<thidua.\(UUID().uuidString.lowercased())@\(domain)>"
+    }
+
+    public func render() throws -> [UInt8] {
+        var lines: [String] = []
+        func header(_ name: String, _ value: String) throws {
+            guard !value.contains(where: { $0 == "\r" || $0 == "\n" }) else { throw RenderError.lineBreakInHeader(name) }
+            lines.append("\(name): \(value)")
+        }
+        try header("From", HeaderEncoding.address(from))
+        try header("To", try to.map(HeaderEncoding.address).joined(separator: ", "))
+        if !cc.isEmpty { try header("Cc", try cc.map(HeaderEncoding.address).joined(separator: ", ")) }
+        try header("Subject", HeaderEncoding.encodedWords(subject))
+        try header("Date", MailDate.format(date, in: timeZone))
+        try header("Message-ID", messageID)
+        if let inReplyTo { try header("In-Reply-To", inReplyTo) }
+        if !references.isEmpty { try header("References", references.joined(separator: " ")) }
+        try header("Auto-Submitted", autoSubmitted)
+        try header("X-Auto-Response-Suppress", "All")
+        try header("MIME-Version", "1.0")
+        let text = QuotedPrintableEncoder.encode(textBody)
+        if let htmlBody {
+            let boundary = "=_thidua_\(UUID().uuidString.lowercased())"
+            try header("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
+            lines.append("")
+            lines.append("--\(boundary)")
+            lines.append("Content-Type: text/plain; charset=utf-8")
+            lines.append("Content-Transfer-Encoding: quoted-printable")
+            lines.append("")
+            lines.append(text)
+            lines.append("--\(boundary)")
+            lines.append("Content-Type: text/html; charset=utf-8")
+            lines.append("Content-Transfer-Encoding: quoted-printable")
+            lines.append("")
+            lines.append(QuotedPrintableEncoder.encode(htmlBody))
+            lines.append("--\(boundary)--")
+        } else {
+            try header("Content-Type", "text/plain; charset=utf-8")
+            try header("Content-Transfer-Encoding", "quoted-printable")
+            lines.append("")
+            lines.append(text)
+        }
+        return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+}
+
+/// RFC 2047 encoding for header text thidua writes.
+enum HeaderEncoding {
+    static func encodedWords(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value > 126 || $0.value < 32 }) else { return text }
+        // Whole characters per word, each word at most 75 bytes (RFC 2047 §2).
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if (chunk.count + bytes.count) * 4 / 3 + 16 > 75 {
+                words.append("=?UTF-8?B?\(Base64.encode(chunk, lineLength: 0))?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Base64.encode(chunk, lineLength: 0))?=") }
+        return words.joined(separator: " ")
+    }
+
+    static func address(_ address: MailAddress) throws -> String {
+        guard !address.address.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" || $0 == "," || $0 == " " }) else {
+            throw OutgoingMessage.RenderError.lineBreakInHeader("address")
+        }
+        guard let name = address.displayName, !name.isEmpty else { return address.address }
+        if name.contains(where: { $0 == "\r" || $0 == "\n" }) { throw OutgoingMessage.RenderError.lineBreakInHeader("display name") }
+        let isPlainASCII = name.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value < 127 && !"\"\\(),:;<>@[]".unicodeScalars.contains($0) }
+        return "\(isPlainASCII ? name : encodedWords(name)) <\(address.address)>"
+    }
+}
+
+enum QuotedPrintableEncoder {
+    static func encode(_ text: String) -> String {
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        var out: [String] = []
+        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
+            var encoded = ""
+            var column = 0
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                var piece: String
+                if (byte >= 33 && byte <= 126 && byte != ASCII.equals) || ((byte == ASCII.space || byte == ASCII.tab) && !isLast) {
+                    piece = String(UnicodeScalar(byte))
+                } else {
+                    piece = "=" + Hex.encode([byte]).uppercased()
+                }
+                if column + piece.count > 75 {
+                    encoded += "=\r\n"
+                    column = 0
+                }
+                encoded += piece
+                column += piece.count
+            }
+            out.append(encoded)
+        }
+        return out.joined(separator: "\r\n")
+    }
+}

@@ -1,0 +1,127 @@
+/// Content-Transfer-Encoding decoders, lenient the way receiving mail software must be:
+/// senders wrap, truncate and decorate encoded bodies, and a readable file beats a refusal.
+public enum TransferEncoding: Sendable, Equatable {
+    case sevenBit, eightBit, binary, base64, quotedPrintable
+    /// x-uuencode and friends, and anything unrecognised, are passed through as-is.
+    case other(String)
+
+    public init(headerValue: String?) {
+        let token = (headerValue ?? "")
+            .split(separator: ";").first.map { $0.filter { !$0.isWhitespace }.lowercased() } ?? ""
+        switch token {
+        case "", "7bit": self = .sevenBit
+        case "8bit": self = .eightBit
+        case "binary": self = .binary
+        case "base64": self = .base64
+        case "quoted-printable": self = .quotedPrintable
+        default: self = .other(token)
+        }
+    }
+
+    public func decode(_ body: ArraySlice<UInt8>) -> [UInt8] {
+        switch self {
+        case .base64: Base64.decode(body)
+        case .quotedPrintable: QuotedPrintable.decode(body)
+        default: Array(body)
+        }
+    }
+}
+
+enum Base64 {
+    private static let invalid: UInt8 = 0xFF
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: invalid, count: 256)
+        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(byte)] = UInt8(index)
+        }
+        // URL-safe alphabet too: some webmail encoders use it.
+        table[Int(UInt8(ascii: "-"))] = 62
+        table[Int(UInt8(ascii: "_"))] = 63
+        return table
+    }()
+
+    /// Skips whitespace and garbage, stops at the first padding, and keeps the whole
+    /// bytes of a final group that lost its padding.
+    static func decode<Bytes: Collection<UInt8>>(_ input: Bytes) -> [UInt8] {
+        var output = [UInt8]()
+        output.reserveCapacity(input.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        table.withUnsafeBufferPointer { table in
+            for byte in input {
+                if byte == ASCII.equals { break }
+                let value = table[Int(byte)]
+                if value == invalid { continue }
+                accumulator = (accumulator << 6) | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+                }
+            }
+        }
+        return output
+    }
+
+    static func encode(_ input: [UInt8], lineLength: Int = 76) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(input.count * 4 / 3 + input.count / lineLength * 2 + 4)
+        var column = 0
+        var index = 0
+        while index < input.count {
+            let b0 = UInt32(input[index])
+            let b1 = index + 1 < input.count ? UInt32(input[index + 1]) : 0
+            let b2 = index + 2 < input.count ? UInt32(input[index + 2]) : 0
+            let group = (b0 << 16) | (b1 << 8) | b2
+            out.append(alphabet[Int((group >> 18) & 63)])
+            out.append(alphabet[Int((group >> 12) & 63)])
+            out.append(index + 1 < input.count ? alphabet[Int((group >> 6) & 63)] : ASCII.equals)
+            out.append(index + 2 < input.count ? alphabet[Int(group & 63)] : ASCII.equals)
+            index += 3
+            column += 4
+            if lineLength > 0, column >= lineLength, index < input.count {
+                out.append(ASCII.cr); out.append(ASCII.lf)
+                column = 0
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+enum QuotedPrintable {
+    static func decode<Bytes: Collection<UInt8>>(_ input: Bytes) -> [UInt8] where Bytes.Index == Int {
+        var output = [UInt8]()
+        output.reserveCapacity(input.count)
+        var index = input.startIndex
+        let end = input.endIndex
+        while index < end {
+            let byte = input[index]
+            guard byte == ASCII.equals else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            // Soft line break: "=" then optional trailing whitespace then CRLF or LF.
+            var probe = index + 1
+            while probe < end, input[probe] == ASCII.space || input[probe] == ASCII.tab { probe += 1 }
+            if let next = input.endOfLineBreak(at: probe) {
+                index = next
+                continue
+            }
+            if probe == end {
+                index = end  // "=" and trailing blanks at the very end: a soft break without its line end.
+                continue
+            }
+            if index + 2 < end, let high = ASCII.hexValue(input[index + 1]), let low = ASCII.hexValue(input[index + 2]) {
+                output.append(high << 4 | low)
+                index += 3
+                continue
+            }
+            // A stray "=" that starts no escape is kept, as RFC 2045 suggests.
+            output.append(byte)
+            index += 1
+        }
+        return output
+    }
+}

@@ -1,0 +1,160 @@
+import CCurl
+import Dispatch
+import Synchronization
+
+/// TLS and login settings shared by every transfer of one connection.
+public struct ConnectionSettings: Sendable {
+    public var user: String
+    public var password: String
+    /// Extra CA bundle (e.g. a self-signed test server's CA). Verification stays on.
+    public var caFile: String?
+    /// Require STARTTLS on an `imap://` or `smtp://` URL. Off only when explicitly allowed.
+    public var requireTLS: Bool
+    public var connectTimeout: Int
+    /// A transfer slower than one byte per second for this long is abandoned: the defence
+    /// against half-open connections that would otherwise block a poll for hours.
+    public var stallTimeout: Int
+
+    public init(user: String, password: String, caFile: String? = nil, requireTLS: Bool = true,
+                connectTimeout: Int = 20, stallTimeout: Int = 60) {
+        self.user = user
+        self.password = password
+        self.caFile = caFile
+        self.requireTLS = requireTLS
+        self.connectTimeout = connectTimeout
+        self.stallTimeout = stallTimeout
+    }
+}
+
+/// One libcurl request on a connection.
+struct CurlRequest: Sendable {
+    var url: String
+    var customRequest: String?
+    var upload: [UInt8]?
+    var mailFrom: String?
+    var recipients: [String] = []
+}
+
+struct CurlResponse: Sendable {
+    /// For IMAP custom commands: every response line, literals included, verbatim.
+    var header: [UInt8]
+    var body: [UInt8]
+    var responseCode: Int
+}
+
+/// One libcurl easy handle and the server connection it keeps open between transfers.
+///
+/// `curl_easy_perform` blocks, so every transfer runs on this connection's own serial
+/// dispatch queue, never on the Swift concurrency pool. Cancelling the awaiting task sets a
+/// flag that libcurl's progress callback turns into an abort. `curl_easy_reset` before each
+/// transfer clears the options but keeps the live connection, so an IMAP login is reused
+/// across polls.
+final class CurlConnection: @unchecked Sendable {
+    // Both are touched only on `queue`.
+    private let handle: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    private let queue: DispatchQueue
+    private let cancelRequested = Atomic<Bool>(false)
+    let settings: ConnectionSettings
+
+    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    init(settings: ConnectionSettings, label: String) {
+        _ = Self.globalInit
+        guard let handle = curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory)") }
+        self.handle = handle
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        self.queue = DispatchQueue(label: "thidua.curl.\(label)")
+        self.settings = settings
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    func perform(_ request: CurlRequest) async throws(CurlError) -> CurlResponse {
+        if Task.isCancelled { throw CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0) }
+        cancelRequested.store(false, ordering: .relaxed)
+        let result: Result<CurlResponse, CurlError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                queue.async { continuation.resume(returning: self.performBlocking(request)) }
+            }
+        } onCancel: {
+            cancelRequested.store(true, ordering: .relaxed)
+        }
+        return try result.get()
+    }
+
+    private func performBlocking(_ request: CurlRequest) -> Result<CurlResponse, CurlError> {
+        curl_easy_reset(handle)
+        errorBuffer[0] = 0
+        let context = TransferContext { [unowned self] in self.cancelRequested.load(ordering: .relaxed) }
+        var header: [UInt8] = []
+        var body: [UInt8] = []
+        context.onHeader = { header.append(contentsOf: $0) }
+        context.onBody = { body.append(contentsOf: $0) }
+        let userdata = Unmanaged.passUnretained(context).toOpaque()
+        var recipients: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(recipients) }
+
+        var code = withExtendedLifetime(context) { () -> CURLcode in
+            setString(CURLOPT_URL, request.url)
+            setLong(CURLOPT_NOSIGNAL, 1)
+            setString(CURLOPT_USERNAME, settings.user)
+            setString(CURLOPT_PASSWORD, settings.password)
+            if let caFile = settings.caFile { setString(CURLOPT_CAINFO, caFile) }
+            setLong(CURLOPT_SSL_VERIFYPEER, 1)
+            setLong(CURLOPT_SSL_VERIFYHOST, 2)
+            if settings.requireTLS { setLong(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
+            setLong(CURLOPT_CONNECTTIMEOUT, settings.connectTimeout)
+            setLong(CURLOPT_LOW_SPEED_LIMIT, 1)
+            setLong(CURLOPT_LOW_SPEED_TIME, settings.stallTimeout)
+            setLong(CURLOPT_TCP_KEEPALIVE, 1)
+            _ = thidua_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+            _ = thidua_easy_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback)
+            _ = thidua_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, userdata)
+            _ = thidua_easy_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, curlBodyCallback)
+            _ = thidua_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, userdata)
+            setLong(CURLOPT_NOPROGRESS, 0)
+            _ = thidua_easy_setopt_xferinfo_function(handle, curlProgressCallback)
+            _ = thidua_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, userdata)
+            if let custom = request.customRequest { setString(CURLOPT_CUSTOMREQUEST, custom) }
+            if let from = request.mailFrom { setString(CURLOPT_MAIL_FROM, "<\(from)>") }
+            for recipient in request.recipients { recipients = curl_slist_append(recipients, "<\(recipient)>") }
+            if recipients != nil { _ = thidua_easy_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients) }
+            if let upload = request.upload {
+                context.upload = upload
+                setLong(CURLOPT_UPLOAD, 1)
+                setLong(CURLOPT_INFILESIZE, upload.count)
+                _ = thidua_easy_setopt_read_function(handle, curlReadCallback)
+                _ = thidua_easy_setopt_pointer(handle, CURLOPT_READDATA, userdata)
+            }
+            return curl_easy_perform(handle)
+        }
+        var responseCode = 0
+        _ = thidua_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode)
+        if code == CURLE_OK, Task.isCancelled { code = CURLE_ABORTED_BY_CALLBACK }
+        guard code == CURLE_OK else {
+            let summary = String(cString: curl_easy_strerror(code))
+            let extra = String(cString: errorBuffer)
+            let detail = extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)"
+            return .failure(CurlError(code: Int(code.rawValue), detail: detail, responseCode: responseCode))
+        }
+        return .success(CurlResponse(header: header, body: body, responseCode: responseCode))
+    }
+
+    private func setLong(_ option: CURLoption, _ value: Int) {
+        _ = thidua_easy_setopt_long(handle, option, value)
+    }
+
+    private func setString(_ option: CURLoption, _ value: String) {
+        // libcurl copies string options (since 7.17), so a temporary C string is enough.
+        _ = value.withCString { thidua_easy_setopt_string(handle, option, $0) }
+    }
+
+    /// libcurl's version, for `thidua check` and the logs.
+    static var libraryVersion: String { String(cString: thidua_curl_version_string()) }
+}

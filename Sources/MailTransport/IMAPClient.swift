@@ -1,0 +1,82 @@
+import Foundation
+
+/// A fetched message: its raw bytes as the server stores them, and the server's arrival time.
+public struct FetchedMessage: Sendable {
+    public var uid: UInt32
+    public var internalDate: Date?
+    public var raw: [UInt8]
+}
+
+/// The office mailbox over IMAP, through libcurl, on one long-lived connection.
+///
+/// Reads never change the mailbox: messages are fetched with `BODY.PEEK[]`, so `\Seen`
+/// stays as the officer left it on the phone or in webmail. libcurl sends a custom command
+/// alone on a bare server URL, and SELECTs the URL's mailbox first otherwise — once per
+/// connection, as it remembers what is selected. The `;UIDVALIDITY=` URL parameter makes
+/// libcurl refuse to fetch from a mailbox that was renumbered since the poll began.
+public final class IMAPClient: Sendable {
+    public let server: MailServerURL
+    private let connection: CurlConnection
+
+    public init(server: MailServerURL, settings: ConnectionSettings) {
+        self.server = server
+        var settings = settings
+        settings.requireTLS = settings.requireTLS && !server.isImplicitTLS
+        self.connection = CurlConnection(settings: settings, label: "imap")
+    }
+
+    public func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
+        let response = try await connection.perform(CurlRequest(
+            url: server.serverURL,
+            customRequest: "STATUS \(Self.quoted(mailbox)) (UIDVALIDITY UIDNEXT MESSAGES)"))
+        guard let status = IMAPResponse.status(response.header) else {
+            throw CurlError(code: -1, detail: "the server sent no STATUS for mailbox \(mailbox)", responseCode: 0)
+        }
+        return status
+    }
+
+    /// UIDs at or above `first`, ascending. (`n:*` always matches the last message even
+    /// when its UID is below n, so the result is filtered.)
+    public func uids(mailbox: String, uidValidity: UInt32, from first: UInt32) async throws(CurlError) -> [UInt32] {
+        let response = try await connection.perform(CurlRequest(
+            url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*"))
+        return IMAPResponse.search(response.header).filter { $0 >= first }
+    }
+
+    public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) -> FetchedMessage {
+        let response = try await connection.perform(CurlRequest(
+            url: mailboxURL(mailbox, uidValidity: uidValidity),
+            customRequest: "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])"))
+        guard let fetched = IMAPResponse.fetchedMessage(response.header) else {
+            throw CurlError(code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
+                            responseCode: 0)
+        }
+        return FetchedMessage(uid: fetched.uid ?? uid, internalDate: fetched.internalDate, raw: fetched.raw)
+    }
+
+    /// Flags of every message, by UID (used by checks and tests; never changes them).
+    public func flags(mailbox: String) async throws(CurlError) -> [UInt32: [String]] {
+        let response = try await connection.perform(CurlRequest(
+            url: mailboxURL(mailbox, uidValidity: nil), customRequest: "UID FETCH 1:* (UID FLAGS)"))
+        return IMAPResponse.flags(response.header)
+    }
+
+    public func listMailboxes() async throws(CurlError) -> [String] {
+        let response = try await connection.perform(CurlRequest(url: server.serverURL, customRequest: "LIST \"\" \"*\""))
+        return IMAPResponse.list(response.header)
+    }
+
+    /// Appends a message (IMAP APPEND).
+    public func append(_ message: [UInt8], to mailbox: String) async throws(CurlError) {
+        _ = try await connection.perform(CurlRequest(url: mailboxURL(mailbox, uidValidity: nil), upload: message))
+    }
+
+    private func mailboxURL(_ mailbox: String, uidValidity: UInt32?) -> String {
+        let encoded = mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ";?#"))) ?? mailbox
+        return server.with(path: encoded + (uidValidity.map { ";UIDVALIDITY=\($0)" } ?? ""))
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Parsers for the IMAP responses thidua asks for. libcurl hands over a custom command's
+/// response lines (and any literal) verbatim through the header callback, after whatever
+/// the connection said before (greeting, CAPABILITY, SELECT), so each parser looks for its
+/// own untagged response and ignores the rest.
+enum IMAPResponse {
+    /// `* STATUS "INBOX" (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 1614000000)`
+    static func status(_ bytes: [UInt8]) -> MailboxStatus? {
+        for line in lines(bytes) where line.uppercased().hasPrefix("* STATUS ") {
+            guard let open = line.lastIndex(of: "("), let close = line.lastIndex(of: ")"), open < close else { continue }
+            let items = line[line.index(after: open)..<close].split(separator: " ")
+            var values: [String: UInt32] = [:]
+            var index = 0
+            while index + 1 < items.count {
+                values[items[index].uppercased()] = UInt32(items[index + 1])
+                index += 2
+            }
+            guard let validity = values["UIDVALIDITY"], let next = values["UIDNEXT"] else { continue }
+            return MailboxStatus(uidValidity: validity, uidNext: next, messages: Int(values["MESSAGES"] ?? 0))
+        }
+        return nil
+    }
+
+    /// `* SEARCH 4 5 9`
+    static func search(_ bytes: [UInt8]) -> [UInt32] {
+        var uids: [UInt32] = []
+        for line in lines(bytes) where line.uppercased().hasPrefix("* SEARCH") {
+            uids += line.dropFirst(8).split(separator: " ").compactMap { UInt32($0) }
+        }
+        return uids.sorted()
+    }
+
+    /// `* LIST (\HasNoChildren) "/" "INBOX"` → mailbox names.
+    static func list(_ bytes: [UInt8]) -> [String] {
+        lines(bytes).filter { $0.uppercased().hasPrefix("* LIST ") }.compactMap { line in
+            if line.hasSuffix("\"") {
+                let body = line.dropLast()
+                guard let open = body.lastIndex(of: "\"") else { return nil }
+                return String(body[body.index(after: open)...])
+            }
+            return line.split(separator: " ").last.map(String.init)
+        }
+    }
+
+    /// `* 4 FETCH (UID 9 FLAGS (\Seen) ...)` lines → UID → flags.
+    static func flags(_ bytes: [UInt8]) -> [UInt32: [String]] {
+        var result: [UInt32: [String]] = [:]
+        for line in lines(bytes) where line.hasPrefix("* ") && line.uppercased().contains(" FETCH (") {
+            guard let uid = number(after: "UID ", in: line) else { continue }
+            var flags: [String] = []
+            if let range = line.range(of: "FLAGS ("), let close = line[range.upperBound...].firstIndex(of: ")") {
+                flags = line[range.upperBound..<close].split(separator: " ").map(String.init)
+            }
+            result[uid] = flags
+        }
+        return result
+    }
+
+    /// The message of a `UID FETCH n (UID INTERNALDATE BODY.PEEK[])` response: the literal
+    /// announced by `{size}` at the end of the FETCH line, taken by byte count (its content
+    /// may contain anything, including lines that look like IMAP responses).
+    static func fetchedMessage(_ bytes: [UInt8]) -> (uid: UInt32?, internalDate: Date?, raw: [UInt8])? {
+        var index = 0
+        while index < bytes.count {
+            var lineEnd = index
+            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            let next = min(lineEnd + 1, bytes.count)
+            let line = String(decoding: bytes[index..<lineEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.hasPrefix("* "), line.uppercased().contains(" FETCH ("), line.hasSuffix("}"),
+               let open = line.lastIndex(of: "{"), let size = Int(line[line.index(after: open)..<line.index(before: line.endIndex)]) {
+                let literalEnd = next + size
+                guard literalEnd <= bytes.count else { return nil }
+                var trailerEnd = literalEnd
+                while trailerEnd < bytes.count, bytes[trailerEnd] != 10 { trailerEnd += 1 }
+                let attributes = line + String(decoding: bytes[literalEnd..<trailerEnd], as: UTF8.self)
+                return (number(after: "UID ", in: attributes), internalDate(in: attributes), Array(bytes[next..<literalEnd]))
+            }
+            index = next
+        }
+        return nil
+    }
+
+    private static func lines(_ bytes: [UInt8]) -> [String] {
+        String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" })
+            .map { String($0) }
+    }
+
+    private static func number(after key: String, in text: String) -> UInt32? {
+        guard let range = text.range(of: key, options: .caseInsensitive) else { return nil }
+        return UInt32(text[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// `INTERNALDATE "18-Feb-2021 09:12:00 +0700"`
+    private static func internalDate(in text: String) -> Date? {
+        guard let range = text.range(of: "INTERNALDATE \"", options: .caseInsensitive),
+              let close = text[range.upperBound...].firstIndex(of: "\"") else { return nil }
+        let value = text[range.upperBound..<close].trimmingCharacters(in: .whitespaces)
+        let parts = value.split(separator: " ")
+        guard parts.count == 3 else { return nil }
+        let dayMonthYear = parts[0].split(separator: "-")
+        guard dayMonthYear.count == 3 else { return nil }
+        // Reuse the RFC 5322 parser: "18 Feb 2021 09:12:00 +0700".
+        return MailDateBridge.parse("\(dayMonthYear[0]) \(dayMonthYear[1]) \(dayMonthYear[2]) \(parts[1]) \(parts[2])")
+    }
+}
+
+public struct MailboxStatus: Sendable, Equatable {
+    public var uidValidity: UInt32
+    public var uidNext: UInt32
+    public var messages: Int
+}

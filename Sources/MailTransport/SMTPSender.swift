@@ -1,0 +1,58 @@
+import Foundation
+
+/// Outgoing mail over SMTP (SMTPS or STARTTLS + AUTH) through libcurl, on one connection
+/// reused for a whole batch.
+///
+/// Each recipient gets its own SMTP transaction of the same message, so a `550` for one
+/// address is that address's result alone and the rest of the batch still goes out.
+public final class SMTPSender: Sendable {
+    public let server: MailServerURL
+    private let connection: CurlConnection
+    private let heloName: String
+
+    public init(server: MailServerURL, settings: ConnectionSettings, heloName: String = SMTPSender.localHostName()) {
+        self.server = server
+        var settings = settings
+        settings.requireTLS = settings.requireTLS && !server.isImplicitTLS
+        self.connection = CurlConnection(settings: settings, label: "smtp")
+        self.heloName = heloName
+    }
+
+    public struct RecipientResult: Sendable {
+        public var recipient: String
+        /// nil when the server accepted the message for this recipient.
+        public var error: CurlError?
+        /// A 5xx: retrying will not help (unknown mailbox, quota exhausted, policy).
+        public var isPermanent: Bool { error.map { $0.responseCode >= 500 } ?? false }
+    }
+
+    /// Sends `message` from `envelopeFrom` to each recipient; never throws for a refused
+    /// recipient, only reports it.
+    public func send(_ message: [UInt8], from envelopeFrom: String, to recipients: [String]) async -> [RecipientResult] {
+        var results: [RecipientResult] = []
+        // libcurl's SMTP URL path is the EHLO name.
+        let url = server.with(path: heloName)
+        for recipient in recipients {
+            do {
+                _ = try await connection.perform(CurlRequest(url: url, upload: message, mailFrom: envelopeFrom, recipients: [recipient]))
+                results.append(RecipientResult(recipient: recipient, error: nil))
+            } catch {
+                results.append(RecipientResult(recipient: recipient, error: error))
+            }
+        }
+        return results
+    }
+
+    /// Logs in without sending (for `thidua check --connect`): libcurl with no recipients
+    /// and no upload performs EHLO, STARTTLS, AUTH and then a harmless command.
+    public func verifyLogin() async throws(CurlError) {
+        _ = try await connection.perform(CurlRequest(url: server.with(path: heloName), customRequest: "NOOP"))
+    }
+
+    public static func localHostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "localhost" : name
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import Intake
+
+extension DataStore {
+    /// The highest UID already processed in `mailbox` under `uidValidity`, or nil when this
+    /// UIDVALIDITY has never been seen (first run, or the server renumbered the mailbox).
+    public func lastUID(mailbox: String, uidValidity: UInt32) throws -> UInt32? {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT last_uid FROM mailbox_state WHERE mailbox = ? AND uid_validity = ?",
+                               arguments: [mailbox, Int64(uidValidity)]).map { UInt32(clamping: $0) }
+        }
+    }
+
+    /// Records that every UID up to `uid` has been dealt with, without a message row: used
+    /// for duplicates found after a UIDVALIDITY change.
+    public func advanceMailbox(_ mailbox: String, uidValidity: UInt32, to uid: UInt32, at now: Date) throws {
+        try database.write { db in try Self.advance(db, mailbox, uidValidity, uid, now) }
+    }
+
+    /// Whether a message with the same Message-ID and content is already stored, whatever
+    /// its mailbox coordinates: the dedupe that survives a UIDVALIDITY change.
+    public func containsMessage(messageID: String?, sha256: String) throws -> Bool {
+        try database.read { db in
+            if let messageID {
+                return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ? AND sha256 = ?)",
+                                         arguments: [messageID, sha256]) ?? false
+            }
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id IS NULL AND sha256 = ?)",
+                                     arguments: [sha256]) ?? false
+        }
+    }
+
+    /// Commits a fetched message, its attachments, the ledger change it causes, the event
+    /// log entry and the mailbox position in one transaction. Returns the message row id.
+    @discardableResult
+    public func record(_ message: IncomingMessage, at now: Date) throws -> Int64 {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
+                    subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
+                    problems, parse_error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
+                    message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
+                    message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
+                    message.campaignID, message.assessment?.status.rawValue,
+                    message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError,
+                ])
+            let rowID = db.lastInsertedRowID
+            for (position, attachment) in message.attachments.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO attachments (message_id, position, filename, content_type, size, sha256, kind, stored_path)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [rowID, position, attachment.filename, attachment.contentType, attachment.size,
+                                     attachment.sha256, attachment.kind, attachment.storedPath])
+            }
+            try Self.appendEvent(db, at: now, actor: "daemon", campaign: message.campaignID, unit: message.unit?.code,
+                                 message: rowID, kind: "message.stored",
+                                 detail: "\(message.fromAddress ?? "?"): \(message.subject)")
+            if let campaign = message.campaignID, let unit = message.unit, let assessment = message.assessment {
+                try Self.applySubmission(db, campaign: campaign, unit: unit.code, status: assessment.status,
+                                         messageRow: rowID, receivedAt: message.receivedAt, note: assessment.problems.joined(separator: "; "),
+                                         actor: "daemon", now: now)
+            }
+            try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
+            return rowID
+        }
+    }
+
+    static func applySubmission(_ db: Database, campaign: String, unit: String, status: ReceiptStatus, messageRow: Int64?,
+                                receivedAt: Date?, note: String?, actor: String, now: Date) throws {
+        let current = try Row.fetchOne(db, sql: "SELECT status, received_at FROM receipts WHERE campaign_id = ? AND unit_code = ?",
+                                       arguments: [campaign, unit])
+        let currentStatus = (current?["status"] as String?).flatMap(ReceiptStatus.init(rawValue:))
+        let currentReceivedAt = current?["received_at"] as Date?
+        guard LedgerRules.supersedes(incoming: status, receivedAt: receivedAt ?? now,
+                                     current: currentStatus, currentReceivedAt: currentReceivedAt) else {
+            try appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
+                            kind: "receipt.kept", detail: "\(currentStatus?.rawValue ?? "pending") kept; new submission was \(status.rawValue)")
+            return
+        }
+        try db.execute(sql: """
+            INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (campaign_id, unit_code) DO UPDATE SET
+                status = excluded.status, message_id = excluded.message_id, received_at = excluded.received_at,
+                updated_at = excluded.updated_at, note = excluded.note
+            """, arguments: [campaign, unit, status.rawValue, messageRow, receivedAt, now, note])
+        try appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
+                        kind: "receipt.\(status.rawValue)", detail: "\(currentStatus?.rawValue ?? "pending") → \(status.rawValue)")
+    }
+
+    static func appendEvent(_ db: Database, at: Date, actor: String, campaign: String?, unit: String?, message: Int64?,
+                            kind: String, detail: String?) throws {
+        try db.execute(sql: """
+            INSERT INTO events (at, actor, campaign_id, unit_code, message_id, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [at, actor, campaign, unit, message, kind, detail])
+    }
+
+    private static func advance(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32, _ now: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (mailbox, uid_validity) DO UPDATE SET
+                last_uid = max(last_uid, excluded.last_uid), updated_at = excluded.updated_at
+            """, arguments: [mailbox, Int64(uidValidity), Int64(uid), now])
+    }
+
+    /// Notes the outcome of a poll for `thidua status` and the health check.
+    public func notePoll(error: String?, at now: Date) throws {
+        try database.write { db in
+            if let error {
+                try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_error', ?, ?)", arguments: [error, now])
+            } else {
+                try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_poll', NULL, ?)", arguments: [now])
+                try db.execute(sql: "DELETE FROM intake_health WHERE key = 'last_error'")
+            }
+        }
+    }
+}
+
+extension DataStore {
+    /// Whether any UIDVALIDITY of `mailbox` was seen before (to tell a first run from a
+    /// renumbered mailbox).
+    public func hasAnyState(mailbox: String) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mailbox_state WHERE mailbox = ?)", arguments: [mailbox]) ?? false
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import Intake
+
+extension DataStore {
+    /// Builds the status of `campaign` for every unit of `roster` (units without a ledger
+    /// entry are pending), plus intake counts over every stored message.
+    public func statusReport(campaign: Campaign, roster: Roster) throws -> StatusReport {
+        try database.read { db in
+            var receipts: [String: Row] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM receipts WHERE campaign_id = ?", arguments: [campaign.id]) {
+                receipts[row["unit_code"]] = row
+            }
+            var files: [Int64: [StatusReport.FileInfo]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.message_id, a.filename, a.kind, a.size, a.sha256 FROM attachments a
+                JOIN receipts r ON r.message_id = a.message_id WHERE r.campaign_id = ? ORDER BY a.message_id, a.position
+                """, arguments: [campaign.id]) {
+                files[row["message_id"], default: []].append(
+                    StatusReport.FileInfo(filename: row["filename"], kind: row["kind"], size: row["size"], sha256: row["sha256"]))
+            }
+            var summary = StatusReport.Summary()
+            var units: [StatusReport.UnitRow] = []
+            for unit in roster.units {
+                let receipt = receipts[unit.code]
+                let status = (receipt?["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)) ?? .pending
+                summary.total += 1
+                switch status {
+                case .pending: summary.pending += 1
+                case .received: summary.received += 1
+                case .late: summary.late += 1
+                case .needsReview: summary.needsReview += 1
+                case .rejected: summary.rejected += 1
+                case .excused: summary.excused += 1
+                }
+                let messageRow = receipt?["message_id"] as Int64?
+                units.append(StatusReport.UnitRow(
+                    code: unit.code, name: unit.name, level: unit.level, status: status,
+                    receivedAt: receipt?["received_at"], note: (receipt?["note"] as String?).flatMap { $0.isEmpty ? nil : $0 },
+                    attachments: messageRow.flatMap { files[$0] } ?? []))
+            }
+            let intake = StatusReport.IntakeInfo(
+                messages: try Int.fetchOne(db, sql: "SELECT count(*) FROM messages") ?? 0,
+                attachments: try Int.fetchOne(db, sql: "SELECT count(*) FROM attachments") ?? 0,
+                unmatched: try Int.fetchOne(db, sql: "SELECT count(*) FROM messages WHERE unit_code IS NULL") ?? 0,
+                errors: try Int.fetchOne(db, sql: "SELECT count(*) FROM messages WHERE parse_error IS NOT NULL") ?? 0,
+                lastPoll: try Date.fetchOne(db, sql: "SELECT at FROM intake_health WHERE key = 'last_poll'"),
+                lastError: try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = 'last_error'"))
+            return StatusReport(
+                campaign: .init(id: campaign.id, title: campaign.title, deadline: campaign.deadline),
+                summary: summary, units: units, intake: intake)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// thidua's persistent state: one SQLite database plus the files beside it.
+///
+/// The database runs in WAL mode so `thidua status` and the dashboard read while the
+/// daemon writes, with `synchronous = FULL` because a committed receipt is a promise to a
+/// school. Writes are serialised by GRDB's pool; every multi-row change is one transaction.
+public final class DataStore: Sendable {
+    public let database: DatabasePool
+    public let files: FileStore
+
+    public static let databaseName = "thidua.sqlite"
+
+    public init(dataDirectory: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.dataDirectory(dataDirectory.path, error.localizedDescription)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            database = try DatabasePool(path: dataDirectory.appendingPathComponent(Self.databaseName).path,
+                                        configuration: configuration)
+            try Schema.migrator.migrate(database)
+        } catch {
+            throw StoreError.database(dataDirectory.appendingPathComponent(Self.databaseName).path, "\(error)")
+        }
+        files = FileStore(root: dataDirectory)
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case dataDirectory(String, String)
+    case database(String, String)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case let .dataDirectory(path, reason):
+            "cannot use the data directory \(path) (\(reason)); set data_dir in the config or THIDUA_DATA_DIR to a writable directory"
+        case let .database(path, reason):
+            "cannot open the database \(path): \(reason)"
+        case let .notFound(what):
+            what
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Intake
+
+/// A fetched message, its stored files and what the rules concluded, ready to be committed
+/// in one transaction.
+public struct IncomingMessage: Sendable {
+    public struct StoredAttachment: Sendable {
+        public var filename: String
+        public var contentType: String
+        public var size: Int
+        public var sha256: String
+        public var kind: String
+        public var storedPath: String
+
+        public init(filename: String, contentType: String, size: Int, sha256: String, kind: String, storedPath: String) {
+            self.filename = filename
+            self.contentType = contentType
+            self.size = size
+            self.sha256 = sha256
+            self.kind = kind
+            self.storedPath = storedPath
+        }
+    }
+
+    public var mailbox: String
+    public var uidValidity: UInt32
+    public var uid: UInt32
+    public var messageID: String?
+    public var sha256: String
+    public var rawPath: String
+    public var size: Int
+    public var fromAddress: String?
+    public var fromName: String?
+    public var subject: String
+    public var sentAt: Date?
+    /// The server's INTERNALDATE.
+    public var receivedAt: Date
+    public var unit: UnitMatch?
+    public var campaignID: String?
+    public var assessment: SubmissionAssessment?
+    public var parseError: String?
+    public var attachments: [StoredAttachment]
+
+    public init(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sha256: String, rawPath: String,
+                size: Int, fromAddress: String?, fromName: String?, subject: String, sentAt: Date?, receivedAt: Date,
+                unit: UnitMatch?, campaignID: String?, assessment: SubmissionAssessment?, parseError: String?,
+                attachments: [StoredAttachment]) {
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.uid = uid
+        self.messageID = messageID
+        self.sha256 = sha256
+        self.rawPath = rawPath
+        self.size = size
+        self.fromAddress = fromAddress
+        self.fromName = fromName
+        self.subject = subject
+        self.sentAt = sentAt
+        self.receivedAt = receivedAt
+        self.unit = unit
+        self.campaignID = campaignID
+        self.assessment = assessment
+        self.parseError = parseError
+        self.attachments = attachments
+    }
+}

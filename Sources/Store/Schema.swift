@@ -1,0 +1,107 @@
+import GRDB
+
+/// The SQLite schema, as an ordered list of migrations. Never edit a released migration:
+/// add a new one, so every existing office database upgrades in place.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: mailbox intake, ledger, reminders") { db in
+            try db.execute(sql: """
+                CREATE TABLE mailbox_state (
+                    mailbox TEXT NOT NULL,
+                    uid_validity INTEGER NOT NULL,
+                    last_uid INTEGER NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (mailbox, uid_validity)
+                );
+                CREATE TABLE messages (
+                    id INTEGER PRIMARY KEY,
+                    mailbox TEXT NOT NULL,
+                    uid_validity INTEGER NOT NULL,
+                    uid INTEGER NOT NULL,
+                    message_id TEXT,
+                    sha256 TEXT NOT NULL,
+                    raw_path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    from_address TEXT,
+                    from_name TEXT,
+                    subject TEXT NOT NULL DEFAULT '',
+                    sent_at DATETIME,
+                    received_at DATETIME NOT NULL,
+                    stored_at DATETIME NOT NULL,
+                    unit_code TEXT,
+                    match_confidence REAL,
+                    match_reason TEXT,
+                    campaign_id TEXT,
+                    status TEXT,
+                    problems TEXT,
+                    parse_error TEXT,
+                    UNIQUE (mailbox, uid_validity, uid)
+                );
+                CREATE INDEX messages_by_content ON messages (message_id, sha256);
+                CREATE INDEX messages_by_unit ON messages (campaign_id, unit_code);
+                CREATE TABLE attachments (
+                    id INTEGER PRIMARY KEY,
+                    message_id INTEGER NOT NULL REFERENCES messages(id),
+                    position INTEGER NOT NULL,
+                    filename TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    stored_path TEXT NOT NULL
+                );
+                CREATE INDEX attachments_by_message ON attachments (message_id);
+                CREATE TABLE receipts (
+                    campaign_id TEXT NOT NULL,
+                    unit_code TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    message_id INTEGER REFERENCES messages(id),
+                    received_at DATETIME,
+                    updated_at DATETIME NOT NULL,
+                    note TEXT,
+                    PRIMARY KEY (campaign_id, unit_code)
+                );
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY,
+                    at DATETIME NOT NULL,
+                    actor TEXT NOT NULL,
+                    campaign_id TEXT,
+                    unit_code TEXT,
+                    message_id INTEGER,
+                    kind TEXT NOT NULL,
+                    detail TEXT
+                );
+                CREATE TABLE reminders (
+                    campaign_id TEXT NOT NULL,
+                    unit_code TEXT NOT NULL,
+                    stage TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    error TEXT,
+                    PRIMARY KEY (campaign_id, unit_code, stage)
+                );
+                CREATE TABLE aliases (
+                    address TEXT PRIMARY KEY,
+                    unit_code TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    created_by TEXT NOT NULL
+                );
+                CREATE TABLE intake_health (
+                    key TEXT PRIMARY KEY,
+                    value TEXT,
+                    at DATETIME NOT NULL
+                );
+                -- The event log is append-only: history is evidence for the office.
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import MailTransport
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the config, roster, campaigns and templates; with --connect, log in to IMAP and SMTP.")
+
+    @Flag(help: "Also log in to the IMAP and SMTP servers.")
+    var connect = false
+
+    func run() async throws {
+        try await reportingErrors {
+            let context = try AppContext.load()
+            let config = context.config
+            _ = try ReminderTemplates.load(directory: config.templatesDirectory)
+            print("config:    \(config.path) ok")
+            print("roster:    \(config.rosterPath): \(context.roster.units.count) units")
+            for campaign in config.campaigns {
+                print("campaign:  \(campaign.id) — hạn \(config.office.formatDateTime(campaign.deadline)), nhắc \(campaign.reminders.map(\.description).joined(separator: " "))")
+            }
+            print("data dir:  \(config.dataDirectory.path)")
+            guard connect else { return }
+            var failures = 0
+            if let password = config.imap.password {
+                let imap = IMAPClient(server: config.imap.server, settings: ConnectionSettings(
+                    user: config.imap.user, password: password, caFile: config.caFile, requireTLS: !config.imap.allowPlaintext))
+                do {
+                    let folders = try await imap.listMailboxes()
+                    print("imap:      logged in to \(config.imap.server.serverURL) as \(config.imap.user); folders: \(folders.joined(separator: ", "))")
+                    for folder in config.imap.folders {
+                        let status = try await imap.status(mailbox: folder)
+                        print("imap:      \(folder): \(status.messages) messages, UIDVALIDITY \(status.uidValidity)")
+                    }
+                } catch {
+                    failures += 1
+                    print("imap:      FAILED — \(error)")
+                }
+            } else {
+                failures += 1
+                print("imap:      no password (set THIDUA_IMAP_PASSWORD or mailbox.password_file)")
+            }
+            if let password = config.smtp.password {
+                let smtp = SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
+                    user: config.smtp.user, password: password, caFile: config.caFile, requireTLS: !config.smtp.allowPlaintext))
+                do {
+                    try await smtp.verifyLogin()
+                    print("smtp:      logged in to \(config.smtp.server.serverURL) as \(config.smtp.user)")
+                } catch {
+                    failures += 1
+                    print("smtp:      FAILED — \(error)")
+                }
+            } else {
+                failures += 1
+                print("smtp:      no password (set THIDUA_SMTP_PASSWORD or smtp.password_file)")
+            }
+            if failures > 0 { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Intake
+import Logging
+import ServiceLifecycle
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon: poll the mailbox, record submissions, send due reminders.")
+
+    @Flag(help: "Do one cycle (poll, record, remind) and exit.")
+    var once = false
+
+    func run() async throws {
+        try await reportingErrors {
+            let logger = LogSetup.bootstrapOnce()
+            let context = try AppContext.load()
+            let daemon = try Daemon.make(context: context, clock: SystemClock(), logger: logger)
+            logger.info("thidua starting", metadata: [
+                "config": "\(context.config.path)", "mailbox": "\(context.config.imap.server.serverURL)",
+                "folders": "\(context.config.imap.folders.joined(separator: ","))", "units": "\(context.roster.units.count)",
+                "data_dir": "\(context.config.dataDirectory.path)",
+            ])
+            if once {
+                try await daemon.cycle()
+                return
+            }
+            let group = ServiceGroup(configuration: .init(
+                services: [.init(service: PollService(daemon: daemon, interval: context.config.imap.pollInterval))],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+            try await group.run()
+            logger.info("thidua stopped")
+        }
+    }
+}
+
+enum LogSetup {
+    private static let bootstrapped: Void = {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            let level = ProcessInfo.processInfo.environment["THIDUA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+            handler.logLevel = level ?? .info
+            return handler
+        }
+    }()
+
+    static func bootstrapOnce() -> Logger {
+        _ = bootstrapped
+        return Logger(label: "thidua")
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Store
+
+struct Status: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show who has sent and who has not, for one campaign.")
+
+    @Option(help: "Campaign id (default: the next deadline, else the latest).")
+    var campaign: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Flag(help: "Print the unit table as CSV (UTF-8 with BOM, for Excel).")
+    var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("choose one of --json and --csv") }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let context = try AppContext.load()
+            let campaign = try context.campaign(self.campaign, now: Date())
+            let report = try context.store.statusReport(campaign: campaign, roster: context.roster)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.dateEncodingStrategy = .iso8601
+                encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else if csv {
+                FileHandle.standardOutput.write(Data(StatusCSV.render(report, office: context.config.office).utf8))
+            } else {
+                let office = context.config.office
+                let s = report.summary
+                print("\(report.campaign.title) — hạn \(office.formatDateTime(report.campaign.deadline))")
+                print("Đã nộp \(s.received), nộp muộn \(s.late), chưa nộp \(s.pending), cần xem lại \(s.needsReview), không đạt \(s.rejected), được miễn \(s.excused) / \(s.total)")
+                for unit in report.units {
+                    let when = unit.receivedAt.map(office.formatDateTime) ?? ""
+                    print("\(unit.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(unit.status.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(when.padding(toLength: 17, withPad: " ", startingAt: 0)) \(unit.name)")
+                }
+                if let error = report.intake.lastError { print("Lỗi kết nối hộp thư gần nhất: \(error)") }
+            }
+        }
+    }
+}

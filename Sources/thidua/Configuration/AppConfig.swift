@@ -1,0 +1,220 @@
+import Foundation
+import Intake
+import MailTransport
+import MIME
+import Yams
+
+/// The resolved configuration: the YAML file, with paths made absolute against the file's
+/// folder and every connection setting overridable from the environment, so secrets never
+/// have to sit in a file.
+struct AppConfig: Sendable {
+    struct IMAP: Sendable {
+        var server: MailServerURL
+        var user: String
+        var password: String?
+        var folders: [String]
+        var pollInterval: Duration
+        var allowPlaintext: Bool
+    }
+
+    struct SMTP: Sendable {
+        var server: MailServerURL
+        var user: String
+        var password: String?
+        var from: MailAddress
+        var allowPlaintext: Bool
+    }
+
+    var path: String
+    var office: Office
+    var imap: IMAP
+    var smtp: SMTP
+    var rosterPath: String
+    var dataDirectory: URL
+    var caFile: String?
+    var templatesDirectory: String
+    var dashboardListen: String
+    var campaigns: [Campaign]
+
+    static let defaultPath = "config/thidua.yaml"
+
+    static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let path = environment["THIDUA_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, key: nil, message: "cannot read the config file; set THIDUA_CONFIG to its path (see config/thidua.yaml for an example)")
+        }
+        let file: ConfigFile
+        do {
+            file = try YAMLDecoder().decode(ConfigFile.self, from: text)
+        } catch let error as DecodingError {
+            throw ConfigError(file: path, key: Self.keyPath(of: error), message: Self.explain(error))
+        } catch {
+            throw ConfigError(file: path, key: nil, message: "not valid YAML: \(error)")
+        }
+        return try resolve(file, path: path, environment: environment)
+    }
+
+    static func resolve(_ file: ConfigFile, path: String, environment env: [String: String]) throws -> AppConfig {
+        func fail(_ key: String, _ message: String) -> ConfigError { ConfigError(file: path, key: key, message: message) }
+        func value(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func absolute(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).standardizedFileURL.path
+        }
+
+        let zoneName = file.office.timezone ?? "Asia/Ho_Chi_Minh"
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw fail("office.timezone", "unknown time zone '\(zoneName)'; use an IANA name such as Asia/Ho_Chi_Minh")
+        }
+        var reminderMinute = 8 * 60
+        if let text = file.office.reminder_time {
+            guard let minute = Self.minuteOfDay(text) else { throw fail("office.reminder_time", "'\(text)' is not a time like 08:00") }
+            reminderMinute = minute
+        }
+
+        let imapURL = value("THIDUA_IMAP_URL") ?? file.mailbox.url
+        let imapServer: MailServerURL
+        do { imapServer = try MailServerURL(imapURL, schemes: ["imaps", "imap"]) } catch { throw fail("mailbox.url", error.description) }
+        let imapPlain = file.mailbox.allow_plaintext ?? false
+        let pollText = file.mailbox.poll_interval ?? "60s"
+        guard let poll = Self.duration(pollText), poll >= .seconds(5) else {
+            throw fail("mailbox.poll_interval", "'\(pollText)' is not a duration of at least 5s (write 60s, 5m or 1h)")
+        }
+        let folders = file.mailbox.folders ?? [imapServer.path.isEmpty ? "INBOX" : imapServer.path.removingPercentEncoding ?? imapServer.path]
+
+        let smtpURL = value("THIDUA_SMTP_URL") ?? file.smtp.url
+        let smtpServer: MailServerURL
+        do { smtpServer = try MailServerURL(smtpURL, schemes: ["smtps", "smtp"]) } catch { throw fail("smtp.url", error.description) }
+        let fromText = value("THIDUA_SMTP_FROM") ?? file.smtp.from
+        guard let from = MailAddress.parseFirst(fromText) else {
+            throw fail("smtp.from", "'\(fromText)' is not an address like \"Phòng GDĐT <thidua@example.org>\"")
+        }
+
+        let imapUser = value("THIDUA_IMAP_USER") ?? file.mailbox.user ?? ""
+        let smtpUser = value("THIDUA_SMTP_USER") ?? file.smtp.user ?? imapUser
+        let imapPassword = try value("THIDUA_IMAP_PASSWORD") ?? file.mailbox.password_file.map { try Self.readSecret(absolute($0), key: "mailbox.password_file", config: path) }
+        let smtpPassword = try value("THIDUA_SMTP_PASSWORD") ?? file.smtp.password_file.map { try Self.readSecret(absolute($0), key: "smtp.password_file", config: path) } ?? imapPassword
+
+        var campaigns: [Campaign] = []
+        for (index, section) in file.campaigns.enumerated() {
+            campaigns.append(try Self.campaign(section, index: index, zone: zone, fail: fail))
+        }
+        let ids = campaigns.map(\.id)
+        if let duplicate = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+            throw fail("campaigns", "the campaign id '\(duplicate)' is used twice")
+        }
+
+        let dataDir = value("THIDUA_DATA_DIR") ?? file.data_dir.map(absolute) ?? absolute("../data")
+        return AppConfig(
+            path: path,
+            office: Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
+                           ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()]),
+            imap: IMAP(server: imapServer, user: imapUser, password: imapPassword, folders: folders, pollInterval: poll,
+                       allowPlaintext: imapPlain),
+            smtp: SMTP(server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
+                       allowPlaintext: file.smtp.allow_plaintext ?? false),
+            rosterPath: absolute(file.units),
+            dataDirectory: URL(fileURLWithPath: dataDir.hasPrefix("/") ? dataDir : absolute(dataDir)),
+            caFile: value("THIDUA_TLS_CA_FILE") ?? file.tls_ca_file.map(absolute),
+            templatesDirectory: absolute(file.templates ?? "templates"),
+            dashboardListen: value("THIDUA_DASHBOARD_LISTEN") ?? file.dashboard?.listen ?? "127.0.0.1:8080",
+            campaigns: campaigns)
+    }
+
+    private static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,
+                                 fail: (String, String) -> ConfigError) throws -> Campaign {
+        let key = "campaigns[\(index)]"
+        guard let opens = LocalTime.parse(section.opens, zone: zone, endOfDay: false) else {
+            throw fail("\(key).opens", "'\(section.opens)' is not a date like 2021-02-08")
+        }
+        guard let deadline = LocalTime.parse(section.deadline, zone: zone, endOfDay: true) else {
+            throw fail("\(key).deadline", "'\(section.deadline)' is not a date-time like 2021-02-21T23:59")
+        }
+        guard opens < deadline else { throw fail("\(key).deadline", "the deadline is not after the opening date") }
+        var stages: [ReminderStage] = []
+        for text in section.reminders ?? ["-7d", "-3d", "-1d", "0d", "+1d"] {
+            guard let stage = ReminderStage(text) else {
+                throw fail("\(key).reminders", "'\(text)' is not a stage like -7d, 0d or +1d")
+            }
+            stages.append(stage)
+        }
+        let kinds = Set(section.accept ?? Array(Campaign.defaultAcceptedKinds))
+        let known = Set(FileKind.allCases.map(\.rawValue))
+        if let unknown = kinds.first(where: { !known.contains($0) }) {
+            throw fail("\(key).accept", "unknown kind '\(unknown)'; use \(known.sorted().joined(separator: ", "))")
+        }
+        return Campaign(id: section.id, title: section.title, opens: opens, deadline: deadline,
+                        keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
+    }
+
+    static func readSecret(_ path: String, key: String, config: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: config, key: key, message: "cannot read the password file \(path); check the path and its permissions")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func duration(_ text: String) -> Duration? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let unit = trimmed.last, let number = Int(trimmed.dropLast()), number >= 0 else { return nil }
+        switch unit {
+        case "s": return .seconds(number)
+        case "m": return .seconds(number * 60)
+        case "h": return .seconds(number * 3600)
+        default: return nil
+        }
+    }
+
+    static func minuteOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else { return nil }
+        return parts[0] * 60 + parts[1]
+    }
+
+    private static func keyPath(of error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case let .keyNotFound(key, context): path = context.codingPath + [key]
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context): path = context.codingPath
+        @unknown default: return nil
+        }
+        return path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound: "this required key is missing (see config/thidua.yaml for every key)"
+        case .typeMismatch(let type, _): "expected \(type == String.self ? "text" : "\(type)") here"
+        case .valueNotFound: "a value is required here"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "\(error)"
+        }
+    }
+}
+
+/// Dates and times as the officer writes them in the config, in the office's zone.
+enum LocalTime {
+    /// `2021-02-21`, `2021-02-21T23:59` or `2021-02-21 23:59`. A bare date means the start
+    /// of the day, or its last minute when `endOfDay` (a deadline "21/02" includes the 21st).
+    static func parse(_ text: String, zone: TimeZone, endOfDay: Bool) -> Date? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "T" || $0 == " " })
+        guard let datePart = parts.first else { return nil }
+        let ymd = datePart.split(separator: "-").compactMap { Int($0) }
+        guard ymd.count == 3 else { return nil }
+        var components = DateComponents(year: ymd[0], month: ymd[1], day: ymd[2])
+        if parts.count > 1 {
+            let hm = parts[1].split(separator: ":").compactMap { Int($0) }
+            guard hm.count >= 2 else { return nil }
+            components.hour = hm[0]
+            components.minute = hm[1]
+            components.second = hm.count > 2 ? hm[2] : (endOfDay ? 59 : 0)
+        } else if endOfDay {
+            (components.hour, components.minute, components.second) = (23, 59, 59)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        guard let date = calendar.date(from: components),
+              calendar.component(.day, from: date) == ymd[2] else { return nil }
+        return date
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Intake
+import Store
+
+/// What every command that touches the ledger needs: config, roster, store, rules.
+struct AppContext: Sendable {
+    var config: AppConfig
+    var roster: Roster
+    var store: DataStore
+
+    static func load() throws -> AppContext {
+        let config = try AppConfig.load()
+        let roster = try loadRoster(config)
+        let store = try DataStore(dataDirectory: config.dataDirectory)
+        return AppContext(config: config, roster: roster, store: store)
+    }
+
+    static func loadRoster(_ config: AppConfig) throws -> Roster {
+        guard let data = FileManager.default.contents(atPath: config.rosterPath) else {
+            throw ConfigError(file: config.rosterPath, key: nil, message: "cannot read the roster (the 'units' key of \(config.path) points here)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: config.rosterPath, key: nil, message: "the roster is not UTF-8; in Excel use 'Save As → CSV UTF-8'")
+        }
+        do {
+            return try Roster.parseCSV(text)
+        } catch {
+            throw ConfigError(file: config.rosterPath, key: nil, message: error.description)
+        }
+    }
+
+    func rules() throws -> IntakeRules {
+        IntakeRules(office: config.office, roster: roster, campaigns: config.campaigns, aliases: try store.aliases())
+    }
+
+    /// The campaign named by `id`, or the one the officer most likely means: the next
+    /// deadline still ahead, else the most recent one.
+    func campaign(_ id: String?, now: Date) throws -> Campaign {
+        if let id {
+            guard let campaign = config.campaigns.first(where: { $0.id == id }) else {
+                throw ConfigError(file: config.path, key: "campaigns",
+                                  message: "no campaign '\(id)'; known: \(config.campaigns.map(\.id).joined(separator: ", "))")
+            }
+            return campaign
+        }
+        let upcoming = config.campaigns.filter { $0.deadline >= now }.min { $0.deadline < $1.deadline }
+        guard let chosen = upcoming ?? config.campaigns.max(by: { $0.deadline < $1.deadline }) else {
+            throw ConfigError(file: config.path, key: "campaigns", message: "no campaign is configured")
+        }
+        return chosen
+    }
+}

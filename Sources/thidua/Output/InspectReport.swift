@@ -1,0 +1,63 @@
+import Foundation
+import Intake
+import MIME
+
+/// `thidua inspect --json`: one object per message (the DESIGN.md contract).
+struct InspectReport: Encodable {
+    struct File: Encodable {
+        var filename: String
+        var content_type: String
+        var size: Int
+        var sha256: String
+        var kind: String
+        var inline: Bool
+    }
+
+    struct CampaignRef: Encodable {
+        var id: String
+        var title: String
+    }
+
+    struct Assessment: Encodable {
+        var status: String
+        var problems: [String]
+    }
+
+    var file: String?
+    var message_id: String?
+    var from: String?
+    var from_name: String?
+    var subject: String
+    var date: Date?
+    var attachments: [File]
+    var links: [String]
+    var unit: UnitMatch?
+    var campaign: CampaignRef?
+    var assessment: Assessment?
+    var defects: [String]
+
+    init(file: String?, message: MailMessage, decision: IntakeDecision?) {
+        self.file = file
+        message_id = message.messageID
+        from = message.from?.address
+        from_name = message.from?.displayName
+        subject = message.subject
+        date = message.date
+        attachments = message.attachments.map {
+            File(filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, kind: $0.kind.rawValue,
+                 inline: $0.isInline)
+        }
+        links = message.links
+        unit = decision?.unit
+        campaign = decision?.campaign.map { CampaignRef(id: $0.id, title: $0.title) }
+        assessment = decision?.assessment.map { Assessment(status: $0.status.rawValue, problems: $0.problems) }
+        defects = message.defects
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+}

@@ -1,0 +1,77 @@
+import Dashboard
+import Foundation
+import Intake
+import Logging
+import MailTransport
+import Store
+
+/// One cycle of the daemon's work — poll, remind, refresh the status page — shared by
+/// `thidua run --once` and the long-running service.
+struct Daemon: Sendable {
+    var context: AppContext
+    var poller: MailboxPoller
+    var reminders: ReminderSender
+    var clock: any WallClock
+    var logger: Logger
+
+    static func make(context: AppContext, clock: any WallClock, logger: Logger) throws -> Daemon {
+        let config = context.config
+        guard let imapPassword = config.imap.password else {
+            throw ConfigError(file: config.path, key: "mailbox.password_file",
+                              message: "no IMAP password: set THIDUA_IMAP_PASSWORD or mailbox.password_file")
+        }
+        let imap = IMAPClient(server: config.imap.server, settings: ConnectionSettings(
+            user: config.imap.user, password: imapPassword, caFile: config.caFile, requireTLS: !config.imap.allowPlaintext))
+        let smtp = config.smtp.password.map { password in
+            SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
+                user: config.smtp.user, password: password, caFile: config.caFile, requireTLS: !config.smtp.allowPlaintext))
+        }
+        if smtp == nil { logger.warning("no SMTP password (THIDUA_SMTP_PASSWORD or smtp.password_file): reminders are not sent") }
+        let ingester = MessageIngester(store: context.store, rules: try context.rules(), clock: clock)
+        return Daemon(
+            context: context,
+            poller: MailboxPoller(imap: imap, folders: config.imap.folders, ingester: ingester, logger: logger),
+            reminders: ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
+                                      smtp: smtp, clock: clock, logger: logger),
+            clock: clock,
+            logger: logger)
+    }
+
+    /// Runs one cycle. A failed poll is recorded and logged, and the reminders still run:
+    /// a dead IMAP server must not stop the schools from being reminded.
+    func cycle() async throws {
+        do {
+            let result = try await poller.poll()
+            try context.store.notePoll(error: nil, at: clock.now())
+            if result.fetched > 0 {
+                logger.info("poll done", metadata: ["fetched": "\(result.fetched)", "recorded": "\(result.recorded)",
+                                                    "duplicates": "\(result.duplicates)"])
+            }
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            try? context.store.notePoll(error: "\(error)", at: clock.now())
+            logger.error("poll failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            _ = try await reminders.send(at: clock.now())
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("reminders failed", metadata: ["error": "\(error)"])
+        }
+        writeStatusPage()
+    }
+
+    /// The officer's page, written next to the database after every cycle.
+    private func writeStatusPage() {
+        do {
+            let now = clock.now()
+            let reports = try context.config.campaigns.map { try context.store.statusReport(campaign: $0, roster: context.roster) }
+            let html = StatusPage.render(reports: reports, office: context.config.office, generatedAt: now)
+            try context.store.files.writeDurably(Array(html.utf8), to: StatusPage.fileName)
+        } catch {
+            logger.warning("status page not written", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Intake
+import Logging
+import MailTransport
+import Store
+
+/// One pass over the configured folders: learn what is new, fetch it, ingest it.
+///
+/// "New" is decided by the stored (mailbox, UIDVALIDITY, last UID), never by `\Seen`, so
+/// the officer reading mail on a phone changes nothing. With nothing new a poll costs one
+/// STATUS per folder, however large the mailbox.
+struct MailboxPoller: Sendable {
+    var imap: IMAPClient
+    var folders: [String]
+    var ingester: MessageIngester
+    var logger: Logger
+
+    struct Result: Sendable {
+        var fetched = 0
+        var recorded = 0
+        var duplicates = 0
+    }
+
+    func poll() async throws -> Result {
+        var result = Result()
+        for folder in folders {
+            try Task.checkCancellation()
+            let status = try await imap.status(mailbox: folder)
+            let last = try ingester.store.lastUID(mailbox: folder, uidValidity: status.uidValidity)
+            if last == nil, try ingester.store.hasAnyState(mailbox: folder) {
+                logger.notice("mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
+                              metadata: ["mailbox": "\(folder)", "uidvalidity": "\(status.uidValidity)"])
+            }
+            let first = (last ?? 0) + 1
+            guard status.uidNext > first else { continue }
+            let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first)
+            for uid in uids {
+                try Task.checkCancellation()
+                let message = try await imap.fetch(mailbox: folder, uidValidity: status.uidValidity, uid: uid)
+                result.fetched += 1
+                switch try ingester.ingest(raw: message.raw, mailbox: folder, uidValidity: status.uidValidity, uid: uid,
+                                           internalDate: message.internalDate) {
+                case let .recorded(rowID, decision):
+                    result.recorded += 1
+                    logger.info("message stored", metadata: [
+                        "mailbox": "\(folder)", "uid": "\(uid)", "id": "\(rowID)",
+                        "unit": "\(decision.unit?.code ?? "-")", "campaign": "\(decision.campaign?.id ?? "-")",
+                        "status": "\(decision.assessment?.status.rawValue ?? "-")",
+                    ])
+                case .duplicate:
+                    result.duplicates += 1
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Intake
+import MIME
+import Store
+
+/// Turns one fetched message into stored files and a committed record.
+///
+/// Order matters for the "never lost" promise: the raw message is written and fsynced
+/// first, then the extracted files, then one transaction records the message, the ledger
+/// change and the mailbox position. A crash anywhere before the commit leaves files that
+/// the refetch overwrites at the same content-derived paths; nothing is half-recorded.
+struct MessageIngester: Sendable {
+    var store: DataStore
+    var rules: IntakeRules
+    var clock: any WallClock
+
+    enum Outcome: Sendable {
+        case recorded(rowID: Int64, decision: IntakeDecision)
+        case duplicate
+    }
+
+    func ingest(raw: [UInt8], mailbox: String, uidValidity: UInt32, uid: UInt32, internalDate: Date?) throws -> Outcome {
+        let now = clock.now()
+        let sha = SHA256Hasher.hex(of: raw)
+        let message = MailMessage.parse(raw)
+        if try store.containsMessage(messageID: message.messageID, sha256: sha) {
+            try store.advanceMailbox(mailbox, uidValidity: uidValidity, to: uid, at: now)
+            return .duplicate
+        }
+        let receivedAt = internalDate ?? now
+        let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
+        try store.files.writeDurably(raw, to: rawPath)
+
+        let decision = rules.decide(message, receivedAt: receivedAt)
+        let folder = "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
+        var stored: [IncomingMessage.StoredAttachment] = []
+        for (index, attachment) in message.attachments.enumerated() {
+            let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
+            try store.files.writeDurably(attachment.data, to: path)
+            stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+                                sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
+        }
+        let record = IncomingMessage(
+            mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
+            rawPath: rawPath, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
+            subject: message.subject, sentAt: message.date, receivedAt: receivedAt, unit: decision.unit,
+            campaignID: decision.campaign?.id, assessment: decision.assessment,
+            parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
+            attachments: stored)
+        let rowID = try store.record(record, at: now)
+        return .recorded(rowID: rowID, decision: decision)
+    }
+
+    /// `raw/2021/02/<sha256>.eml`: content-addressed, so a refetch lands on the same file.
+    static func rawPath(sha: String, receivedAt: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month], from: receivedAt)
+        let month = parts.month ?? 1
+        return "raw/\(parts.year ?? 1970)/\(month < 10 ? "0" : "")\(month)/\(sha).eml"
+    }
+}

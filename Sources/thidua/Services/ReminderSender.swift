@@ -1,0 +1,82 @@
+import Foundation
+import Intake
+import Logging
+import MailTransport
+import MIME
+import Store
+
+/// Sends the reminder stage that is due to every unit still owing its submission.
+///
+/// At most once per (campaign, unit, stage): the row is claimed in SQLite before the send
+/// and completed after it. A crash in between leaves the row `sending` — an uncertain send
+/// the officer can see — and it is never repeated.
+struct ReminderSender: Sendable {
+    var context: AppContext
+    var templates: ReminderTemplates
+    var smtp: SMTPSender?
+    var clock: any WallClock
+    var logger: Logger
+
+    struct Planned: Sendable {
+        var campaign: Campaign
+        var stage: ReminderStage
+        var unit: SchoolUnit
+        var subject: String
+    }
+
+    func plan(at now: Date) throws -> [Planned] {
+        let planner = ReminderPlanner(office: context.config.office)
+        var planned: [Planned] = []
+        for campaign in context.config.campaigns where campaign.opens <= now {
+            let statuses = try context.store.receiptStatuses(campaign: campaign.id)
+            guard let stage = planner.dueStage(for: campaign, at: now) else { continue }
+            let sent = try context.store.remindedUnits(campaign: campaign.id, stage: stage)
+            guard let due = planner.recipients(for: campaign, at: now, roster: context.roster, statuses: statuses, alreadySent: sent) else { continue }
+            for unit in due.units {
+                let text = templates.render(office: context.config.office, officeAddress: context.config.smtp.from.address,
+                                            unit: unit, campaign: campaign, stage: due.stage)
+                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, subject: text.subject))
+            }
+        }
+        return planned
+    }
+
+    /// Sends what `plan` returns; returns how many went out.
+    func send(at now: Date) async throws -> Int {
+        guard let smtp else { return 0 }
+        let from = context.config.smtp.from
+        let domain = from.address.split(separator: "@").last.map(String.init) ?? "thidua.invalid"
+        var sentCount = 0
+        for item in try plan(at: now) {
+            try Task.checkCancellation()
+            let text = templates.render(office: context.config.office, officeAddress: from.address, unit: item.unit,
+                                        campaign: item.campaign, stage: item.stage)
+            let messageID = OutgoingMessage.makeMessageID(domain: domain)
+            let message = OutgoingMessage(
+                from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
+                subject: text.subject, textBody: text.text, date: now, timeZone: context.config.office.timeZone,
+                messageID: messageID)
+            let bytes: [UInt8]
+            do {
+                bytes = try message.render()
+            } catch {
+                logger.error("reminder not composed", metadata: ["unit": "\(item.unit.code)", "error": "\(error)"])
+                continue
+            }
+            guard try context.store.reserveReminder(campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
+                                                    recipients: item.unit.emails, messageID: messageID, at: now) else { continue }
+            let results = await smtp.send(bytes, from: from.address, to: item.unit.emails)
+            let failures = results.filter { $0.error != nil }
+            let error = failures.isEmpty ? nil : failures.map { "\($0.recipient): \($0.error!.description)" }.joined(separator: "; ")
+            let state: DataStore.ReminderState = failures.count == results.count ? .failed : .sent
+            try context.store.finishReminder(campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
+                                             state: state, error: error, at: clock.now())
+            if state == .sent { sentCount += 1 }
+            logger.log(level: failures.isEmpty ? .info : .warning, "reminder \(state.rawValue)", metadata: [
+                "campaign": "\(item.campaign.id)", "unit": "\(item.unit.code)", "stage": "\(item.stage)",
+                "error": "\(error ?? "-")",
+            ])
+        }
+        return sentCount
+    }
+}
