@@ -66,7 +66,7 @@ enum Base64 {
     static func encode(_ input: [UInt8], lineLength: Int = 76) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
         var out = [UInt8]()
-        out.reserveCapacity(input.count * 4 / 3 + input.count / lineLength * 2 + 4)
+        out.reserveCapacity(input.count * 4 / 3 + (lineLength > 0 ? input.count / lineLength * 2 : 0) + 4)
         var column = 0
         var index = 0
         while index < input.count {

@@ -22,7 +22,7 @@ struct Check: AsyncParsableCommand {
             print("data dir:  \(config.dataDirectory.path)")
             guard connect else { return }
             var failures = 0
-            if let password = config.imap.password {
+            if let password = try? config.imap.password.resolve() {
                 let imap = IMAPClient(server: config.imap.server, settings: ConnectionSettings(
                     user: config.imap.user, password: password, caFile: config.caFile, requireTLS: !config.imap.allowPlaintext))
                 do {
@@ -38,9 +38,9 @@ struct Check: AsyncParsableCommand {
                 }
             } else {
                 failures += 1
-                print("imap:      no password (set THIDUA_IMAP_PASSWORD or mailbox.password_file)")
+                print("imap:      no password — set THIDUA_IMAP_PASSWORD or mailbox.password_file")
             }
-            if let password = config.smtp.password {
+            if let password = try? config.smtp.password.resolve() {
                 let smtp = SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
                     user: config.smtp.user, password: password, caFile: config.caFile, requireTLS: !config.smtp.allowPlaintext))
                 do {
@@ -52,7 +52,7 @@ struct Check: AsyncParsableCommand {
                 }
             } else {
                 failures += 1
-                print("smtp:      no password (set THIDUA_SMTP_PASSWORD or smtp.password_file)")
+                print("smtp:      no password — set THIDUA_SMTP_PASSWORD or smtp.password_file")
             }
             if failures > 0 { throw ExitCode(1) }
         }

@@ -24,13 +24,9 @@ struct Remind: AsyncParsableCommand {
             }
             let context = try AppContext.load()
             let config = context.config
-            let smtp = dryRun ? nil : config.smtp.password.map {
-                SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
-                    user: config.smtp.user, password: $0, caFile: config.caFile, requireTLS: !config.smtp.allowPlaintext))
-            }
-            if !dryRun && smtp == nil {
-                throw ConfigError(file: config.path, key: "smtp.password_file", message: "no SMTP password: set THIDUA_SMTP_PASSWORD or smtp.password_file")
-            }
+            let smtp = dryRun ? nil : SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
+                user: config.smtp.user, password: try config.smtp.password.resolve(), caFile: config.caFile,
+                requireTLS: !config.smtp.allowPlaintext))
             let sender = ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
                                         smtp: smtp, clock: FixedClock(instant), logger: logger)
             if dryRun {

@@ -11,7 +11,7 @@ struct AppConfig: Sendable {
     struct IMAP: Sendable {
         var server: MailServerURL
         var user: String
-        var password: String?
+        var password: Secret
         var folders: [String]
         var pollInterval: Duration
         var allowPlaintext: Bool
@@ -20,7 +20,7 @@ struct AppConfig: Sendable {
     struct SMTP: Sendable {
         var server: MailServerURL
         var user: String
-        var password: String?
+        var password: Secret
         var from: MailAddress
         var allowPlaintext: Bool
     }
@@ -92,8 +92,11 @@ struct AppConfig: Sendable {
 
         let imapUser = value("THIDUA_IMAP_USER") ?? file.mailbox.user ?? ""
         let smtpUser = value("THIDUA_SMTP_USER") ?? file.smtp.user ?? imapUser
-        let imapPassword = try value("THIDUA_IMAP_PASSWORD") ?? file.mailbox.password_file.map { try Self.readSecret(absolute($0), key: "mailbox.password_file", config: path) }
-        let smtpPassword = try value("THIDUA_SMTP_PASSWORD") ?? file.smtp.password_file.map { try Self.readSecret(absolute($0), key: "smtp.password_file", config: path) } ?? imapPassword
+        let imapPassword = Secret(value: value("THIDUA_IMAP_PASSWORD"), file: file.mailbox.password_file.map(absolute),
+                                  key: "mailbox.password_file", environmentName: "THIDUA_IMAP_PASSWORD", config: path)
+        var smtpPassword = Secret(value: value("THIDUA_SMTP_PASSWORD"), file: file.smtp.password_file.map(absolute),
+                                  key: "smtp.password_file", environmentName: "THIDUA_SMTP_PASSWORD", config: path)
+        if smtpPassword.value == nil && smtpPassword.file == nil { smtpPassword = imapPassword }
 
         var campaigns: [Campaign] = []
         for (index, section) in file.campaigns.enumerated() {
@@ -145,13 +148,6 @@ struct AppConfig: Sendable {
         }
         return Campaign(id: section.id, title: section.title, opens: opens, deadline: deadline,
                         keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
-    }
-
-    static func readSecret(_ path: String, key: String, config: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: config, key: key, message: "cannot read the password file \(path); check the path and its permissions")
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func duration(_ text: String) -> Duration? {

@@ -16,17 +16,12 @@ struct Daemon: Sendable {
 
     static func make(context: AppContext, clock: any WallClock, logger: Logger) throws -> Daemon {
         let config = context.config
-        guard let imapPassword = config.imap.password else {
-            throw ConfigError(file: config.path, key: "mailbox.password_file",
-                              message: "no IMAP password: set THIDUA_IMAP_PASSWORD or mailbox.password_file")
-        }
+        let imapPassword = try config.imap.password.resolve()
         let imap = IMAPClient(server: config.imap.server, settings: ConnectionSettings(
             user: config.imap.user, password: imapPassword, caFile: config.caFile, requireTLS: !config.imap.allowPlaintext))
-        let smtp = config.smtp.password.map { password in
-            SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
-                user: config.smtp.user, password: password, caFile: config.caFile, requireTLS: !config.smtp.allowPlaintext))
-        }
-        if smtp == nil { logger.warning("no SMTP password (THIDUA_SMTP_PASSWORD or smtp.password_file): reminders are not sent") }
+        let smtp = SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
+            user: config.smtp.user, password: try config.smtp.password.resolve(), caFile: config.caFile,
+            requireTLS: !config.smtp.allowPlaintext))
         let ingester = MessageIngester(store: context.store, rules: try context.rules(), clock: clock)
         return Daemon(
             context: context,
