@@ -1,0 +1,18 @@
+# The two set-up commands: `make demo` and `make test`. Both install what they need.
+.PHONY: demo test build deps clean
+
+demo:
+	scripts/demo
+
+test:
+	scripts/test
+
+build: deps
+	swift build
+
+deps:
+	scripts/install-deps
+
+clean:
+	-deploy/mailstack stop demo/mailstack
+	rm -rf .build demo

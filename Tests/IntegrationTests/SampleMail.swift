@@ -1,0 +1,61 @@
+import Foundation
+
+/// Raw school mail as a phone or webmail client would send it: multipart/mixed, a
+/// Vietnamese subject in RFC 2047, a base64 scan with an RFC 2231 name.
+enum SampleMail {
+    /// A one-page PDF whose page is only an image: what a scanner produces.
+    static let scannedPDF: [UInt8] = Array("""
+        %PDF-1.4
+        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >> endobj
+        4 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >>
+        stream
+        \u{7F}\u{01}\u{01}
+        endstream endobj
+        5 0 obj << /Length 22 >> stream
+        q 595 0 0 842 0 0 cm /Im0 Do Q
+        endstream endobj
+        trailer << /Root 1 0 R >>
+        %%EOF
+
+        """.utf8)
+
+    static func submission(from: String, fromName: String, to: String, subject: String, filename: String, body: String) -> [UInt8] {
+        let boundary = "=_school_\(UUID().uuidString)"
+        let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
+        let encodedName = "=?UTF-8?B?\(Data(fromName.utf8).base64EncodedString())?="
+        let percentName = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? filename
+        let text = """
+            From: \(encodedName) <\(from)>
+            To: <\(to)>
+            Subject: \(encodedSubject)
+            Date: \(rfc5322Date())
+            Message-ID: <\(UUID().uuidString)@school.test>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="\(boundary)"
+
+            --\(boundary)
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: base64
+
+            \(Data(body.utf8).base64EncodedString(options: .lineLength76Characters))
+            --\(boundary)
+            Content-Type: application/pdf
+            Content-Disposition: attachment; filename*=UTF-8''\(percentName)
+            Content-Transfer-Encoding: base64
+
+            \(Data(scannedPDF).base64EncodedString(options: .lineLength76Characters))
+            --\(boundary)--
+
+            """
+        return Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    }
+
+    private static func rfc5322Date() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter.string(from: Date())
+    }
+}
