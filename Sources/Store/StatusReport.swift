@@ -45,6 +45,18 @@ public struct StatusReport: Sendable, Codable {
             case code, name, level, status, note, attachments
             case receivedAt = "received_at"
         }
+
+        // `received_at` and `note` are written as null when absent: the contract names them.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(name, forKey: .name)
+            try container.encode(level, forKey: .level)
+            try container.encode(status, forKey: .status)
+            try container.encode(receivedAt, forKey: .receivedAt)
+            try container.encode(note, forKey: .note)
+            try container.encode(attachments, forKey: .attachments)
+        }
     }
 
     public struct IntakeInfo: Sendable, Codable {
@@ -59,6 +71,16 @@ public struct StatusReport: Sendable, Codable {
             case messages, attachments, unmatched, errors
             case lastPoll = "last_poll"
             case lastError = "last_error"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(messages, forKey: .messages)
+            try container.encode(attachments, forKey: .attachments)
+            try container.encode(unmatched, forKey: .unmatched)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(lastPoll, forKey: .lastPoll)
+            try container.encode(lastError, forKey: .lastError)
         }
     }
 

@@ -54,6 +54,27 @@ struct InspectReport: Encodable {
         defects = message.defects
     }
 
+    enum CodingKeys: String, CodingKey {
+        case file, message_id, from, from_name, subject, date, attachments, links, unit, campaign, assessment, defects
+    }
+
+    /// Absent values are written as `null`, not left out: the JSON contract names every key.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(message_id, forKey: .message_id)
+        try container.encode(from, forKey: .from)
+        try container.encode(from_name, forKey: .from_name)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(date, forKey: .date)
+        try container.encode(attachments, forKey: .attachments)
+        try container.encode(links, forKey: .links)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(campaign, forKey: .campaign)
+        try container.encode(assessment, forKey: .assessment)
+        try container.encode(defects, forKey: .defects)
+    }
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
