@@ -7,6 +7,12 @@ public struct IntakeDecision: Sendable {
     public var campaign: Campaign?
     /// Present when both the unit and the campaign are known: the ledger entry to record.
     public var assessment: SubmissionAssessment?
+
+    public init(unit: UnitMatch?, campaign: Campaign?, assessment: SubmissionAssessment?) {
+        self.unit = unit
+        self.campaign = campaign
+        self.assessment = assessment
+    }
 }
 
 /// The rules applied to each message the intake stores.

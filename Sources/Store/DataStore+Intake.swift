@@ -15,7 +15,23 @@ extension DataStore {
     /// Records that every UID up to `uid` has been dealt with, without a message row: used
     /// for duplicates found after a UIDVALIDITY change.
     public func advanceMailbox(_ mailbox: String, uidValidity: UInt32, to uid: UInt32, at now: Date) throws {
-        try database.write { db in try Self.advance(db, mailbox, uidValidity, uid, now) }
+        try database.write { db in
+            try Self.advance(db, mailbox, uidValidity, uid, now)
+            try db.execute(sql: "DELETE FROM intake_health WHERE key = 'processing'")
+        }
+    }
+
+    /// Notes that the message `key` is being processed and reports whether it already was:
+    /// true means the previous attempt died before its commit (a crash in the parser, say),
+    /// so the caller keeps this message for review instead of trying again forever. The
+    /// note is cleared by the commit that records the message.
+    public func beginProcessing(_ key: String, at now: Date) throws -> Bool {
+        try database.write { db in
+            let previous = try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = 'processing'")
+            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('processing', ?, ?)",
+                           arguments: [key, now])
+            return previous == key
+        }
     }
 
     /// Whether a message with the same Message-ID and content is already stored, whatever
@@ -65,6 +81,7 @@ extension DataStore {
                                          actor: "daemon", now: now)
             }
             try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
+            try db.execute(sql: "DELETE FROM intake_health WHERE key = 'processing'")
             return rowID
         }
     }

@@ -6,7 +6,7 @@ import Store
 /// Turns one fetched message into stored files and a committed record.
 ///
 /// Order matters for the "never lost" promise: the raw message is written and fsynced
-/// first, then the extracted files, then one transaction records the message, the ledger
+/// first — before any parsing — then the extracted files, then one transaction records the message, the ledger
 /// change and the mailbox position. A crash anywhere before the commit leaves files that
 /// the refetch overwrites at the same content-derived paths; nothing is half-recorded.
 struct MessageIngester: Sendable {
@@ -22,15 +22,26 @@ struct MessageIngester: Sendable {
     func ingest(raw: [UInt8], mailbox: String, uidValidity: UInt32, uid: UInt32, internalDate: Date?) throws -> Outcome {
         let now = clock.now()
         let sha = SHA256Hasher.hex(of: raw)
+        let receivedAt = internalDate ?? now
+        let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
+        if !store.files.exists(rawPath) { try store.files.writeDurably(raw, to: rawPath) }
+
+        if try store.beginProcessing("\(mailbox)|\(uidValidity)|\(uid)", at: now) {
+            // The last attempt at this message never reached its commit: keep it for the
+            // officer rather than crash on it again at every poll.
+            let record = IncomingMessage(
+                mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: nil, sha256: sha, rawPath: rawPath,
+                size: raw.count, fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: receivedAt,
+                unit: nil, campaignID: nil, assessment: nil,
+                parseError: "processing this message failed before; it is kept unparsed for review", attachments: [])
+            return .recorded(rowID: try store.record(record, at: now), decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
+        }
+
         let message = MailMessage.parse(raw)
         if try store.containsMessage(messageID: message.messageID, sha256: sha) {
             try store.advanceMailbox(mailbox, uidValidity: uidValidity, to: uid, at: now)
             return .duplicate
         }
-        let receivedAt = internalDate ?? now
-        let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
-        try store.files.writeDurably(raw, to: rawPath)
-
         let decision = rules.decide(message, receivedAt: receivedAt)
         let folder = "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
         var stored: [IncomingMessage.StoredAttachment] = []
