@@ -21,6 +21,12 @@ extension DataStore {
         }
     }
 
+    /// Forgets the in-progress note after a failure that was reported (a full disk, say):
+    /// only a process that died leaves it behind.
+    public func endProcessing() throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM intake_health WHERE key = 'processing'") }
+    }
+
     /// Notes that the message `key` is being processed and reports whether it already was:
     /// true means the previous attempt died before its commit (a crash in the parser, say),
     /// so the caller keeps this message for review instead of trying again forever. The

@@ -37,6 +37,17 @@ struct MessageIngester: Sendable {
             return .recorded(rowID: try store.record(record, at: now), decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
 
+        do {
+            return try parseAndRecord(raw: raw, sha: sha, rawPath: rawPath, mailbox: mailbox, uidValidity: uidValidity,
+                                      uid: uid, receivedAt: receivedAt, now: now)
+        } catch {
+            try? store.endProcessing()
+            throw error
+        }
+    }
+
+    private func parseAndRecord(raw: [UInt8], sha: String, rawPath: String, mailbox: String, uidValidity: UInt32,
+                                uid: UInt32, receivedAt: Date, now: Date) throws -> Outcome {
         let message = MailMessage.parse(raw)
         if try store.containsMessage(messageID: message.messageID, sha256: sha) {
             try store.advanceMailbox(mailbox, uidValidity: uidValidity, to: uid, at: now)
