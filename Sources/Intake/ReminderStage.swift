@@ -13,7 +13,7 @@ public struct ReminderStage: Sendable, Hashable, Codable, Comparable, CustomStri
         var body = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard body.hasSuffix("d") else { return nil }
         body.removeLast()
-        if body.hasPrefix("+") { body.removeFirst() }
+        // Int accepts one leading sign, "+" included; stripping "+" first would let "+-1d" through.
         guard let days = Int(body), abs(days) <= 366 else { return nil }
         dayOffset = days
     }

@@ -25,7 +25,7 @@ public enum EncodedWords {
                 return result.precomposedStringWithCanonicalMapping
             }
             let between = rest[rest.startIndex..<start.lowerBound]
-            if pending == nil || !between.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }) {
+            if pending == nil || !between.allSatisfy(\.isWhitespace) {
                 flushPending()
                 result += between
             }

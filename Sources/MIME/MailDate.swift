@@ -13,7 +13,7 @@ public enum MailDate {
         var text = raw
         if let comma = text.firstIndex(of: ",") { text = String(text[text.index(after: comma)...]) }
         if let paren = text.firstIndex(of: "(") { text = String(text[..<paren]) }
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).map(String.init)
+        let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard tokens.count >= 4, let day = Int(tokens[0]),
               let month = months.firstIndex(of: String(tokens[1].lowercased().prefix(3))),
               var year = Int(tokens[2]) else { return nil }

@@ -49,12 +49,14 @@ public struct OutgoingMessage: Sendable {
     public func render() throws -> [UInt8] {
         var lines: [String] = []
         func header(_ name: String, _ value: String) throws {
-            guard !value.contains(where: { $0 == "\r" || $0 == "\n" }) else { throw RenderError.lineBreakInHeader(name) }
+            guard !HeaderEncoding.containsLineBreak(value) else { throw RenderError.lineBreakInHeader(name) }
             lines.append("\(name): \(value)")
         }
         try header("From", HeaderEncoding.address(from))
         try header("To", try to.map(HeaderEncoding.address).joined(separator: ", "))
         if !cc.isEmpty { try header("Cc", try cc.map(HeaderEncoding.address).joined(separator: ", ")) }
+        // Checked before encoding: RFC 2047 would otherwise hide the line break in base64.
+        guard !HeaderEncoding.containsLineBreak(subject) else { throw RenderError.lineBreakInHeader("Subject") }
         try header("Subject", HeaderEncoding.encodedWords(subject))
         try header("Date", MailDate.format(date, in: timeZone))
         try header("Message-ID", messageID)
@@ -91,6 +93,11 @@ public struct OutgoingMessage: Sendable {
 
 /// RFC 2047 encoding for header text thidua writes.
 enum HeaderEncoding {
+    /// Checked on scalars: "\r\n" is one Character in Swift, equal to neither "\r" nor "\n".
+    static func containsLineBreak(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "\r" || $0 == "\n" }
+    }
+
     static func encodedWords(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value > 126 || $0.value < 32 }) else { return text }
         // Whole characters per word, each word at most 75 bytes (RFC 2047 §2).
@@ -109,11 +116,12 @@ enum HeaderEncoding {
     }
 
     static func address(_ address: MailAddress) throws -> String {
-        guard !address.address.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" || $0 == "," || $0 == " " }) else {
+        guard !containsLineBreak(address.address),
+              !address.address.contains(where: { $0 == "<" || $0 == ">" || $0 == "," || $0 == " " }) else {
             throw OutgoingMessage.RenderError.lineBreakInHeader("address")
         }
         guard let name = address.displayName, !name.isEmpty else { return address.address }
-        if name.contains(where: { $0 == "\r" || $0 == "\n" }) { throw OutgoingMessage.RenderError.lineBreakInHeader("display name") }
+        if containsLineBreak(name) { throw OutgoingMessage.RenderError.lineBreakInHeader("display name") }
         let isPlainASCII = name.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value < 127 && !"\"\\(),:;<>@[]".unicodeScalars.contains($0) }
         return "\(isPlainASCII ? name : encodedWords(name)) <\(address.address)>"
     }

@@ -6,7 +6,8 @@ enum UUEncoded {
         var result: [Attachment] = []
         var name: String?
         var data: [UInt8] = []
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }) {
+        // "\r\n" is a single Character in Swift: split on it too, or a CRLF body is one line.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if name == nil {
                 let parts = line.split(separator: " ", maxSplits: 2)

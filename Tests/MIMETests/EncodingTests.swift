@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+@testable import MIME
+
+/// RFC 2047 headers, charsets (windows-1258 above all) and transfer encodings.
+@Suite struct EncodedWordTests {
+    @Test func utf8CharacterSplitAcrossTwoBase64Words() {
+        let bytes = Array("Kế hoạch thi đua Trường TH".utf8)
+        // Cut inside "ế" (E1 BA BF): its first byte ends the first word.
+        let cut = 2
+        #expect(bytes[cut - 1] == 0xE1)
+        let first = Fixture.base64(Array(bytes[..<cut]))
+        let second = Fixture.base64(Array(bytes[cut...]))
+        let message = MailMessage.parse(Fixture.crlf("""
+            From: a@b.vn
+            Subject: =?UTF-8?B?\(first)?=
+             =?UTF-8?B?\(second)?=
+
+            body
+            """))
+        #expect(message.subject == "Kế hoạch thi đua Trường TH")
+        #expect(!message.subject.contains("\u{FFFD}"))
+    }
+
+    @Test func utf8CharacterSplitAcrossTwoQWords() {
+        // "ư" is C6 B0: split between the words.
+        #expect(EncodedWords.decode("=?utf-8?Q?Tr=C6?= =?utf-8?Q?=B0=E1=BB=9Dng?=") == "Trường")
+    }
+
+    @Test func qEncodingUnderscoresAreSpaces() {
+        #expect(EncodedWords.decode("=?UTF-8?Q?K=E1=BA=BF_ho=E1=BA=A1ch_thi_=C4=91ua?=") == "Kế hoạch thi đua")
+        // Lowercase hex and a lowercase "q" are tolerated.
+        #expect(EncodedWords.decode("=?utf-8?q?K=e1=ba=bf_ho=e1=ba=a1ch?=") == "Kế hoạch")
+    }
+
+    @Test func textAroundEncodedWordsIsKeptAndSpaceBetweenWordsDropped() {
+        let decoded = EncodedWords.decode("Fwd: =?UTF-8?Q?K=E1=BA=BF?= =?UTF-8?Q?_ho=E1=BA=A1ch?= (TH Nguyễn Trãi)")
+        #expect(decoded == "Fwd: Kế hoạch (TH Nguyễn Trãi)")
+    }
+
+    @Test func differentCharsetsInAdjacentWords() {
+        let decoded = EncodedWords.decode("=?iso-8859-1?Q?Caf=E9?= =?windows-1258?Q?_Tr=FD=F5=CCng?=")
+        #expect(decoded == "Café Trường")
+    }
+
+    @Test func malformedEncodedWordIsLeftAsText() {
+        #expect(EncodedWords.decode("a =?utf-8?X?abc?= b") == "a =?utf-8?X?abc?= b")
+        #expect(EncodedWords.decode("no words here") == "no words here")
+    }
+
+    @Test func windows1258SubjectWithCombiningToneMark() {
+        let message = MailMessage.parse(Fixture.crlf("Subject: =?windows-1258?Q?K=EA=EC_hoa=F2ch_Tr=FD=F5=CCng?=\n\nx"))
+        #expect(message.subject == "Kế hoạch Trường")
+    }
+
+    @Test func displayNameInFromIsDecoded() {
+        let message = MailMessage.parse(Fixture.crlf("""
+            From: =?UTF-8?B?\(Fixture.base64("Trường TH Nguyễn Trãi"))?= <TH.NguyenTrai@HanoiEdu.vn>
+            Subject: x
+
+            y
+            """))
+        #expect(message.from?.displayName == "Trường TH Nguyễn Trãi")
+        #expect(message.from?.address == "th.nguyentrai@hanoiedu.vn")
+    }
+}
+
+@Suite struct CharsetTests {
+    @Test func windows1258CombiningToneMarksBecomeNFC() {
+        // "Tr" ư (FD) ơ (F5) combining grave (CC) "ng"
+        let decoded = Charset.decode([0x54, 0x72, 0xFD, 0xF5, 0xCC, 0x6E, 0x67], charset: "windows-1258")
+        #expect(decoded.isExact)
+        #expect(decoded.text == "Trường")
+        #expect(decoded.text.unicodeScalars.elementsEqual("Tr\u{01B0}\u{1EDD}ng".unicodeScalars), "precomposed ờ (U+1EDD)")
+    }
+
+    @Test func windows1258AliasesAndOtherLetters() {
+        // đ (F0), ă (E3) + hook above (D2), ê (EA) + acute (EC); the đồng sign (FE).
+        let bytes: [UInt8] = [0xF0, 0xE3, 0xD2, 0x20, 0xEA, 0xEC, 0x20, 0xFE]
+        for name in ["windows-1258", "WINDOWS-1258", "cp1258", "x-cp1258"] {
+            #expect(Charset.decode(bytes, charset: name).text == "đẳ ế ₫", "\(name)")
+        }
+    }
+
+    @Test func windows1258BodyPartIsDecoded() {
+        // "Pho" + combining grave (CC) + "ng GD" + Đ (D0) + "T"
+        let body: [UInt8] = Array("Pho".utf8) + [0xCC] + Array("ng GD".utf8) + [0xD0] + Array("T".utf8)
+        let raw = Fixture.crlf("Subject: x\nContent-Type: text/plain; charset=\"windows-1258\"\nContent-Transfer-Encoding: 8bit\n\n")
+            + body
+        let message = MailMessage.parse(raw)
+        #expect(message.bodyText == "Phòng GDĐT")
+        #expect(message.bodyText.unicodeScalars.contains("\u{00F2}"), "precomposed ò")
+    }
+
+    @Test func utf8AndLegacyNames() {
+        #expect(Charset.decode(Array("Trường".utf8), charset: "UTF8").text == "Trường")
+        #expect(Charset.decode([0x43, 0x61, 0x66, 0xE9], charset: "latin1").text == "Café")
+        let unknown = Charset.decode([0x43, 0x61, 0x66, 0xE9], charset: "x-unknown")
+        #expect(!unknown.isExact)
+        #expect(unknown.text == "Café")
+        let invalidUTF8 = Charset.decode([0x41, 0xFF], charset: "utf-8")
+        #expect(!invalidUTF8.isExact)
+    }
+}
+
+@Suite struct TransferEncodingTests {
+    @Test func base64WithWhitespaceGarbageAndMissingPadding() {
+        let expected = Array("Kế hoạch thi đua năm 2021".utf8)
+        let clean = Fixture.base64(expected)
+        let padding = clean.filter { $0 == "=" }.count
+        #expect(padding > 0, "the fixture must lose real padding")
+        let unpadded = String(clean.dropLast(padding))
+        // Wrapped at odd places, with spaces, tabs and bytes outside the alphabet.
+        var messy = ""
+        for (index, character) in unpadded.enumerated() {
+            messy.append(character)
+            if index % 7 == 6 { messy += "\r\n" }
+            if index % 11 == 10 { messy += " \t*" }
+        }
+        #expect(Base64.decode(Array(messy.utf8)) == expected)
+        #expect(Base64.decode(Array(clean.utf8)) == expected)
+        #expect(TransferEncoding(headerValue: " Base64 ").decode(ArraySlice(Array(messy.utf8))) == expected)
+    }
+
+    @Test func base64StopsAtPadding() {
+        #expect(Base64.decode(Array("SGk=\r\nIGdhcmJhZ2U=".utf8)) == Array("Hi".utf8))
+    }
+
+    @Test func base64RoundTripOfAllByteValues() {
+        let bytes = (0..<600).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let encoded = Base64.encode(bytes)
+        #expect(encoded.split(separator: "\r\n").allSatisfy { $0.count <= 76 })
+        #expect(Base64.decode(Array(encoded.utf8)) == bytes)
+        #expect(Base64.encode(bytes, lineLength: 0) == Fixture.base64(bytes))
+    }
+
+    @Test func quotedPrintableSoftBreaksAndHexEscapes() {
+        let encoded = "K=E1=BA=BF ho=\r\n=E1=BA=A1ch thi =C4=91ua=\nn=C4=83m   =\r\n2021\r\nd=c3=b2ng 2 a=3Db"
+        let decoded = QuotedPrintable.decode(Array(encoded.utf8))
+        #expect(String(decoding: decoded, as: UTF8.self) == "Kế hoạch thi đuanăm   2021\r\ndòng 2 a=b")
+    }
+
+    @Test func quotedPrintableSoftBreakWithTrailingBlanksAndStrayEquals() {
+        #expect(QuotedPrintable.decode(Array("abc= \t\r\ndef".utf8)) == Array("abcdef".utf8))
+        #expect(QuotedPrintable.decode(Array("50% =ZZ off=".utf8)) == Array("50% =ZZ off".utf8))
+    }
+
+    @Test func transferEncodingHeaderValues() {
+        #expect(TransferEncoding(headerValue: "QUOTED-PRINTABLE") == .quotedPrintable)
+        #expect(TransferEncoding(headerValue: nil) == .sevenBit)
+        #expect(TransferEncoding(headerValue: "x-uuencode") == .other("x-uuencode"))
+    }
+}
+
+@Suite struct DateAndDigestTests {
+    @Test func mailDateWithNumericZone() throws {
+        let parsed = try #require(MailDate.parse("Thu, 18 Feb 2021 09:12:00 +0700"))
+        let expected = try #require(ISO8601DateFormatter().date(from: "2021-02-18T02:12:00Z"))
+        #expect(parsed == expected)
+    }
+
+    @Test func mailDateObsoleteForms() throws {
+        let expected = try #require(ISO8601DateFormatter().date(from: "2021-02-18T02:12:00Z"))
+        #expect(MailDate.parse("18 Feb 21 02:12 GMT") == expected)
+        #expect(MailDate.parse("Thu, 18 Feb 2021 09:12:00 +0700 (ICT)") == expected)
+        #expect(MailDate.parse("Wed, 17 Feb 2021 21:12:00 -0500") == expected)
+        #expect(MailDate.parse("not a date") == nil)
+    }
+
+    @Test func mailDateFormatRoundTrips() throws {
+        let date = try #require(ISO8601DateFormatter().date(from: "2021-02-18T02:12:00Z"))
+        let zone = try #require(TimeZone(identifier: "Asia/Ho_Chi_Minh"))
+        let text = MailDate.format(date, in: zone)
+        #expect(text == "Thu, 18 Feb 2021 09:12:00 +0700")
+        #expect(MailDate.parse(text) == date)
+    }
+
+    @Test func sha256KnownVectors() {
+        #expect(SHA256Hasher.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Hasher.hex(of: [UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func sha256IncrementalEqualsOneShot() {
+        let data = (0..<10_000).map { UInt8(truncatingIfNeeded: $0) }
+        let hasher = SHA256Hasher()
+        hasher.update(Array(data[..<3333]))
+        hasher.update(Array(data[3333...]))
+        #expect(hasher.finalize() == SHA256Hasher.hex(of: data))
+    }
+}
