@@ -7,6 +7,8 @@ public struct Attachment: Sendable {
     public var sha256: String
     public var kind: FileKind
     public var isInline: Bool
+    /// The entries of a zip archive (or of a docx/xlsx, which are zips), listed, not extracted.
+    public var members: [ArchiveMember]
 
     public var size: Int { data.count }
 
@@ -17,5 +19,6 @@ public struct Attachment: Sendable {
         self.sha256 = SHA256Hasher.hex(of: data)
         self.kind = FileKind.detect(data)
         self.isInline = isInline
+        self.members = (kind == .archive || kind == .office) ? (ZipListing.members(of: data) ?? []) : []
     }
 }

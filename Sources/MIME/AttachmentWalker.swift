@@ -36,6 +36,14 @@ struct AttachmentWalker {
         let data = entity.decodedBody()
         guard !data.isEmpty else { return }
         let isInline = dispositionValue == "inline" || (dispositionValue == nil && entity.headers["Content-ID"] != nil)
+        if TNEF.isTNEF(data), let files = TNEF.files(in: data) {
+            // winmail.dat: the school's files are inside; list them instead of the wrapper.
+            for file in files {
+                attachments.append(Attachment(filename: file.name ?? Self.fallbackName(type: "application/octet-stream", index: attachments.count + 1),
+                                              contentType: "application/octet-stream", data: file.data, isInline: false))
+            }
+            return
+        }
         let attachment = Attachment(
             filename: filename ?? Self.fallbackName(type: type, index: attachments.count + 1),
             contentType: type,

@@ -71,3 +71,17 @@ extension ArraySlice where Element == UInt8 {
         return self[lower..<upper]
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Little-endian integers in binary formats (zip, TNEF); 0 past the end, so a
+    /// truncated file reads as an empty field rather than a crash.
+    func littleEndianUInt16(at offset: Int) -> UInt16 {
+        guard offset >= 0, offset + 2 <= count else { return 0 }
+        return UInt16(self[offset]) | UInt16(self[offset + 1]) << 8
+    }
+
+    func littleEndianUInt32(at offset: Int) -> UInt32 {
+        guard offset >= 0, offset + 4 <= count else { return 0 }
+        return UInt32(self[offset]) | UInt32(self[offset + 1]) << 8 | UInt32(self[offset + 2]) << 16 | UInt32(self[offset + 3]) << 24
+    }
+}

@@ -23,10 +23,14 @@ public enum Charset {
         if name == "windows-1258" {
             return Decoded(text: Windows1258.decode(array), isExact: true)
         }
-        if let encoding = foundationEncoding(name),
-           let text = String(data: Data(array), encoding: encoding) {
+        if let converted = Iconv.decode(array, from: name) {
+            return Decoded(text: converted.text.precomposedStringWithCanonicalMapping, isExact: converted.exact)
+        }
+        if let encoding = foundationEncoding(name), let text = String(data: Data(array), encoding: encoding) {
             return Decoded(text: text, isExact: true)
         }
+        // An unknown charset label: valid UTF-8 is most likely what it is, else windows-1252,
+        // which maps every byte to something readable.
         if let text = String(validating: array, as: UTF8.self) { return Decoded(text: text, isExact: false) }
         return Decoded(text: String(data: Data(array), encoding: .windowsCP1252) ?? String(decoding: array, as: UTF8.self),
                        isExact: false)
@@ -40,6 +44,13 @@ public enum Charset {
         case "latin1", "latin-1", "iso8859-1", "iso_8859-1", "l1": return "iso-8859-1"
         case "cp1252": return "windows-1252"
         case "cp1258", "x-cp1258": return "windows-1258"
+        // Mail labels GBK and GB18030 text as gb2312; GB18030 decodes all three.
+        case "gb2312", "gbk", "x-gbk", "euc-cn", "cp936", "gb18030": return "gb18030"
+        case "x-sjis", "sjis", "shift-jis", "ms_kanji", "cp932", "windows-31j": return "shift_jis"
+        case "ks_c_5601-1987", "ks_c_5601", "cp949": return "cp949"
+        case "big5", "x-big5", "cn-big5": return "big5"
+        case "koi8r": return "koi8-r"
+        case "utf7", "unicode-1-1-utf-7": return "utf-7"
         default:
             if lower.hasPrefix("cp125") { return "windows-125" + lower.dropFirst(5) }
             return lower

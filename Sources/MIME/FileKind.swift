@@ -15,9 +15,6 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + magic.count && Array(head[offset..<(offset + magic.count)]) == magic
         }
-        if bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8), from: 0) != nil {
-            return PDFInspection(bytes).looksScanned ? .scanPDF : .textPDF
-        }
         if starts([0xFF, 0xD8, 0xFF]) || starts([0x89, 0x50, 0x4E, 0x47]) || starts(Array("GIF8".utf8))
             || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A])
             || starts(Array("ftypheic".utf8), at: 4) || starts(Array("ftypheix".utf8), at: 4)
@@ -31,6 +28,11 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
         }
         if starts(Array("Rar!".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) || starts([0x1F, 0x8B]) {
             return .archive
+        }
+        // Some generators put junk before the header; readers accept it within 1 KiB. Checked
+        // after the container formats, whose members may themselves be stored PDFs.
+        if bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8), from: 0) != nil {
+            return PDFInspection(bytes).looksScanned ? .scanPDF : .textPDF
         }
         return .other
     }

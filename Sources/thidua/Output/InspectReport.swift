@@ -11,6 +11,7 @@ struct InspectReport: Encodable {
         var sha256: String
         var kind: String
         var inline: Bool
+        var members: [ArchiveMember]?
     }
 
     struct CampaignRef: Encodable {
@@ -45,7 +46,7 @@ struct InspectReport: Encodable {
         date = message.date
         attachments = message.attachments.map {
             File(filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, kind: $0.kind.rawValue,
-                 inline: $0.isInline)
+                 inline: $0.isInline, members: $0.members.isEmpty ? nil : $0.members)
         }
         links = message.links
         unit = decision?.unit
