@@ -21,9 +21,10 @@ enum CloudLinks {
 
     static func find(in text: String) -> [String] {
         var links: [String] = []
+        var seen: Set<Substring> = []
         for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "'" }) {
             guard token.hasPrefix("http://") || token.hasPrefix("https://") else { continue }
-            if hosts.contains(where: { token.contains($0) }), !links.contains(String(token)) {
+            if hosts.contains(where: { token.contains($0) }), seen.insert(token).inserted {
                 links.append(String(token))
             }
         }
