@@ -39,17 +39,22 @@ public struct MIMEParser: Sendable {
             return entity
         }
         if entity.isMultipart {
-            guard let boundary = contentType["boundary"], !boundary.isEmpty else {
-                entity.defects.append("multipart without a boundary; read as a single part")
-                return entity
-            }
             let childDefault = entity.mimeType == "multipart/digest" ? "message/rfc822" : "text/plain"
-            let split = Self.splitMultipart(entity.body, boundary: Array(boundary.utf8))
+            var split: (parts: [ArraySlice<UInt8>], defects: [String]) = ([], [])
+            if let boundary = contentType["boundary"], !boundary.isEmpty {
+                split = Self.splitMultipart(entity.body, boundary: Array(boundary.utf8))
+                if split.parts.isEmpty { entity.defects.append("no part found for boundary \"\(boundary)\"") }
+            } else {
+                entity.defects.append("multipart without a boundary parameter")
+            }
+            // A wrong or missing boundary parameter: the delimiter lines in the body tell.
+            if split.parts.isEmpty, let guessed = Self.guessBoundary(entity.body) {
+                split = Self.splitMultipart(entity.body, boundary: guessed)
+                entity.defects.append("used the boundary found in the body: \"\(String(decoding: guessed, as: UTF8.self))\"")
+            }
             entity.defects += split.defects
             entity.children = split.parts.map { parseEntity($0, depth: depth + 1, defaultType: childDefault) }
-            if split.parts.isEmpty {
-                entity.defects.append("no part found for boundary \"\(boundary)\"")
-            } else {
+            if !split.parts.isEmpty {
                 entity.body = entity.body[entity.body.startIndex..<entity.body.startIndex]
             }
         } else if entity.mimeType == "message/rfc822" {
@@ -67,6 +72,30 @@ public struct MIMEParser: Sendable {
 
     private func parseOwned(_ bytes: [UInt8], depth: Int) -> MIMEEntity {
         parseEntity(bytes[...], depth: depth, defaultType: "text/plain")
+    }
+
+    /// The boundary a multipart body actually uses: the first `--token` line whose token
+    /// delimits at least one more line later on.
+    static func guessBoundary(_ body: ArraySlice<UInt8>) -> [UInt8]? {
+        var index = body.startIndex
+        var candidates = 0
+        while index < body.endIndex, candidates < 20 {
+            var lineEnd = index
+            while lineEnd < body.endIndex, body[lineEnd] != ASCII.lf { lineEnd += 1 }
+            var line = body[index..<lineEnd]
+            if line.last == ASCII.cr { line = line.dropLast() }
+            if line.count > 2, line.count <= 72, line[line.startIndex] == ASCII.dash, line[line.startIndex + 1] == ASCII.dash,
+               !line.contains(where: { $0 == ASCII.space || $0 == ASCII.tab }) {
+                candidates += 1
+                var token = Array(line.dropFirst(2))
+                if token.count > 2, token.suffix(2) == [ASCII.dash, ASCII.dash] { token.removeLast(2) }
+                if !token.isEmpty, body.firstRange(of: [ASCII.lf, ASCII.dash, ASCII.dash] + token, from: lineEnd) != nil {
+                    return token
+                }
+            }
+            index = lineEnd + 1
+        }
+        return nil
     }
 
     /// Splits a multipart body at lines that are exactly `--boundary` (plus optional

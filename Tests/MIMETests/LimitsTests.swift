@@ -51,3 +51,34 @@ struct LimitsTests {
         #expect(parsed.attachments.first?.sha256 == SHA256Hasher.hex(of: payload))
     }
 }
+
+/// Multipart bodies whose boundary parameter is wrong or missing.
+struct BoundaryRecoveryTests {
+    static func message(contentType: String) -> [UInt8] {
+        Fixture.crlf("""
+            Subject: x
+            Content-Type: \(contentType)
+
+            --real-boundary
+            Content-Type: text/plain
+
+            Kính gửi.
+            --real-boundary
+            Content-Type: application/pdf
+            Content-Disposition: attachment; filename=kh.pdf
+            Content-Transfer-Encoding: base64
+
+            \(Fixture.base64(Fixture.scanPDF))
+            --real-boundary--
+            """)
+    }
+
+    @Test(arguments: ["multipart/mixed; boundary=\"wrong\"", "multipart/mixed"])
+    func theBoundaryUsedInTheBodyIsFound(contentType: String) {
+        let parsed = MailMessage.parse(Self.message(contentType: contentType))
+        #expect(parsed.attachments.map(\.filename) == ["kh.pdf"])
+        #expect(parsed.attachments.first?.kind == .scanPDF)
+        #expect(parsed.bodyText.contains("Kính gửi"))
+        #expect(parsed.defects.contains { $0.contains("real-boundary") })
+    }
+}
