@@ -79,7 +79,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "MIMETests", dependencies: ["MIME"], swiftSettings: strict),
+        // The corpus is read from the source tree by path; it is data, not a resource.
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Corpus"], swiftSettings: strict),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
         .testTarget(name: "IntakeTests", dependencies: ["Intake"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(

@@ -13,7 +13,9 @@ public struct Attachment: Sendable {
     public var size: Int { data.count }
 
     public init(filename: String, contentType: String, data: [UInt8], isInline: Bool) {
-        self.filename = filename
+        // Control characters (CR, LF, NUL…) are dropped even for display: they would break
+        // a log line, a CSV cell or a header. Everything else is shown as the sender wrote it.
+        self.filename = String(String.UnicodeScalarView(filename.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
         self.contentType = contentType
         self.data = data
         self.sha256 = SHA256Hasher.hex(of: data)

@@ -34,9 +34,7 @@ enum Base64 {
         for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
             table[Int(byte)] = UInt8(index)
         }
-        // URL-safe alphabet too: some webmail encoders use it.
-        table[Int(UInt8(ascii: "-"))] = 62
-        table[Int(UInt8(ascii: "_"))] = 63
+        // Anything else, the URL-safe "-" and "_" included, is skipped, as RFC 2045 says.
         return table
     }()
 

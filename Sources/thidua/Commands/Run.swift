@@ -22,7 +22,10 @@ struct Run: AsyncParsableCommand {
                 "data_dir": "\(context.config.dataDirectory.path)",
             ])
             if once {
-                try await daemon.cycle()
+                if let error = try await daemon.cycle() {
+                    logger.error("reading the mailbox failed", metadata: ["error": "\(error)"])
+                    throw ExitCode(1)
+                }
                 return
             }
             let group = ServiceGroup(configuration: .init(

@@ -32,9 +32,12 @@ struct Daemon: Sendable {
             logger: logger)
     }
 
-    /// Runs one cycle. A failed poll is recorded and logged, and the reminders still run:
-    /// a dead IMAP server must not stop the schools from being reminded.
-    func cycle() async throws {
+    /// Runs one cycle and returns the poll's error, if it failed. A failed poll is
+    /// recorded for `thidua status`, and the reminders still run: a dead IMAP server must
+    /// not stop the schools from being reminded.
+    @discardableResult
+    func cycle() async throws -> String? {
+        var pollError: String?
         do {
             let result = try await poller.poll()
             try context.store.notePoll(error: nil, at: clock.now())
@@ -44,9 +47,11 @@ struct Daemon: Sendable {
             }
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as CurlError where error.isCancelled {
+            throw CancellationError()
         } catch {
-            try? context.store.notePoll(error: "\(error)", at: clock.now())
-            logger.error("poll failed", metadata: ["error": "\(error)"])
+            pollError = "\(error)"
+            try? context.store.notePoll(error: pollError, at: clock.now())
         }
         do {
             _ = try await reminders.send(at: clock.now())
@@ -56,6 +61,7 @@ struct Daemon: Sendable {
             logger.error("reminders failed", metadata: ["error": "\(error)"])
         }
         writeStatusPage()
+        return pollError
     }
 
     /// The officer's page, written next to the database after every cycle.

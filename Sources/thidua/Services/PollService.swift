@@ -1,22 +1,37 @@
+import Foundation
 import Logging
+import MailTransport
 import ServiceLifecycle
 
 /// The daemon's long-running loop as a lifecycle `Service`: a cycle every poll interval
-/// until shutdown. On SIGTERM the cycle in hand is cancelled between messages — each
-/// message is committed whole or not at all — and the process exits cleanly.
+/// until shutdown, backing off exponentially while the mailbox cannot be read. On SIGTERM
+/// the cycle in hand is cancelled between messages — each message is committed whole or
+/// not at all — and the process exits cleanly.
 struct PollService: Service {
     var daemon: Daemon
     var interval: Duration
 
     func run() async throws {
+        var backoff = Backoff(base: min(interval, .seconds(30)), cap: .seconds(15 * 60))
+        var failures = FailureLog(what: "reading the mailbox")
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let pollError: String?
             do {
-                try await cancelWhenGracefulShutdown { try await daemon.cycle() }
-            } catch is CancellationError {
-                return
+                pollError = try await cancelWhenGracefulShutdown { try await daemon.cycle() }
+            } catch {
+                return  // cancelled by shutdown
             }
+            var delay = interval
+            if let pollError {
+                delay = max(interval, backoff.nextDelay(random: Double.random(in: 0..<1)))
+                failures.failed(pollError, logger: daemon.logger, retryIn: delay)
+            } else {
+                backoff.reset()
+                failures.succeeded(logger: daemon.logger)
+            }
+            let wait = delay
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
             } catch {
                 return
             }
