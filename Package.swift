@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "Intake",
+                "MIME",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -33,6 +33,14 @@ struct CurlRequest: Sendable {
     var upload: [UInt8]?
     var mailFrom: String?
     var recipients: [String] = []
+    /// Receives the response lines (and IMAP literals) as they arrive, instead of their
+    /// being collected in `CurlResponse.header`: how a large message goes to disk.
+    var headerSink: (any ResponseSink)?
+}
+
+/// Consumes response bytes on the connection's thread while a transfer runs.
+protocol ResponseSink: AnyObject, Sendable {
+    func consume(_ bytes: UnsafeRawBufferPointer)
 }
 
 struct CurlResponse: Sendable {
@@ -94,7 +102,11 @@ final class CurlConnection: @unchecked Sendable {
         let context = TransferContext { [unowned self] in self.cancelRequested.load(ordering: .relaxed) }
         var header: [UInt8] = []
         var body: [UInt8] = []
-        context.onHeader = { header.append(contentsOf: $0) }
+        if let sink = request.headerSink {
+            context.onHeader = { sink.consume($0) }
+        } else {
+            context.onHeader = { header.append(contentsOf: $0) }
+        }
         context.onBody = { body.append(contentsOf: $0) }
         let userdata = Unmanaged.passUnretained(context).toOpaque()
         var recipients: UnsafeMutablePointer<curl_slist>?

@@ -7,6 +7,15 @@ public struct FetchedMessage: Sendable {
     public var raw: [UInt8]
 }
 
+/// A message fetched straight to a file, hashed on the way.
+public struct FetchedFile: Sendable {
+    public var uid: UInt32
+    public var internalDate: Date?
+    public var path: String
+    public var size: Int
+    public var sha256: String
+}
+
 /// The office mailbox over IMAP, through libcurl, on one long-lived connection.
 ///
 /// Reads never change the mailbox: messages are fetched with `BODY.PEEK[]`, so `\Seen`
@@ -52,6 +61,32 @@ public final class IMAPClient: Sendable {
                             responseCode: 0)
         }
         return FetchedMessage(uid: fetched.uid ?? uid, internalDate: fetched.internalDate, raw: fetched.raw)
+    }
+
+    /// Fetches one message into the file at `path` (created or truncated), fsynced, without
+    /// holding it in memory: the form the daemon uses, as scans can be tens of megabytes.
+    public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String) async throws -> FetchedFile {
+        let sink = try LiteralFileSink(path: path)
+        var request = CurlRequest(url: mailboxURL(mailbox, uidValidity: uidValidity),
+                                  customRequest: "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])")
+        request.headerSink = sink
+        let transferError: CurlError?
+        do {
+            _ = try await connection.perform(request)
+            transferError = nil
+        } catch {
+            transferError = error
+        }
+        let (sha, complete) = try sink.finish()
+        if let transferError { throw transferError }
+        guard complete else {
+            throw CurlError(code: -1, detail: "the server returned no complete message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
+                            responseCode: 0)
+        }
+        let attributes = Array(sink.attributes.utf8)
+        return FetchedFile(uid: IMAPResponse.number(after: "UID ", in: sink.attributes) ?? uid,
+                           internalDate: IMAPResponse.internalDate(in: String(decoding: attributes, as: UTF8.self)),
+                           path: path, size: sink.size, sha256: sha)
     }
 
     /// Flags of every message, by UID (used by checks and tests; never changes them).

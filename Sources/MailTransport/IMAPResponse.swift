@@ -86,13 +86,13 @@ enum IMAPResponse {
             .map { String($0) }
     }
 
-    private static func number(after key: String, in text: String) -> UInt32? {
+    static func number(after key: String, in text: String) -> UInt32? {
         guard let range = text.range(of: key, options: .caseInsensitive) else { return nil }
         return UInt32(text[range.upperBound...].prefix { $0.isNumber })
     }
 
     /// `INTERNALDATE "18-Feb-2021 09:12:00 +0700"`
-    private static func internalDate(in text: String) -> Date? {
+    static func internalDate(in text: String) -> Date? {
         guard let range = text.range(of: "INTERNALDATE \"", options: .caseInsensitive),
               let close = text[range.upperBound...].firstIndex(of: "\"") else { return nil }
         let value = text[range.upperBound..<close].trimmingCharacters(in: .whitespaces)

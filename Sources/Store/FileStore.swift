@@ -51,6 +51,35 @@ public struct FileStore: Sendable {
         try syncDirectory(directory)
     }
 
+    /// A fresh path under `tmp/` for a file being received; `moveDurably` puts it in place.
+    public func temporaryPath() throws -> String {
+        let directory = root.appendingPathComponent("tmp")
+        try createDirectory(directory)
+        return directory.appendingPathComponent("incoming-\(UUID().uuidString)").path
+    }
+
+    /// Removes what a previous run left in `tmp/` (transfers cut short by a crash).
+    public func clearTemporaryFiles() {
+        let directory = root.appendingPathComponent("tmp")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+
+    /// Renames an already fsynced file into place at `relativePath` and syncs the directory.
+    /// If a file with the same content-derived name exists, the new copy is dropped.
+    public func moveDurably(from path: String, to relativePath: String) throws {
+        let target = url(relativePath)
+        let directory = target.deletingLastPathComponent()
+        try createDirectory(directory)
+        if FileManager.default.fileExists(atPath: target.path) {
+            unlink(path)
+            return
+        }
+        guard rename(path, target.path) == 0 else { throw Failure.io("rename into place", path: target.path) }
+        try syncDirectory(directory)
+    }
+
     public func exists(_ relativePath: String) -> Bool {
         FileManager.default.fileExists(atPath: url(relativePath).path)
     }

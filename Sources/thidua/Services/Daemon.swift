@@ -23,6 +23,7 @@ struct Daemon: Sendable {
             user: config.smtp.user, password: try config.smtp.password.resolve(), caFile: config.caFile,
             requireTLS: !config.smtp.allowPlaintext))
         let ingester = MessageIngester(store: context.store, rules: try context.rules(), clock: clock)
+        context.store.files.clearTemporaryFiles()
         return Daemon(
             context: context,
             poller: MailboxPoller(imap: imap, folders: config.imap.folders, ingester: ingester, logger: logger),

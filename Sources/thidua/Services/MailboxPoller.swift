@@ -36,10 +36,11 @@ struct MailboxPoller: Sendable {
             let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first)
             for uid in uids {
                 try Task.checkCancellation()
-                let message = try await imap.fetch(mailbox: folder, uidValidity: status.uidValidity, uid: uid)
+                let temporary = try ingester.store.files.temporaryPath()
+                defer { unlink(temporary) }  // gone already when the message was stored
+                let staged = try await imap.fetch(mailbox: folder, uidValidity: status.uidValidity, uid: uid, toFile: temporary)
                 result.fetched += 1
-                switch try ingester.ingest(raw: message.raw, mailbox: folder, uidValidity: status.uidValidity, uid: uid,
-                                           internalDate: message.internalDate) {
+                switch try ingester.ingest(staged: staged, mailbox: folder, uidValidity: status.uidValidity) {
                 case let .recorded(rowID, decision):
                     result.recorded += 1
                     logger.info("message stored", metadata: [

@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import MailTransport
 import MIME
 import Store
 
@@ -19,12 +20,18 @@ struct MessageIngester: Sendable {
         case duplicate
     }
 
-    func ingest(raw: [UInt8], mailbox: String, uidValidity: UInt32, uid: UInt32, internalDate: Date?) throws -> Outcome {
+    /// Ingests a message fetched to the fsynced file `staged` (hashed as it arrived).
+    func ingest(staged: FetchedFile, mailbox: String, uidValidity: UInt32) throws -> Outcome {
         let now = clock.now()
-        let sha = SHA256Hasher.hex(of: raw)
-        let receivedAt = internalDate ?? now
+        let sha = staged.sha256
+        let uid = staged.uid
+        let receivedAt = staged.internalDate ?? now
         let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
-        if !store.files.exists(rawPath) { try store.files.writeDurably(raw, to: rawPath) }
+        try store.files.moveDurably(from: staged.path, to: rawPath)
+        guard let data = FileManager.default.contents(atPath: store.files.url(rawPath).path) else {
+            throw FileStore.Failure.io("read back", path: rawPath)
+        }
+        let raw = Array(data)
 
         if try store.beginProcessing("\(mailbox)|\(uidValidity)|\(uid)", at: now) {
             // The last attempt at this message never reached its commit: keep it for the

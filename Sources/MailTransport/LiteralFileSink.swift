@@ -1,0 +1,68 @@
+import Foundation
+import MIME
+
+/// Writes the message literal of a `UID FETCH … BODY.PEEK[]` response straight to a file
+/// while hashing it, so a 50 MB scan never sits in memory twice and its SHA-256 is known
+/// when the transfer ends.
+///
+/// libcurl delivers a custom command's response through the header callback, line by
+/// line, literal included. Outside the literal, bytes are collected only up to the end of
+/// the current line (to find `{size}` and the FETCH attributes); inside it, exactly
+/// `size` bytes go to the file, whatever they look like.
+final class LiteralFileSink: ResponseSink, @unchecked Sendable {
+    // Mutated only on the connection's thread during one transfer; read after it.
+    private let handle: FileHandle
+    private let hasher = SHA256Hasher()
+    private var line: [UInt8] = []
+    private var remaining = 0
+    private(set) var attributes = ""
+    private(set) var size = 0
+    private(set) var sawLiteral = false
+    private(set) var writeError: (any Error)?
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+
+    func consume(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            if remaining > 0 {
+                let take = min(remaining, bytes.count - offset)
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)])
+                hasher.update(slice)
+                do { try handle.write(contentsOf: slice) } catch { writeError = error }
+                remaining -= take
+                size += take
+                offset += take
+                continue
+            }
+            let byte = bytes[offset]
+            offset += 1
+            if line.count < 8192 { line.append(byte) }
+            guard byte == 10 else { continue }
+            let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            line.removeAll(keepingCapacity: true)
+            if !sawLiteral, text.hasPrefix("* "), text.uppercased().contains(" FETCH ("), text.hasSuffix("}"),
+               let open = text.lastIndex(of: "{"), let count = Int(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
+                sawLiteral = true
+                remaining = count
+                attributes = text
+            } else if sawLiteral, remaining == 0, attributes.hasSuffix("}") {
+                attributes += " " + text  // the attributes after the literal, e.g. ") " or "UID 7)"
+            }
+        }
+    }
+
+    /// Flushes the file to disk and returns the content's SHA-256; the file is complete
+    /// only if the whole literal arrived.
+    func finish() throws -> (sha256: String, complete: Bool) {
+        try handle.synchronize()
+        try handle.close()
+        if let writeError { throw writeError }
+        return (hasher.finalize(), sawLiteral && remaining == 0)
+    }
+}
