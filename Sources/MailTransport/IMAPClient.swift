@@ -37,7 +37,7 @@ public final class IMAPClient: Sendable {
     public func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
         let response = try await connection.perform(CurlRequest(
             url: server.serverURL,
-            customRequest: "STATUS \(Self.quoted(mailbox)) (UIDVALIDITY UIDNEXT MESSAGES)"))
+            customRequest: "STATUS \(Self.quoted(ModifiedUTF7.encode(mailbox))) (UIDVALIDITY UIDNEXT MESSAGES)"))
         guard let status = IMAPResponse.status(response.header) else {
             throw CurlError(code: -1, detail: "the server sent no STATUS for mailbox \(mailbox)", responseCode: 0)
         }
@@ -89,6 +89,25 @@ public final class IMAPClient: Sendable {
                            path: path, size: sink.size, sha256: sha)
     }
 
+    /// Adds a keyword to one message (`UID STORE +FLAGS.SILENT`); never touches `\Seen`.
+    public func addKeyword(_ keyword: String, mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) {
+        _ = try await connection.perform(CurlRequest(
+            url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID STORE \(uid) +FLAGS.SILENT (\(keyword))"))
+    }
+
+    /// Moves one message to another folder (RFC 6851 `UID MOVE`).
+    public func move(uid: UInt32, from mailbox: String, uidValidity: UInt32, to target: String) async throws(CurlError) {
+        _ = try await connection.perform(CurlRequest(
+            url: mailboxURL(mailbox, uidValidity: uidValidity),
+            customRequest: "UID MOVE \(uid) \(Self.quoted(ModifiedUTF7.encode(target)))"))
+    }
+
+    /// Creates a folder; an existing one is not an error worth stopping for.
+    public func createMailbox(_ name: String) async throws(CurlError) {
+        _ = try await connection.perform(CurlRequest(url: server.serverURL,
+                                                     customRequest: "CREATE \(Self.quoted(ModifiedUTF7.encode(name)))"))
+    }
+
     /// Flags of every message, by UID (used by checks and tests; never changes them).
     public func flags(mailbox: String) async throws(CurlError) -> [UInt32: [String]] {
         let response = try await connection.perform(CurlRequest(
@@ -107,7 +126,8 @@ public final class IMAPClient: Sendable {
     }
 
     private func mailboxURL(_ mailbox: String, uidValidity: UInt32?) -> String {
-        let encoded = mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ";?#"))) ?? mailbox
+        let name = ModifiedUTF7.encode(mailbox)
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ";?#&"))) ?? name
         return server.with(path: encoded + (uidValidity.map { ";UIDVALIDITY=\($0)" } ?? ""))
     }
 

@@ -93,7 +93,7 @@ struct WalkingSkeletonTests {
         }
     }
 
-    private func decodeStatus(_ output: ThiduaProcess.Output) throws -> StatusJSON {
+    func decodeStatus(_ output: ThiduaProcess.Output) throws -> StatusJSON {
         #expect(output.status == 0, "thidua status failed: \(output.stderr)")
         return try JSONDecoder().decode(StatusJSON.self, from: Data(output.stdout.utf8))
     }
@@ -112,7 +112,7 @@ struct WalkingSkeletonTests {
 
     /// A config in the shape of config/thidua.yaml, with a campaign whose -3d reminder is
     /// already due and whose -1d reminder is not.
-    private func writeConfig(in directory: URL, units: [(code: String, name: String, email: String)]) throws -> URL {
+    func writeConfig(in directory: URL, units: [(code: String, name: String, email: String)], mailboxExtra: String = "") throws -> URL {
         let roster = "code,name,level,emails\n" + units.map { "\($0.code),\($0.name),TH,\($0.email)" }.joined(separator: "\n") + "\n"
         try roster.write(to: directory.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
         let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
@@ -133,6 +133,7 @@ struct WalkingSkeletonTests {
               url: imaps://invalid.example:993/INBOX
               user: placeholder
               poll_interval: 60s
+            \(mailboxExtra)
             smtp:
               url: smtps://invalid.example:465
               from: "Placeholder <placeholder@invalid.example>"

@@ -76,3 +76,16 @@ struct BackoffTests {
         #expect(backoff.nextDelay(random: 1) == .seconds(5))
     }
 }
+
+struct ModifiedUTF7Tests {
+    // Expected values from RFC 3501 §5.1.3 and Python's imaplib-compatible encoders.
+    @Test(arguments: [
+        ("INBOX", "INBOX"),
+        ("Tom & Jerry", "Tom &- Jerry"),
+        ("~peter/mail/台北/日本語", "~peter/mail/&U,BTFw-/&ZeVnLIqe-"),
+        ("Đã lưu", "&ARAA4w- l&AbA-u"),
+    ])
+    func encodes(name: String, expected: String) {
+        #expect(ModifiedUTF7.encode(name) == expected)
+    }
+}

@@ -15,6 +15,14 @@ struct AppConfig: Sendable {
         var folders: [String]
         var pollInterval: Duration
         var allowPlaintext: Bool
+        var afterProcessing: AfterProcessing
+    }
+
+    /// What to do to a message in the mailbox once its record is committed.
+    enum AfterProcessing: Sendable, Equatable {
+        case none
+        case keyword(String)
+        case move(String)
     }
 
     struct SMTP: Sendable {
@@ -80,6 +88,23 @@ struct AppConfig: Sendable {
         guard let poll = Self.duration(pollText), poll >= .seconds(5) else {
             throw fail("mailbox.poll_interval", "'\(pollText)' is not a duration of at least 5s (write 60s, 5m or 1h)")
         }
+        let afterProcessing: AfterProcessing
+        switch file.mailbox.after_processing ?? "none" {
+        case "none": afterProcessing = .none
+        case "keyword":
+            let keyword = file.mailbox.processed_keyword ?? "$ThiduaStored"
+            guard !keyword.isEmpty, keyword.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"(){%*\"\\]".unicodeScalars.contains($0) }) else {
+                throw fail("mailbox.processed_keyword", "'\(keyword)' is not a valid IMAP keyword (letters, digits, $ and - only)")
+            }
+            afterProcessing = .keyword(keyword)
+        case "move":
+            guard let folder = file.mailbox.processed_folder, !folder.isEmpty else {
+                throw fail("mailbox.processed_folder", "after_processing: move needs the folder to move processed mail to")
+            }
+            afterProcessing = .move(folder)
+        case let other:
+            throw fail("mailbox.after_processing", "'\(other)' is not one of none, keyword, move")
+        }
         let folders = file.mailbox.folders ?? [imapServer.path.isEmpty ? "INBOX" : imapServer.path.removingPercentEncoding ?? imapServer.path]
 
         let smtpURL = value("THIDUA_SMTP_URL") ?? file.smtp.url
@@ -113,7 +138,7 @@ struct AppConfig: Sendable {
             office: Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
                            ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()]),
             imap: IMAP(server: imapServer, user: imapUser, password: imapPassword, folders: folders, pollInterval: poll,
-                       allowPlaintext: imapPlain),
+                       allowPlaintext: imapPlain, afterProcessing: afterProcessing),
             smtp: SMTP(server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
                        allowPlaintext: file.smtp.allow_plaintext ?? false),
             rosterPath: absolute(file.units),

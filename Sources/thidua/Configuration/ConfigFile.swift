@@ -17,6 +17,9 @@ struct ConfigFile: Decodable {
         var folders: [String]?
         var poll_interval: String?
         var allow_plaintext: Bool?
+        var after_processing: String?
+        var processed_keyword: String?
+        var processed_folder: String?
     }
 
     struct SMTPSection: Decodable {

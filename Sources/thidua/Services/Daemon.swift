@@ -26,7 +26,8 @@ struct Daemon: Sendable {
         context.store.files.clearTemporaryFiles()
         return Daemon(
             context: context,
-            poller: MailboxPoller(imap: imap, folders: config.imap.folders, ingester: ingester, logger: logger),
+            poller: MailboxPoller(imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing,
+                                  ingester: ingester, logger: logger),
             reminders: ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
                                       smtp: smtp, clock: clock, logger: logger),
             clock: clock,

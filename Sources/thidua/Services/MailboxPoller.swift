@@ -12,6 +12,7 @@ import Store
 struct MailboxPoller: Sendable {
     var imap: IMAPClient
     var folders: [String]
+    var afterProcessing: AppConfig.AfterProcessing
     var ingester: MessageIngester
     var logger: Logger
 
@@ -51,8 +52,31 @@ struct MailboxPoller: Sendable {
                 case .duplicate:
                     result.duplicates += 1
                 }
+                await markProcessed(uid: uid, in: folder, uidValidity: status.uidValidity)
             }
         }
         return result
+    }
+
+    /// The configured after-processing action, only ever after the commit. Its failure is
+    /// logged and otherwise ignored: the record is safe, and the UID is not fetched again.
+    private func markProcessed(uid: UInt32, in folder: String, uidValidity: UInt32) async {
+        do {
+            switch afterProcessing {
+            case .none: return
+            case .keyword(let keyword): try await imap.addKeyword(keyword, mailbox: folder, uidValidity: uidValidity, uid: uid)
+            case .move(let target):
+                do {
+                    try await imap.move(uid: uid, from: folder, uidValidity: uidValidity, to: target)
+                } catch {
+                    // Most likely the folder does not exist yet: create it and try once more.
+                    try? await imap.createMailbox(target)
+                    try await imap.move(uid: uid, from: folder, uidValidity: uidValidity, to: target)
+                }
+            }
+        } catch {
+            logger.warning("after-processing action failed; the message is recorded and stays where it is",
+                           metadata: ["mailbox": "\(folder)", "uid": "\(uid)", "error": "\(error)"])
+        }
     }
 }
