@@ -9,11 +9,11 @@ public struct CampaignClassifier: Sendable {
     public init(campaigns: [Campaign]) { self.campaigns = campaigns }
 
     public func classify(_ message: MailMessage, receivedAt: Date) -> Campaign? {
-        let text = TextFolding.fold([message.subject, message.attachments.map(\.filename).joined(separator: " "),
+        let text = FoldedText([message.subject, message.attachments.map(\.filename).joined(separator: " "),
                                      String(message.bodyText.prefix(8000))].joined(separator: " "))
         var best: (campaign: Campaign, score: Int)?
         for campaign in campaigns where campaign.opens <= receivedAt {
-            let score = campaign.keywords.count { TextFolding.containsWords(text, TextFolding.fold($0)) }
+            let score = campaign.keywords.count { text.contains(TextFolding.fold($0)) }
             guard score > 0 else { continue }
             if let current = best {
                 let closer = abs(campaign.deadline.timeIntervalSince(receivedAt)) < abs(current.campaign.deadline.timeIntervalSince(receivedAt))

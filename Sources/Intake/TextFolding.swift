@@ -30,3 +30,31 @@ public enum TextFolding {
         return (" " + haystack + " ").contains(" " + needle + " ")
     }
 }
+
+/// A folded text indexed by word, so that checking a few hundred school names against a
+/// long body costs a dictionary look-up each instead of a substring search each.
+public struct FoldedText: Sendable {
+    public let folded: String
+    private let words: [Substring]
+    private let positions: [Substring: [Int]]
+
+    public init(_ text: String) {
+        folded = TextFolding.fold(text)
+        words = folded.split(separator: " ")
+        var positions: [Substring: [Int]] = [:]
+        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
+        self.positions = positions
+    }
+
+    /// Whether the words of `phrase` (already folded and split) occur consecutively.
+    public func contains(words phrase: [Substring]) -> Bool {
+        guard let first = phrase.first, let starts = positions[first] else { return false }
+        return starts.contains { start in
+            start + phrase.count <= words.count && zip(phrase.indices, start...).allSatisfy { words[$1] == phrase[$0] }
+        }
+    }
+
+    public func contains(_ foldedPhrase: String) -> Bool {
+        contains(words: foldedPhrase.split(separator: " "))
+    }
+}

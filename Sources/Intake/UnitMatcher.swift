@@ -12,12 +12,14 @@ public struct UnitMatcher: Sendable {
     /// Learned sender address → unit code.
     public var aliases: [String: String]
 
-    private let variants: [(code: String, forms: [String])]
+    private let variants: [(code: String, forms: [(text: String, words: [Substring])])]
 
     public init(roster: Roster, aliases: [String: String] = [:]) {
         self.roster = roster
         self.aliases = Dictionary(aliases.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
-        self.variants = roster.units.map { ($0.code, Self.nameForms($0)) }
+        self.variants = roster.units.map { unit in
+            (unit.code, Self.nameForms(unit).map { ($0, $0.split(separator: " ")) })
+        }
     }
 
     public func match(_ message: MailMessage) -> UnitMatch? {
@@ -35,8 +37,7 @@ public struct UnitMatcher: Sendable {
             ("nội dung thư", String(message.bodyText.prefix(8000))),
         ]
         for source in sources {
-            let folded = TextFolding.fold(source.text)
-            let hits = matches(in: folded)
+            let hits = matches(in: FoldedText(source.text))
             if hits.count == 1, let hit = hits.first, let unit = roster.unit(code: hit.code) {
                 return UnitMatch(code: unit.code, confidence: 0.8, reason: "tên '\(unit.name)' trong \(source.label)")
             }
@@ -46,11 +47,11 @@ public struct UnitMatcher: Sendable {
     }
 
     /// Units whose longest matching form is not contained in another hit's form.
-    private func matches(in folded: String) -> [(code: String, form: String)] {
+    private func matches(in text: FoldedText) -> [(code: String, form: String)] {
         var hits: [(code: String, form: String)] = []
         for variant in variants {
-            if let form = variant.forms.filter({ TextFolding.containsWords(folded, $0) }).max(by: { $0.count < $1.count }) {
-                hits.append((variant.code, form))
+            if let form = variant.forms.filter({ text.contains(words: $0.words) }).max(by: { $0.text.count < $1.text.count }) {
+                hits.append((variant.code, form.text))
             }
         }
         // "TH Thành Công A" also contains "Thành Công"-only forms of other units: keep

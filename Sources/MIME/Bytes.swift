@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers shared by the parsers. Mail is bytes first: charsets are only
 /// known after the headers that name them have been read, so nothing here assumes text.
 enum ASCII {
@@ -40,21 +46,35 @@ extension Collection where Element == UInt8, Index == Int {
         return nil
     }
 
-    /// First occurrence of `needle` at or after `from`.
+    /// First occurrence of `needle` at or after `from`: memchr (vectorised) finds candidates
+    /// for the first byte and memcmp checks them, since boundary and marker searches run over
+    /// megabytes per message.
     func firstRange(of needle: [UInt8], from start: Int) -> Range<Int>? {
-        guard let first = needle.first, needle.count <= count else { return nil }
-        var index = Swift.max(start, startIndex)
-        let last = endIndex - needle.count
-        while index <= last {
-            if self[index] == first {
-                var matched = true
-                var offset = 1
-                while offset < needle.count {
-                    if self[index + offset] != needle[offset] { matched = false; break }
-                    offset += 1
+        guard !needle.isEmpty else { return nil }
+        let lower = Swift.max(start, startIndex)
+        guard lower < endIndex, endIndex - lower >= needle.count else { return nil }
+        let found: Int?? = withContiguousStorageIfAvailable { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            let offset = lower - startIndex
+            return needle.withUnsafeBytes { pattern -> Int? in
+                let first = Int32(needle[0])
+                var cursor = UnsafeRawPointer(base + offset)
+                let last = UnsafeRawPointer(base + buffer.count - needle.count)
+                while cursor <= last {
+                    guard let hit = memchr(cursor, first, last - cursor + 1) else { return nil }
+                    if memcmp(hit, pattern.baseAddress!, needle.count) == 0 {
+                        return startIndex + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
+                    }
+                    cursor = UnsafeRawPointer(hit) + 1
                 }
-                if matched { return index..<(index + needle.count) }
+                return nil
             }
+        }
+        if let found { return found.map { $0..<($0 + needle.count) } }
+        // Non-contiguous collections (none in practice): a plain scan.
+        var index = lower
+        while index <= endIndex - needle.count {
+            if self[index..<(index + needle.count)].elementsEqual(needle) { return index..<(index + needle.count) }
             index += 1
         }
         return nil

@@ -53,27 +53,34 @@ struct PDFInspection {
     var fonts = 0
 
     init(_ bytes: [UInt8]) {
-        pages = Self.count(bytes, ["/Type/Page", "/Type /Page"], excludingNext: UInt8(ascii: "s"))
-        images = Self.count(bytes, ["/Subtype/Image", "/Subtype /Image"], excludingNext: nil)
-        fonts = Self.count(bytes, ["/Type/Font", "/Type /Font"], excludingNext: nil)
+        // Two scans: every "/Type" and every "/Subtype", then a look at the name that follows.
+        Self.scan(bytes, for: "/Type") { value in
+            if Self.startsWith(value, "/Page"), value.dropFirst(5).first != UInt8(ascii: "s") { pages += 1 }
+            if Self.startsWith(value, "/Font") { fonts += 1 }
+        }
+        Self.scan(bytes, for: "/Subtype") { value in
+            if Self.startsWith(value, "/Image") { images += 1 }
+        }
+    }
+
+    /// Calls `body` with the bytes after each occurrence of `key` and any spaces.
+    private static func scan(_ bytes: [UInt8], for key: String, _ body: (ArraySlice<UInt8>) -> Void) {
+        let pattern = Array(key.utf8)
+        var from = 0
+        while let range = bytes.firstRange(of: pattern, from: from) {
+            from = range.upperBound
+            var start = range.upperBound
+            while start < bytes.count, bytes[start] == ASCII.space { start += 1 }
+            body(bytes[start..<min(bytes.count, start + 8)])
+        }
+    }
+
+    private static func startsWith(_ slice: ArraySlice<UInt8>, _ prefix: String) -> Bool {
+        slice.starts(with: prefix.utf8)
     }
 
     var looksScanned: Bool {
         guard images > 0 else { return false }
         return pages == 0 ? fonts == 0 : images >= pages
-    }
-
-    private static func count(_ bytes: [UInt8], _ needles: [String], excludingNext: UInt8?) -> Int {
-        var total = 0
-        for needle in needles {
-            let pattern = Array(needle.utf8)
-            var from = 0
-            while let range = bytes.firstRange(of: pattern, from: from) {
-                from = range.upperBound
-                if let excluded = excludingNext, range.upperBound < bytes.count, bytes[range.upperBound] == excluded { continue }
-                total += 1
-            }
-        }
-        return total
     }
 }

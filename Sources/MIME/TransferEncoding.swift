@@ -41,24 +41,62 @@ enum Base64 {
     /// Skips whitespace and garbage, stops at the first padding, and keeps the whole
     /// bytes of a final group that lost its padding.
     static func decode<Bytes: Collection<UInt8>>(_ input: Bytes) -> [UInt8] {
-        var output = [UInt8]()
-        output.reserveCapacity(input.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
+        if let decoded = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return decoded }
+        return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    private static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         table.withUnsafeBufferPointer { table in
-            for byte in input {
-                if byte == ASCII.equals { break }
-                let value = table[Int(byte)]
-                if value == invalid { continue }
-                accumulator = (accumulator << 6) | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+            [UInt8](unsafeUninitializedCapacity: input.count * 3 / 4 + 3) { output, count in
+                var written = 0
+                var accumulator: UInt32 = 0
+                var bits = 0
+                var index = 0
+                let end = input.count
+                // Fast path: four valid characters in a row, the common case inside a line.
+                while index + 4 <= end {
+                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                    let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                    if bits == 0, (a | b | c | d) & 0xC0 == 0 {
+                        let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                        output[written] = UInt8(truncatingIfNeeded: group >> 16)
+                        output[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                        output[written + 2] = UInt8(truncatingIfNeeded: group)
+                        written += 3
+                        index += 4
+                        continue
+                    }
+                    // Slow path for one character: line breaks, garbage, padding.
+                    let byte = input[index]
+                    index += 1
+                    if byte == ASCII.equals { index = end; break }
+                    let value = table[Int(byte)]
+                    if value == invalid { continue }
+                    accumulator = (accumulator << 6) | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        written += 1
+                    }
                 }
+                while index < end {
+                    let byte = input[index]
+                    index += 1
+                    if byte == ASCII.equals { break }
+                    let value = table[Int(byte)]
+                    if value == invalid { continue }
+                    accumulator = (accumulator << 6) | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        written += 1
+                    }
+                }
+                count = written
             }
         }
-        return output
     }
 
     static func encode(_ input: [UInt8], lineLength: Int = 76) -> String {
