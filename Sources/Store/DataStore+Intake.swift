@@ -17,26 +17,32 @@ extension DataStore {
     public func advanceMailbox(_ mailbox: String, uidValidity: UInt32, to uid: UInt32, at now: Date) throws {
         try database.write { db in
             try Self.advance(db, mailbox, uidValidity, uid, now)
-            try db.execute(sql: "DELETE FROM intake_health WHERE key = 'processing'")
+            try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('processing', 'processing_attempt')")
         }
     }
 
     /// Forgets the in-progress note after a failure that was reported (a full disk, say):
     /// only a process that died leaves it behind.
     public func endProcessing() throws {
-        try database.write { db in try db.execute(sql: "DELETE FROM intake_health WHERE key = 'processing'") }
+        try database.write { db in try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('processing', 'processing_attempt')") }
     }
 
-    /// Notes that the message `key` is being processed and reports whether it already was:
-    /// true means the previous attempt died before its commit (a crash in the parser, say),
-    /// so the caller keeps this message for review instead of trying again forever. The
-    /// note is cleared by the commit that records the message.
-    public func beginProcessing(_ key: String, at now: Date) throws -> Bool {
+    /// Notes that the message `key` is being processed and returns which attempt this is:
+    /// 1 normally, more when earlier attempts died before their commit — a crash in the
+    /// parser, or just the process being killed at that moment. The caller gives up on a
+    /// message (keeps it unparsed for review) after a few attempts, so one poisonous
+    /// message cannot stop the intake forever. The note is cleared by the commit.
+    public func beginProcessing(_ key: String, at now: Date) throws -> Int {
         try database.write { db in
-            let previous = try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = 'processing'")
-            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('processing', ?, ?)",
-                           arguments: [key, now])
-            return previous == key
+            let previous = try Row.fetchOne(db, sql: "SELECT value, at FROM intake_health WHERE key = 'processing'")
+            var attempt = 1
+            if let previous, (previous["value"] as String?) == key {
+                attempt = (try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = 'processing_attempt'") ?? 1) + 1
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('processing', ?, ?)", arguments: [key, now])
+            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('processing_attempt', ?, ?)",
+                           arguments: [String(attempt), now])
+            return attempt
         }
     }
 
@@ -87,7 +93,7 @@ extension DataStore {
                                          actor: "daemon", now: now)
             }
             try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
-            try db.execute(sql: "DELETE FROM intake_health WHERE key = 'processing'")
+            try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('processing', 'processing_attempt')")
             return rowID
         }
     }

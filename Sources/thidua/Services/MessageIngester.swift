@@ -15,6 +15,9 @@ struct MessageIngester: Sendable {
     var rules: IntakeRules
     var clock: any WallClock
 
+    /// Attempts at one message that may die before the record is committed.
+    static let maxAttempts = 4
+
     enum Outcome: Sendable {
         case recorded(rowID: Int64, decision: IntakeDecision)
         case duplicate
@@ -33,14 +36,14 @@ struct MessageIngester: Sendable {
         }
         let raw = Array(data)
 
-        if try store.beginProcessing("\(mailbox)|\(uidValidity)|\(uid)", at: now) {
-            // The last attempt at this message never reached its commit: keep it for the
+        if try store.beginProcessing("\(mailbox)|\(uidValidity)|\(uid)", at: now) > Self.maxAttempts {
+            // Attempt after attempt at this message died before its commit: keep it for the
             // officer rather than crash on it again at every poll.
             let record = IncomingMessage(
                 mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: nil, sha256: sha, rawPath: rawPath,
                 size: raw.count, fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: receivedAt,
                 unit: nil, campaignID: nil, assessment: nil,
-                parseError: "processing this message failed before; it is kept unparsed for review", attachments: [])
+                parseError: "processing this message failed \(Self.maxAttempts) times; it is kept unparsed for review", attachments: [])
             return .recorded(rowID: try store.record(record, at: now), decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
 
