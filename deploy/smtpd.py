@@ -17,6 +17,9 @@ Test hooks at RCPT time (local part, case-insensitive):
   reject-*    -> 550 5.1.1 <addr>: mailbox unavailable
   tempfail-*  -> 451 4.3.0 try again later
 
+With --oauth2-port, the same process also serves the stack's OAuth2 token endpoint
+and token introspection (oauth2_endpoint.py), for XOAUTH2 tests against Dovecot.
+
 Must run with Debian's /usr/bin/python3 and python3-aiosmtpd.
 """
 
@@ -191,6 +194,9 @@ async def serve(args):
         raise SystemExit(f"smtpd.py: {args.password_file} is empty")
     tls = make_tls_context(args.cert, args.key)
     handler = Handler(password, args.lmtp_host, args.lmtp_port)
+    if args.oauth2_port:
+        import oauth2_endpoint  # beside this file
+        oauth2_endpoint.start(args.host, args.oauth2_port, args.introspect_port, args.cert, args.key, password)
     loop = asyncio.get_running_loop()
 
     common = dict(
@@ -255,6 +261,8 @@ def main():
     p.add_argument("--cert", required=True, help="server certificate (PEM)")
     p.add_argument("--key", required=True, help="server private key (PEM)")
     p.add_argument("--password-file", required=True)
+    p.add_argument("--oauth2-port", type=int, help="HTTPS OAuth2 token endpoint (see oauth2_endpoint.py)")
+    p.add_argument("--introspect-port", type=int, help="HTTP token introspection for Dovecot")
     p.add_argument("--pidfile")
     p.add_argument("--debug", action="store_true")
     args = p.parse_args()

@@ -14,15 +14,18 @@ public struct ConnectionSettings: Sendable {
     /// A transfer slower than one byte per second for this long is abandoned: the defence
     /// against half-open connections that would otherwise block a poll for hours.
     public var stallTimeout: Int
+    /// When set, logins use OAuth2 (SASL XOAUTH2) with tokens from here, not the password.
+    public var tokenProvider: OAuth2TokenProvider?
 
     public init(user: String, password: String, caFile: String? = nil, requireTLS: Bool = true,
-                connectTimeout: Int = 20, stallTimeout: Int = 60) {
+                connectTimeout: Int = 20, stallTimeout: Int = 60, tokenProvider: OAuth2TokenProvider? = nil) {
         self.user = user
         self.password = password
         self.caFile = caFile
         self.requireTLS = requireTLS
         self.connectTimeout = connectTimeout
         self.stallTimeout = stallTimeout
+        self.tokenProvider = tokenProvider
     }
 }
 
@@ -36,6 +39,11 @@ struct CurlRequest: Sendable {
     /// Receives the response lines (and IMAP literals) as they arrive, instead of their
     /// being collected in `CurlResponse.header`: how a large message goes to disk.
     var headerSink: (any ResponseSink)?
+    /// An OAuth2 access token: the login uses SASL XOAUTH2 instead of the password.
+    var bearer: String?
+    /// An HTTP POST body (the OAuth2 token endpoint).
+    var postFields: [UInt8]?
+    var httpHeaders: [String] = []
 }
 
 /// Consumes response bytes on the connection's thread while a transfer runs.
@@ -85,10 +93,19 @@ final class CurlConnection: @unchecked Sendable {
 
     func perform(_ request: CurlRequest) async throws(CurlError) -> CurlResponse {
         if Task.isCancelled { throw CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0) }
+        var authorised = request
+        if let provider = settings.tokenProvider {
+            do {
+                authorised.bearer = try await provider.accessToken()
+            } catch {
+                throw CurlError(code: Int(CURLE_LOGIN_DENIED.rawValue), detail: "\(error)", responseCode: 0, isOAuth2: true)
+            }
+        }
+        let prepared = authorised
         cancelRequested.store(false, ordering: .relaxed)
         let result: Result<CurlResponse, CurlError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                queue.async { continuation.resume(returning: self.performBlocking(request)) }
+                queue.async { continuation.resume(returning: self.performBlocking(prepared)) }
             }
         } onCancel: {
             cancelRequested.store(true, ordering: .relaxed)
@@ -110,13 +127,23 @@ final class CurlConnection: @unchecked Sendable {
         context.onBody = { body.append(contentsOf: $0) }
         let userdata = Unmanaged.passUnretained(context).toOpaque()
         var recipients: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(recipients) }
+        var headers: UnsafeMutablePointer<curl_slist>?
+        defer {
+            curl_slist_free_all(recipients)
+            curl_slist_free_all(headers)
+        }
 
         var code = withExtendedLifetime(context) { () -> CURLcode in
             setString(CURLOPT_URL, request.url)
             setLong(CURLOPT_NOSIGNAL, 1)
             setString(CURLOPT_USERNAME, settings.user)
-            setString(CURLOPT_PASSWORD, settings.password)
+            if let bearer = request.bearer {
+                setString(CURLOPT_XOAUTH2_BEARER, bearer)
+                // Microsoft 365 offers only XOAUTH2; Gmail both it and OAUTHBEARER.
+                setString(CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2")
+            } else if !settings.password.isEmpty {
+                setString(CURLOPT_PASSWORD, settings.password)
+            }
             if let caFile = settings.caFile { setString(CURLOPT_CAINFO, caFile) }
             setLong(CURLOPT_SSL_VERIFYPEER, 1)
             setLong(CURLOPT_SSL_VERIFYHOST, 2)
@@ -134,6 +161,12 @@ final class CurlConnection: @unchecked Sendable {
             _ = thidua_easy_setopt_xferinfo_function(handle, curlProgressCallback)
             _ = thidua_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, userdata)
             if let custom = request.customRequest { setString(CURLOPT_CUSTOMREQUEST, custom) }
+            if let post = request.postFields {
+                setLong(CURLOPT_POSTFIELDSIZE, post.count)
+                _ = post.withUnsafeBytes { thidua_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+            }
+            for header in request.httpHeaders { headers = curl_slist_append(headers, header) }
+            if headers != nil { _ = thidua_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headers) }
             if let from = request.mailFrom { setString(CURLOPT_MAIL_FROM, "<\(from)>") }
             for recipient in request.recipients { recipients = curl_slist_append(recipients, "<\(recipient)>") }
             if recipients != nil { _ = thidua_easy_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients) }

@@ -7,6 +7,15 @@ public struct CurlError: Error, Sendable, CustomStringConvertible {
     public var detail: String
     /// The server's last response code (IMAP: none; SMTP: e.g. 535), if any.
     public var responseCode: Int
+    /// The failure is getting an OAuth2 token, not the mail server itself.
+    public var isOAuth2 = false
+
+    public init(code: Int, detail: String, responseCode: Int, isOAuth2: Bool = false) {
+        self.code = code
+        self.detail = detail
+        self.responseCode = responseCode
+        self.isOAuth2 = isOAuth2
+    }
 
     public var isCancelled: Bool { code == Int(CURLE_ABORTED_BY_CALLBACK.rawValue) }
 
@@ -22,6 +31,8 @@ public struct CurlError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let hint: String
         switch CURLcode(rawValue: UInt32(code)) {
+        case _ where isOAuth2:
+            hint = ""
         case CURLE_LOGIN_DENIED:
             hint = " — the server refused the user name or password; check the user and the password (for Gmail, an app password)"
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:

@@ -22,9 +22,14 @@ struct Check: AsyncParsableCommand {
             print("data dir:  \(config.dataDirectory.path)")
             guard connect else { return }
             var failures = 0
-            if let password = try? config.imap.password.resolve() {
-                let imap = IMAPClient(server: config.imap.server, settings: ConnectionSettings(
-                    user: config.imap.user, password: password, caFile: config.caFile, requireTLS: !config.imap.allowPlaintext))
+            let clients: MailClients
+            do {
+                clients = try MailClients(config: config)
+            } catch {
+                print("oauth2:    FAILED — \(error)")
+                throw ExitCode(1)
+            }
+            if let imap = try? clients.imap() {
                 do {
                     let folders = try await imap.listMailboxes()
                     print("imap:      logged in to \(config.imap.server.serverURL) as \(config.imap.user); folders: \(folders.joined(separator: ", "))")
@@ -40,9 +45,7 @@ struct Check: AsyncParsableCommand {
                 failures += 1
                 print("imap:      no password — set THIDUA_IMAP_PASSWORD or mailbox.password_file")
             }
-            if let password = try? config.smtp.password.resolve() {
-                let smtp = SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
-                    user: config.smtp.user, password: password, caFile: config.caFile, requireTLS: !config.smtp.allowPlaintext))
+            if let smtp = try? clients.smtp() {
                 do {
                     try await smtp.verifyLogin()
                     print("smtp:      logged in to \(config.smtp.server.serverURL) as \(config.smtp.user)")
@@ -53,6 +56,9 @@ struct Check: AsyncParsableCommand {
             } else {
                 failures += 1
                 print("smtp:      no password — set THIDUA_SMTP_PASSWORD or smtp.password_file")
+            }
+            if let expiry = await clients.tokens?.expiry {
+                print("oauth2:    access token valid until \(config.office.formatDateTime(expiry))")
             }
             if failures > 0 { throw ExitCode(1) }
         }

@@ -24,9 +24,7 @@ struct Remind: AsyncParsableCommand {
             }
             let context = try AppContext.load()
             let config = context.config
-            let smtp = dryRun ? nil : SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
-                user: config.smtp.user, password: try config.smtp.password.resolve(), caFile: config.caFile,
-                requireTLS: !config.smtp.allowPlaintext))
+            let smtp = dryRun ? nil : try MailClients(config: config).smtp()
             let sender = ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
                                         smtp: smtp, clock: FixedClock(instant), logger: logger)
             if dryRun {

@@ -16,6 +16,15 @@ struct AppConfig: Sendable {
         var pollInterval: Duration
         var allowPlaintext: Bool
         var afterProcessing: AfterProcessing
+        var useOAuth2: Bool
+    }
+
+    /// The OAuth2 client for XOAUTH2 logins (Google, Microsoft 365 or another provider).
+    struct OAuth2: Sendable {
+        var tokenURL: String
+        var clientID: String
+        var clientSecret: Secret?
+        var refreshToken: Secret
     }
 
     /// What to do to a message in the mailbox once its record is committed.
@@ -31,6 +40,7 @@ struct AppConfig: Sendable {
         var password: Secret
         var from: MailAddress
         var allowPlaintext: Bool
+        var useOAuth2: Bool
     }
 
     var path: String
@@ -43,6 +53,7 @@ struct AppConfig: Sendable {
     var templatesDirectory: String
     var dashboardListen: String
     var campaigns: [Campaign]
+    var oauth2: OAuth2?
 
     static let defaultPath = "config/thidua.yaml"
 
@@ -132,21 +143,54 @@ struct AppConfig: Sendable {
             throw fail("campaigns", "the campaign id '\(duplicate)' is used twice")
         }
 
+        func authUsesOAuth2(_ text: String?, key: String) throws -> Bool {
+            switch text ?? "password" {
+            case "password": return false
+            case "oauth2": return true
+            case let other: throw fail(key, "'\(other)' is not one of password, oauth2")
+            }
+        }
+        let imapOAuth2 = try authUsesOAuth2(file.mailbox.auth, key: "mailbox.auth")
+        let smtpOAuth2 = try authUsesOAuth2(file.smtp.auth ?? file.mailbox.auth, key: "smtp.auth")
+        var oauth2: OAuth2?
+        if let section = file.oauth2 {
+            let tokenURL: String
+            switch section.provider ?? "google" {
+            case "google": tokenURL = section.token_url ?? OAuth2Settings.googleTokenURL
+            case "microsoft": tokenURL = section.token_url ?? OAuth2Settings.microsoftTokenURL(tenant: section.tenant ?? "common")
+            case "custom":
+                guard let url = section.token_url else { throw fail("oauth2.token_url", "a custom provider needs its token_url") }
+                tokenURL = url
+            case let other: throw fail("oauth2.provider", "'\(other)' is not one of google, microsoft, custom")
+            }
+            let secretFile = section.client_secret_file.map(absolute)
+            oauth2 = OAuth2(
+                tokenURL: tokenURL, clientID: section.client_id,
+                clientSecret: value("THIDUA_OAUTH2_CLIENT_SECRET") != nil || secretFile != nil
+                    ? Secret(value: value("THIDUA_OAUTH2_CLIENT_SECRET"), file: secretFile, key: "oauth2.client_secret_file",
+                             environmentName: "THIDUA_OAUTH2_CLIENT_SECRET", config: path) : nil,
+                refreshToken: Secret(value: value("THIDUA_OAUTH2_REFRESH_TOKEN"), file: section.refresh_token_file.map(absolute),
+                                     key: "oauth2.refresh_token_file", environmentName: "THIDUA_OAUTH2_REFRESH_TOKEN", config: path))
+        } else if imapOAuth2 || smtpOAuth2 {
+            throw fail("oauth2", "auth: oauth2 needs an oauth2 section (provider, client_id, refresh token)")
+        }
+
         let dataDir = value("THIDUA_DATA_DIR") ?? file.data_dir.map(absolute) ?? absolute("../data")
         return AppConfig(
             path: path,
             office: Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
                            ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()]),
             imap: IMAP(server: imapServer, user: imapUser, password: imapPassword, folders: folders, pollInterval: poll,
-                       allowPlaintext: imapPlain, afterProcessing: afterProcessing),
+                       allowPlaintext: imapPlain, afterProcessing: afterProcessing, useOAuth2: imapOAuth2),
             smtp: SMTP(server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
-                       allowPlaintext: file.smtp.allow_plaintext ?? false),
+                       allowPlaintext: file.smtp.allow_plaintext ?? false, useOAuth2: smtpOAuth2),
             rosterPath: absolute(file.units),
             dataDirectory: URL(fileURLWithPath: dataDir.hasPrefix("/") ? dataDir : absolute(dataDir)),
             caFile: value("THIDUA_TLS_CA_FILE") ?? file.tls_ca_file.map(absolute),
             templatesDirectory: absolute(file.templates ?? "templates"),
             dashboardListen: value("THIDUA_DASHBOARD_LISTEN") ?? file.dashboard?.listen ?? "127.0.0.1:8080",
-            campaigns: campaigns)
+            campaigns: campaigns,
+            oauth2: oauth2)
     }
 
     private static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,

@@ -17,6 +17,7 @@ struct ConfigFile: Decodable {
         var folders: [String]?
         var poll_interval: String?
         var allow_plaintext: Bool?
+        var auth: String?
         var after_processing: String?
         var processed_keyword: String?
         var processed_folder: String?
@@ -28,6 +29,16 @@ struct ConfigFile: Decodable {
         var password_file: String?
         var from: String
         var allow_plaintext: Bool?
+        var auth: String?
+    }
+
+    struct OAuth2Section: Decodable {
+        var provider: String?
+        var tenant: String?
+        var token_url: String?
+        var client_id: String
+        var client_secret_file: String?
+        var refresh_token_file: String?
     }
 
     struct DashboardSection: Decodable {
@@ -52,5 +63,6 @@ struct ConfigFile: Decodable {
     var tls_ca_file: String?
     var templates: String?
     var dashboard: DashboardSection?
+    var oauth2: OAuth2Section?
     var campaigns: [CampaignSection]
 }

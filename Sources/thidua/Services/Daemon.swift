@@ -16,12 +16,9 @@ struct Daemon: Sendable {
 
     static func make(context: AppContext, clock: any WallClock, logger: Logger) throws -> Daemon {
         let config = context.config
-        let imapPassword = try config.imap.password.resolve()
-        let imap = IMAPClient(server: config.imap.server, settings: ConnectionSettings(
-            user: config.imap.user, password: imapPassword, caFile: config.caFile, requireTLS: !config.imap.allowPlaintext))
-        let smtp = SMTPSender(server: config.smtp.server, settings: ConnectionSettings(
-            user: config.smtp.user, password: try config.smtp.password.resolve(), caFile: config.caFile,
-            requireTLS: !config.smtp.allowPlaintext))
+        let clients = try MailClients(config: config)
+        let imap = try clients.imap()
+        let smtp = try clients.smtp()
         let ingester = MessageIngester(store: context.store, rules: try context.rules(), clock: clock)
         context.store.files.clearTemporaryFiles()
         return Daemon(
