@@ -185,10 +185,24 @@ final class CurlConnection: @unchecked Sendable {
         guard code == CURLE_OK else {
             let summary = String(cString: curl_easy_strerror(code))
             let extra = String(cString: errorBuffer)
-            let detail = extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)"
+            var detail = extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)"
+            // The server's own last words (e.g. "NO [NONEXISTENT] Mailbox doesn't exist")
+            // say more than libcurl's "Quote command returned error".
+            if let said = Self.lastResponseLine(header), !detail.contains(said) { detail += " (server: \(said))" }
             return .failure(CurlError(code: Int(code.rawValue), detail: detail, responseCode: responseCode))
         }
         return .success(CurlResponse(header: header, body: body, responseCode: responseCode))
+    }
+
+    /// The last tagged or status line of a response, without its tag, if it is a refusal.
+    static func lastResponseLine(_ header: [UInt8]) -> String? {
+        let text = String(decoding: header.suffix(2048), as: UTF8.self)
+        guard let line = text.split(whereSeparator: \.isNewline).last.map(String.init) else { return nil }
+        let words = line.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, words[1].hasPrefix("NO ") || words[1].hasPrefix("BAD ") || line.first?.isNumber == true else {
+            return nil
+        }
+        return line.first?.isNumber == true ? line : String(words[1])
     }
 
     private func setLong(_ option: CURLoption, _ value: Int) {

@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 
 /// A fetched message: its raw bytes as the server stores them, and the server's arrival time.
@@ -35,9 +36,16 @@ public final class IMAPClient: Sendable {
     }
 
     public func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
-        let response = try await connection.perform(CurlRequest(
-            url: server.serverURL,
-            customRequest: "STATUS \(Self.quoted(ModifiedUTF7.encode(mailbox))) (UIDVALIDITY UIDNEXT MESSAGES)"))
+        let response: CurlResponse
+        do {
+            response = try await connection.perform(CurlRequest(
+                url: server.serverURL,
+                customRequest: "STATUS \(Self.quoted(ModifiedUTF7.encode(mailbox))) (UIDVALIDITY UIDNEXT MESSAGES)"))
+        } catch where error.code == Int(CURLE_QUOTE_ERROR.rawValue) {
+            throw CurlError(code: error.code,
+                            detail: "the server has no folder '\(mailbox)' (or refuses to open it); check the folder in mailbox.url or mailbox.folders",
+                            responseCode: error.responseCode)
+        }
         guard let status = IMAPResponse.status(response.header) else {
             throw CurlError(code: -1, detail: "the server sent no STATUS for mailbox \(mailbox)", responseCode: 0)
         }
