@@ -33,3 +33,73 @@ struct ThiduaProcess {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+/// `thidua` started in the background (the daemon), its output going to a log file, so a
+/// test can kill it at a moment of its choosing and look at what it logged.
+final class BackgroundThidua: @unchecked Sendable {
+    let process: Process
+    let log: URL
+
+    init(process: Process, log: URL) {
+        self.process = process
+        self.log = log
+    }
+
+    var pid: Int32 { process.processIdentifier }
+    var isRunning: Bool { process.isRunning }
+
+    func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits up to `timeout` without blocking a thread of the concurrency pool; returns how
+    /// the process ended, or nil if it is still running.
+    func waitForExit(timeout: Duration) async -> (reason: Process.TerminationReason, status: Int32)? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now >= deadline { return nil }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return (process.terminationReason, process.terminationStatus)
+    }
+
+    /// SIGKILL, as a power cut or the OOM killer would, then reaps the process.
+    func killHard() async {
+        signal(SIGKILL)
+        _ = await waitForExit(timeout: .seconds(30))
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+}
+
+extension ThiduaProcess {
+    /// Starts `thidua arguments…` in the background, appending its stdout and stderr to `log`.
+    func start(_ arguments: [String], log: URL) throws -> BackgroundThidua {
+        if !FileManager.default.fileExists(atPath: log.path) {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        handle.seekToEndOfFile()
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return BackgroundThidua(process: process, log: log)
+    }
+
+    /// `run` without blocking a thread of the concurrency pool while the child works.
+    func runInBackground(_ arguments: [String], log: URL, timeout: Duration = .seconds(180)) async throws
+        -> (reason: Process.TerminationReason, status: Int32)? {
+        let child = try start(arguments, log: log)
+        guard let ended = await child.waitForExit(timeout: timeout) else {
+            await child.killHard()
+            return nil
+        }
+        return ended
+    }
+}
