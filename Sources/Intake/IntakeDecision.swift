@@ -27,12 +27,12 @@ public struct IntakeRules: Sendable {
         self.classifier = CampaignClassifier(campaigns: campaigns)
     }
 
-    public func decide(_ message: MailMessage, receivedAt: Date) -> IntakeDecision {
+    public func decide(_ message: MailMessage, receivedAt: Date, threads: [String: String] = [:]) -> IntakeDecision {
         // The office's own mail (a sent copy, a reminder that bounced back) is no submission.
         if let sender = message.from?.address, office.ownAddresses.contains(sender) || Self.isBounceSender(sender) {
             return IntakeDecision(unit: nil, campaign: nil, assessment: nil)
         }
-        let unit = matcher.match(message)
+        let unit = matcher.match(message, threads: threads)
         let campaign = classifier.classify(message, receivedAt: receivedAt)
         let assessment = campaign.flatMap { campaign in
             unit.map { _ in SubmissionAssessment.assess(message, for: campaign, receivedAt: receivedAt) }

@@ -11,6 +11,11 @@ public struct SubmissionAssessment: Sendable, Equatable {
     /// Date header, which a wrong phone clock or a resent draft can put anywhere.
     public static func assess(_ message: MailMessage, for campaign: Campaign, receivedAt: Date) -> SubmissionAssessment {
         let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind.rawValue) }
+        // A sender that failed DKIM/SPF/DMARC may be someone posing as the school.
+        if let authentication = message.authentication, authentication.failed {
+            return SubmissionAssessment(status: .needsReview,
+                                        problems: ["thư không qua kiểm tra xác thực người gửi (\(authentication.summary))"])
+        }
         guard accepted.isEmpty else {
             return SubmissionAssessment(status: receivedAt > campaign.deadline ? .late : .received, problems: [])
         }

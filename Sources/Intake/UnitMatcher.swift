@@ -22,13 +22,25 @@ public struct UnitMatcher: Sendable {
         }
     }
 
-    public func match(_ message: MailMessage) -> UnitMatch? {
+    /// `threads` maps Message-IDs thidua knows (its reminders, earlier attributed mail) to
+    /// unit codes: a reply in such a thread belongs to that unit, whoever sends it.
+    public func match(_ message: MailMessage, threads: [String: String] = [:]) -> UnitMatch? {
         if let sender = message.from?.address {
             if let unit = roster.unit(email: sender) {
                 return UnitMatch(code: unit.code, confidence: 1, reason: "địa chỉ gửi \(sender) có trong danh sách của đơn vị")
             }
             if let code = aliases[sender], roster.unit(code: code) != nil {
                 return UnitMatch(code: code, confidence: 1, reason: "địa chỉ gửi \(sender) đã được gán cho đơn vị")
+            }
+        }
+        for id in ([message.inReplyTo].compactMap { $0 } + message.references.reversed()) {
+            if let code = threads[id], let unit = roster.unit(code: code) {
+                return UnitMatch(code: unit.code, confidence: 1, reason: "trả lời thư trao đổi với đơn vị \(unit.name)")
+            }
+        }
+        for original in message.forwardedFrom {
+            if let unit = roster.unit(email: original.address) ?? aliases[original.address].flatMap(roster.unit(code:)) {
+                return UnitMatch(code: unit.code, confidence: 0.9, reason: "chuyển tiếp thư của địa chỉ \(original.address) (đơn vị)")
             }
         }
         let sources: [(label: String, text: String)] = [

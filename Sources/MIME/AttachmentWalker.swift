@@ -11,9 +11,15 @@ struct AttachmentWalker {
     var htmlText: String?
     var attachments: [Attachment] = []
     var defects: [String] = []
+    /// Senders of forwarded messages (message/rfc822 parts), outermost first.
+    var forwardedFrom: [MailAddress] = []
 
     mutating func walk(_ entity: MIMEEntity, depth: Int) {
         defects += entity.defects
+        if entity.isEncapsulatedMessage, let inner = entity.children.first,
+           let sender = inner.headers.text("From").flatMap(MailAddress.parseFirst) {
+            forwardedFrom.append(sender)
+        }
         if !entity.children.isEmpty {
             for child in entity.children { walk(child, depth: depth + 1) }
             return

@@ -22,6 +22,28 @@ public struct MailMessage: Sendable {
     public var links: [String]
     public var defects: [String]
     public var headers: Headers
+    /// Original senders of forwarded mail: from message/rfc822 parts, or from the
+    /// "From:" line of an inline forward ("---------- Forwarded message ---------").
+    public var forwardedFrom: [MailAddress]
+    /// The topmost Authentication-Results (added by the receiving server, the only one
+    /// to trust), summarised.
+    public var authentication: SenderAuthentication?
+
+    /// Mail that must never get an automatic reply (RFC 3834): auto-generated or
+    /// auto-replied, bulk or list mail, bounces, out-of-office notices.
+    public var isAutomated: Bool {
+        if let auto = autoSubmitted, auto != "no" { return true }
+        if let precedence, ["bulk", "list", "junk", "auto_reply"].contains(precedence) { return true }
+        if ["List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond"].contains(where: { headers[$0] != nil }) { return true }
+        if let suppress = headers.text("X-Auto-Response-Suppress")?.lowercased(), suppress.contains("all") || suppress.contains("oof") {
+            return true
+        }
+        let local = from?.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        if ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) { return true }
+        if headers.text("Return-Path")?.trimmingCharacters(in: .whitespaces) == "<>" { return true }
+        let lowered = subject.lowercased()
+        return ["auto:", "automatic reply", "autoreply", "out of office", "trả lời tự động", "thư trả lời tự động"].contains { lowered.hasPrefix($0) }
+    }
 
     public static func parse(_ bytes: [UInt8], parser: MIMEParser = MIMEParser()) -> MailMessage {
         let root = parser.parse(bytes)
@@ -43,7 +65,9 @@ public struct MailMessage: Sendable {
             attachments: walker.attachments,
             links: CloudLinks.find(in: body + "\n" + (walker.htmlText ?? "")),
             defects: walker.defects,
-            headers: headers
+            headers: headers,
+            forwardedFrom: walker.forwardedFrom + InlineForward.senders(in: body),
+            authentication: headers["Authentication-Results"].map { SenderAuthentication(header: $0.rawText) }
         )
     }
 }

@@ -117,10 +117,23 @@ public final class IMAPClient: Sendable {
     }
 
     /// Flags of every message, by UID (used by checks and tests; never changes them).
+    ///
+    /// Asked for a few dozen messages at a time: libcurl counts untagged responses against
+    /// its 300 KB response-header limit, and counts them generously (the Debian 7.88 build
+    /// fails `UID FETCH 1:* (UID FLAGS)` from about 150 messages on).
     public func flags(mailbox: String) async throws(CurlError) -> [UInt32: [String]] {
-        let response = try await connection.perform(CurlRequest(
-            url: mailboxURL(mailbox, uidValidity: nil), customRequest: "UID FETCH 1:* (UID FLAGS)"))
-        return IMAPResponse.flags(response.header)
+        let status = try await status(mailbox: mailbox)
+        guard status.messages > 0 else { return [:] }
+        let all = try await uids(mailbox: mailbox, uidValidity: status.uidValidity, from: 1)
+        var result: [UInt32: [String]] = [:]
+        for start in stride(from: 0, to: all.count, by: 50) {
+            let chunk = all[start..<min(start + 50, all.count)]
+            let response = try await connection.perform(CurlRequest(
+                url: mailboxURL(mailbox, uidValidity: status.uidValidity),
+                customRequest: "UID FETCH \(chunk.first!):\(chunk.last!) (UID FLAGS)"))
+            result.merge(IMAPResponse.flags(response.header)) { _, new in new }
+        }
+        return result
     }
 
     public func listMailboxes() async throws(CurlError) -> [String] {

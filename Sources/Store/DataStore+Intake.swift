@@ -67,14 +67,14 @@ extension DataStore {
             try db.execute(sql: """
                 INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
                     subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
-                    problems, parse_error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    problems, parse_error, auth_results)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
                     message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
                     message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
                     message.campaignID, message.assessment?.status.rawValue,
-                    message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError,
+                    message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
                 ])
             let rowID = db.lastInsertedRowID
             for (position, attachment) in message.attachments.enumerated() {
@@ -91,6 +91,13 @@ extension DataStore {
                 try Self.applySubmission(db, campaign: campaign, unit: unit.code, status: assessment.status,
                                          messageRow: rowID, receivedAt: message.receivedAt, note: assessment.problems.joined(separator: "; "),
                                          actor: "daemon", now: now)
+            }
+            if let ack = message.acknowledgement {
+                try db.execute(sql: """
+                    INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'due', ?)
+                    """, arguments: [rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
+                                     ack.references.joined(separator: " "), now])
             }
             try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
             try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('processing', 'processing_attempt')")

@@ -27,7 +27,11 @@ public struct FileStore: Sendable {
         let target = url(relativePath)
         let directory = target.deletingLastPathComponent()
         try createDirectory(directory)
-        let temporary = directory.appendingPathComponent(".tmp-\(UUID().uuidString)")
+        // Staged in tmp/, which the daemon empties when it starts: a write cut short by a
+        // crash must not leave a half-written file among the stored ones.
+        let staging = root.appendingPathComponent("tmp")
+        try createDirectory(staging)
+        let temporary = staging.appendingPathComponent(".tmp-\(UUID().uuidString)")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure.io("create", path: temporary.path) }
         var written = 0
@@ -58,7 +62,7 @@ public struct FileStore: Sendable {
         return directory.appendingPathComponent("incoming-\(UUID().uuidString)").path
     }
 
-    /// Removes what a previous run left in `tmp/` (transfers cut short by a crash).
+    /// Removes what a previous run left in `tmp/` (transfers and writes cut short by a crash).
     public func clearTemporaryFiles() {
         let directory = root.appendingPathComponent("tmp")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {

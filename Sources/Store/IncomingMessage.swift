@@ -40,11 +40,15 @@ public struct IncomingMessage: Sendable {
     public var assessment: SubmissionAssessment?
     public var parseError: String?
     public var attachments: [StoredAttachment]
+    /// The receiving server's DKIM/SPF/DMARC verdicts, as recorded.
+    public var authResults: String?
+    /// A reply to queue in the same transaction, sent after the commit.
+    public var acknowledgement: Acknowledgement?
 
     public init(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sha256: String, rawPath: String,
                 size: Int, fromAddress: String?, fromName: String?, subject: String, sentAt: Date?, receivedAt: Date,
                 unit: UnitMatch?, campaignID: String?, assessment: SubmissionAssessment?, parseError: String?,
-                attachments: [StoredAttachment]) {
+                attachments: [StoredAttachment], authResults: String? = nil, acknowledgement: Acknowledgement? = nil) {
         self.mailbox = mailbox
         self.uidValidity = uidValidity
         self.uid = uid
@@ -62,5 +66,7 @@ public struct IncomingMessage: Sendable {
         self.assessment = assessment
         self.parseError = parseError
         self.attachments = attachments
+        self.authResults = authResults
+        self.acknowledgement = acknowledgement
     }
 }

@@ -102,6 +102,27 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: sender authentication, acknowledgements") { db in
+            try db.execute(sql: """
+                ALTER TABLE messages ADD COLUMN auth_results TEXT;
+                CREATE TABLE acknowledgements (
+                    message_id INTEGER PRIMARY KEY REFERENCES messages(id),
+                    recipient TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    in_reply_to TEXT,
+                    reference_ids TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    outgoing_id TEXT,
+                    created_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    error TEXT
+                );
+                CREATE INDEX acknowledgements_by_recipient ON acknowledgements (recipient, created_at);
+                CREATE INDEX messages_by_message_id ON messages (message_id);
+                CREATE INDEX reminders_by_message_id ON reminders (message_id);
+                """)
+        }
         return migrator
     }
 }

@@ -54,6 +54,8 @@ struct AppConfig: Sendable {
     var dashboardListen: String
     var campaigns: [Campaign]
     var oauth2: OAuth2?
+    /// Replies confirming receipt (or asking for a proper scan); nil when switched off.
+    var acknowledgements: AcknowledgementPolicy?
 
     static let defaultPath = "config/thidua.yaml"
 
@@ -176,10 +178,11 @@ struct AppConfig: Sendable {
         }
 
         let dataDir = value("THIDUA_DATA_DIR") ?? file.data_dir.map(absolute) ?? absolute("../data")
+        let office = Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
+                            ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()])
         return AppConfig(
             path: path,
-            office: Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
-                           ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()]),
+            office: office,
             imap: IMAP(server: imapServer, user: imapUser, password: imapPassword, folders: folders, pollInterval: poll,
                        allowPlaintext: imapPlain, afterProcessing: afterProcessing, useOAuth2: imapOAuth2),
             smtp: SMTP(server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
@@ -190,7 +193,9 @@ struct AppConfig: Sendable {
             templatesDirectory: absolute(file.templates ?? "templates"),
             dashboardListen: value("THIDUA_DASHBOARD_LISTEN") ?? file.dashboard?.listen ?? "127.0.0.1:8080",
             campaigns: campaigns,
-            oauth2: oauth2)
+            oauth2: oauth2,
+            acknowledgements: file.acknowledgements?.enabled == false ? nil : AcknowledgementPolicy(
+                office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)))
     }
 
     private static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,

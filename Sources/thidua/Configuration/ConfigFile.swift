@@ -32,6 +32,11 @@ struct ConfigFile: Decodable {
         var auth: String?
     }
 
+    struct AcknowledgementsSection: Decodable {
+        var enabled: Bool?
+        var max_per_sender_per_day: Int?
+    }
+
     struct OAuth2Section: Decodable {
         var provider: String?
         var tenant: String?
@@ -64,5 +69,6 @@ struct ConfigFile: Decodable {
     var templates: String?
     var dashboard: DashboardSection?
     var oauth2: OAuth2Section?
+    var acknowledgements: AcknowledgementsSection?
     var campaigns: [CampaignSection]
 }

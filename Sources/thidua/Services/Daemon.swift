@@ -11,6 +11,7 @@ struct Daemon: Sendable {
     var context: AppContext
     var poller: MailboxPoller
     var reminders: ReminderSender
+    var acknowledgements: AcknowledgementSender?
     var clock: any WallClock
     var logger: Logger
 
@@ -19,7 +20,8 @@ struct Daemon: Sendable {
         let clients = try MailClients(config: config)
         let imap = try clients.imap()
         let smtp = try clients.smtp()
-        let ingester = MessageIngester(store: context.store, rules: try context.rules(), clock: clock)
+        let ingester = MessageIngester(store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements,
+                                       firstRunAt: try context.store.firstRun(at: clock.now()), clock: clock)
         context.store.files.clearTemporaryFiles()
         return Daemon(
             context: context,
@@ -27,6 +29,8 @@ struct Daemon: Sendable {
                                   ingester: ingester, logger: logger),
             reminders: ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
                                       smtp: smtp, clock: clock, logger: logger),
+            acknowledgements: config.acknowledgements == nil ? nil : AcknowledgementSender(
+                store: context.store, smtp: smtp, from: config.smtp.from, office: config.office, clock: clock, logger: logger),
             clock: clock,
             logger: logger)
     }
@@ -51,6 +55,13 @@ struct Daemon: Sendable {
         } catch {
             pollError = "\(error)"
             try? context.store.notePoll(error: pollError, at: clock.now())
+        }
+        do {
+            _ = try await acknowledgements?.sendDue()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("acknowledgements failed", metadata: ["error": "\(error)"])
         }
         do {
             _ = try await reminders.send(at: clock.now())

@@ -13,6 +13,10 @@ import Store
 struct MessageIngester: Sendable {
     var store: DataStore
     var rules: IntakeRules
+    /// nil when acknowledgements are switched off.
+    var acknowledgements: AcknowledgementPolicy?
+    /// Mail that arrived before this instant is the backlog: recorded, never answered.
+    var firstRunAt: Date
     var clock: any WallClock
 
     /// Attempts at one message that may die before the record is committed.
@@ -63,7 +67,8 @@ struct MessageIngester: Sendable {
             try store.advanceMailbox(mailbox, uidValidity: uidValidity, to: uid, at: now)
             return .duplicate
         }
-        let decision = rules.decide(message, receivedAt: receivedAt)
+        let threadIDs = [message.inReplyTo].compactMap { $0 } + message.references
+        let decision = rules.decide(message, receivedAt: receivedAt, threads: try store.threadUnits(messageIDs: threadIDs))
         let folder = "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
         var stored: [IncomingMessage.StoredAttachment] = []
         for (index, attachment) in message.attachments.enumerated() {
@@ -78,9 +83,18 @@ struct MessageIngester: Sendable {
             subject: message.subject, sentAt: message.date, receivedAt: receivedAt, unit: decision.unit,
             campaignID: decision.campaign?.id, assessment: decision.assessment,
             parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
-            attachments: stored)
+            attachments: stored, authResults: message.authentication?.summary,
+            acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now))
         let rowID = try store.record(record, at: now)
         return .recorded(rowID: rowID, decision: decision)
+    }
+
+    private func acknowledgement(for message: MailMessage, decision: IntakeDecision, receivedAt: Date, now: Date) throws -> Acknowledgement? {
+        guard let policy = acknowledgements, let assessment = decision.assessment, let campaign = decision.campaign,
+              let sender = (message.replyTo ?? message.from)?.address else { return nil }
+        let recent = try store.acknowledgementCount(to: sender, since: now.addingTimeInterval(-86_400))
+        return policy.acknowledgement(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt,
+                                      firstRunAt: firstRunAt, repliesToSenderLastDay: recent)
     }
 
     /// `raw/2021/02/<sha256>.eml`: content-addressed, so a refetch lands on the same file.

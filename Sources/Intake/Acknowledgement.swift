@@ -1,0 +1,92 @@
+import Foundation
+import MIME
+
+/// The reply thidua sends a school after recording its mail: what was received and when,
+/// or what is wrong and what to do — so nobody has to phone the office to ask.
+public struct Acknowledgement: Sendable, Equatable {
+    public var recipient: String
+    public var subject: String
+    public var text: String
+    public var inReplyTo: String?
+    public var references: [String]
+
+    public init(recipient: String, subject: String, text: String, inReplyTo: String?, references: [String]) {
+        self.recipient = recipient
+        self.subject = subject
+        self.text = text
+        self.inReplyTo = inReplyTo
+        self.references = references
+    }
+}
+
+/// When to acknowledge (RFC 3834) and what to say, in Vietnamese.
+public struct AcknowledgementPolicy: Sendable {
+    public var office: Office
+    public var maxPerSenderPerDay: Int
+
+    public init(office: Office, maxPerSenderPerDay: Int = 3) {
+        self.office = office
+        self.maxPerSenderPerDay = maxPerSenderPerDay
+    }
+
+    /// The acknowledgement for a recorded submission, or nil when none may be sent: never
+    /// to automated mail (auto-replies, lists, bounces), the office itself, a sender
+    /// already answered `maxPerSenderPerDay` times in the last day, or mail that was
+    /// already in the mailbox when thidua first ran (the backlog).
+    public func acknowledgement(for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign,
+                                receivedAt: Date, firstRunAt: Date, repliesToSenderLastDay: Int) -> Acknowledgement? {
+        guard let sender = (message.replyTo ?? message.from)?.address, let from = message.from?.address else { return nil }
+        guard !message.isAutomated, !office.ownAddresses.contains(from), !office.ownAddresses.contains(sender),
+              receivedAt >= firstRunAt, repliesToSenderLastDay < maxPerSenderPerDay else { return nil }
+        let subject = message.subject.lowercased().hasPrefix("re:") ? message.subject : "Re: \(message.subject)"
+        return Acknowledgement(
+            recipient: sender,
+            subject: subject.isEmpty ? "Re: \(campaign.title)" : subject,
+            text: text(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt),
+            inReplyTo: message.messageID,
+            references: message.references + (message.messageID.map { [$0] } ?? []))
+    }
+
+    func text(for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign, receivedAt: Date) -> String {
+        let when = office.formatDateTime(receivedAt).split(separator: " ")
+        let time = "\(when.last ?? "") ngày \(when.first ?? "")"
+        var lines = ["Kính gửi đơn vị,", ""]
+        switch assessment.status {
+        case .received, .late:
+            let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind.rawValue) }
+            lines.append("\(office.name) đã nhận \(campaign.title) của đơn vị: \(Self.describe(accepted)), nhận lúc \(time).")
+            for file in accepted { lines.append("  - \(file.filename)") }
+            if assessment.status == .late {
+                lines.append("")
+                lines.append("Thư đến sau hạn nộp (\(office.formatDateTime(campaign.deadline))); hồ sơ được ghi nhận là nộp muộn.")
+            }
+            lines.append("")
+            lines.append("Đơn vị không cần gửi lại.")
+        default:
+            lines.append("\(office.name) đã nhận thư của đơn vị lúc \(time) nhưng chưa thể ghi nhận \(campaign.title):")
+            for problem in assessment.problems { lines.append("  - \(problem)") }
+            lines.append("")
+            lines.append("Đề nghị đơn vị gửi lại bản scan có dấu đỏ (tệp PDF hoặc ảnh chụp rõ nét), đính kèm trực tiếp vào thư, bằng cách trả lời thư này.")
+        }
+        lines += ["", "Trân trọng,", office.name, "", "(Thư trả lời tự động; xin không trả lời nếu đơn vị đã gửi đúng.)"]
+        return lines.joined(separator: "\n")
+    }
+
+    /// "2 tệp PDF, 1 ảnh (3,1 MB)".
+    static func describe(_ files: [Attachment]) -> String {
+        let pdfs = files.filter { $0.kind == .scanPDF || $0.kind == .textPDF }.count
+        let images = files.filter { $0.kind == .image }.count
+        let others = files.count - pdfs - images
+        var parts: [String] = []
+        if pdfs > 0 { parts.append("\(pdfs) tệp PDF") }
+        if images > 0 { parts.append("\(images) ảnh") }
+        if others > 0 { parts.append("\(others) tệp khác") }
+        return "\(parts.joined(separator: ", ")) (\(megabytes(files.reduce(0) { $0 + $1.size })))"
+    }
+
+    /// Sizes as Vietnamese readers write them: a decimal comma, one decimal.
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = Int((Double(bytes) / 1_048_576 * 10).rounded())
+        return tenths < 1 ? "\(max(1, bytes / 1024)) KB" : "\(tenths / 10),\(tenths % 10) MB"
+    }
+}
