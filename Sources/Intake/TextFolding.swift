@@ -5,7 +5,7 @@ import Foundation
 /// with and without tone marks, in filenames with underscores, in any case.
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
-        let stripped = text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+        let stripped = dropParticles(text).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
             .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "đ", with: "d")
         var out = ""
@@ -21,6 +21,27 @@ public enum TextFolding {
             }
         }
         if out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// The polite particle "ạ" (and its typo'd siblings "à", "ả") ends many Vietnamese
+    /// sentences — "Em gửi kế hoạch của TH Thành Công ạ" — and would fold to the letter
+    /// that tells "Thành Công A" from "Thành Công B". As a word on its own it is dropped.
+    static func dropParticles(_ text: String) -> String {
+        let particles: Set<Character> = ["ạ", "Ạ", "à", "À", "ả", "Ả"]
+        let characters = Array(text.precomposedStringWithCanonicalMapping)
+        guard characters.contains(where: particles.contains) else { return text }
+        var out = ""
+        out.reserveCapacity(characters.count)
+        for (index, character) in characters.enumerated() {
+            let before = index > 0 ? characters[index - 1] : " "
+            let after = index + 1 < characters.count ? characters[index + 1] : " "
+            if particles.contains(character), !before.isLetter, !before.isNumber, !after.isLetter, !after.isNumber {
+                out.append(" ")
+            } else {
+                out.append(character)
+            }
+        }
         return out
     }
 

@@ -157,3 +157,18 @@ struct ThreadAndForwardMatchingTests {
         #expect(UnitMatcher(roster: Self.roster).match(message)?.code == "TH02")
     }
 }
+
+struct ParticleTests {
+    static let roster = try! Roster(units: [
+        SchoolUnit(code: "TH03", name: "Tiểu học Thành Công A", level: "TH", emails: ["thtca@schools.example"]),
+        SchoolUnit(code: "TH04", name: "Tiểu học Thành Công B", level: "TH", emails: ["thtcb@schools.example"]),
+    ])
+
+    @Test func thePoliteParticleIsNotTheSchoolsLetter() {
+        let message = MailMessage.parse(Array("From: x@personal.example\nSubject: =?UTF-8?B?\(Data("Em gửi kế hoạch TH Thành Công ạ".utf8).base64EncodedString())?=\n\nGửi ạ.\n".utf8))
+        #expect(UnitMatcher(roster: Self.roster).match(message) == nil)
+        let named = MailMessage.parse(Array("From: x@personal.example\nSubject: =?UTF-8?B?\(Data("Kế hoạch TH Thành Công A ạ".utf8).base64EncodedString())?=\n\nGửi.\n".utf8))
+        #expect(UnitMatcher(roster: Self.roster).match(named)?.code == "TH03")
+        #expect(TextFolding.fold("Thành Công A, ạ.") == "thanh cong a")
+    }
+}
