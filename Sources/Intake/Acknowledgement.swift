@@ -32,12 +32,12 @@ public struct AcknowledgementPolicy: Sendable {
     /// The acknowledgement for a recorded submission, or nil when none may be sent: never
     /// to automated mail (auto-replies, lists, bounces), the office itself, a sender
     /// already answered `maxPerSenderPerDay` times in the last day, or mail that was
-    /// already in the mailbox when thidua first ran (the backlog).
+    /// already in the mailbox when thidua first read it (`isBacklog`).
     public func acknowledgement(for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign,
-                                receivedAt: Date, firstRunAt: Date, repliesToSenderLastDay: Int) -> Acknowledgement? {
+                                receivedAt: Date, isBacklog: Bool, repliesToSenderLastDay: Int) -> Acknowledgement? {
         guard let sender = (message.replyTo ?? message.from)?.address, let from = message.from?.address else { return nil }
-        guard !message.isAutomated, !office.ownAddresses.contains(from), !office.ownAddresses.contains(sender),
-              receivedAt >= firstRunAt, repliesToSenderLastDay < maxPerSenderPerDay else { return nil }
+        guard !isBacklog, !message.isAutomated, !office.ownAddresses.contains(from), !office.ownAddresses.contains(sender),
+              repliesToSenderLastDay < maxPerSenderPerDay else { return nil }
         let subject = message.subject.lowercased().hasPrefix("re:") ? message.subject : "Re: \(message.subject)"
         return Acknowledgement(
             recipient: sender,

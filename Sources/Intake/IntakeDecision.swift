@@ -33,6 +33,9 @@ public struct IntakeRules: Sendable {
             return IntakeDecision(unit: nil, campaign: nil, assessment: nil)
         }
         let unit = matcher.match(message, threads: threads)
+        // An auto-reply to a reminder names the campaign in its subject but is no
+        // submission: counting it would turn a missing unit into one "under review".
+        if message.isAutomated { return IntakeDecision(unit: unit, campaign: nil, assessment: nil) }
         let campaign = classifier.classify(message, receivedAt: receivedAt)
         let assessment = campaign.flatMap { campaign in
             unit.map { _ in SubmissionAssessment.assess(message, for: campaign, receivedAt: receivedAt) }

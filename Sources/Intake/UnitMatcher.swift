@@ -5,7 +5,8 @@ import MIME
 /// A known sender address (from the roster or learned when the officer assigned one of its
 /// messages) is an exact match. Otherwise a unit's name must appear, as whole words and
 /// without diacritics, in the subject, an attachment's name or the body; if more than one
-/// unit fits, the message goes to the officer — a wrong attribution would hide a missing
+/// unit fits, in one place or across them (the subject names one school, the attachment
+/// another), the message goes to the officer — a wrong attribution would hide a missing
 /// unit, which is worse than asking.
 public struct UnitMatcher: Sendable {
     public var roster: Roster
@@ -48,12 +49,18 @@ public struct UnitMatcher: Sendable {
             ("tên tệp", message.attachments.map(\.filename).joined(separator: " ")),
             ("nội dung thư", String(message.bodyText.prefix(8000))),
         ]
+        // Every source is read: a message that names one school in the subject and another
+        // in the body is in doubt, and doubt goes to the officer.
+        var found: (code: String, label: String)?
         for source in sources {
             let hits = matches(in: FoldedText(source.text))
-            if hits.count == 1, let hit = hits.first, let unit = roster.unit(code: hit.code) {
-                return UnitMatch(code: unit.code, confidence: 0.8, reason: "tên '\(unit.name)' trong \(source.label)")
-            }
-            if hits.count > 1 { return nil }  // ambiguous in the strongest source: ask the officer
+            if hits.count > 1 { return nil }
+            guard let hit = hits.first else { continue }
+            if let earlier = found, earlier.code != hit.code { return nil }
+            if found == nil { found = (hit.code, source.label) }
+        }
+        if let found, let unit = roster.unit(code: found.code) {
+            return UnitMatch(code: unit.code, confidence: 0.8, reason: "tên '\(unit.name)' trong \(found.label)")
         }
         return nil
     }

@@ -53,12 +53,30 @@ public final class IMAPClient: Sendable {
     }
 
     /// UIDs at or above `first`, ascending. (`n:*` always matches the last message even
-    /// when its UID is below n, so the result is filtered.)
-    public func uids(mailbox: String, uidValidity: UInt32, from first: UInt32) async throws(CurlError) -> [UInt32] {
-        let response = try await connection.perform(CurlRequest(
-            url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*"))
-        return IMAPResponse.search(response.header).filter { $0 >= first }
+    /// when its UID is below n, so the result is filtered.) With `below` (the mailbox's
+    /// UIDNEXT) the search goes in windows of UIDs, so that the answer for a first scan of
+    /// a 50,000-message mailbox stays under libcurl's limit for one response.
+    public func uids(mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32? = nil) async throws(CurlError) -> [UInt32] {
+        guard let uidNext else {
+            let response = try await connection.perform(CurlRequest(
+                url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*"))
+            return IMAPResponse.search(response.header).filter { $0 >= first }
+        }
+        var found: [UInt32] = []
+        var start = first
+        while start < uidNext {
+            let end = min(uidNext - 1, start &+ Self.searchWindow - 1)
+            let response = try await connection.perform(CurlRequest(
+                url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(start):\(end)"))
+            found += IMAPResponse.search(response.header).filter { $0 >= start && $0 <= end }
+            guard end < UInt32.max else { break }
+            start = end + 1
+        }
+        return found
     }
+
+    /// UIDs per search: at most ~10 bytes each in the answer, far under 300 KB.
+    static let searchWindow: UInt32 = 20_000
 
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) -> FetchedMessage {
         let response = try await connection.perform(CurlRequest(
@@ -75,27 +93,42 @@ public final class IMAPClient: Sendable {
     /// holding it in memory: the form the daemon uses, as scans can be tens of megabytes.
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String) async throws -> FetchedFile {
         let sink = try LiteralFileSink(path: path)
-        var request = CurlRequest(url: mailboxURL(mailbox, uidValidity: uidValidity),
-                                  customRequest: "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])")
-        request.headerSink = sink
-        let transferError: CurlError?
+        var internalDate: Date?
+        var total: Int?
+        var fetchedUID = uid
         do {
-            _ = try await connection.perform(request)
-            transferError = nil
+            // libcurl counts a custom command's response against its 300 KB limit for
+            // headers, so the message comes in partial fetches of `fetchChunk` bytes.
+            repeat {
+                sink.beginChunk()
+                let offset = sink.size
+                let items = offset == 0
+                    ? "UID INTERNALDATE RFC822.SIZE BODY.PEEK[]<0.\(Self.fetchChunk)>"
+                    : "UID BODY.PEEK[]<\(offset).\(Self.fetchChunk)>"
+                var request = CurlRequest(url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID FETCH \(uid) (\(items))")
+                request.headerSink = sink
+                _ = try await connection.perform(request)
+                if offset == 0 {
+                    fetchedUID = IMAPResponse.number(after: "UID ", in: sink.attributes) ?? uid
+                    internalDate = IMAPResponse.internalDate(in: sink.attributes)
+                    total = IMAPResponse.number(after: "RFC822.SIZE ", in: sink.attributes).map(Int.init)
+                }
+                guard sink.chunkComplete, let literal = sink.chunkLiteral else {
+                    throw CurlError(code: -1, detail: "the server returned no complete message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
+                                    responseCode: 0)
+                }
+                if literal < Self.fetchChunk { break }
+            } while sink.size < (total ?? Int.max)
         } catch {
-            transferError = error
+            _ = try? sink.finish()
+            throw error
         }
-        let (sha, complete) = try sink.finish()
-        if let transferError { throw transferError }
-        guard complete else {
-            throw CurlError(code: -1, detail: "the server returned no complete message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
-                            responseCode: 0)
-        }
-        let attributes = Array(sink.attributes.utf8)
-        return FetchedFile(uid: IMAPResponse.number(after: "UID ", in: sink.attributes) ?? uid,
-                           internalDate: IMAPResponse.internalDate(in: String(decoding: attributes, as: UTF8.self)),
-                           path: path, size: sink.size, sha256: sha)
+        let sha = try sink.finish()
+        return FetchedFile(uid: fetchedUID, internalDate: internalDate, path: path, size: sink.size, sha256: sha)
     }
+
+    /// Bytes per partial fetch: well under libcurl's 300 KB limit for response "headers".
+    static let fetchChunk = 240 * 1024
 
     /// Adds a keyword to one message (`UID STORE +FLAGS.SILENT`); never touches `\Seen`.
     public func addKeyword(_ keyword: String, mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) {

@@ -15,10 +15,26 @@ final class LiteralFileSink: ResponseSink, @unchecked Sendable {
     private let hasher = SHA256Hasher()
     private var line: [UInt8] = []
     private var remaining = 0
+    /// The FETCH attributes of the current chunk's response (around its literal).
     private(set) var attributes = ""
+    /// Bytes written so far, over all chunks.
     private(set) var size = 0
-    private(set) var sawLiteral = false
+    /// The literal size the current chunk's response announced, once seen.
+    private(set) var chunkLiteral: Int?
     private(set) var writeError: (any Error)?
+
+    private var sawLiteral: Bool { chunkLiteral != nil }
+
+    /// Starts reading the response to the next partial fetch; the file keeps growing.
+    func beginChunk() {
+        line.removeAll(keepingCapacity: true)
+        remaining = 0
+        attributes = ""
+        chunkLiteral = nil
+    }
+
+    /// Whether the current chunk's literal arrived whole.
+    var chunkComplete: Bool { sawLiteral && remaining == 0 }
 
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
@@ -48,7 +64,7 @@ final class LiteralFileSink: ResponseSink, @unchecked Sendable {
             line.removeAll(keepingCapacity: true)
             if !sawLiteral, text.hasPrefix("* "), text.uppercased().contains(" FETCH ("), text.hasSuffix("}"),
                let open = text.lastIndex(of: "{"), let count = Int(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
-                sawLiteral = true
+                chunkLiteral = count
                 remaining = count
                 attributes = text
             } else if sawLiteral, remaining == 0, attributes.hasSuffix("}") {
@@ -57,12 +73,11 @@ final class LiteralFileSink: ResponseSink, @unchecked Sendable {
         }
     }
 
-    /// Flushes the file to disk and returns the content's SHA-256; the file is complete
-    /// only if the whole literal arrived.
-    func finish() throws -> (sha256: String, complete: Bool) {
+    /// Flushes the file to disk and returns the content's SHA-256.
+    func finish() throws -> String {
         try handle.synchronize()
         try handle.close()
         if let writeError { throw writeError }
-        return (hasher.finalize(), sawLiteral && remaining == 0)
+        return hasher.finalize()
     }
 }

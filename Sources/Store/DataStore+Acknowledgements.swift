@@ -3,13 +3,24 @@ import GRDB
 import Intake
 
 extension DataStore {
-    /// When thidua first read this mailbox; mail that arrived before is the backlog, which
-    /// is recorded but never answered. Set once, by the first call.
-    public func firstRun(at now: Date) throws -> Date {
+    /// Remembers, the first time thidua ever reads `mailbox`, its UIDNEXT: every message
+    /// below it was already there — the backlog, recorded but never answered. UIDs make
+    /// this exact, where arrival times (whole seconds) could not be.
+    public func noteBacklogBoundary(mailbox: String, uidValidity: UInt32, uidNext: UInt32, at now: Date) throws {
         try database.write { db in
-            if let first = try Date.fetchOne(db, sql: "SELECT at FROM intake_health WHERE key = 'first_run'") { return first }
-            try db.execute(sql: "INSERT INTO intake_health (key, value, at) VALUES ('first_run', NULL, ?)", arguments: [now])
-            return now
+            let seen = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mailbox_state WHERE mailbox = ?)", arguments: [mailbox]) ?? false
+            guard !seen else { return }
+            try db.execute(sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES (?, ?, ?)",
+                           arguments: ["backlog:\(uidValidity):\(mailbox)", String(uidNext), now])
+        }
+    }
+
+    /// Whether the message was in the mailbox before thidua first read it.
+    public func isBacklog(mailbox: String, uidValidity: UInt32, uid: UInt32) throws -> Bool {
+        try database.read { db in
+            guard let boundary = try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = ?",
+                                                     arguments: ["backlog:\(uidValidity):\(mailbox)"]).flatMap({ UInt32($0) }) else { return false }
+            return uid < boundary
         }
     }
 

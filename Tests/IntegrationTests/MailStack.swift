@@ -68,25 +68,54 @@ extension MailStack {
             .standardizedFileURL.path
     }
 
+    /// Runs `deploy/mailstack command directory` and waits for it.
+    ///
+    /// Spawned directly with every descriptor above stderr closed, not with Foundation's
+    /// `Process`: on Linux, `Process` learns that a child ended when the last holder of a
+    /// socket it hands the child closes it — and the daemons that `start` and
+    /// `restart-imap` leave running would hold it for ever.
     @discardableResult
     static func mailstack(_ command: String, _ directory: String, environment: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = [command, directory]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        // A file, not a pipe: the daemons it starts must not hold our read end open.
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("mailstack-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // (glibc ignores closing a descriptor that is not open; addclosefrom_np is not imported.)
+        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        for fd in 3..<max(1024, (open.max() ?? 0) + 64) {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
+        let arguments = [script, command, directory]
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0.key)=\($0.value)" }
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = variables.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        // No signal blocked or ignored (the test process blocks and ignores some), or the
+        // daemons it starts would shrug off the SIGTERM that stops them.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, script, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw CommandFailed(command: command, output: "posix_spawn: \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else { throw CommandFailed(command: command, output: text) }
+        // WIFEXITED && WEXITSTATUS == 0, spelled out (the macros are not imported).
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { throw CommandFailed(command: command, output: text) }
         return text
     }
 
@@ -98,7 +127,8 @@ extension MailStack {
         for _ in 0..<5 {
             let base = 24000 + Int.random(in: 0..<3000) * 10
             let ports = ["MAILSTACK_IMAP_PORT": base + 1, "MAILSTACK_IMAPS_PORT": base + 2, "MAILSTACK_SMTP_PORT": base + 3,
-                         "MAILSTACK_SMTPS_PORT": base + 4, "MAILSTACK_LMTP_PORT": base + 5].mapValues(String.init)
+                         "MAILSTACK_SMTPS_PORT": base + 4, "MAILSTACK_LMTP_PORT": base + 5, "MAILSTACK_OAUTH2_PORT": base + 6,
+                         "MAILSTACK_INTROSPECT_PORT": base + 7].mapValues(String.init)
             do {
                 try mailstack("start", directory, environment: ports)
                 return try load(directory: directory)
@@ -107,6 +137,7 @@ extension MailStack {
                 _ = try? mailstack("stop", directory)
             }
         }
+        try? FileManager.default.removeItem(atPath: directory)
         throw lastError ?? Missing.notStarted
     }
 

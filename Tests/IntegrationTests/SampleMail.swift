@@ -21,7 +21,17 @@ enum SampleMail {
 
         """.utf8)
 
-    static func submission(from: String, fromName: String, to: String, subject: String, filename: String, body: String) -> [UInt8] {
+    /// A scanned PDF padded to about `size` bytes, as a phone scan of several pages is.
+    static func largeScan(size: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = scannedPDF + Array("%".utf8)
+        bytes.reserveCapacity(size)
+        while bytes.count < size { bytes.append(UInt8.random(in: 32...126, using: &generator)) }
+        return bytes + [10]
+    }
+
+    static func submission(from: String, fromName: String, to: String, subject: String, filename: String, body: String,
+                           file: [UInt8] = scannedPDF) -> [UInt8] {
         let boundary = "=_school_\(UUID().uuidString)"
         let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
         let encodedName = "=?UTF-8?B?\(Data(fromName.utf8).base64EncodedString())?="
@@ -45,7 +55,7 @@ enum SampleMail {
             Content-Disposition: attachment; filename*=UTF-8''\(percentName)
             Content-Transfer-Encoding: base64
 
-            \(Data(scannedPDF).base64EncodedString(options: .lineLength76Characters))
+            \(Data(file).base64EncodedString(options: .lineLength76Characters))
             --\(boundary)--
 
             """

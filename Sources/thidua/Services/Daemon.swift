@@ -21,7 +21,7 @@ struct Daemon: Sendable {
         let imap = try clients.imap()
         let smtp = try clients.smtp()
         let ingester = MessageIngester(store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements,
-                                       firstRunAt: try context.store.firstRun(at: clock.now()), clock: clock)
+                                       clock: clock)
         context.store.files.clearTemporaryFiles()
         return Daemon(
             context: context,

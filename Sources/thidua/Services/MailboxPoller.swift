@@ -27,6 +27,8 @@ struct MailboxPoller: Sendable {
         for folder in folders {
             try Task.checkCancellation()
             let status = try await imap.status(mailbox: folder)
+            try ingester.store.noteBacklogBoundary(mailbox: folder, uidValidity: status.uidValidity, uidNext: status.uidNext,
+                                                   at: ingester.clock.now())
             let last = try ingester.store.lastUID(mailbox: folder, uidValidity: status.uidValidity)
             if last == nil, try ingester.store.hasAnyState(mailbox: folder) {
                 logger.notice("mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
@@ -34,7 +36,7 @@ struct MailboxPoller: Sendable {
             }
             let first = (last ?? 0) + 1
             guard status.uidNext > first else { continue }
-            let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first)
+            let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first, below: status.uidNext)
             for uid in uids {
                 try Task.checkCancellation()
                 let temporary = try ingester.store.files.temporaryPath()

@@ -15,8 +15,6 @@ struct MessageIngester: Sendable {
     var rules: IntakeRules
     /// nil when acknowledgements are switched off.
     var acknowledgements: AcknowledgementPolicy?
-    /// Mail that arrived before this instant is the backlog: recorded, never answered.
-    var firstRunAt: Date
     var clock: any WallClock
 
     /// Attempts at one message that may die before the record is committed.
@@ -84,17 +82,19 @@ struct MessageIngester: Sendable {
             campaignID: decision.campaign?.id, assessment: decision.assessment,
             parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
             attachments: stored, authResults: message.authentication?.summary,
-            acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now))
+            acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now,
+                                                 isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid)))
         let rowID = try store.record(record, at: now)
         return .recorded(rowID: rowID, decision: decision)
     }
 
-    private func acknowledgement(for message: MailMessage, decision: IntakeDecision, receivedAt: Date, now: Date) throws -> Acknowledgement? {
+    private func acknowledgement(for message: MailMessage, decision: IntakeDecision, receivedAt: Date, now: Date,
+                                 isBacklog: Bool) throws -> Acknowledgement? {
         guard let policy = acknowledgements, let assessment = decision.assessment, let campaign = decision.campaign,
               let sender = (message.replyTo ?? message.from)?.address else { return nil }
         let recent = try store.acknowledgementCount(to: sender, since: now.addingTimeInterval(-86_400))
         return policy.acknowledgement(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt,
-                                      firstRunAt: firstRunAt, repliesToSenderLastDay: recent)
+                                      isBacklog: isBacklog, repliesToSenderLastDay: recent)
     }
 
     /// `raw/2021/02/<sha256>.eml`: content-addressed, so a refetch lands on the same file.

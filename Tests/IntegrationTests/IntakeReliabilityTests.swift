@@ -1,0 +1,165 @@
+import Foundation
+import MailTransport
+import Testing
+
+/// The intake promises of issue 4 against the real Dovecot: every message recorded exactly
+/// once across a large backlog, SIGKILLs at random moments, a restarted IMAP server and a
+/// renumbered mailbox; every file present, no orphan, and nothing ever marked as read.
+@Suite(.serialized)
+struct IntakeReliabilityTests {
+    @Test func fiveHundredMessagesAreIngestedExactlyOnce() async throws {
+        let office = try IntakeFixture(stack: MailStack.fromEnvironment(), label: "500")
+        defer { office.removeWorkspace() }
+        let ids = try await office.deliver(count: 500)
+
+        let started = ContinuousClock.now
+        let first = try await office.thidua.runInBackground(["run", "--once"], log: office.log)
+        print("IntakeReliabilityTests: 500 messages ingested in \(ContinuousClock.now - started)")
+        #expect(first?.reason == .exit && first?.status == 0, "run --once: \(String(describing: first))\n\(office.tail())")
+        #expect(try office.statusMessages() == 500)
+        try office.expectExactlyOnce(ids)
+
+        // A second pass finds nothing new: the stored position, not \Seen, says what is new.
+        let logBefore = office.logLines().count
+        let second = try await office.thidua.runInBackground(["run", "--once"], log: office.log)
+        #expect(second?.reason == .exit && second?.status == 0, "second run --once: \(String(describing: second))\n\(office.tail())")
+        #expect(office.logLines().dropFirst(logBefore).filter { $0.contains("message stored") }.isEmpty)
+        #expect(try office.statusMessages() == 500)
+        try office.expectExactlyOnce(ids)
+        try await office.expectNothingMarkedRead(count: 500)
+    }
+
+    @Test func sigkillAtRandomMomentsNeitherLosesNorDuplicates() async throws {
+        let office = try IntakeFixture(stack: MailStack.fromEnvironment(), label: "kill")
+        defer { office.removeWorkspace() }
+        var ids = try await office.deliver(count: 150)
+
+        let seed = ProcessInfo.processInfo.environment["THIDUA_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64.max)
+        print("IntakeReliabilityTests: SIGKILL seed \(seed) (replay with THIDUA_TEST_SEED=\(seed))")
+        var random = SeededGenerator(seed: seed)
+        var progress: [String] = []
+        var midBatch = 0
+        var insideMessage = 0
+        let rounds = 24
+        for round in 1...rounds {
+            // Keep the daemon busy to the end, so the kills land mid-batch: more submissions
+            // arrive between restarts, so that 100 wait (the daemon stores ~150 a second).
+            let waiting = ids.count - office.recordedCount()
+            if waiting < 100 {
+                ids += try await office.deliver(count: 100 - waiting, startingAt: ids.count)
+            }
+            let delay = Int.random(in: 50...600, using: &random)
+            let daemon = try office.thidua.start(["run"], log: office.log)
+            try await Task.sleep(for: .milliseconds(delay))
+            #expect(daemon.isRunning, "the daemon exited by itself in round \(round)\n\(office.tail())")
+            await daemon.killHard()
+            let recorded = office.recordedCount()
+            if recorded < ids.count { midBatch += 1 }
+            // Died between "processing" and the commit: the window the exactly-once promise is about.
+            let inFlight = (try? office.sqlite("SELECT value FROM intake_health WHERE key = 'processing'").first) ?? nil
+            if inFlight != nil { insideMessage += 1 }
+            progress.append("\(delay)ms→\(recorded)/\(ids.count)\(inFlight != nil ? "*" : "")")
+        }
+        print("IntakeReliabilityTests: kill delay→recorded/delivered (* = killed inside a message, \(insideMessage) times): \(progress.joined(separator: ", "))")
+        #expect(midBatch >= 20, "only \(midBatch) of \(rounds) kills fell while messages were waiting")
+
+        let final = try await office.thidua.runInBackground(["run", "--once"], log: office.log)
+        #expect(final?.reason == .exit && final?.status == 0, "final run --once: \(String(describing: final))\n\(office.tail())")
+        #expect(try office.statusMessages() == ids.count)
+        try office.expectExactlyOnce(ids)
+        try await office.expectNothingMarkedRead(count: ids.count)
+    }
+
+    @Test func dovecotRestartedMidBatchIsRecoveredFromByTheDaemon() async throws {
+        // A stack of its own: restarting the shared Dovecot would disturb suites running in parallel.
+        let stack = try MailStack.startPrivate()
+        defer { stack.stopPrivate() }
+        let office = try IntakeFixture(stack: stack, label: "restart")
+        defer { office.removeWorkspace() }
+        let total = 400
+        let ids = try await office.deliver(count: total)
+
+        let daemon = try office.thidua.start(["run"], log: office.log)
+        var atRestart = 0
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline, daemon.isRunning {
+            atRestart = office.recordedCount()
+            if atRestart >= 10 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try stack.restartIMAP()
+        let afterRestart = office.recordedCount()
+        print("IntakeReliabilityTests: Dovecot restarted with \(atRestart)…\(afterRestart) of \(total) recorded")
+        #expect(atRestart >= 10 && afterRestart < total, "the restart did not fall mid-batch (\(atRestart)…\(afterRestart) of \(total))")
+
+        // The daemon notices, backs off (the first retry within the 5 s poll interval) and finishes.
+        let finishBy = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < finishBy, daemon.isRunning, office.recordedCount() < total {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(daemon.isRunning, "the daemon died with Dovecot\n\(office.tail())")
+        #expect(office.recordedCount() == total, "the daemon did not finish after the restart\n\(office.tail())")
+        let log = office.logLines()
+        #expect(log.contains { $0.contains("reading the mailbox failed") }, "no poll failure was logged\n\(office.tail())")
+        #expect(log.contains { $0.contains("reading the mailbox works again") }, "no recovery was logged\n\(office.tail())")
+
+        // Graceful shutdown: SIGTERM ends the daemon promptly with status 0.
+        daemon.signal(SIGTERM)
+        let ended = await daemon.waitForExit(timeout: .seconds(10))
+        #expect(ended?.reason == .exit && ended?.status == 0, "after SIGTERM: \(String(describing: ended))\n\(office.tail())")
+        if ended == nil { await daemon.killHard() }
+
+        #expect(try office.statusMessages() == total)
+        try office.expectExactlyOnce(ids)
+        try await office.expectNothingMarkedRead(count: total)
+    }
+
+    @Test func mailboxRenumberedMidCampaignRecordsOnlyTheNewMessages() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let office = try IntakeFixture(stack: stack, label: "uidvalidity")
+        defer { office.removeWorkspace() }
+        var ids = try await office.deliver(count: 30)
+        let first = try await office.thidua.runInBackground(["run", "--once"], log: office.log)
+        #expect(first?.reason == .exit && first?.status == 0, "run --once: \(String(describing: first))\n\(office.tail())")
+        try office.expectExactlyOnce(ids)
+        let before = try await stack.imap(user: office.office).status(mailbox: "INBOX")
+
+        // Make Dovecot renumber the mailbox, as a server migration or a rebuilt index does:
+        // without its UID list and indexes it assigns a fresh UIDVALIDITY and new UIDs.
+        let maildir = stack.maildir(of: office.office)
+        let names = try FileManager.default.contentsOfDirectory(atPath: maildir)
+        let dropped = names.filter { $0 == "dovecot-uidlist" || $0.hasPrefix("dovecot.index") }
+        #expect(dropped.contains("dovecot-uidlist"), "no dovecot-uidlist in \(maildir): \(names)")
+        for name in dropped { try FileManager.default.removeItem(atPath: "\(maildir)/\(name)") }
+        let after = try await stack.imap(user: office.office).status(mailbox: "INBOX")
+        try #require(after.uidValidity != before.uidValidity, "UIDVALIDITY did not change (\(before.uidValidity))")
+        #expect(after.messages == 30)
+
+        ids += try await office.deliver(count: 8, startingAt: 30)
+        let logBefore = office.logLines().count
+        let second = try await office.thidua.runInBackground(["run", "--once"], log: office.log)
+        #expect(second?.reason == .exit && second?.status == 0, "run --once: \(String(describing: second))\n\(office.tail())")
+        let secondLog = office.logLines().dropFirst(logBefore)
+        #expect(secondLog.contains { $0.contains("mailbox renumbered") }, "the renumbering was not noticed\n\(office.tail())")
+        #expect(secondLog.filter { $0.contains("message stored") }.count == 8)
+
+        #expect(try office.statusMessages() == 38)
+        try office.expectExactlyOnce(ids)
+        let byValidity = try office.sqlite("SELECT uid_validity, COUNT(*) FROM messages GROUP BY uid_validity ORDER BY uid_validity = \(after.uidValidity)")
+        #expect(byValidity == ["\(before.uidValidity)|30", "\(after.uidValidity)|8"])
+        let positions = try office.sqlite("SELECT uid_validity || ':' || last_uid FROM mailbox_state ORDER BY uid_validity = \(after.uidValidity)")
+        #expect(positions == ["\(before.uidValidity):30", "\(after.uidValidity):38"])
+        try await office.expectNothingMarkedRead(count: 38)
+    }
+}
+
+extension IntakeFixture {
+    func logLines() -> [String] {
+        ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// The end of the daemon's log, for failure messages.
+    func tail(_ lines: Int = 30) -> String {
+        "--- \(log.path) (last \(lines) lines) ---\n" + logLines().suffix(lines).joined(separator: "\n")
+    }
+}
