@@ -19,6 +19,8 @@ public enum ReceiptStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Whether the unit still owes a submission and should be reminded.
-    public var awaitsSubmission: Bool { self == .pending || self == .rejected }
+    /// Whether the unit still owes a proper submission and should be reminded: nothing
+    /// sent, a submission rejected, or one that needs review (wrong file, a link…), which
+    /// gets a reminder saying what is wrong.
+    public var awaitsSubmission: Bool { self == .pending || self == .rejected || self == .needsReview }
 }

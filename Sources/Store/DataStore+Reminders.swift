@@ -75,3 +75,27 @@ extension DataStore {
         }
     }
 }
+
+extension DataStore {
+    /// Reminders and acknowledgements sent or attempted since `since`.
+    public func outgoingCount(since: Date) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM reminders WHERE created_at >= ?)
+                     + (SELECT count(*) FROM acknowledgements WHERE state != 'due' AND finished_at >= ?)
+                """, arguments: [since, since]) ?? 0
+        }
+    }
+
+    /// The ledger's notes (what is wrong with a submission), by unit.
+    public func receiptNotes(campaign: String) throws -> [String: String] {
+        try database.read { db in
+            var notes: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT unit_code, note FROM receipts WHERE campaign_id = ? AND note IS NOT NULL AND note != ''",
+                                        arguments: [campaign]) {
+                notes[row["unit_code"]] = row["note"]
+            }
+            return notes
+        }
+    }
+}

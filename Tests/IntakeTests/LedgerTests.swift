@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test func statusesAwaitingSubmission() {
-        #expect(ReceiptStatus.allCases.filter(\.awaitsSubmission) == [.pending, .rejected])
+        // A submission under review (a Word file, a link…) still owes the proper scan.
+        #expect(ReceiptStatus.allCases.filter(\.awaitsSubmission) == [.pending, .needsReview, .rejected])
         #expect(ReceiptStatus.needsReview.rawValue == "needs_review")
         #expect(Set(ReceiptStatus.allCases.map(\.label)).count == ReceiptStatus.allCases.count)
     }

@@ -45,7 +45,8 @@ import Testing
         let plan = try #require(planner.recipients(for: campaign, at: Fixture.date("2021-02-18T09:00"), roster: roster,
                                                    statuses: statuses, alreadySent: ["TH07"]))
         #expect(plan.stage == ReminderStage(dayOffset: -3))
-        #expect(plan.units.map(\.code) == ["TH05", "TH06"], "rejected and pending units with an address, not yet reminded")
+        #expect(plan.units.map(\.code) == ["TH03", "TH05", "TH06"],
+                "units under review, rejected or pending, with an address, not yet reminded")
 
         #expect(planner.recipients(for: campaign, at: Fixture.date("2021-02-01T09:00"), roster: roster,
                                    statuses: [:], alreadySent: []) == nil)

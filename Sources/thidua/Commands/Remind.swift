@@ -28,6 +28,9 @@ struct Remind: AsyncParsableCommand {
             let sender = ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
                                         smtp: smtp, clock: FixedClock(instant), logger: logger)
             if dryRun {
+                if !config.calendar.isOpen(at: instant) {
+                    FileHandle.standardError.write(Data("the office is closed at \(config.office.formatDateTime(instant)) (weekend, holiday or outside office hours): reminders wait for the next opening\n".utf8))
+                }
                 let planned = try sender.plan(at: instant)
                 for item in planned {
                     print("\(item.unit.code)\t\(item.unit.emails.joined(separator: ";"))\t\(item.stage)\t\(item.subject)")

@@ -53,6 +53,9 @@ struct AppConfig: Sendable {
     var templatesDirectory: String
     var dashboardListen: String
     var campaigns: [Campaign]
+    var calendar: OfficeCalendar
+    /// Caps on mail sent (reminders and acknowledgements), per minute and per day.
+    var sendLimits: (perMinute: Int, perDay: Int)
     var oauth2: OAuth2?
     /// Replies confirming receipt (or asking for a proper scan); nil when switched off.
     var acknowledgements: AcknowledgementPolicy?
@@ -177,6 +180,8 @@ struct AppConfig: Sendable {
             throw fail("oauth2", "auth: oauth2 needs an oauth2 section (provider, client_id, refresh token)")
         }
 
+        let calendar = try Self.officeCalendar(file.office, zone: zone, absolute: absolute, fail: fail)
+
         let dataDir = value("THIDUA_DATA_DIR") ?? file.data_dir.map(absolute) ?? absolute("../data")
         let office = Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
                             ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()])
@@ -193,6 +198,8 @@ struct AppConfig: Sendable {
             templatesDirectory: absolute(file.templates ?? "templates"),
             dashboardListen: value("THIDUA_DASHBOARD_LISTEN") ?? file.dashboard?.listen ?? "127.0.0.1:8080",
             campaigns: campaigns,
+            calendar: calendar,
+            sendLimits: (max(1, file.smtp.max_per_minute ?? 20), max(1, file.smtp.max_per_day ?? 400)),
             oauth2: oauth2,
             acknowledgements: file.acknowledgements?.enabled == false ? nil : AcknowledgementPolicy(
                 office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)))
@@ -224,6 +231,35 @@ struct AppConfig: Sendable {
                         keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
     }
 
+    /// Workdays, office hours and holidays (from the holidays file), for sending mail.
+    private static func officeCalendar(_ office: ConfigFile.OfficeSection, zone: TimeZone, absolute: (String) -> String,
+                                       fail: (String, String) -> ConfigError) throws -> OfficeCalendar {
+        let names = ["sun": 1, "mon": 2, "tue": 3, "wed": 4, "thu": 5, "fri": 6, "sat": 7]
+        var workdays: Set<Int> = [2, 3, 4, 5, 6, 7]
+        if let days = office.workdays {
+            workdays = []
+            for day in days {
+                guard let number = names[String(day.lowercased().prefix(3))] else {
+                    throw fail("office.workdays", "'\(day)' is not a day; write mon, tue, wed, thu, fri, sat, sun")
+                }
+                workdays.insert(number)
+            }
+        }
+        var opens = 7 * 60 + 30, closes = 17 * 60
+        if let hours = office.office_hours {
+            let parts = hours.split(separator: "-").map { minuteOfDay(String($0).trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let start = parts[0], let end = parts[1], start < end else {
+                throw fail("office.office_hours", "'\(hours)' is not a range like 07:30-17:00")
+            }
+            (opens, closes) = (start, end)
+        }
+        var holidays: Set<String> = []
+        if let file = office.holidays {
+            holidays = try HolidaysFile.load(path: absolute(file))
+        }
+        return OfficeCalendar(timeZone: zone, workdays: workdays, opens: opens, closes: closes, holidays: holidays)
+    }
+
     static func duration(_ text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let unit = trimmed.last, let number = Int(trimmed.dropLast()), number >= 0 else { return nil }
@@ -235,9 +271,12 @@ struct AppConfig: Sendable {
         }
     }
 
+    /// "08:00" → 480; "24:00" is accepted as the end of the day.
     static func minuteOfDay(_ text: String) -> Int? {
         let parts = text.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else { return nil }
+        guard parts.count == 2, (0..<60).contains(parts[1]), (0..<24).contains(parts[0]) || (parts[0] == 24 && parts[1] == 0) else {
+            return nil
+        }
         return parts[0] * 60 + parts[1]
     }
 

@@ -30,6 +30,8 @@ struct ConfigFile: Decodable {
         var from: String
         var allow_plaintext: Bool?
         var auth: String?
+        var max_per_minute: Int?
+        var max_per_day: Int?
     }
 
     struct AcknowledgementsSection: Decodable {

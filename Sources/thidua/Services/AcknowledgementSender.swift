@@ -12,6 +12,7 @@ struct AcknowledgementSender: Sendable {
     var smtp: SMTPSender
     var from: MailAddress
     var office: Office
+    var quota: SendingQuota
     var clock: any WallClock
     var logger: Logger
 
@@ -20,6 +21,7 @@ struct AcknowledgementSender: Sendable {
         let domain = from.address.split(separator: "@").last.map(String.init) ?? "thidua.invalid"
         for due in try store.dueAcknowledgements() {
             try Task.checkCancellation()
+            guard try quota.allows(at: clock.now()) else { break }  // the rest in the next cycle
             let ack = due.acknowledgement
             let outgoingID = OutgoingMessage.makeMessageID(domain: domain)
             var message = OutgoingMessage(from: from, to: [MailAddress(address: ack.recipient)], subject: ack.subject,

@@ -30,7 +30,8 @@ struct Daemon: Sendable {
             reminders: ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
                                       smtp: smtp, clock: clock, logger: logger),
             acknowledgements: config.acknowledgements == nil ? nil : AcknowledgementSender(
-                store: context.store, smtp: smtp, from: config.smtp.from, office: config.office, clock: clock, logger: logger),
+                store: context.store, smtp: smtp, from: config.smtp.from, office: config.office,
+                quota: SendingQuota(store: context.store, limits: config.sendLimits), clock: clock, logger: logger),
             clock: clock,
             logger: logger)
     }

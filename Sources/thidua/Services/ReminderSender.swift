@@ -21,36 +21,52 @@ struct ReminderSender: Sendable {
         var campaign: Campaign
         var stage: ReminderStage
         var unit: SchoolUnit
+        var status: ReceiptStatus
+        var problems: String?
         var subject: String
     }
 
+    /// What is due at `now`; nothing while the office is closed (weekend, holiday, outside
+    /// office hours): it then waits for the next opening.
     func plan(at now: Date) throws -> [Planned] {
+        guard context.config.calendar.isOpen(at: now) else { return [] }
         let planner = ReminderPlanner(office: context.config.office)
         var planned: [Planned] = []
         for campaign in context.config.campaigns where campaign.opens <= now {
             let statuses = try context.store.receiptStatuses(campaign: campaign.id)
+            let notes = try context.store.receiptNotes(campaign: campaign.id)
             guard let stage = planner.dueStage(for: campaign, at: now) else { continue }
             let sent = try context.store.remindedUnits(campaign: campaign.id, stage: stage)
             guard let due = planner.recipients(for: campaign, at: now, roster: context.roster, statuses: statuses, alreadySent: sent) else { continue }
             for unit in due.units {
+                let status = statuses[unit.code] ?? .pending
                 let text = templates.render(office: context.config.office, officeAddress: context.config.smtp.from.address,
-                                            unit: unit, campaign: campaign, stage: due.stage)
-                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, subject: text.subject))
+                                            unit: unit, campaign: campaign, stage: due.stage, status: status, problems: notes[unit.code])
+                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, status: status, problems: notes[unit.code],
+                                       subject: text.subject))
             }
         }
         return planned
     }
 
-    /// Sends what `plan` returns; returns how many went out.
+    /// Sends what `plan` returns, only while the office is open (workdays, office hours,
+    /// not on holidays) and within the sending caps; the rest waits for the next cycle.
+    /// Returns how many went out.
     func send(at now: Date) async throws -> Int {
         guard let smtp else { return 0 }
+        let quota = SendingQuota(store: context.store, limits: context.config.sendLimits)
         let from = context.config.smtp.from
         let domain = from.address.split(separator: "@").last.map(String.init) ?? "thidua.invalid"
         var sentCount = 0
         for item in try plan(at: now) {
             try Task.checkCancellation()
+            guard try quota.allows(at: clock.now()) else {
+                logger.notice("sending cap reached; the remaining reminders go out in the next window",
+                              metadata: ["per_minute": "\(context.config.sendLimits.perMinute)", "per_day": "\(context.config.sendLimits.perDay)"])
+                break
+            }
             let text = templates.render(office: context.config.office, officeAddress: from.address, unit: item.unit,
-                                        campaign: item.campaign, stage: item.stage)
+                                        campaign: item.campaign, stage: item.stage, status: item.status, problems: item.problems)
             let messageID = OutgoingMessage.makeMessageID(domain: domain)
             let message = OutgoingMessage(
                 from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },

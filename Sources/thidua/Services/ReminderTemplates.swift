@@ -2,12 +2,25 @@ import Foundation
 import Intake
 import Mustache
 
-/// The officer-editable reminder texts in `config/templates/` (mustache).
+/// The officer-editable reminder texts in `config/templates/` (mustache): one pair for
+/// units that have sent nothing, one for units whose submission needs fixing.
+///
+/// Checked at start: a template that does not parse, or that uses a placeholder thidua
+/// does not fill (a typo such as {{ten_don_vi}}), is refused with its file and name,
+/// instead of mailing sixty schools a blank.
 struct ReminderTemplates: Sendable {
-    var subject: MustacheTemplate
-    var text: MustacheTemplate
+    struct Pair: Sendable {
+        var subject: MustacheTemplate
+        var text: MustacheTemplate
+    }
 
-    static let files = ["reminder.subject.mustache", "reminder.txt.mustache"]
+    var pending: Pair
+    var review: Pair
+
+    static let placeholders: Set<String> = [
+        "office_name", "office_email", "unit_name", "unit_code", "campaign_title", "deadline", "deadline_date",
+        "stage_label", "overdue", "problems",
+    ]
 
     static func load(directory: String) throws -> ReminderTemplates {
         func template(_ name: String) throws -> MustacheTemplate {
@@ -15,16 +28,41 @@ struct ReminderTemplates: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ConfigError(file: path, key: nil, message: "the reminder template is missing; copy it from config/templates/")
             }
+            let text = String(decoding: data, as: UTF8.self)
+            for name in Self.tags(in: text) where !placeholders.contains(name) {
+                throw ConfigError(file: path, key: nil,
+                                  message: "unknown placeholder {{\(name)}}; use one of \(placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", "))")
+            }
             do {
-                return try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+                return try MustacheTemplate(string: text)
             } catch {
                 throw ConfigError(file: path, key: nil, message: "the template does not parse: \(error)")
             }
         }
-        return ReminderTemplates(subject: try template(files[0]), text: try template(files[1]))
+        return ReminderTemplates(
+            pending: Pair(subject: try template("reminder.subject.mustache"), text: try template("reminder.txt.mustache")),
+            review: Pair(subject: try template("reminder-review.subject.mustache"), text: try template("reminder-review.txt.mustache")))
     }
 
-    func render(office: Office, officeAddress: String, unit: SchoolUnit, campaign: Campaign, stage: ReminderStage) -> (subject: String, text: String) {
+    /// Variable names used in `{{name}}`, `{{{name}}}`, `{{#name}}`, `{{^name}}`, `{{/name}}`.
+    static func tags(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[close.upperBound...]
+            if tag.hasPrefix("{") { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if tag.hasSuffix("}") { tag = String(tag.dropLast()) }
+            guard let first = tag.first, !"%!>=".contains(first) else { continue }  // pragmas, comments, partials
+            if "#^/&".contains(first) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if !tag.isEmpty, tag != "." { names.append(tag) }
+        }
+        return names
+    }
+
+    func render(office: Office, officeAddress: String, unit: SchoolUnit, campaign: Campaign, stage: ReminderStage,
+                status: ReceiptStatus, problems: String?) -> (subject: String, text: String) {
         let context: [String: Any] = [
             "office_name": office.name,
             "office_email": officeAddress,
@@ -35,9 +73,11 @@ struct ReminderTemplates: Sendable {
             "deadline_date": office.formatDate(campaign.deadline),
             "stage_label": stage.vietnameseLabel,
             "overdue": stage.dayOffset > 0,
+            "problems": problems ?? "hồ sơ chưa phải bản scan có dấu đỏ",
         ]
-        let subject = subject.render(context).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let pair = status == .needsReview ? review : pending
+        let subject = pair.subject.render(context).split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
-        return (subject, text.render(context))
+        return (subject, pair.text.render(context))
     }
 }
