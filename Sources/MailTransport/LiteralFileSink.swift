@@ -14,6 +14,8 @@ final class LiteralFileSink: ResponseSink, @unchecked Sendable {
     private let handle: FileHandle
     private let hasher = SHA256Hasher()
     private var line: [UInt8] = []
+    private var pending: [UInt8] = []
+    private static let blockSize = 256 * 1024
     private var remaining = 0
     /// The FETCH attributes of the current chunk's response (around its literal).
     private(set) var attributes = ""
@@ -24,6 +26,12 @@ final class LiteralFileSink: ResponseSink, @unchecked Sendable {
     private(set) var writeError: (any Error)?
 
     private var sawLiteral: Bool { chunkLiteral != nil }
+
+    private func flushPending() {
+        guard !pending.isEmpty else { return }
+        do { try handle.write(contentsOf: pending) } catch { writeError = writeError ?? error }
+        pending.removeAll(keepingCapacity: true)
+    }
 
     /// Starts reading the response to the next partial fetch; the file keeps growing.
     func beginChunk() {
@@ -50,7 +58,10 @@ final class LiteralFileSink: ResponseSink, @unchecked Sendable {
                 let take = min(remaining, bytes.count - offset)
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)])
                 hasher.update(slice)
-                do { try handle.write(contentsOf: slice) } catch { writeError = error }
+                // libcurl hands the literal over line by line (~80 bytes): collect it and
+                // write in large blocks, not one system call per line.
+                pending.append(contentsOf: slice)
+                if pending.count >= Self.blockSize { flushPending() }
                 remaining -= take
                 size += take
                 offset += take
@@ -75,6 +86,7 @@ final class LiteralFileSink: ResponseSink, @unchecked Sendable {
 
     /// Flushes the file to disk and returns the content's SHA-256.
     func finish() throws -> String {
+        flushPending()
         try handle.synchronize()
         try handle.close()
         if let writeError { throw writeError }

@@ -9,8 +9,14 @@ public final class SMTPSender: Sendable {
     public let server: MailServerURL
     private let connection: CurlConnection
     private let heloName: String
+    /// Attempts per recipient for transient (4xx) failures, and the first pause between them.
+    private let maxAttempts: Int
+    private let retryBase: Duration
 
-    public init(server: MailServerURL, settings: ConnectionSettings, heloName: String = SMTPSender.localHostName()) {
+    public init(server: MailServerURL, settings: ConnectionSettings, heloName: String = SMTPSender.localHostName(),
+                maxAttempts: Int = 3, retryBase: Duration = .seconds(2)) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.retryBase = retryBase
         self.server = server
         var settings = settings
         settings.requireTLS = settings.requireTLS && !server.isImplicitTLS
@@ -33,11 +39,24 @@ public final class SMTPSender: Sendable {
         // libcurl's SMTP URL path is the EHLO name.
         let url = server.with(path: heloName)
         for recipient in recipients {
-            do {
-                _ = try await connection.perform(CurlRequest(url: url, upload: message, mailFrom: envelopeFrom, recipients: [recipient]))
-                results.append(RecipientResult(recipient: recipient, error: nil))
-            } catch {
-                results.append(RecipientResult(recipient: recipient, error: error))
+            var backoff = Backoff(base: retryBase, cap: retryBase * 8)
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    _ = try await connection.perform(CurlRequest(url: url, upload: message, mailFrom: envelopeFrom, recipients: [recipient]))
+                    results.append(RecipientResult(recipient: recipient, error: nil))
+                    break
+                } catch {
+                    // A 4xx ("try again later", greylisting) or a dropped connection is worth
+                    // another try after a pause; a 5xx is final for this address.
+                    let transient = (400..<500).contains(error.responseCode) || (error.responseCode == 0 && error.isTransient)
+                    guard transient, attempt < maxAttempts, !Task.isCancelled else {
+                        results.append(RecipientResult(recipient: recipient, error: error))
+                        break
+                    }
+                    try? await Task.sleep(for: backoff.nextDelay(random: Double.random(in: 0..<1)))
+                }
             }
         }
         return results

@@ -46,9 +46,21 @@ extension DataStore {
                 errors: try Int.fetchOne(db, sql: "SELECT count(*) FROM messages WHERE parse_error IS NOT NULL") ?? 0,
                 lastPoll: try Date.fetchOne(db, sql: "SELECT at FROM intake_health WHERE key = 'last_poll'"),
                 lastError: try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = 'last_error'"))
+            var reminders = StatusReport.RemindersInfo()
+            for row in try Row.fetchAll(db, sql: "SELECT unit_code, stage, state, error FROM reminders WHERE campaign_id = ? ORDER BY created_at",
+                                        arguments: [campaign.id]) {
+                switch row["state"] as String {
+                case "sent": reminders.sent += 1
+                case "failed": reminders.failed += 1
+                default: reminders.uncertain += 1
+                }
+                if let error = row["error"] as String? {
+                    reminders.failures.append(.init(unit: row["unit_code"], stage: row["stage"], error: error))
+                }
+            }
             return StatusReport(
                 campaign: .init(id: campaign.id, title: campaign.title, deadline: campaign.deadline),
-                summary: summary, units: units, intake: intake)
+                summary: summary, units: units, intake: intake, reminders: reminders)
         }
     }
 }

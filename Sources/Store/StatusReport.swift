@@ -84,8 +84,23 @@ public struct StatusReport: Sendable, Codable {
         }
     }
 
+    /// Reminders of this campaign: what went out, what bounced, what is uncertain (the
+    /// daemon died between recording and confirming the send — never repeated).
+    public struct RemindersInfo: Sendable, Codable {
+        public struct Failure: Sendable, Codable {
+            public var unit: String
+            public var stage: String
+            public var error: String
+        }
+        public var sent = 0
+        public var failed = 0
+        public var uncertain = 0
+        public var failures: [Failure] = []
+    }
+
     public var campaign: CampaignInfo
     public var summary: Summary
     public var units: [UnitRow]
     public var intake: IntakeInfo
+    public var reminders: RemindersInfo
 }

@@ -39,6 +39,9 @@ struct Status: AsyncParsableCommand {
                     let when = unit.receivedAt.map(office.formatDateTime) ?? ""
                     print("\(unit.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(unit.status.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(when.padding(toLength: 17, withPad: " ", startingAt: 0)) \(unit.name)")
                 }
+                let r = report.reminders
+                print("Thư nhắc: đã gửi \(r.sent), lỗi \(r.failed), chưa rõ kết quả \(r.uncertain)")
+                for failure in r.failures { print("  \(failure.unit) (\(failure.stage)): \(failure.error)") }
                 if let error = report.intake.lastError { print("Lỗi kết nối hộp thư gần nhất: \(error)") }
             }
         }
