@@ -28,8 +28,14 @@ struct Run: AsyncParsableCommand {
                 }
                 return
             }
+            let holder = DaemonHolder(daemon)
             let group = ServiceGroup(configuration: .init(
-                services: [.init(service: PollService(daemon: daemon, interval: context.config.imap.pollInterval))],
+                services: [
+                    .init(service: PollService(holder: holder)),
+                    .init(service: ReloadService(holder: holder, logger: logger) {
+                        try Daemon.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
+                    }),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
             try await group.run()

@@ -8,13 +8,15 @@ import ServiceLifecycle
 /// the cycle in hand is cancelled between messages — each message is committed whole or
 /// not at all — and the process exits cleanly.
 struct PollService: Service {
-    var daemon: Daemon
-    var interval: Duration
+    var holder: DaemonHolder
 
     func run() async throws {
-        var backoff = Backoff(base: min(interval, .seconds(30)), cap: .seconds(15 * 60))
         var failures = FailureLog(what: "reading the mailbox")
+        var backoff = Backoff(base: .seconds(30), cap: .seconds(15 * 60))
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let daemon = await holder.current
+            let interval = daemon.context.config.imap.pollInterval
+            backoff.base = min(interval, .seconds(30))
             let pollError: String?
             do {
                 pollError = try await cancelWhenGracefulShutdown { try await daemon.cycle() }

@@ -1,0 +1,25 @@
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the config, roster, campaigns and templates on SIGHUP (`systemctl reload`).
+///
+/// A broken file does not stop the office's intake: the error is logged, with the file
+/// and key to fix, and the running configuration stays in force.
+struct ReloadService: Service {
+    var holder: DaemonHolder
+    var logger: Logger
+    var make: @Sendable () throws -> Daemon
+
+    func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in hangups.cancelOnGracefulShutdown() {
+            do {
+                await holder.replace(with: try make())
+                logger.notice("configuration reloaded")
+            } catch {
+                logger.error("configuration not reloaded; the running one stays in force", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

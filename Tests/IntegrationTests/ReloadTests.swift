@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `systemctl reload thidua` (SIGHUP) re-reads the config and roster; a broken roster is
+/// refused while the daemon keeps running; SIGTERM ends it cleanly with status 0.
+@Suite(.serialized)
+struct ReloadTests {
+    @Test func sighupReloadsAndABrokenRosterIsRefusedWithoutStopping() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let office = "office-\(run)@pgd.example"
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-reload-\(run)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let units = [(code: "U1", name: "Tiểu học Số 1", email: "u1-\(run)@schools.example")]
+        let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
+        let thidua = ThiduaProcess(environment: [
+            "THIDUA_CONFIG": config.path, "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX", "THIDUA_IMAP_USER": office,
+            "THIDUA_IMAP_PASSWORD": stack.password, "THIDUA_SMTP_URL": stack.smtpURL, "THIDUA_SMTP_USER": office,
+            "THIDUA_SMTP_PASSWORD": stack.password, "THIDUA_SMTP_FROM": "Office <\(office)>",
+            "THIDUA_TLS_CA_FILE": stack.caFile, "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
+        ])
+        let log = workspace.appendingPathComponent("daemon.log")
+        let daemon = try thidua.start(["run"], log: log)
+
+        func waitFor(_ text: String, count: Int = 1) async -> Bool {
+            for _ in 0..<100 {
+                if daemon.logText.components(separatedBy: text).count - 1 >= count { return true }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+        #expect(await waitFor("thidua starting"))
+        try await Task.sleep(for: .milliseconds(500))  // the signal handlers are installed as the services start
+
+        let roster = workspace.appendingPathComponent("units.csv")
+        try "code,name,level,emails\nU1,Tiểu học Số 1,TH,u1-\(run)@schools.example\nU2,Tiểu học Số 2,TH,u2-\(run)@schools.example\n"
+            .write(to: roster, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(await waitFor("configuration reloaded"), "\(daemon.logText)")
+
+        try "code,name,level,emails\nU1,Tiểu học Số 1,TH,not-an-address\n".write(to: roster, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(await waitFor("configuration not reloaded"), "\(daemon.logText)")
+        #expect(daemon.logText.contains("line 2"), "the refusal does not say where: \(daemon.logText)")
+
+        daemon.signal(SIGTERM)
+        let exit = await daemon.waitForExit(timeout: .seconds(15))
+        #expect(exit?.reason == .exit)
+        #expect(exit?.status == 0)
+    }
+}
