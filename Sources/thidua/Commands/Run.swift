@@ -47,7 +47,7 @@ struct Run: AsyncParsableCommand {
 enum LogSetup {
     private static let bootstrapped: Void = {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = LogfmtLogHandler(label: label)
             let level = ProcessInfo.processInfo.environment["THIDUA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
             handler.logLevel = level ?? .info
             return handler
