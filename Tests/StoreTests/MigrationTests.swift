@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Intake
+import Testing
+@testable import Store
+
+/// Every released schema upgrades in place: a database left at each earlier version,
+/// with data in it, opens with the current code and keeps its data.
+struct MigrationTests {
+    static var migrationNames: [String] { Schema.migrator.migrations }
+
+    @Test(arguments: MigrationTests.migrationNames.dropLast())
+    func upgradesFrom(version: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(DataStore.databaseName).path
+
+        // A database as an older thidua left it, with a stored message and a receipt.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: version)
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, subject, received_at, stored_at,
+                        unit_code, campaign_id, status)
+                    VALUES ('INBOX', 7, 1, '<a@b>', 'abc', 'raw/x.eml', 10, 'Kế hoạch', '2021-02-18 02:12:00', '2021-02-18 02:12:01',
+                        'TH01', 'kh', 'received');
+                    INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at)
+                    VALUES ('kh', 'TH01', 'received', 1, '2021-02-18 02:12:00', '2021-02-18 02:12:01');
+                    INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES ('INBOX', 7, 1, '2021-02-18 02:12:01');
+                    """)
+            }
+        }
+
+        let store = try DataStore(dataDirectory: directory)
+        #expect(try store.lastUID(mailbox: "INBOX", uidValidity: 7) == 1)
+        #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .received])
+        #expect(try store.containsMessage(messageID: "<a@b>", sha256: "abc"))
+        let applied = try store.database.read { db in try Schema.migrator.appliedMigrations(db) }
+        #expect(applied == Self.migrationNames)
+        // What the later versions added works on the upgraded file.
+        #expect(try store.dueAcknowledgements().isEmpty)
+        #expect(try store.outgoingCount(since: .distantPast) == 0)
+    }
+
+    @Test func thereIsMoreThanOneVersionToUpgradeFrom() {
+        #expect(Self.migrationNames.count >= 2)
+    }
+}
+
+struct BackupTests {
+    @Test func aBackupRestoresTheLedgerAndItsManifestFindsMissingFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-backup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try DataStore(dataDirectory: root.appendingPathComponent("data"))
+        let now = Date(timeIntervalSince1970: 1_613_614_320)
+        try store.files.writeDurably(Array("raw".utf8), to: "raw/2021/02/abc.eml")
+        try store.record(IncomingMessage(
+            mailbox: "INBOX", uidValidity: 7, uid: 1, messageID: "<a@b>", sha256: "abc", rawPath: "raw/2021/02/abc.eml", size: 3,
+            fromAddress: "a@schools.example", fromName: nil, subject: "Kế hoạch", sentAt: nil, receivedAt: now, unit: nil,
+            campaignID: nil, assessment: nil, parseError: nil, attachments: []), at: now)
+
+        let backup = root.appendingPathComponent("ledger.sqlite").path
+        #expect(try store.backup(to: backup) == 1)
+        let manifest = try String(contentsOfFile: backup + ".manifest.jsonl", encoding: .utf8)
+        #expect(manifest.contains("\"path\":\"raw/2021/02/abc.eml\""))
+        #expect(throws: (any Error).self) { try store.backup(to: backup) }  // never overwrites
+
+        // Restore into a fresh data directory that lacks the raw file.
+        let fresh = try DataStore(dataDirectory: root.appendingPathComponent("restored"))
+        let missing = try fresh.restore(from: backup)
+        #expect(try fresh.lastUID(mailbox: "INBOX", uidValidity: 7) == 1)
+        #expect(try fresh.containsMessage(messageID: "<a@b>", sha256: "abc"))
+        #expect(missing.map(\.path) == ["raw/2021/02/abc.eml"])
+    }
+}
