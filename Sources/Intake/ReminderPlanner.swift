@@ -17,9 +17,15 @@ public struct ReminderPlanner: Sendable {
         return day.addingTimeInterval(TimeInterval(office.reminderMinuteOfDay * 60))
     }
 
-    /// The latest stage due at `now`, if any.
+    /// A stage this long past its time is no longer sent: a reminder about a collection
+    /// closed weeks ago (after a long outage, or an old campaign left in the config) would
+    /// only confuse the school. Two weeks covers the Tết break.
+    public static let staleAfter: TimeInterval = 14 * 86_400
+
+    /// The latest stage due at `now`, if any and not stale.
     public func dueStage(for campaign: Campaign, at now: Date) -> ReminderStage? {
-        campaign.reminders.filter { dueTime(of: $0, in: campaign) <= now }.max()
+        guard let stage = campaign.reminders.filter({ dueTime(of: $0, in: campaign) <= now }).max() else { return nil }
+        return now.timeIntervalSince(dueTime(of: stage, in: campaign)) > Self.staleAfter ? nil : stage
     }
 
     /// The units to remind at `now`: those awaiting a submission that have not had the due

@@ -19,7 +19,7 @@ import Testing
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-14T07:59")) == nil)
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-10T12:00")) == nil)
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-21T23:59")) == ReminderStage(dayOffset: 0))
-        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-03-10T10:00")) == ReminderStage(dayOffset: 1))
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-03-01T10:00")) == ReminderStage(dayOffset: 1))
     }
 
     @Test func reminderTimeFollowsTheOffice() {
@@ -76,5 +76,18 @@ import Testing
         #expect(ReminderStage(dayOffset: -3).vietnameseLabel == "còn 3 ngày đến hạn nộp")
         #expect(ReminderStage(dayOffset: 0).vietnameseLabel == "hôm nay là hạn cuối")
         #expect(ReminderStage(dayOffset: 2).vietnameseLabel == "đã quá hạn 2 ngày")
+    }
+
+}
+
+struct StaleStageTests {
+    let campaign = Fixture.campaign(deadline: "2021-02-21T23:59")
+    let planner = ReminderPlanner(office: Fixture.office)
+
+    @Test func aStageLongPastIsNoLongerSent() {
+        // +1d falls due on 22/02/2021 08:00; two weeks later it lapses.
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-03-07T08:00")) == ReminderStage(dayOffset: 1))
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-03-09T08:00")) == nil)
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2026-11-26T08:30")) == nil)
     }
 }

@@ -29,7 +29,8 @@ struct Check: AsyncParsableCommand {
                 print("oauth2:    FAILED — \(error)")
                 throw ExitCode(1)
             }
-            if let imap = try? clients.imap() {
+            switch Result(catching: { try clients.imap() }) {
+            case .success(let imap):
                 do {
                     let folders = try await imap.listMailboxes()
                     print("imap:      logged in to \(config.imap.server.serverURL) as \(config.imap.user); folders: \(folders.joined(separator: ", "))")
@@ -41,11 +42,12 @@ struct Check: AsyncParsableCommand {
                     failures += 1
                     print("imap:      FAILED — \(error)")
                 }
-            } else {
+            case .failure(let error):
                 failures += 1
-                print("imap:      no password — set THIDUA_IMAP_PASSWORD or mailbox.password_file")
+                print("imap:      FAILED — \(error)")
             }
-            if let smtp = try? clients.smtp() {
+            switch Result(catching: { try clients.smtp() }) {
+            case .success(let smtp):
                 do {
                     try await smtp.verifyLogin()
                     print("smtp:      logged in to \(config.smtp.server.serverURL) as \(config.smtp.user)")
@@ -53,9 +55,9 @@ struct Check: AsyncParsableCommand {
                     failures += 1
                     print("smtp:      FAILED — \(error)")
                 }
-            } else {
+            case .failure(let error):
                 failures += 1
-                print("smtp:      no password — set THIDUA_SMTP_PASSWORD or smtp.password_file")
+                print("smtp:      FAILED — \(error)")
             }
             if let expiry = await clients.tokens?.expiry {
                 print("oauth2:    access token valid until \(config.office.formatDateTime(expiry))")
