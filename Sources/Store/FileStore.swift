@@ -24,6 +24,24 @@ public struct FileStore: Sendable {
 
     /// Writes `bytes` durably at `relativePath` (relative to the data directory).
     public func writeDurably(_ bytes: [UInt8], to relativePath: String) throws {
+        try write(bytes, to: relativePath, sync: true)
+    }
+
+    /// Writes like `writeDurably` (the data is flushed) but leaves the directory entry to
+    /// one `syncDirectories` for a batch of files — a message's attachments share a folder,
+    /// so one flush stands for all of them. Until it returns, nothing may refer to them.
+    public func writeForBatchSync(_ bytes: [UInt8], to relativePath: String) throws {
+        try write(bytes, to: relativePath, sync: false)
+    }
+
+    /// Flushes the folders holding `relativePaths`, once each.
+    public func syncDirectories(of relativePaths: [String]) throws {
+        for directory in Set(relativePaths.map { url($0).deletingLastPathComponent().path }).sorted() {
+            try syncDirectory(URL(fileURLWithPath: directory))
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to relativePath: String, sync: Bool) throws {
         let target = url(relativePath)
         let directory = target.deletingLastPathComponent()
         try createDirectory(directory)
@@ -37,7 +55,7 @@ public struct FileStore: Sendable {
         var written = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
             while written < buffer.count {
-                let result = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
                 if result < 0 { if errno == EINTR { continue }; return false }
                 written += result
             }
@@ -52,7 +70,7 @@ public struct FileStore: Sendable {
             unlink(temporary.path)
             throw Failure.io("rename into place", path: target.path)
         }
-        try syncDirectory(directory)
+        if sync { try syncDirectory(directory) }
     }
 
     /// A fresh path under `tmp/` for a file being received; `moveDurably` puts it in place.
@@ -82,6 +100,29 @@ public struct FileStore: Sendable {
         }
         guard rename(path, target.path) == 0 else { throw Failure.io("rename into place", path: target.path) }
         try syncDirectory(directory)
+    }
+
+    /// A stored file's bytes, read straight into one array (a large scan is not copied
+    /// through an intermediate buffer).
+    public func read(_ relativePath: String) throws -> [UInt8] {
+        let path = url(relativePath).path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure.io("open", path: path) }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw Failure.io("stat", path: path) }
+        let size = Int(status.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let result = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if result < 0 && errno == EINTR { continue }
+                if result <= 0 { failed = result < 0; break }
+                count += result
+            }
+        }
+        guard !failed else { throw Failure.io("read", path: path) }
+        return bytes
     }
 
     public func exists(_ relativePath: String) -> Bool {

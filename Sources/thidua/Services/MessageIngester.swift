@@ -33,10 +33,7 @@ struct MessageIngester: Sendable {
         let receivedAt = staged.internalDate ?? now
         let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
         try store.files.moveDurably(from: staged.path, to: rawPath)
-        guard let data = FileManager.default.contents(atPath: store.files.url(rawPath).path) else {
-            throw FileStore.Failure.io("read back", path: rawPath)
-        }
-        let raw = Array(data)
+        let raw = try store.files.read(rawPath)
 
         if try store.beginProcessing("\(mailbox)|\(uidValidity)|\(uid)", at: now) > Self.maxAttempts {
             // Attempt after attempt at this message died before its commit: keep it for the
@@ -71,10 +68,12 @@ struct MessageIngester: Sendable {
         var stored: [IncomingMessage.StoredAttachment] = []
         for (index, attachment) in message.attachments.enumerated() {
             let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
-            try store.files.writeDurably(attachment.data, to: path)
+            try store.files.writeForBatchSync(attachment.data, to: path)
             stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
                                 sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
         }
+        // One directory flush for all of this message's files, before the record that refers to them.
+        try store.files.syncDirectories(of: stored.map(\.storedPath))
         let record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
             rawPath: rawPath, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
