@@ -18,12 +18,7 @@ struct AcknowledgementFlowTests {
         defer { try? FileManager.default.removeItem(at: workspace) }
         let skeleton = WalkingSkeletonTests()
         let config = try skeleton.writeConfig(in: workspace, units: units)
-        let thidua = ThiduaProcess(environment: [
-            "THIDUA_CONFIG": config.path, "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX", "THIDUA_IMAP_USER": office,
-            "THIDUA_IMAP_PASSWORD": stack.password, "THIDUA_SMTP_URL": stack.smtpURL, "THIDUA_SMTP_USER": office,
-            "THIDUA_SMTP_PASSWORD": stack.password, "THIDUA_SMTP_FROM": "Phòng GDĐT thử nghiệm <\(office)>",
-            "THIDUA_TLS_CA_FILE": stack.caFile, "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
-        ])
+        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
 
         // U1's mail is already there when thidua first runs: backlog, recorded, not answered.
         let backlog = SampleMail.submission(from: units[0].email, fromName: units[0].name, to: office,

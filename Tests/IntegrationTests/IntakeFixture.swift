@@ -36,18 +36,7 @@ struct IntakeFixture {
             .replacingOccurrences(of: "poll_interval: 60s", with: "poll_interval: 5s")
             .replacingOccurrences(of: "reminders: [-3d, -1d]", with: "reminders: [-1d]")
         try yaml.write(to: config, atomically: true, encoding: .utf8)
-        thidua = ThiduaProcess(environment: [
-            "THIDUA_CONFIG": config.path,
-            "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX",
-            "THIDUA_IMAP_USER": office,
-            "THIDUA_IMAP_PASSWORD": stack.password,
-            "THIDUA_SMTP_URL": stack.smtpURL,
-            "THIDUA_SMTP_USER": office,
-            "THIDUA_SMTP_PASSWORD": stack.password,
-            "THIDUA_SMTP_FROM": "Phòng GDĐT thử nghiệm <\(office)>",
-            "THIDUA_TLS_CA_FILE": stack.caFile,
-            "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
-        ])
+        thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
     }
 
     func removeWorkspace() {

@@ -27,13 +27,9 @@ struct OAuth2Tests {
                                          subject: "Kế hoạch thi đua 2021", filename: "KH.pdf", body: "Kính gửi.")
         try await appended.append(mail, to: "INBOX")
 
-        let thidua = ThiduaProcess(environment: [
-            "THIDUA_CONFIG": config.path, "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX", "THIDUA_IMAP_USER": office,
+        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"), extra: [
             "THIDUA_IMAP_PASSWORD": "", "THIDUA_OAUTH2_CLIENT_SECRET": "thidua-secret",
             "THIDUA_OAUTH2_REFRESH_TOKEN": refreshToken(office, stack),
-            "THIDUA_SMTP_URL": stack.smtpURL, "THIDUA_SMTP_USER": office, "THIDUA_SMTP_PASSWORD": stack.password,
-            "THIDUA_SMTP_FROM": "Office <\(office)>", "THIDUA_TLS_CA_FILE": stack.caFile,
-            "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
         ])
         return (try thidua.run(["run", "--once"]), try thidua.run(["status", "--json"]))
     }

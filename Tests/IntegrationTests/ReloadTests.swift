@@ -14,12 +14,7 @@ struct ReloadTests {
         defer { try? FileManager.default.removeItem(at: workspace) }
         let units = [(code: "U1", name: "Tiểu học Số 1", email: "u1-\(run)@schools.example")]
         let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
-        let thidua = ThiduaProcess(environment: [
-            "THIDUA_CONFIG": config.path, "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX", "THIDUA_IMAP_USER": office,
-            "THIDUA_IMAP_PASSWORD": stack.password, "THIDUA_SMTP_URL": stack.smtpURL, "THIDUA_SMTP_USER": office,
-            "THIDUA_SMTP_PASSWORD": stack.password, "THIDUA_SMTP_FROM": "Office <\(office)>",
-            "THIDUA_TLS_CA_FILE": stack.caFile, "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
-        ])
+        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
         let log = workspace.appendingPathComponent("daemon.log")
         let daemon = try thidua.start(["run"], log: log)
 

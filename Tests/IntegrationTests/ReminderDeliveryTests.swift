@@ -30,12 +30,7 @@ struct ReminderDeliveryTests {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
         let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
-        let thidua = ThiduaProcess(environment: [
-            "THIDUA_CONFIG": config.path, "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX", "THIDUA_IMAP_USER": office,
-            "THIDUA_IMAP_PASSWORD": stack.password, "THIDUA_SMTP_URL": stack.smtpURL, "THIDUA_SMTP_USER": office,
-            "THIDUA_SMTP_PASSWORD": stack.password, "THIDUA_SMTP_FROM": "Office <\(office)>",
-            "THIDUA_TLS_CA_FILE": stack.caFile, "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
-        ])
+        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
         let output = try thidua.run(["run", "--once"])
         #expect(output.status == 0, "\(output.stderr)")
 

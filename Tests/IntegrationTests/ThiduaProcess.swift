@@ -4,6 +4,24 @@ import Foundation
 struct ThiduaProcess {
     var environment: [String: String]
 
+    /// thidua pointed at the test mail stack as the office `office`, with `config` and its
+    /// own data directory; `extra` adds or overrides variables.
+    static func against(_ stack: MailStack, office: String, config: URL, dataDirectory: URL,
+                        extra: [String: String] = [:]) -> ThiduaProcess {
+        ThiduaProcess(environment: [
+            "THIDUA_CONFIG": config.path,
+            "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX",
+            "THIDUA_IMAP_USER": office,
+            "THIDUA_IMAP_PASSWORD": stack.password,
+            "THIDUA_SMTP_URL": stack.smtpURL,
+            "THIDUA_SMTP_USER": office,
+            "THIDUA_SMTP_PASSWORD": stack.password,
+            "THIDUA_SMTP_FROM": "Phòng GDĐT thử nghiệm <\(office)>",
+            "THIDUA_TLS_CA_FILE": stack.caFile,
+            "THIDUA_DATA_DIR": dataDirectory.path,
+        ].merging(extra) { _, new in new })
+    }
+
     struct Output {
         var status: Int32
         var stdout: String

@@ -38,18 +38,7 @@ struct WalkingSkeletonTests {
             #expect(results.allSatisfy { $0.error == nil }, "sending sample mail failed: \(results.compactMap(\.error))")
         }
 
-        let thidua = ThiduaProcess(environment: [
-            "THIDUA_CONFIG": config.path,
-            "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX",
-            "THIDUA_IMAP_USER": office,
-            "THIDUA_IMAP_PASSWORD": stack.password,
-            "THIDUA_SMTP_URL": stack.smtpURL,
-            "THIDUA_SMTP_USER": office,
-            "THIDUA_SMTP_PASSWORD": stack.password,
-            "THIDUA_SMTP_FROM": "Phòng GDĐT thử nghiệm <\(office)>",
-            "THIDUA_TLS_CA_FILE": stack.caFile,
-            "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
-        ])
+        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
 
         let first = try thidua.run(["run", "--once"])
         #expect(first.status == 0, "thidua run --once failed: \(first.stderr)")
