@@ -53,34 +53,22 @@ enum Base64 {
                 var bits = 0
                 var index = 0
                 let end = input.count
-                // Fast path: four valid characters in a row, the common case inside a line.
-                while index + 4 <= end {
-                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
-                    let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
-                    if bits == 0, (a | b | c | d) & 0xC0 == 0 {
-                        let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                        output[written] = UInt8(truncatingIfNeeded: group >> 16)
-                        output[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
-                        output[written + 2] = UInt8(truncatingIfNeeded: group)
-                        written += 3
-                        index += 4
-                        continue
-                    }
-                    // Slow path for one character: line breaks, garbage, padding.
-                    let byte = input[index]
-                    index += 1
-                    if byte == ASCII.equals { index = end; break }
-                    let value = table[Int(byte)]
-                    if value == invalid { continue }
-                    accumulator = (accumulator << 6) | UInt32(value)
-                    bits += 6
-                    if bits >= 8 {
-                        bits -= 8
-                        output[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
-                        written += 1
-                    }
-                }
                 while index < end {
+                    // Fast path: four valid characters in a row, the common case inside a line.
+                    if bits == 0, index + 4 <= end {
+                        let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                        let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                        if (a | b | c | d) & 0xC0 == 0 {
+                            let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            output[written] = UInt8(truncatingIfNeeded: group >> 16)
+                            output[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                            output[written + 2] = UInt8(truncatingIfNeeded: group)
+                            written += 3
+                            index += 4
+                            continue
+                        }
+                    }
+                    // One character at a time: line breaks, garbage, padding.
                     let byte = input[index]
                     index += 1
                     if byte == ASCII.equals { break }
