@@ -6,6 +6,8 @@ public struct OAuth2Settings: Sendable {
     public var clientID: String
     public var clientSecret: String?
     public var refreshToken: String
+    /// Space-separated scopes to ask for; Microsoft requires them on refresh, Google not.
+    public var scope: String?
     /// An extra CA for the token endpoint (tests); verification stays on.
     public var caFile: String?
 
@@ -14,7 +16,11 @@ public struct OAuth2Settings: Sendable {
         "https://login.microsoftonline.com/\(tenant)/oauth2/v2.0/token"
     }
 
-    public init(tokenURL: String, clientID: String, clientSecret: String?, refreshToken: String, caFile: String? = nil) {
+    public static let microsoftScope = "https://outlook.office.com/IMAP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access"
+
+    public init(tokenURL: String, clientID: String, clientSecret: String?, refreshToken: String, scope: String? = nil,
+                caFile: String? = nil) {
+        self.scope = scope
         self.tokenURL = tokenURL
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -36,7 +42,7 @@ public struct OAuth2Error: Error, Sendable, CustomStringConvertible {
 /// same answer. A refused refresh is reported with the provider's reason and not retried
 /// in a tight loop — the daemon's backoff paces it, and `thidua status` shows it.
 public actor OAuth2TokenProvider {
-    private let settings: OAuth2Settings
+    private var settings: OAuth2Settings
     private let connection: CurlConnection
     private var cached: (token: String, expires: Date)?
     private var refreshing: Task<(String, Date), any Error>?
@@ -65,6 +71,7 @@ public actor OAuth2TokenProvider {
     struct TokenResponse: Decodable {
         var access_token: String?
         var expires_in: Double?
+        var refresh_token: String?
         var error: String?
         var error_description: String?
     }
@@ -72,6 +79,7 @@ public actor OAuth2TokenProvider {
     private func refresh(now: Date) async throws -> (String, Date) {
         var form = [("grant_type", "refresh_token"), ("refresh_token", settings.refreshToken), ("client_id", settings.clientID)]
         if let secret = settings.clientSecret { form.append(("client_secret", secret)) }
+        if let scope = settings.scope { form.append(("scope", scope)) }
         let body = form.map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")
         let response: CurlResponse
         do {
@@ -89,6 +97,9 @@ public actor OAuth2TokenProvider {
                 : " — check the client id, client secret and refresh token"
             throw OAuth2Error(message: "the OAuth2 token endpoint refused to refresh the token (HTTP \(response.responseCode)\(reason.isEmpty ? "" : ", \(reason)"))\(hint)")
         }
+        // Microsoft rotates refresh tokens: the newest one is used from now on (in memory;
+        // the credential file keeps working until its own lifetime ends).
+        if let rotated = decoded?.refresh_token, !rotated.isEmpty { settings.refreshToken = rotated }
         return (token, now.addingTimeInterval(decoded?.expires_in ?? 3600))
     }
 

@@ -58,9 +58,26 @@ extension DataStore {
                     reminders.failures.append(.init(unit: row["unit_code"], stage: row["stage"], error: error))
                 }
             }
+            let review = try Row.fetchAll(db, sql: """
+                SELECT id, from_address, subject, received_at, unit_code, status, problems, parse_error FROM messages
+                WHERE (unit_code IS NULL AND (campaign_id = ? OR campaign_id IS NULL)) OR (campaign_id = ? AND status = 'needs_review')
+                ORDER BY received_at DESC LIMIT 200
+                """, arguments: [campaign.id, campaign.id]).map { row -> StatusReport.ReviewItem in
+                let unit = row["unit_code"] as String?
+                let reason: String
+                if let error = row["parse_error"] as String?, unit == nil, (row["subject"] as String).isEmpty {
+                    reason = error
+                } else if unit == nil {
+                    reason = "chưa xác định được đơn vị gửi"
+                } else {
+                    reason = (row["problems"] as String?) ?? "cần xem lại"
+                }
+                return StatusReport.ReviewItem(id: row["id"], from: row["from_address"], subject: row["subject"],
+                                               receivedAt: row["received_at"], unit: unit, reason: reason)
+            }
             return StatusReport(
                 campaign: .init(id: campaign.id, title: campaign.title, deadline: campaign.deadline),
-                summary: summary, units: units, intake: intake, reminders: reminders)
+                summary: summary, units: units, intake: intake, reminders: reminders, review: review)
         }
     }
 }

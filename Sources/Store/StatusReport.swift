@@ -98,9 +98,26 @@ public struct StatusReport: Sendable, Codable {
         public var failures: [Failure] = []
     }
 
+    /// A message waiting for the officer: no unit could be told for sure, or the file is
+    /// not an acceptable scan. `thidua assign ID UNIT` or `thidua mark` settles it.
+    public struct ReviewItem: Sendable, Codable {
+        public var id: Int64
+        public var from: String?
+        public var subject: String
+        public var receivedAt: Date
+        public var unit: String?
+        public var reason: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, from, subject, unit, reason
+            case receivedAt = "received_at"
+        }
+    }
+
     public var campaign: CampaignInfo
     public var summary: Summary
     public var units: [UnitRow]
     public var intake: IntakeInfo
     public var reminders: RemindersInfo
+    public var review: [ReviewItem]
 }

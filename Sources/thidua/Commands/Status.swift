@@ -39,6 +39,12 @@ struct Status: AsyncParsableCommand {
                     let when = unit.receivedAt.map(office.formatDateTime) ?? ""
                     print("\(unit.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(unit.status.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(when.padding(toLength: 17, withPad: " ", startingAt: 0)) \(unit.name)")
                 }
+                if !report.review.isEmpty {
+                    print("Thư cần cán bộ xem lại (gán: thidua assign MÃ-THƯ MÃ-ĐƠN-VỊ):")
+                    for item in report.review {
+                        print("  #\(item.id) \(office.formatDateTime(item.receivedAt)) \(item.from ?? "?") — \(item.subject) — \(item.reason)")
+                    }
+                }
                 let r = report.reminders
                 print("Thư nhắc: đã gửi \(r.sent), lỗi \(r.failed), chưa rõ kết quả \(r.uncertain)")
                 for failure in r.failures { print("  \(failure.unit) (\(failure.stage)): \(failure.error)") }

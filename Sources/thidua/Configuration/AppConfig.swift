@@ -23,6 +23,7 @@ struct AppConfig: Sendable {
     struct OAuth2: Sendable {
         var tokenURL: String
         var clientID: String
+        var scope: String?
         var clientSecret: Secret?
         var refreshToken: Secret
     }
@@ -169,8 +170,9 @@ struct AppConfig: Sendable {
             case let other: throw fail("oauth2.provider", "'\(other)' is not one of google, microsoft, custom")
             }
             let secretFile = section.client_secret_file.map(absolute)
+            let scope = section.scope ?? (section.provider == "microsoft" ? OAuth2Settings.microsoftScope : nil)
             oauth2 = OAuth2(
-                tokenURL: tokenURL, clientID: section.client_id,
+                tokenURL: tokenURL, clientID: section.client_id, scope: scope,
                 clientSecret: value("THIDUA_OAUTH2_CLIENT_SECRET") != nil || secretFile != nil
                     ? Secret(value: value("THIDUA_OAUTH2_CLIENT_SECRET"), file: secretFile, key: "oauth2.client_secret_file",
                              environmentName: "THIDUA_OAUTH2_CLIENT_SECRET", config: path) : nil,

@@ -44,6 +44,7 @@ struct ConfigFile: Decodable {
         var tenant: String?
         var token_url: String?
         var client_id: String
+        var scope: String?
         var client_secret_file: String?
         var refresh_token_file: String?
     }

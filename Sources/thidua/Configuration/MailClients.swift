@@ -11,7 +11,7 @@ struct MailClients: Sendable {
         if let oauth2 = config.oauth2, config.imap.useOAuth2 || config.smtp.useOAuth2 {
             tokens = OAuth2TokenProvider(settings: OAuth2Settings(
                 tokenURL: oauth2.tokenURL, clientID: oauth2.clientID, clientSecret: try oauth2.clientSecret?.resolve(),
-                refreshToken: try oauth2.refreshToken.resolve(), caFile: config.caFile))
+                refreshToken: try oauth2.refreshToken.resolve(), scope: oauth2.scope, caFile: config.caFile))
         }
     }
 
