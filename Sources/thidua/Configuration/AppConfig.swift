@@ -184,7 +184,10 @@ struct AppConfig: Sendable {
 
         let calendar = try Self.officeCalendar(file.office, zone: zone, absolute: absolute, fail: fail)
 
-        let dataDir = value("THIDUA_DATA_DIR") ?? file.data_dir.map(absolute) ?? absolute("../data")
+        // A path from the environment is the caller's, relative to their working directory;
+        // one from the file is relative to the file.
+        let dataDir = value("THIDUA_DATA_DIR").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? file.data_dir.map(absolute) ?? absolute("../data")
         let office = Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
                             ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()])
         return AppConfig(
