@@ -1,4 +1,5 @@
 import MIME
+import Foundation
 
 /// Decides which campaign a message belongs to: the campaign must be open when the message
 /// arrived and one of its keywords must appear in the subject, a filename or the body.
@@ -25,5 +26,3 @@ public struct CampaignClassifier: Sendable {
         return best?.campaign
     }
 }
-
-import Foundation

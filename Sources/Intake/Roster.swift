@@ -1,3 +1,5 @@
+import Foundation
+
 /// The units of the district, read from the officer's CSV.
 ///
 /// Excel-friendly: a UTF-8 BOM is tolerated, blank lines are skipped, the address list may
@@ -100,5 +102,3 @@ public struct Roster: Sendable {
         }
     }
 }
-
-import Foundation

@@ -1,13 +1,22 @@
+import Foundation
+
 /// Just enough HTML-to-text to search a body for a school's name: tags dropped, common
 /// entities decoded. Never used to render anything.
 enum HTMLText {
     static func strip(_ html: String) -> String {
         var out = ""
         var inTag = false
+        var tag = ""
         for character in html {
-            if character == "<" { inTag = true; out.append(" "); continue }
-            if character == ">" { inTag = false; continue }
-            if !inTag { out.append(character) }
+            if character == "<" { inTag = true; tag = ""; continue }
+            if character == ">" {
+                inTag = false
+                // Block elements end a line: an inline forward's "From:" must start one.
+                let name = tag.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/ ")).prefix { $0.isLetter }
+                out.append(["br", "p", "div", "tr", "li", "blockquote", "h1", "h2", "h3", "table"].contains(String(name)) ? "\n" : " ")
+                continue
+            }
+            if inTag { tag.append(character) } else { out.append(character) }
         }
         let entities = ["&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"]
         for (entity, replacement) in entities { out = out.replacingOccurrences(of: entity, with: replacement) }
@@ -31,5 +40,3 @@ enum CloudLinks {
         return links
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One node of a parsed message: its headers and either a body or child entities.
 ///
 /// Bodies are slices of the original message bytes, so parsing copies nothing; decoding
@@ -35,5 +37,3 @@ public struct MIMEEntity: Sendable {
         return nil
     }
 }
-
-import Foundation

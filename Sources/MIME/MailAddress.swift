@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mailbox from an address header: `Tên Trường <addr@example>` or a bare address.
 public struct MailAddress: Sendable, Equatable, Hashable {
     public var displayName: String?
@@ -62,5 +64,3 @@ public struct MailAddress: Sendable, Equatable, Hashable {
         return MailAddress(displayName: comment.map(EncodedWords.decode), address: address)
     }
 }
-
-import Foundation

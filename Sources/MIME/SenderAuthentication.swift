@@ -1,3 +1,5 @@
+import Foundation
+
 /// The verdicts of the receiving server's `Authentication-Results` header (RFC 8601) on
 /// DKIM, SPF and DMARC.
 ///
@@ -62,5 +64,3 @@ enum InlineForward {
         return result
     }
 }
-
-import Foundation

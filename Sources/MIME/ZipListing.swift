@@ -1,3 +1,5 @@
+import Foundation
+
 /// An entry of a zip archive, as listed in its central directory.
 public struct ArchiveMember: Sendable, Equatable, Codable {
     public var name: String
@@ -53,5 +55,3 @@ enum ZipListing {
     }
 
 }
-
-import Foundation

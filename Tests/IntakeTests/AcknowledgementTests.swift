@@ -136,6 +136,13 @@ struct ThreadAndForwardMatchingTests {
         #expect(UnitMatcher(roster: Self.roster).match(message)?.code == "TH01")
     }
 
+    @Test func anHTMLOnlyInlineForwardIsMatchedToo() throws {
+        let html = "<div>Chuyển tiếp.</div><div>---------- Forwarded message ---------<br>From: <b>Trường TH Nguyễn Trãi</b> &lt;thnguyentrai@schools.example&gt;<br>Date: Thu</div>"
+        let message = MailMessage.parse(Array("From: someone@personal.example\nSubject: Fwd\nContent-Type: text/html; charset=utf-8\n\n\(html)\n".utf8))
+        #expect(message.forwardedFrom.map(\.address) == ["thnguyentrai@schools.example"])
+        #expect(UnitMatcher(roster: Self.roster).match(message)?.code == "TH01")
+    }
+
     @Test func anAttachedForwardIsMatchedByItsSender() throws {
         let text = """
             From: someone@personal.example
