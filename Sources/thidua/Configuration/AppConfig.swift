@@ -11,7 +11,7 @@ struct AppConfig: Sendable {
     struct IMAP: Sendable {
         var server: MailServerURL
         var user: String
-        var password: Secret
+        var password: Credential
         var folders: [String]
         var pollInterval: Duration
         var allowPlaintext: Bool
@@ -24,8 +24,8 @@ struct AppConfig: Sendable {
         var tokenURL: String
         var clientID: String
         var scope: String?
-        var clientSecret: Secret?
-        var refreshToken: Secret
+        var clientSecret: Credential?
+        var refreshToken: Credential
     }
 
     /// What to do to a message in the mailbox once its record is committed.
@@ -38,7 +38,7 @@ struct AppConfig: Sendable {
     struct SMTP: Sendable {
         var server: MailServerURL
         var user: String
-        var password: Secret
+        var password: Credential
         var from: MailAddress
         var allowPlaintext: Bool
         var useOAuth2: Bool
@@ -134,9 +134,9 @@ struct AppConfig: Sendable {
 
         let imapUser = value("THIDUA_IMAP_USER") ?? file.mailbox.user ?? ""
         let smtpUser = value("THIDUA_SMTP_USER") ?? file.smtp.user ?? imapUser
-        let imapPassword = Secret(value: value("THIDUA_IMAP_PASSWORD"), file: file.mailbox.password_file.map(absolute),
+        let imapPassword = Credential(value: value("THIDUA_IMAP_PASSWORD"), file: file.mailbox.password_file.map(absolute),
                                   key: "mailbox.password_file", environmentName: "THIDUA_IMAP_PASSWORD", config: path)
-        var smtpPassword = Secret(value: value("THIDUA_SMTP_PASSWORD"), file: file.smtp.password_file.map(absolute),
+        var smtpPassword = Credential(value: value("THIDUA_SMTP_PASSWORD"), file: file.smtp.password_file.map(absolute),
                                   key: "smtp.password_file", environmentName: "THIDUA_SMTP_PASSWORD", config: path)
         if smtpPassword.value == nil && smtpPassword.file == nil { smtpPassword = imapPassword }
 
@@ -174,9 +174,9 @@ struct AppConfig: Sendable {
             oauth2 = OAuth2(
                 tokenURL: tokenURL, clientID: section.client_id, scope: scope,
                 clientSecret: value("THIDUA_OAUTH2_CLIENT_SECRET") != nil || secretFile != nil
-                    ? Secret(value: value("THIDUA_OAUTH2_CLIENT_SECRET"), file: secretFile, key: "oauth2.client_secret_file",
+                    ? Credential(value: value("THIDUA_OAUTH2_CLIENT_SECRET"), file: secretFile, key: "oauth2.client_secret_file",
                              environmentName: "THIDUA_OAUTH2_CLIENT_SECRET", config: path) : nil,
-                refreshToken: Secret(value: value("THIDUA_OAUTH2_REFRESH_TOKEN"), file: section.refresh_token_file.map(absolute),
+                refreshToken: Credential(value: value("THIDUA_OAUTH2_REFRESH_TOKEN"), file: section.refresh_token_file.map(absolute),
                                      key: "oauth2.refresh_token_file", environmentName: "THIDUA_OAUTH2_REFRESH_TOKEN", config: path))
         } else if imapOAuth2 || smtpOAuth2 {
             throw fail("oauth2", "auth: oauth2 needs an oauth2 section (provider, client_id, refresh token)")

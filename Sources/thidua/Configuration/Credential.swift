@@ -3,7 +3,7 @@ import Foundation
 /// A password from the environment or from a file, read only when a connection needs it —
 /// so `thidua status` works for an officer who may not read the daemon's credentials — and
 /// never printed: its description is redacted.
-struct Secret: Sendable, CustomStringConvertible {
+struct Credential: Sendable, CustomStringConvertible {
     var value: String?
     var file: String?
     var key: String
