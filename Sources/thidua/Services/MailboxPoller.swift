@@ -37,11 +37,26 @@ struct MailboxPoller: Sendable {
             let first = (last ?? 0) + 1
             guard status.uidNext > first else { continue }
             let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first, below: status.uidNext)
-            for uid in uids {
-                try Task.checkCancellation()
+            // The next message is fetched (on libcurl's thread) while this one is parsed and
+            // stored, so the network and the disk work side by side.
+            func startFetch(_ uid: UInt32) throws -> (path: String, task: Task<FetchedFile, any Error>) {
                 let temporary = try ingester.store.files.temporaryPath()
-                defer { unlink(temporary) }  // gone already when the message was stored
-                let staged = try await imap.fetch(mailbox: folder, uidValidity: status.uidValidity, uid: uid, toFile: temporary)
+                return (temporary, Task { try await imap.fetch(mailbox: folder, uidValidity: status.uidValidity, uid: uid, toFile: temporary) })
+            }
+            var next = try uids.first.map(startFetch)
+            defer {
+                // Leaving early (an error, a shutdown): stop the fetch in flight, drop its file.
+                if let next {
+                    next.task.cancel()
+                    unlink(next.path)
+                }
+            }
+            for (index, uid) in uids.enumerated() {
+                try Task.checkCancellation()
+                guard let current = next else { break }
+                defer { unlink(current.path) }  // gone already when the message was stored
+                let staged = try await withTaskCancellationHandler { try await current.task.value } onCancel: { current.task.cancel() }
+                next = index + 1 < uids.count ? try startFetch(uids[index + 1]) : nil
                 result.fetched += 1
                 switch try ingester.ingest(staged: staged, mailbox: folder, uidValidity: status.uidValidity) {
                 case let .recorded(rowID, decision):
