@@ -96,3 +96,23 @@ import Testing
         #expect(String(decoding: QuotedPrintable.decode(Array(encoded.utf8)), as: UTF8.self) == "a=b \r\nc\t")
     }
 }
+
+struct TextToHTMLTests {
+    @Test func paragraphsAndLinesAreKeptAndNothingIsUnescaped() {
+        let html = TextToHTML.render("Kính gửi: Trường <A> & B,\n\nDòng 1\nDòng 2\n\nTrân trọng,")
+        #expect(html.contains("<p>Kính gửi: Trường &lt;A&gt; &amp; B,</p>"))
+        #expect(html.contains("<p>Dòng 1<br>\nDòng 2</p>"))
+        #expect(html.contains("<p>Trân trọng,</p>"))
+        #expect(!html.contains("<A>"))
+    }
+
+    @Test func aReminderWithBothPartsRoundTrips() throws {
+        var message = OutgoingMessage(from: MailAddress(address: "thidua@pgd.example"), to: [MailAddress(address: "a@schools.example")],
+                                      subject: "Nhắc nộp", textBody: "Kính gửi,\n\nĐề nghị gửi.", date: Date(timeIntervalSince1970: 0),
+                                      timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, messageID: "<x@pgd.example>")
+        message.htmlBody = TextToHTML.render(message.textBody)
+        let parsed = MailMessage.parse(try message.render())
+        #expect(parsed.bodyText.contains("Đề nghị gửi."))
+        #expect(parsed.attachments.isEmpty)
+    }
+}

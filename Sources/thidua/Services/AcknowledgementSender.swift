@@ -25,7 +25,8 @@ struct AcknowledgementSender: Sendable {
             let ack = due.acknowledgement
             let outgoingID = OutgoingMessage.makeMessageID(domain: domain)
             var message = OutgoingMessage(from: from, to: [MailAddress(address: ack.recipient)], subject: ack.subject,
-                                          textBody: ack.text, date: clock.now(), timeZone: office.timeZone, messageID: outgoingID)
+                                          textBody: ack.text, htmlBody: TextToHTML.render(ack.text), date: clock.now(),
+                                          timeZone: office.timeZone, messageID: outgoingID)
             message.inReplyTo = ack.inReplyTo
             message.references = ack.references
             message.autoSubmitted = "auto-replied"

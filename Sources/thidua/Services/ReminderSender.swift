@@ -70,7 +70,8 @@ struct ReminderSender: Sendable {
             let messageID = OutgoingMessage.makeMessageID(domain: domain)
             let message = OutgoingMessage(
                 from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
-                subject: text.subject, textBody: text.text, date: now, timeZone: context.config.office.timeZone,
+                subject: text.subject, textBody: text.text, htmlBody: TextToHTML.render(text.text), date: now,
+                timeZone: context.config.office.timeZone,
                 messageID: messageID)
             let bytes: [UInt8]
             do {
