@@ -64,6 +64,7 @@ let package = Package(
             name: "Dashboard",
             dependencies: [
                 "Intake",
+                "MIME",
                 "Store",
             ],
             swiftSettings: strict

@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import MIME
 import Store
 
 /// The officer's status page in Vietnamese: per campaign, who has sent and who has not.
@@ -57,19 +58,5 @@ public enum StatusPage {
         return html
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { TextToHTML.escape(text) }
 }

@@ -19,14 +19,17 @@ public enum TextToHTML {
             """
     }
 
-    static func escape(_ text: String) -> String {
+    /// Text made safe inside HTML elements and quoted attributes.
+    public static func escape(_ text: String) -> String {
         var out = ""
+        out.reserveCapacity(text.count)
         for character in text {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.append(character)
             }
         }
