@@ -21,9 +21,8 @@ struct ReminderSender: Sendable {
         var campaign: Campaign
         var stage: ReminderStage
         var unit: SchoolUnit
-        var status: ReceiptStatus
-        var problems: String?
         var subject: String
+        var text: String
     }
 
     /// What is due at `now`; nothing while the office is closed (weekend, holiday, outside
@@ -33,17 +32,16 @@ struct ReminderSender: Sendable {
         let planner = ReminderPlanner(office: context.config.office)
         var planned: [Planned] = []
         for campaign in context.config.campaigns where campaign.opens <= now {
+            guard let stage = planner.dueStage(for: campaign, at: now) else { continue }
             let statuses = try context.store.receiptStatuses(campaign: campaign.id)
             let notes = try context.store.receiptNotes(campaign: campaign.id)
-            guard let stage = planner.dueStage(for: campaign, at: now) else { continue }
             let sent = try context.store.remindedUnits(campaign: campaign.id, stage: stage)
             guard let due = planner.recipients(for: campaign, at: now, roster: context.roster, statuses: statuses, alreadySent: sent) else { continue }
             for unit in due.units {
                 let status = statuses[unit.code] ?? .pending
                 let text = templates.render(office: context.config.office, officeAddress: context.config.smtp.from.address,
                                             unit: unit, campaign: campaign, stage: due.stage, status: status, problems: notes[unit.code])
-                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, status: status, problems: notes[unit.code],
-                                       subject: text.subject))
+                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, subject: text.subject, text: text.text))
             }
         }
         return planned
@@ -65,12 +63,10 @@ struct ReminderSender: Sendable {
                               metadata: ["per_minute": "\(context.config.sendLimits.perMinute)", "per_day": "\(context.config.sendLimits.perDay)"])
                 break
             }
-            let text = templates.render(office: context.config.office, officeAddress: from.address, unit: item.unit,
-                                        campaign: item.campaign, stage: item.stage, status: item.status, problems: item.problems)
             let messageID = OutgoingMessage.makeMessageID(domain: domain)
             let message = OutgoingMessage(
                 from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
-                subject: text.subject, textBody: text.text, htmlBody: TextToHTML.render(text.text), date: now,
+                subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text), date: now,
                 timeZone: context.config.office.timeZone,
                 messageID: messageID)
             let bytes: [UInt8]
