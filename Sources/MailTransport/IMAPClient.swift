@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// A fetched message: its raw bytes as the server stores them, and the server's arrival time.
 public struct FetchedMessage: Sendable {
@@ -27,6 +28,8 @@ public struct FetchedFile: Sendable {
 public final class IMAPClient: Sendable {
     public let server: MailServerURL
     private let connection: CurlConnection
+    /// Folders libcurl may hold selected on the connection (it SELECTs a URL's folder once).
+    private let selected = Mutex<Set<String>>([])
 
     public init(server: MailServerURL, settings: ConnectionSettings) {
         self.server = server
@@ -36,6 +39,12 @@ public final class IMAPClient: Sendable {
     }
 
     public func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
+        // On a long-lived connection the folder stays selected, and Dovecot answers STATUS
+        // for it from the connection's own view, which only catches up with new mail when
+        // a command runs in the folder: a NOOP there first, or new mail is never seen.
+        if selected.withLock({ $0.contains(mailbox) }) {
+            _ = try await connection.perform(CurlRequest(url: mailboxURL(mailbox, uidValidity: nil), customRequest: "NOOP"))
+        }
         let response: CurlResponse
         do {
             response = try await connection.perform(CurlRequest(
@@ -180,6 +189,7 @@ public final class IMAPClient: Sendable {
     }
 
     private func mailboxURL(_ mailbox: String, uidValidity: UInt32?) -> String {
+        selected.withLock { _ = $0.insert(mailbox) }
         let name = ModifiedUTF7.encode(mailbox)
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ";?#&"))) ?? name
         return server.with(path: encoded + (uidValidity.map { ";UIDVALIDITY=\($0)" } ?? ""))
