@@ -23,12 +23,23 @@ public final class DataStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        do {
-            database = try DatabasePool(path: dataDirectory.appendingPathComponent(Self.databaseName).path,
-                                        configuration: configuration)
-            try Schema.migrator.migrate(database)
-        } catch {
-            throw StoreError.database(dataDirectory.appendingPathComponent(Self.databaseName).path, "\(error)")
+        let path = dataDirectory.appendingPathComponent(Self.databaseName).path
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+                database = pool
+                break
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
+                // Another thidua process (the daemon starting, the officer's `status`) is
+                // switching the file to WAL or migrating it; SQLite does not wait for that
+                // by itself, so wait a moment and open again.
+                attempt += 1
+                usleep(100_000)
+            } catch {
+                throw StoreError.database(path, "\(error)")
+            }
         }
         files = FileStore(root: dataDirectory)
     }
