@@ -52,4 +52,49 @@ struct ReviewQueueTests {
         #expect(try thidua.run(["run", "--once"]).status == 0)
         #expect(try status().review.isEmpty)
     }
+
+    @Test func aRunningDaemonUsesASenderAssignedWhileItRuns() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let office = "office-\(run)@pgd.example"
+        let units = [(code: "U1", name: "Tiểu học Số 1", email: "u1-\(run)@schools.example")]
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-review-live-\(run)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
+        var yaml = try String(contentsOf: config, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "poll_interval: 60s", with: "poll_interval: 5s")
+        try yaml.write(to: config, atomically: true, encoding: .utf8)
+        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
+        let teacher = "giao-vien-\(run)@personal.example"
+        func submit(_ filename: String) async throws {
+            let mail = SampleMail.submission(from: teacher, fromName: "Giáo viên", to: office, subject: "Kế hoạch thi đua 2021",
+                                             filename: filename, body: "Em gửi kế hoạch.")
+            _ = try await stack.smtp(user: teacher).send(mail, from: teacher, to: [office])
+        }
+        func review() throws -> [Status.Item] {
+            let output = try thidua.run(["status", "--json"])
+            guard output.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSDebugDescriptionErrorKey: output.stderr]) }
+            return try JSONDecoder().decode(Status.self, from: Data(output.stdout.utf8)).review
+        }
+        func waitUntil(_ condition: () throws -> Bool) async throws -> Bool {
+            for _ in 0..<40 {
+                if try condition() { return true }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            return false
+        }
+
+        try await submit("KH.pdf")
+        let daemon = try thidua.start(["run"], log: workspace.appendingPathComponent("daemon.log"))
+        defer { daemon.signal(SIGTERM) }
+        #expect(try await waitUntil { try review().count == 1 }, "\(daemon.logText)")
+        let id = try #require(try review().first?.id)
+        #expect(try thidua.run(["assign", "\(id)", "U1"]).status == 0)
+
+        try await submit("KH-bo-sung.pdf")
+        // Recorded by the running daemon, attributed by the address learned meanwhile.
+        #expect(try await waitUntil { daemon.logText.components(separatedBy: "message stored").count - 1 == 2 }, "\(daemon.logText)")
+        #expect(try review().isEmpty, "the second mail was not attributed by the learned sender")
+    }
 }

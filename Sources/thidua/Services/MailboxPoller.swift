@@ -27,15 +27,22 @@ struct MailboxPoller: Sendable {
         for folder in folders {
             try Task.checkCancellation()
             let status = try await imap.status(mailbox: folder)
-            try ingester.store.noteBacklogBoundary(mailbox: folder, uidValidity: status.uidValidity, uidNext: status.uidNext,
-                                                   at: ingester.clock.now())
             let last = try ingester.store.lastUID(mailbox: folder, uidValidity: status.uidValidity)
-            if last == nil, try ingester.store.hasAnyState(mailbox: folder) {
-                logger.notice("mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
-                              metadata: ["mailbox": "\(folder)", "uidvalidity": "\(status.uidValidity)"])
+            if last == nil {
+                if try ingester.store.hasAnyState(mailbox: folder) {
+                    logger.notice("mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
+                                  metadata: ["mailbox": "\(folder)", "uidvalidity": "\(status.uidValidity)"])
+                } else {
+                    // The very first read of this folder: what is here now is the backlog.
+                    try ingester.store.noteBacklogBoundary(mailbox: folder, uidValidity: status.uidValidity,
+                                                           uidNext: status.uidNext, at: ingester.clock.now())
+                }
             }
             let first = (last ?? 0) + 1
             guard status.uidNext > first else { continue }
+            // Senders the officer assigned since the daemon started count from this batch on.
+            var ingester = ingester
+            ingester.rules.matcher.aliases = try ingester.store.aliases()
             let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first, below: status.uidNext)
             // The next message is fetched (on libcurl's thread) while this one is parsed and
             // stored, so the network and the disk work side by side.
