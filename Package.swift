@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The dashboard's HTTP server; without the default traits (swift-configuration and
+        // full Foundation are not needed) it builds on swift-nio alone.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // XLSX export: an .xlsx file is a zip of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcurl: the mail transport. curl_easy_setopt is variadic, which Swift cannot
@@ -63,9 +68,14 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
+                "CLibCrypto",
                 "Intake",
                 "MIME",
                 "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),

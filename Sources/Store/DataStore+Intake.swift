@@ -148,9 +148,11 @@ extension DataStore {
         try database.write { db in
             if let error {
                 try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_error', ?, ?)", arguments: [error, now])
+                // The start of the current run of failures: health turns degraded from its age.
+                try db.execute(sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES ('failing_since', NULL, ?)", arguments: [now])
             } else {
                 try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_poll', NULL, ?)", arguments: [now])
-                try db.execute(sql: "DELETE FROM intake_health WHERE key = 'last_error'")
+                try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('last_error', 'failing_since')")
             }
         }
     }

@@ -57,15 +57,21 @@ extension DataStore {
         }
     }
 
-    /// The officer sets a unit's status directly: excused, or rejected with a reason.
-    public func mark(unit: String, campaign: String, status: ReceiptStatus, note: String?, actor: String, at now: Date) throws {
+    /// The officer sets a unit's status directly: excused, or rejected with a reason. When
+    /// the decision settles a message from the review queue, that message leaves the queue.
+    public func mark(unit: String, campaign: String, status: ReceiptStatus, note: String?, actor: String, at now: Date,
+                     settling message: Int64? = nil) throws {
         try database.write { db in
+            if let message {
+                try db.execute(sql: "UPDATE messages SET status = ? WHERE id = ? AND status = 'needs_review'",
+                               arguments: [status.rawValue, message])
+            }
             try db.execute(sql: """
                 INSERT INTO receipts (campaign_id, unit_code, status, updated_at, note) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (campaign_id, unit_code) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
                     note = excluded.note
                 """, arguments: [campaign, unit, status.rawValue, now, note])
-            try Self.appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: nil,
+            try Self.appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: message,
                                  kind: "receipt.\(status.rawValue)", detail: note)
         }
     }

@@ -77,13 +77,14 @@ extension DataStore {
 }
 
 extension DataStore {
-    /// Reminders and acknowledgements sent or attempted since `since`.
+    /// Reminders, acknowledgements and officer replies sent or attempted since `since`.
     public func outgoingCount(since: Date) throws -> Int {
         try database.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM reminders WHERE created_at >= ?)
                      + (SELECT count(*) FROM acknowledgements WHERE state != 'due' AND finished_at >= ?)
-                """, arguments: [since, since]) ?? 0
+                     + (SELECT count(*) FROM replies WHERE state != 'due' AND finished_at >= ?)
+                """, arguments: [since, since, since]) ?? 0
         }
     }
 

@@ -123,6 +123,39 @@ enum Schema {
                 CREATE INDEX reminders_by_message_id ON reminders (message_id);
                 """)
         }
+        migrator.registerMigration("v3: dashboard logins, officer replies, review indexes") { db in
+            try db.execute(sql: """
+                CREATE TABLE dashboard_users (
+                    name TEXT PRIMARY KEY,
+                    password_hash TEXT NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+                -- Mail the officer sends to a school from the dashboard (a rejection and its
+                -- reason), queued in the same transaction as the decision and sent at most once.
+                CREATE TABLE replies (
+                    id INTEGER PRIMARY KEY,
+                    message_id INTEGER NOT NULL REFERENCES messages(id),
+                    recipient TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    in_reply_to TEXT,
+                    reference_ids TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    outgoing_id TEXT,
+                    created_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    error TEXT
+                );
+                CREATE INDEX replies_by_state ON replies (state, created_at);
+                CREATE INDEX replies_by_message ON replies (message_id);
+                -- The review queue and the unit pages read these on every request.
+                CREATE INDEX messages_unattributed ON messages (received_at) WHERE unit_code IS NULL;
+                CREATE INDEX messages_by_status ON messages (status, received_at);
+                CREATE INDEX messages_by_unit_received ON messages (unit_code, received_at);
+                CREATE INDEX reminders_by_created ON reminders (created_at);
+                CREATE INDEX reminders_by_unit ON reminders (unit_code, created_at);
+                """)
+        }
         return migrator
     }
 }

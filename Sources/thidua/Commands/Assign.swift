@@ -1,7 +1,6 @@
 import ArgumentParser
+import Dashboard
 import Foundation
-import Intake
-import MIME
 
 struct Assign: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,22 +18,11 @@ struct Assign: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let context = try AppContext.load()
-            guard let unit = context.roster.unit(code: unitCode) else {
-                throw ValidationError("no unit has the code \(unitCode) in \(context.config.rosterPath)")
-            }
-            guard let message = try context.store.message(id: messageID) else {
-                throw ValidationError("no stored message has the id \(messageID)")
-            }
-            let chosen = try context.campaign(campaign ?? message.campaignID, now: message.receivedAt)
-            // Re-assess the stored raw message against the chosen campaign's rules.
-            var status = ReceiptStatus.received
-            if let raw = try context.store.rawMessage(id: messageID) {
-                status = SubmissionAssessment.assess(MailMessage.parse(raw), for: chosen, receivedAt: message.receivedAt).status
-            }
-            try context.store.assign(messageID: messageID, to: unit.code, campaign: chosen.id, status: status,
-                                     actor: "officer", at: Date())
-            print("message \(messageID) → \(unit.code) \(unit.name) (\(chosen.id)): \(status.label)")
-            if let sender = message.fromAddress { print("\(sender) will be recognised as \(unit.code) from now on") }
+            let desk = OfficerDesk(office: context.config.office, roster: context.roster, campaigns: context.config.campaigns,
+                                   store: context.store)
+            let outcome = try desk.assign(messageID: messageID, to: unitCode, campaignID: campaign, actor: "officer", at: Date())
+            print("message \(messageID) → \(outcome.unit.code) \(outcome.unit.name) (\(outcome.campaign.id)): \(outcome.status.label)")
+            if let sender = outcome.learnedSender { print("\(sender) will be recognised as \(outcome.unit.code) from now on") }
         }
     }
 }

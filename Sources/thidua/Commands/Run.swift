@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Foundation
 import Intake
 import Logging
@@ -29,13 +30,27 @@ struct Run: AsyncParsableCommand {
                 return
             }
             let holder = DaemonHolder(daemon)
+            let counters = RuntimeCounters()
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+                .init(service: PollService(holder: holder, counters: counters)),
+                .init(service: ReloadService(holder: holder, logger: logger) {
+                    try Daemon.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
+                }),
+            ]
+            let dashboard = context.config.dashboard
+            if dashboard.enabled {
+                // The listen address and token are read at start; SIGHUP reloads what the
+                // pages show (roster, campaigns), not where they are served.
+                let settings = DashboardServer.Settings(listen: dashboard.listen, metricsToken: try dashboard.metricsToken?.resolve(),
+                                                        secureCookie: dashboard.secureCookie)
+                let app = try DashboardServer.application(settings: settings, state: { await holder.current.dashboardState() },
+                                                          counters: counters, clock: SystemClock(), logger: logger)
+                services.append(.init(service: DashboardService(server: app, listen: dashboard.listen, logger: logger),
+                                      successTerminationBehavior: .ignore))
+                logger.info("dashboard listening", metadata: ["listen": "\(dashboard.listen)"])
+            }
             let group = ServiceGroup(configuration: .init(
-                services: [
-                    .init(service: PollService(holder: holder)),
-                    .init(service: ReloadService(holder: holder, logger: logger) {
-                        try Daemon.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
-                    }),
-                ],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
             try await group.run()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Foundation
 import Store
 
@@ -29,7 +30,8 @@ struct Status: AsyncParsableCommand {
                 encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
                 print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else if csv {
-                FileHandle.standardOutput.write(Data(StatusCSV.render(report, office: context.config.office).utf8))
+                let table = UnitTable(roster: context.roster, ledger: try context.store.ledger(campaign: campaign.id), query: .init())
+                FileHandle.standardOutput.write(Data(UnitTableCSV.render(table, office: context.config.office).utf8))
             } else {
                 let office = context.config.office
                 let s = report.summary

@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import Intake
 import MailTransport
@@ -35,6 +36,17 @@ struct AppConfig: Sendable {
         case move(String)
     }
 
+    /// The officer's web dashboard, served by `thidua run`.
+    struct Dashboard: Sendable {
+        var enabled: Bool
+        var listen: String
+        var secureCookie: Bool
+        /// Lets a monitoring system read /metrics without logging in.
+        var metricsToken: Credential?
+        /// How long polling may fail before /healthz says degraded.
+        var healthThreshold: Duration
+    }
+
     struct SMTP: Sendable {
         var server: MailServerURL
         var user: String
@@ -52,7 +64,7 @@ struct AppConfig: Sendable {
     var dataDirectory: URL
     var caFile: String?
     var templatesDirectory: String
-    var dashboardListen: String
+    var dashboard: Dashboard
     var campaigns: [Campaign]
     var calendar: OfficeCalendar
     /// Caps on mail sent (reminders and acknowledgements), per minute and per day.
@@ -183,6 +195,12 @@ struct AppConfig: Sendable {
         }
 
         let calendar = try Self.officeCalendar(file.office, zone: zone, absolute: absolute, fail: fail)
+        let listen = value("THIDUA_DASHBOARD_LISTEN") ?? file.dashboard?.listen ?? "127.0.0.1:8080"
+        do {
+            _ = try DashboardServer.parseListen(listen)
+        } catch {
+            throw fail("dashboard.listen", "'\(listen)' is not host:port, e.g. 127.0.0.1:8080 (THIDUA_DASHBOARD_LISTEN overrides it)")
+        }
 
         // A path from the environment is the caller's, relative to their working directory;
         // one from the file is relative to the file.
@@ -201,7 +219,19 @@ struct AppConfig: Sendable {
             dataDirectory: URL(fileURLWithPath: dataDir.hasPrefix("/") ? dataDir : absolute(dataDir)),
             caFile: value("THIDUA_TLS_CA_FILE") ?? file.tls_ca_file.map(absolute),
             templatesDirectory: absolute(file.templates ?? "templates"),
-            dashboardListen: value("THIDUA_DASHBOARD_LISTEN") ?? file.dashboard?.listen ?? "127.0.0.1:8080",
+            dashboard: Dashboard(
+                enabled: file.dashboard?.enabled ?? true,
+                listen: listen,
+                secureCookie: file.dashboard?.secure_cookie ?? false,
+                metricsToken: value("THIDUA_METRICS_TOKEN") != nil || file.dashboard?.metrics_token_file != nil
+                    ? Credential(value: value("THIDUA_METRICS_TOKEN"), file: file.dashboard?.metrics_token_file.map(absolute),
+                                 key: "dashboard.metrics_token_file", environmentName: "THIDUA_METRICS_TOKEN", config: path) : nil,
+                healthThreshold: try file.dashboard?.health_threshold.map { text in
+                    guard let duration = Self.duration(text), duration > .zero else {
+                        throw fail("dashboard.health_threshold", "'\(text)' is not a duration such as 15m or 1h")
+                    }
+                    return duration
+                } ?? .seconds(15 * 60)),
             campaigns: campaigns,
             calendar: calendar,
             sendLimits: (max(1, file.smtp.max_per_minute ?? 20), max(1, file.smtp.max_per_day ?? 400)),

@@ -50,7 +50,11 @@ struct ConfigFile: Decodable {
     }
 
     struct DashboardSection: Decodable {
+        var enabled: Bool?
         var listen: String?
+        var secure_cookie: Bool?
+        var metrics_token_file: String?
+        var health_threshold: String?
     }
 
     struct CampaignSection: Decodable {

@@ -5,13 +5,16 @@ import Logging
 import MailTransport
 import Store
 
-/// One cycle of the daemon's work — poll, remind, refresh the status page — shared by
+/// One cycle of the daemon's work — poll, acknowledge, reply, remind, refresh the status page — shared by
 /// `thidua run --once` and the long-running service.
 struct Daemon: Sendable {
     var context: AppContext
     var poller: MailboxPoller
     var reminders: ReminderSender
     var acknowledgements: AcknowledgementSender?
+    var replies: ReplySender
+    /// The OAuth2 token cache, when the mail account logs in with OAuth2 (for health).
+    var tokens: OAuth2TokenProvider?
     var clock: any WallClock
     var logger: Logger
 
@@ -23,6 +26,8 @@ struct Daemon: Sendable {
         let ingester = MessageIngester(store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements,
                                        clock: clock)
         context.store.files.clearTemporaryFiles()
+        let queued = QueuedMailSender(smtp: smtp, from: config.smtp.from, office: config.office,
+                                      quota: SendingQuota(store: context.store, limits: config.sendLimits), clock: clock)
         return Daemon(
             context: context,
             poller: MailboxPoller(imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing,
@@ -30,8 +35,9 @@ struct Daemon: Sendable {
             reminders: ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
                                       smtp: smtp, clock: clock, logger: logger),
             acknowledgements: config.acknowledgements == nil ? nil : AcknowledgementSender(
-                store: context.store, smtp: smtp, from: config.smtp.from, office: config.office,
-                quota: SendingQuota(store: context.store, limits: config.sendLimits), clock: clock, logger: logger),
+                store: context.store, sender: queued, logger: logger),
+            replies: ReplySender(store: context.store, sender: queued, logger: logger),
+            tokens: clients.tokens,
             clock: clock,
             logger: logger)
     }
@@ -65,6 +71,13 @@ struct Daemon: Sendable {
             logger.error("acknowledgements failed", metadata: ["error": "\(error)"])
         }
         do {
+            _ = try await replies.sendDue()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("officer replies failed", metadata: ["error": "\(error)"])
+        }
+        do {
             _ = try await reminders.send(at: clock.now())
         } catch is CancellationError {
             throw CancellationError()
@@ -73,6 +86,16 @@ struct Daemon: Sendable {
         }
         writeStatusPage()
         return pollError
+    }
+
+    /// What the dashboard reads, from this daemon's configuration.
+    func dashboardState() -> DashboardState {
+        let config = context.config
+        let tokens = tokens
+        return DashboardState(
+            office: config.office, roster: context.roster, campaigns: config.campaigns, store: context.store, from: config.smtp.from,
+            sendLimits: config.sendLimits, healthThreshold: TimeInterval(config.dashboard.healthThreshold.components.seconds),
+            tokenExpiry: { await tokens?.expiry })
     }
 
     /// The officer's page, written next to the database after every cycle.

@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import Logging
 import MailTransport
@@ -9,6 +10,7 @@ import ServiceLifecycle
 /// not at all — and the process exits cleanly.
 struct PollService: Service {
     var holder: DaemonHolder
+    var counters: RuntimeCounters
 
     func run() async throws {
         var failures = FailureLog(what: "reading the mailbox")
@@ -23,6 +25,7 @@ struct PollService: Service {
             } catch {
                 return  // cancelled by shutdown
             }
+            counters.pollFinished(failed: pollError != nil)
             var delay = interval
             if let pollError {
                 delay = max(interval, backoff.nextDelay(random: Double.random(in: 0..<1)))

@@ -1,0 +1,39 @@
+import Foundation
+import Store
+
+/// `/healthz`: healthy while the mailbox is being read; degraded once polling has failed
+/// for longer than the threshold (a dead server, a changed password, a revoked OAuth2
+/// grant) — long enough not to page anyone for a server restart, short enough that a
+/// school's deadline-day mail is not silently piling up.
+public struct HealthCheck: Sendable, Equatable {
+    public var healthy: Bool
+    public var lastPoll: Date?
+    public var failingSince: Date?
+    public var lastError: String?
+
+    public init(intake: IntakeHealth, threshold: TimeInterval, now: Date) {
+        lastPoll = intake.lastPoll
+        failingSince = intake.failingSince
+        lastError = intake.lastError
+        if let since = intake.failingSince {
+            healthy = now.timeIntervalSince(since) < threshold
+        } else {
+            healthy = true
+        }
+    }
+
+    /// The `/healthz` body: JSON, for monitoring tools.
+    public var json: String {
+        let iso = ISO8601DateFormatter()
+        var fields = ["\"status\":\"\(healthy ? "ok" : "degraded")\""]
+        fields.append("\"last_poll\":\(lastPoll.map { "\"\(iso.string(from: $0))\"" } ?? "null")")
+        fields.append("\"failing_since\":\(failingSince.map { "\"\(iso.string(from: $0))\"" } ?? "null")")
+        fields.append("\"error\":\(lastError.map(Self.jsonString) ?? "null")")
+        return "{" + fields.joined(separator: ",") + "}\n"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

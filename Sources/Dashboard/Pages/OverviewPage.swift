@@ -1,0 +1,50 @@
+/// The campaigns at a glance: how many units have sent, how long until the deadline, how
+/// many are late and how many messages wait for a look.
+struct OverviewPage: Sendable {
+    struct Card: Sendable {
+        var id: String
+        var title: String
+        var deadline: String
+        var countdown: String
+        var overdue: Bool
+        var done: Int
+        var total: Int
+        var percent: Int
+        var received: Int
+        var late: Int
+        var pending: Int
+        var needsReview: Int
+        var rejected: Int
+        var excused: Int
+    }
+
+    var page: PageChrome
+    var office: String
+    var updated: String
+    var cards: [Card]
+    var noCampaigns: Bool { cards.isEmpty }
+
+    static let template = """
+        {{> header}}
+        <h1>{{office}}</h1>
+        <p><small>Số liệu lúc {{updated}} (giờ Việt Nam).</small></p>
+        {{#noCampaigns}}<p>Chưa có đợt thu hồ sơ nào trong cấu hình (mục <code>campaigns</code>).</p>{{/noCampaigns}}
+        {{#cards}}
+        <section class="card">
+        <h2><a href="/campaigns/{{id}}">{{title}}</a></h2>
+        <p>Hạn nộp: <strong>{{deadline}}</strong> — <span class="{{#overdue}}late{{/overdue}}{{^overdue}}countdown{{/overdue}}">{{countdown}}</span></p>
+        <p><progress max="{{total}}" value="{{done}}">{{percent}}%</progress> <strong>{{done}}/{{total}}</strong> đơn vị đã nộp ({{percent}}%)</p>
+        <p class="counts">
+        <a class="chip received" href="/campaigns/{{id}}?status=received">Đã nộp: {{received}}</a>
+        <a class="chip late" href="/campaigns/{{id}}?status=late">Nộp muộn: {{late}}</a>
+        <a class="chip pending" href="/campaigns/{{id}}?status=pending">Chưa nộp: {{pending}}</a>
+        <a class="chip needs_review" href="/campaigns/{{id}}?status=needs_review">Cần xem lại: {{needsReview}}</a>
+        <a class="chip rejected" href="/campaigns/{{id}}?status=rejected">Không đạt: {{rejected}}</a>
+        <a class="chip excused" href="/campaigns/{{id}}?status=excused">Được miễn: {{excused}}</a>
+        </p>
+        <p><a href="/campaigns/{{id}}">Xem danh sách đơn vị</a> · <a href="/campaigns/{{id}}/export.csv">Tải CSV</a> · <a href="/campaigns/{{id}}/export.xlsx">Tải Excel</a></p>
+        </section>
+        {{/cards}}
+        {{> footer}}
+        """
+}

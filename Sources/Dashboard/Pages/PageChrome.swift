@@ -1,0 +1,43 @@
+/// What every page shows around its content: the title, who is logged in, the navigation
+/// (with the number of messages waiting for review) and a one-line notice after an action.
+struct PageChrome: Sendable {
+    var title: String
+    var user: String?
+    var csrf: String?
+    var reviewCount = 0
+    var notice: String?
+    var problem: String?
+
+    var hasReview: Bool { reviewCount > 0 }
+
+    static let header = """
+        <!doctype html>
+        <html lang="vi"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{page.title}} — thidua</title>
+        <link rel="stylesheet" href="/static/app.css">
+        </head><body>
+        {{#page.user}}
+        <header class="top"><nav>
+        <a href="/">Tổng quan</a>
+        <a href="/review">Cần xem lại{{#page.hasReview}} <span class="badge">{{page.reviewCount}}</span>{{/page.hasReview}}</a>
+        <a href="/reminders">Thư đã gửi</a>
+        <a href="/health">Hệ thống</a>
+        </nav>
+        <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="{{page.csrf}}">
+        <span class="who">{{page.user}}</span> <button type="submit">Đăng xuất</button></form>
+        </header>
+        {{/page.user}}
+        <main>
+        {{#page.notice}}<p class="notice" role="status">{{page.notice}}</p>{{/page.notice}}
+        {{#page.problem}}<p class="problem" role="alert">{{page.problem}}</p>{{/page.problem}}
+
+        """
+
+    static let footer = """
+        </main>
+        <footer><small>thidua — hộp thư tiếp nhận hồ sơ</small></footer>
+        </body></html>
+
+        """
+}

@@ -1,0 +1,80 @@
+/// One unit: its status in the campaign, every message it sent with its files, and every
+/// mail thidua sent it.
+struct UnitPage: Sendable {
+    struct File: Sendable {
+        var name: String
+        var href: String
+        var kind: String
+        var size: String
+        var inline: Bool
+    }
+
+    struct Message: Sendable {
+        var id: Int64
+        var receivedAt: String
+        var from: String
+        var subject: String
+        var campaign: String
+        var statusLabel: String
+        var status: String
+        var problems: String?
+        var matchReason: String?
+        var files: [File]
+        var rawHref: String
+    }
+
+    struct Sent: Sendable {
+        var at: String
+        var kind: String
+        var stage: String
+        var recipients: String
+        var stateLabel: String
+        var failed: Bool
+        var error: String?
+    }
+
+    var page: PageChrome
+    var campaignID: String
+    var campaignTitle: String
+    var code: String
+    var name: String
+    var level: String
+    var emails: String
+    var status: String
+    var statusLabel: String
+    var note: String?
+    var canExcuse: Bool
+    var messages: [Message]
+    var sent: [Sent]
+    var noMessages: Bool { messages.isEmpty }
+    var noSent: Bool { sent.isEmpty }
+
+    static let template = """
+        {{> header}}
+        <p><a href="/campaigns/{{campaignID}}">← {{campaignTitle}}</a></p>
+        <h1>{{name}} <small>({{code}})</small></h1>
+        <p>Cấp học: {{level}} · Địa chỉ thư: {{emails}}</p>
+        <p>Trạng thái ({{campaignTitle}}): <strong class="{{status}}" id="unit-status">{{statusLabel}}</strong>{{#note}} — {{note}}{{/note}}</p>
+        {{#canExcuse}}
+        <form method="post" action="/campaigns/{{campaignID}}/units/{{code}}/excuse" class="inline">
+        <input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit">Miễn nộp đợt này</button></form>
+        {{/canExcuse}}
+        <h2>Thư đơn vị đã gửi</h2>
+        {{#noMessages}}<p>Chưa nhận được thư nào của đơn vị.</p>{{/noMessages}}
+        {{#messages}}
+        <article class="message">
+        <p><strong>{{subject}}</strong><br><small>Từ {{from}} · nhận lúc {{receivedAt}} · {{campaign}} · <span class="{{status}}">{{statusLabel}}</span></small></p>
+        {{#problems}}<p class="problem">{{problems}}</p>{{/problems}}
+        {{#matchReason}}<p><small>Nhận diện: {{matchReason}}</small></p>{{/matchReason}}
+        <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}}{{#inline}}, xem trong trình duyệt{{/inline}}{{^inline}}, tải về{{/inline}})</small></li>{{/files}}</ul>
+        <p><small><a href="{{rawHref}}">Tải thư gốc (.eml)</a></small></p>
+        </article>
+        {{/messages}}
+        <h2>Thư thidua đã gửi đơn vị</h2>
+        {{#noSent}}<p>Chưa gửi thư nào.</p>{{/noSent}}
+        {{^noSent}}<div class="scroll"><table><thead><tr><th>Lúc</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
+        {{#sent}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{stage}}</td><td>{{recipients}}</td><td class="{{#failed}}pending{{/failed}}">{{stateLabel}}{{#error}}<br><small>{{error}}</small>{{/error}}</td></tr>
+        {{/sent}}</tbody></table></div>{{/noSent}}
+        {{> footer}}
+        """
+}

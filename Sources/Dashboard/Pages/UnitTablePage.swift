@@ -1,0 +1,75 @@
+/// One campaign's unit table: filter by status and level, search ignoring diacritics,
+/// sort by any column, exports of exactly what is shown.
+struct UnitTablePage: Sendable {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Column: Sendable {
+        var label: String
+        var href: String
+        /// "ascending" / "descending" for the column sorted on (aria-sort), else nil.
+        var sorted: String?
+        var arrow: String
+    }
+
+    struct Row: Sendable {
+        var code: String
+        var name: String
+        var level: String
+        var status: String
+        var statusLabel: String
+        var note: String?
+        var receivedAt: String
+        var files: Int
+        var href: String
+    }
+
+    var page: PageChrome
+    var campaignID: String
+    var title: String
+    var deadline: String
+    var statuses: [Option]
+    var levels: [Option]
+    var query: String
+    var sort: String
+    var direction: String
+    var columns: [Column]
+    var rows: [Row]
+    var shown: Int
+    var matching: Int
+    var total: Int
+    var exportQuery: String
+    var previousHref: String?
+    var nextHref: String?
+    var pageLabel: String?
+    var empty: Bool { rows.isEmpty }
+
+    static let template = """
+        {{> header}}
+        <p><a href="/">← Tổng quan</a></p>
+        <h1>{{title}}</h1>
+        <p>Hạn nộp: <strong>{{deadline}}</strong></p>
+        <form method="get" action="/campaigns/{{campaignID}}" class="filters" role="search">
+        <label>Trạng thái <select name="status" id="filter-status">{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></label>
+        <label>Cấp học <select name="level" id="filter-level">{{#levels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/levels}}</select></label>
+        <label>Tìm <input type="search" name="q" id="filter-q" value="{{query}}" placeholder="tên hoặc mã đơn vị, có dấu hay không dấu"></label>
+        <input type="hidden" name="sort" value="{{sort}}"><input type="hidden" name="dir" value="{{direction}}">
+        <button type="submit">Lọc</button> <a href="/campaigns/{{campaignID}}">Bỏ lọc</a>
+        </form>
+        <p>Đang hiện {{shown}} trong {{matching}} đơn vị phù hợp (tổng {{total}}).
+        <a href="/campaigns/{{campaignID}}/export.csv{{exportQuery}}" id="export-csv">Tải CSV</a> ·
+        <a href="/campaigns/{{campaignID}}/export.xlsx{{exportQuery}}" id="export-xlsx">Tải Excel (XLSX)</a></p>
+        <div class="scroll"><table id="units">
+        <thead><tr>{{#columns}}<th{{#sorted}} aria-sort="{{sorted}}"{{/sorted}}><a href="{{href}}">{{label}}{{arrow}}</a></th>{{/columns}}</tr></thead>
+        <tbody>
+        {{#rows}}<tr><td>{{code}}</td><td><a href="{{href}}">{{name}}</a></td><td>{{level}}</td><td class="{{status}}">{{statusLabel}}{{#note}}<br><small>{{note}}</small>{{/note}}</td><td>{{receivedAt}}</td><td class="num">{{files}}</td></tr>
+        {{/rows}}
+        </tbody></table></div>
+        {{#empty}}<p>Không có đơn vị nào phù hợp.</p>{{/empty}}
+        <p class="pager">{{#previousHref}}<a href="{{previousHref}}">← Trang trước</a>{{/previousHref}} {{pageLabel}} {{#nextHref}}<a href="{{nextHref}}">Trang sau →</a>{{/nextHref}}</p>
+        {{> footer}}
+        """
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Hummingbird
+import Intake
+import Store
+
+/// The overview, a campaign's unit table and a unit's page.
+extension DashboardRoutes {
+    static let pageSize = 500
+
+    func registerCampaigns(on router: Router<DashboardContext>) {
+        router.get("/") { request, context in
+            let state = await state()
+            let now = clock.now()
+            let cards = try state.campaigns.map { campaign -> OverviewPage.Card in
+                var counts: [ReceiptStatus: Int] = [:]
+                for row in try state.store.ledger(campaign: campaign.id).values
+                where row.status != .pending && state.roster.unit(code: row.unit) != nil {
+                    counts[row.status, default: 0] += 1
+                }
+                let total = state.roster.units.count
+                counts[.pending] = total - counts.values.reduce(0, +)
+                let done = (counts[.received] ?? 0) + (counts[.late] ?? 0) + (counts[.excused] ?? 0)
+                let countdown = Format.countdown(to: campaign.deadline, from: now)
+                return OverviewPage.Card(
+                    id: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
+                    countdown: countdown.text, overdue: countdown.overdue, done: done, total: total,
+                    percent: total == 0 ? 0 : done * 100 / total, received: counts[.received] ?? 0, late: counts[.late] ?? 0,
+                    pending: counts[.pending] ?? 0, needsReview: counts[.needsReview] ?? 0, rejected: counts[.rejected] ?? 0,
+                    excused: counts[.excused] ?? 0)
+            }
+            let page = OverviewPage(page: chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
+                                    office: state.office.name, updated: state.office.formatDateTime(now),
+                                    cards: cards.sorted { $0.overdue == $1.overdue ? $0.deadline < $1.deadline : !$0.overdue })
+            return renderer.response(.overview, page)
+        }
+
+        router.get("/campaigns/{campaign}") { request, context in
+            let state = await state()
+            let campaign = try campaign(context, state)
+            let parameters = query(request)
+            let unitQuery = UnitTable.Query(parameters: parameters.all)
+            let table = UnitTable(roster: state.roster, ledger: try state.store.ledger(campaign: campaign.id), query: unitQuery)
+            let pageNumber = max(1, Int(parameters["page"] ?? "") ?? 1)
+            let pages = max(1, (table.rows.count + Self.pageSize - 1) / Self.pageSize)
+            let shown = table.rows.dropFirst((min(pageNumber, pages) - 1) * Self.pageSize).prefix(Self.pageSize)
+            let base = "/campaigns/\(FormData.percentEncode(campaign.id))"
+            func link(_ query: UnitTable.Query, page: Int = 1) -> String {
+                var items = query.parameters
+                if page > 1 { items.append(("page", "\(page)")) }
+                return base + FormData.queryString(items)
+            }
+            let columns: [(UnitTable.SortKey, String)] = [(.code, "Mã"), (.name, "Đơn vị"), (.level, "Cấp học"), (.status, "Trạng thái"),
+                                                          (.received, "Thời điểm nhận"), (.files, "Số tệp")]
+            let levels = Array(Set(state.roster.units.map(\.level))).sorted()
+            let view = UnitTablePage(
+                page: chrome(campaign.title, context: context, state: state),
+                campaignID: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
+                statuses: [.init(value: "", label: "Tất cả", selected: unitQuery.status == nil)]
+                    + ReceiptStatus.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: unitQuery.status == $0) },
+                levels: [.init(value: "", label: "Tất cả", selected: unitQuery.level == nil)]
+                    + levels.map { .init(value: $0, label: $0, selected: unitQuery.level == $0) },
+                query: unitQuery.search ?? "", sort: unitQuery.sort.rawValue, direction: unitQuery.descending ? "desc" : "asc",
+                columns: columns.map { key, label in
+                    var next = unitQuery
+                    let current = unitQuery.sort == key
+                    next.sort = key
+                    next.descending = current ? !unitQuery.descending : false
+                    return .init(label: label, href: link(next), sorted: current ? (unitQuery.descending ? "descending" : "ascending") : nil,
+                                 arrow: current ? (unitQuery.descending ? " ▼" : " ▲") : "")
+                },
+                rows: shown.map { row in
+                    .init(code: row.unit.code, name: row.unit.name, level: row.unit.level, status: row.status.rawValue,
+                          statusLabel: row.status.label, note: row.note, receivedAt: row.receivedAt.map(state.office.formatDateTime) ?? "",
+                          files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
+                },
+                shown: shown.count, matching: table.rows.count, total: table.total,
+                exportQuery: FormData.queryString(unitQuery.parameters),
+                previousHref: pageNumber > 1 ? link(unitQuery, page: min(pageNumber, pages) - 1) : nil,
+                nextHref: pageNumber < pages ? link(unitQuery, page: pageNumber + 1) : nil,
+                pageLabel: pages > 1 ? "Trang \(min(pageNumber, pages))/\(pages)" : nil)
+            return renderer.response(.units, view)
+        }
+
+        router.get("/campaigns/{campaign}/units/{unit}") { request, context in
+            let state = await state()
+            let campaign = try campaign(context, state)
+            guard let code = context.parameters.get("unit"), let unit = state.roster.unit(code: code) else {
+                throw HTTPError(.notFound, message: "Không có đơn vị này trong danh sách đơn vị (units.csv).")
+            }
+            let entry = try state.store.ledger(campaign: campaign.id)[unit.code]
+            let status = entry?.status ?? .pending
+            let view = UnitPage(
+                page: chrome(unit.name, context: context, state: state, notice: Notice.from(query(request))),
+                campaignID: campaign.id, campaignTitle: campaign.title, code: unit.code, name: unit.name, level: unit.level,
+                emails: unit.emails.joined(separator: ", "), status: status.rawValue, statusLabel: status.label, note: entry?.note,
+                canExcuse: status.awaitsSubmission,
+                messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
+                sent: try state.store.outgoing(unit: unit.code).map { record in
+                    .init(at: state.office.formatDateTime(record.createdAt), kind: record.kind.label, stage: record.stage ?? "",
+                          recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
+                          failed: record.state == "failed", error: record.error)
+                })
+            return renderer.response(.unit, view)
+        }
+
+        router.post("/campaigns/{campaign}/units/{unit}/excuse") { request, context in
+            _ = try await FormData.read(request, context: context)
+            let state = await state()
+            let campaign = try campaign(context, state)
+            let code = context.parameters.get("unit") ?? ""
+            _ = try desk(state).excuse(unitCode: code, campaignID: campaign.id, actor: actor(context), at: clock.now())
+            return redirect("/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .excused)
+        }
+    }
+
+    func campaign(_ context: DashboardContext, _ state: DashboardState) throws -> Campaign {
+        guard let id = context.parameters.get("campaign"), let campaign = state.campaign(id) else {
+            throw HTTPError(.notFound, message: "Không có đợt thu hồ sơ này trong cấu hình.")
+        }
+        return campaign
+    }
+
+    func desk(_ state: DashboardState) -> OfficerDesk {
+        OfficerDesk(office: state.office, roster: state.roster, campaigns: state.campaigns, store: state.store)
+    }
+
+    /// Who did it, for the event log.
+    func actor(_ context: DashboardContext) -> String { "officer:\(context.session?.user ?? "?")" }
+
+    func messageView(_ message: StoredMessage, state: DashboardState) -> UnitPage.Message {
+        let campaign = message.campaignID.flatMap(state.campaign)
+        return UnitPage.Message(
+            id: message.id, receivedAt: state.office.formatDateTime(message.receivedAt),
+            from: [message.fromName, message.fromAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "),
+            subject: message.subject.isEmpty ? "(không có tiêu đề)" : message.subject,
+            campaign: campaign?.title ?? "không thuộc đợt nào", statusLabel: message.status?.label ?? "", status: message.status?.rawValue ?? "",
+            problems: message.problems, matchReason: message.matchReason,
+            files: message.attachments.map(fileView), rawHref: "/messages/\(message.id)/raw")
+    }
+
+    func fileView(_ file: StoredAttachment) -> UnitPage.File {
+        UnitPage.File(name: file.filename, href: "/files/\(file.id)", kind: AttachmentDelivery.kindLabel(file.kind),
+                      size: Format.size(file.size), inline: AttachmentDelivery.showsInline(file))
+    }
+}
+
+extension OutgoingRecord.Kind {
+    var label: String {
+        switch self {
+        case .acknowledgement: "Xác nhận đã nhận"
+        case .reminder: "Nhắc nộp"
+        case .reply: "Trả lại hồ sơ"
+        }
+    }
+}
+
+extension OutgoingRecord {
+    static func stateLabel(_ state: String) -> String {
+        switch state {
+        case "sent": "Đã gửi"
+        case "failed": "Không gửi được"
+        case "due": "Đang chờ gửi"
+        default: "Chưa rõ (bị gián đoạn khi gửi; không gửi lại)"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Hummingbird
+import Intake
+import Logging
+import Store
+
+/// The dashboard's routes and what they share. Paths are English (they are code); every
+/// word on the pages is Vietnamese.
+struct DashboardRoutes: Sendable {
+    var state: DashboardStateProvider
+    var sessions: SessionStore
+    var renderer: PageRenderer
+    var counters: RuntimeCounters
+    var clock: any WallClock
+    var settings: DashboardServer.Settings
+    var logger: Logger
+
+    func register(on router: Router<DashboardContext>) {
+        router.middlewares.add(SecurityHeadersMiddleware())
+        router.middlewares.add(ErrorPageMiddleware(renderer: renderer, logger: logger))
+        router.middlewares.add(SessionMiddleware(sessions: sessions))
+        registerAuthentication(on: router)
+        registerCampaigns(on: router)
+        registerReview(on: router)
+        registerFiles(on: router)
+        registerExports(on: router)
+        registerOperations(on: router)
+    }
+
+    /// The frame of a logged-in page.
+    func chrome(_ title: String, context: DashboardContext, state: DashboardState, notice: String? = nil) -> PageChrome {
+        PageChrome(title: title, user: context.session?.user, csrf: context.session?.csrfToken,
+                   reviewCount: (try? state.store.reviewCount()) ?? 0, notice: notice)
+    }
+
+    /// After an action, back to a page with a fixed notice (by code, so no text of the
+    /// request is ever echoed into a page).
+    func redirect(_ path: String, notice: Notice) -> Response {
+        Response.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=\(notice.rawValue)", type: .found)
+    }
+
+    func query(_ request: Request) -> FormData { FormData(request.uri.query ?? "") }
+}
+
+/// What the officer is told after an action.
+enum Notice: String {
+    case assigned, rejected, excused, loggedOut
+
+    var text: String {
+        switch self {
+        case .assigned: "Đã gán thư cho đơn vị; từ nay thư từ địa chỉ này được nhận diện tự động."
+        case .rejected: "Đã trả lại hồ sơ; thư báo lý do sẽ được gửi cho đơn vị trong vài phút."
+        case .excused: "Đã ghi nhận đơn vị được miễn nộp đợt này."
+        case .loggedOut: "Đã đăng xuất."
+        }
+    }
+
+    static func from(_ form: FormData) -> String? { form["notice"].flatMap(Notice.init(rawValue:))?.text }
+}
+
+/// Errors as a page the officer can act on, instead of a bare status line. Anything that
+/// is not a deliberate HTTP error is logged in full and shown without internals.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = DashboardContext
+    var renderer: PageRenderer
+    var logger: Logger
+
+    func handle(_ request: Request, context: DashboardContext, next: (Request, DashboardContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            let message = error.body ?? (error.status == .notFound ? "Không tìm thấy trang này." : "Yêu cầu không hợp lệ.")
+            return renderer.response(.error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: message),
+                                     status: error.status)
+        } catch let refusal as OfficerDesk.Refusal {
+            return renderer.response(.error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: refusal.description),
+                                     status: .badRequest)
+        } catch {
+            logger.error("dashboard request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return renderer.response(.error, ErrorPage(
+                page: PageChrome(title: "Có lỗi"),
+                message: "Đã có lỗi khi xử lý yêu cầu. Hãy thử lại; nếu vẫn lỗi, báo cho người quản trị máy chủ (chi tiết trong nhật ký của thidua)."),
+                status: .internalServerError)
+        }
+    }
+}
+
+/// How the pages write times, sizes and durations.
+enum Format {
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1_048_576 { return "\(bytes / 1024) KB" }
+        let tenths = Int((Double(bytes) / 1_048_576 * 10).rounded())
+        return "\(tenths / 10),\(tenths % 10) MB"
+    }
+
+    /// "còn 2 ngày 5 giờ", "còn 40 phút", "đã quá hạn 3 ngày".
+    static func countdown(to deadline: Date, from now: Date) -> (text: String, overdue: Bool) {
+        let seconds = Int(deadline.timeIntervalSince(now))
+        let span = abs(seconds)
+        let days = span / 86_400, hours = span % 86_400 / 3600, minutes = span % 3600 / 60
+        var parts: [String] = []
+        if days > 0 { parts.append("\(days) ngày") }
+        if hours > 0 && days < 7 { parts.append("\(hours) giờ") }
+        if days == 0 && minutes > 0 { parts.append("\(minutes) phút") }
+        let amount = parts.isEmpty ? "dưới 1 phút" : parts.joined(separator: " ")
+        return seconds >= 0 ? ("còn \(amount)", false) : ("đã quá hạn \(amount)", true)
+    }
+
+    static func ago(_ date: Date?, now: Date, office: Office) -> String {
+        guard let date else { return "chưa lần nào" }
+        let minutes = Int(now.timeIntervalSince(date) / 60)
+        let relative = minutes < 1 ? "vừa xong" : minutes < 120 ? "\(minutes) phút trước" : "\(minutes / 60) giờ trước"
+        return "\(office.formatDateTime(date)) (\(relative))"
+    }
+}

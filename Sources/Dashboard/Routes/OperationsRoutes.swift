@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Store
+
+/// Health, metrics, the sent-mail log and the stylesheet.
+extension DashboardRoutes {
+    func registerOperations(on router: Router<DashboardContext>) {
+        router.get("/healthz") { _, _ in
+            let state = await state()
+            let check = HealthCheck(intake: try state.store.intakeHealth(), threshold: state.healthThreshold, now: clock.now())
+            return Response(status: check.healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: check.json)))
+        }
+
+        router.get("/metrics") { request, context in
+            // A monitoring system presents the configured bearer token; an officer's
+            // session will do too. Nobody else reads the numbers.
+            let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+            let tokenMatches = settings.metricsToken.map { expected in
+                bearer.map { PasswordHash.constantTimeEqual(Array($0.utf8), Array(expected.utf8)) } ?? false
+            } ?? false
+            guard tokenMatches || context.session != nil else {
+                return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"thidua\"", .contentType: "text/plain"],
+                                body: .init(byteBuffer: ByteBuffer(string: "metrics need the bearer token set in dashboard.metrics_token_file\n")))
+            }
+            let state = await state()
+            let text = MetricsExposition.render(totals: try state.store.totals(), health: try state.store.intakeHealth(),
+                                                counters: counters, reviewWaiting: try state.store.reviewCount())
+            return Response(status: .ok, headers: [.contentType: MetricsExposition.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+
+        router.get("/health") { request, context in
+            let state = await state()
+            let now = clock.now()
+            let intake = try state.store.intakeHealth()
+            let check = HealthCheck(intake: intake, threshold: state.healthThreshold, now: now)
+            let totals = try state.store.totals()
+            let verdict = check.healthy
+                ? (intake.failingSince == nil ? "Hoạt động bình thường." : "Đang có lỗi khi đọc hộp thư; thidua đang thử lại.")
+                : "Không đọc được hộp thư đã lâu. Xem lỗi bên dưới và cách khắc phục trong hướng dẫn cài đặt (docs/install.vi.md)."
+            let view = HealthPage(
+                page: chrome("Hệ thống", context: context, state: state), healthy: check.healthy, verdict: verdict,
+                lastPoll: Format.ago(intake.lastPoll, now: now, office: state.office),
+                failingSince: intake.failingSince.map(state.office.formatDateTime), lastError: intake.lastError,
+                tokenExpiry: await state.tokenExpiry().map(state.office.formatDateTime),
+                sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.sendLimits.perDay,
+                sentLastMinute: try state.store.outgoingCount(since: now.addingTimeInterval(-60)), perMinute: state.sendLimits.perMinute,
+                messages: totals.messages, attachments: totals.attachments, parseErrors: totals.parseErrors, unmatched: totals.unmatched)
+            return renderer.response(.health, view)
+        }
+
+        router.get("/reminders") { request, context in
+            let state = await state()
+            let now = clock.now()
+            let totals = try state.store.totals()
+            let rows = try state.store.outgoingLog().map { record -> OutgoingPage.Row in
+                let unit = record.unitCode.flatMap { state.roster.unit(code: $0) }
+                let href = zip(record.campaignID, unit).map { "/campaigns/\(FormData.percentEncode($0))/units/\(FormData.percentEncode($1.code))" }
+                return OutgoingPage.Row(
+                    at: state.office.formatDateTime(record.createdAt), campaign: record.campaignID.flatMap(state.campaign)?.title ?? "",
+                    unit: unit.map { "\($0.name) (\($0.code))" } ?? (record.unitCode ?? ""), unitHref: href, kind: record.kind.label,
+                    stage: record.stage ?? "", recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
+                    state: record.state, error: record.error)
+            }
+            let view = OutgoingPage(
+                page: chrome("Thư đã gửi", context: context, state: state),
+                sent: totals.remindersSent + totals.repliesSent, failed: totals.remindersFailed + totals.repliesFailed,
+                uncertain: totals.remindersUncertain,
+                sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.sendLimits.perDay,
+                rows: rows, failures: rows.filter { $0.state == "failed" })
+            return renderer.response(.outgoing, view)
+        }
+
+        router.get("/static/app.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+    }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

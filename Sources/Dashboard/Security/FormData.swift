@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+
+/// An `application/x-www-form-urlencoded` body, read only after the session's CSRF token
+/// in it has been checked: every form the dashboard serves carries the token, and every
+/// POST handler reads its fields through here, so no action can skip the check.
+struct FormData: Sendable {
+    private var fields: [String: String]
+
+    init(_ encoded: String) {
+        var fields: [String: String] = [:]
+        for pair in encoded.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { continue }
+            fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+        }
+        self.fields = fields
+    }
+
+    subscript(_ name: String) -> String? { fields[name] }
+
+    var all: [String: String] { fields }
+
+    /// "?a=1&b=2", or "" for no items.
+    static func queryString(_ items: [(String, String)]) -> String {
+        items.isEmpty ? "" : "?" + items.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
+    }
+
+    /// The trimmed, non-empty value of `name`.
+    func value(_ name: String) -> String? {
+        fields[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Reads the body of `request` and checks its `csrf` field against the session's token.
+    static func read(_ request: Request, context: DashboardContext) async throws -> FormData {
+        guard let session = context.session else {
+            throw HTTPError(.unauthorized, message: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.")
+        }
+        let form = try await readUnchecked(request, context: context)
+        guard let token = form["csrf"], PasswordHash.constantTimeEqual(Array(token.utf8), Array(session.csrfToken.utf8)) else {
+            throw HTTPError(.forbidden, message: "Biểu mẫu đã cũ hoặc không hợp lệ. Hãy tải lại trang rồi thử lại.")
+        }
+        return form
+    }
+
+    /// The login form only: there is no session yet to hold a token (it carries its own, in a cookie).
+    static func readUnchecked(_ request: Request, context: DashboardContext) async throws -> FormData {
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        return FormData(String(buffer: body))
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    static func percentEncode(_ text: String) -> String {
+        // RFC 3986 unreserved characters only: ASCII, so a Location header stays ASCII.
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+
+/// Nothing is served without a login except the login page itself, `/healthz`, `/metrics`
+/// (which checks its own bearer token) and the stylesheet. A page asked for without a
+/// session redirects to the login page and back; any other request is refused.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = DashboardContext
+    static let cookieName = "thidua_session"
+    static let publicPaths: Set<String> = ["/login", "/healthz", "/metrics", "/static/app.css"]
+
+    var sessions: SessionStore
+
+    func handle(_ request: Request, context: DashboardContext, next: (Request, DashboardContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Self.cookieName]?.value {
+            context.session = await sessions.session(token: token)
+        }
+        if context.session != nil || Self.publicPaths.contains(request.uri.path) {
+            return try await next(request, context)
+        }
+        guard request.method == .get || request.method == .head else {
+            throw HTTPError(.unauthorized, message: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.")
+        }
+        let back = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+        return Response.redirect(to: "/login?next=\(FormData.percentEncode(back))", type: .found)
+    }
+}

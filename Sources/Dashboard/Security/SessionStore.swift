@@ -1,0 +1,68 @@
+import Foundation
+import Intake
+
+/// The dashboard's sessions and login lockouts, in memory: a restart logs the officer out, which is the safe
+/// side. Sessions end after `idleTimeout` without a request, and after `maximumAge` in any
+/// case; an office computer left open must not stay logged in for days.
+actor SessionStore {
+    private var sessions: [String: Session] = [:]
+    private var throttle = LoginThrottle()
+    private let clock: any WallClock
+    let idleTimeout: TimeInterval
+    let maximumAge: TimeInterval
+
+    init(clock: any WallClock, idleTimeout: TimeInterval = 8 * 3600, maximumAge: TimeInterval = 24 * 3600) {
+        self.clock = clock
+        self.idleTimeout = idleTimeout
+        self.maximumAge = maximumAge
+    }
+
+    /// Starts a session and returns its token.
+    func open(user: String) throws -> (token: String, session: Session) {
+        expire()
+        let now = clock.now()
+        let token = try Self.token()
+        let session = Session(user: user, csrfToken: try Self.token(), createdAt: now, lastSeen: now)
+        sessions[token] = session
+        return (token, session)
+    }
+
+    /// The live session for `token`, refreshed; nil when unknown or expired.
+    func session(token: String) -> Session? {
+        let now = clock.now()
+        guard var session = sessions[token] else { return nil }
+        guard now.timeIntervalSince(session.lastSeen) < idleTimeout, now.timeIntervalSince(session.createdAt) < maximumAge else {
+            sessions[token] = nil
+            return nil
+        }
+        session.lastSeen = now
+        sessions[token] = session
+        return session
+    }
+
+    func close(token: String) {
+        sessions[token] = nil
+    }
+
+    /// Ends every session of `user` (after a password change).
+    func closeAll(user: String) {
+        sessions = sessions.filter { $0.value.user != user }
+    }
+
+    func lockedUntil(_ keys: [String], now: Date) -> Date? { throttle.lockedUntil(keys, now: now) }
+    func loginFailed(_ keys: [String], now: Date) { throttle.failed(keys, now: now) }
+    func loginSucceeded(_ keys: [String]) { throttle.succeeded(keys) }
+
+    private func expire() {
+        let now = clock.now()
+        sessions = sessions.filter {
+            now.timeIntervalSince($0.value.lastSeen) < idleTimeout && now.timeIntervalSince($0.value.createdAt) < maximumAge
+        }
+    }
+
+    /// 256 random bits, URL-safe.
+    static func token() throws -> String {
+        Data(try PasswordHash.randomBytes(32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Intake
+
+/// What the dashboard reads from the store, one value type per kind of row.
+
+/// A unit's line in a campaign's ledger.
+public struct LedgerRow: Sendable {
+    public var unit: String
+    public var status: ReceiptStatus
+    public var receivedAt: Date?
+    public var note: String?
+    public var attachmentCount: Int
+}
+
+public struct StoredAttachment: Sendable {
+    public var id: Int64
+    public var messageRow: Int64
+    public var filename: String
+    public var contentType: String
+    public var kind: String
+    public var size: Int
+    public var sha256: String
+    public var storedPath: String
+}
+
+public struct StoredMessage: Sendable {
+    public var id: Int64
+    public var fromAddress: String?
+    public var fromName: String?
+    public var subject: String
+    public var receivedAt: Date
+    public var campaignID: String?
+    public var unitCode: String?
+    public var status: ReceiptStatus?
+    public var problems: String?
+    public var matchReason: String?
+    public var parseError: String?
+    public var attachments: [StoredAttachment]
+}
+
+/// Mail thidua sent (or tried to send) about a unit: acknowledgements, reminders, replies.
+public struct OutgoingRecord: Sendable {
+    public enum Kind: String, Sendable { case acknowledgement, reminder, reply }
+    public var kind: Kind
+    public var campaignID: String?
+    public var unitCode: String?
+    public var stage: String?
+    public var recipients: String
+    public var state: String
+    public var createdAt: Date
+    public var finishedAt: Date?
+    public var error: String?
+}
+
+/// A message waiting for the officer's decision.
+public struct ReviewEntry: Sendable {
+    public var message: StoredMessage
+    /// Why it waits, in Vietnamese.
+    public var reason: String
+}
+
+/// The mailbox side of health: when polling last worked, and the failure in hand.
+public struct IntakeHealth: Sendable {
+    public var lastPoll: Date?
+    public var lastError: String?
+    public var lastErrorAt: Date?
+    public var failingSince: Date?
+}
+
+/// Running totals for `/metrics`: counted from the store, so they survive restarts and
+/// never go down.
+public struct StoreTotals: Sendable {
+    public var messages = 0
+    public var attachments = 0
+    public var unmatched = 0
+    public var parseErrors = 0
+    public var acknowledgementsSent = 0
+    public var acknowledgementsFailed = 0
+    public var remindersSent = 0
+    public var remindersFailed = 0
+    public var remindersUncertain = 0
+    public var repliesSent = 0
+    public var repliesFailed = 0
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import Intake
+
+/// The dashboard's reads. Each is one short read transaction over indexed columns: the
+/// overview and the unit table must answer within a few milliseconds for thousands of
+/// units and tens of thousands of messages.
+extension DataStore {
+    public func ledger(campaign: String) throws -> [String: LedgerRow] {
+        try database.read { db in
+            var rows: [String: LedgerRow] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.unit_code, r.status, r.received_at, r.note,
+                    (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id) AS files
+                FROM receipts r WHERE r.campaign_id = ?
+                """, arguments: [campaign]) {
+                let unit: String = row["unit_code"]
+                rows[unit] = LedgerRow(unit: unit, status: ReceiptStatus(rawValue: row["status"]) ?? .pending,
+                                       receivedAt: row["received_at"], note: (row["note"] as String?).flatMap { $0.isEmpty ? nil : $0 },
+                                       attachmentCount: row["files"])
+            }
+            return rows
+        }
+    }
+
+    /// Every message attributed to `unit`, newest first, with its files.
+    public func messages(unit: String, limit: Int = 200) throws -> [StoredMessage] {
+        try database.read { db in
+            try Self.messages(db, sql: "SELECT * FROM messages WHERE unit_code = ? ORDER BY received_at DESC LIMIT ?",
+                              arguments: [unit, limit])
+        }
+    }
+
+    public func storedMessage(id: Int64) throws -> StoredMessage? {
+        try database.read { db in
+            try Self.messages(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id]).first
+        }
+    }
+
+    public func attachment(id: Int64) throws -> StoredAttachment? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM attachments WHERE id = ?", arguments: [id]).map(Self.attachment)
+        }
+    }
+
+    /// The raw message's path relative to the data directory.
+    public func rawPath(messageID: Int64) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT raw_path FROM messages WHERE id = ?", arguments: [messageID])
+        }
+    }
+
+    /// Mail sent or attempted about `unit`, newest first.
+    public func outgoing(unit: String) throws -> [OutgoingRecord] {
+        try database.read { db in
+            var records = try Row.fetchAll(db, sql: """
+                SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
+                WHERE unit_code = ? ORDER BY created_at DESC LIMIT 200
+                """, arguments: [unit]).map { Self.outgoing($0, kind: .reminder) }
+            records += try Row.fetchAll(db, sql: """
+                SELECT m.campaign_id, m.unit_code, NULL AS stage, a.recipient AS recipients, a.state, a.created_at, a.finished_at, a.error
+                FROM acknowledgements a JOIN messages m ON m.id = a.message_id WHERE m.unit_code = ? ORDER BY a.created_at DESC LIMIT 200
+                """, arguments: [unit]).map { Self.outgoing($0, kind: .acknowledgement) }
+            records += try Row.fetchAll(db, sql: """
+                SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
+                FROM replies r JOIN messages m ON m.id = r.message_id WHERE m.unit_code = ? ORDER BY r.created_at DESC LIMIT 200
+                """, arguments: [unit]).map { Self.outgoing($0, kind: .reply) }
+            return records.sorted { $0.createdAt > $1.createdAt }
+        }
+    }
+
+    /// Reminders and replies across every campaign, newest first: what went out, what
+    /// bounced, what is uncertain.
+    public func outgoingLog(limit: Int = 500) throws -> [OutgoingRecord] {
+        try database.read { db in
+            var records = try Row.fetchAll(db, sql: """
+                SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
+                ORDER BY created_at DESC LIMIT ?
+                """, arguments: [limit]).map { Self.outgoing($0, kind: .reminder) }
+            records += try Row.fetchAll(db, sql: """
+                SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
+                FROM replies r JOIN messages m ON m.id = r.message_id ORDER BY r.created_at DESC LIMIT ?
+                """, arguments: [limit]).map { Self.outgoing($0, kind: .reply) }
+            return Array(records.sorted { $0.createdAt > $1.createdAt }.prefix(limit))
+        }
+    }
+
+    /// Messages waiting for the officer, newest first: no unit could be told for sure, or
+    /// the submission needs a look (wrong file kind, a link instead of a scan, unparsable).
+    public func reviewQueue(limit: Int = 500) throws -> [ReviewEntry] {
+        try database.read { db in
+            let sql = """
+                SELECT * FROM (
+                    SELECT * FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected'
+                    UNION
+                    SELECT * FROM messages WHERE status = 'needs_review'
+                ) ORDER BY received_at DESC LIMIT ?
+                """
+            return try Self.messages(db, sql: sql, arguments: [limit]).map { message in
+                let reason: String
+                if message.unitCode == nil, let error = message.parseError, message.subject.isEmpty {
+                    reason = "không đọc được thư: \(error)"
+                } else if message.unitCode == nil {
+                    reason = "chưa xác định được đơn vị gửi"
+                } else {
+                    reason = message.problems ?? "cần xem lại"
+                }
+                return ReviewEntry(message: message, reason: reason)
+            }
+        }
+    }
+
+    public func reviewCount() throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected')
+                     + (SELECT count(*) FROM messages WHERE status = 'needs_review' AND unit_code IS NOT NULL)
+                """) ?? 0
+        }
+    }
+
+    public func intakeHealth() throws -> IntakeHealth {
+        try database.read { db in
+            var health = IntakeHealth()
+            for row in try Row.fetchAll(db, sql: "SELECT key, value, at FROM intake_health WHERE key IN ('last_poll', 'last_error', 'failing_since')") {
+                switch row["key"] as String {
+                case "last_poll": health.lastPoll = row["at"]
+                case "last_error": health.lastError = row["value"]; health.lastErrorAt = row["at"]
+                default: health.failingSince = row["at"]
+                }
+            }
+            return health
+        }
+    }
+
+    public func totals() throws -> StoreTotals {
+        try database.read { db in
+            var totals = StoreTotals()
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS messages, count(*) FILTER (WHERE unit_code IS NULL) AS unmatched,
+                    count(*) FILTER (WHERE parse_error IS NOT NULL) AS errors FROM messages
+                """) {
+                totals.messages = row["messages"]
+                totals.unmatched = row["unmatched"]
+                totals.parseErrors = row["errors"]
+            }
+            totals.attachments = try Int.fetchOne(db, sql: "SELECT count(*) FROM attachments") ?? 0
+            for row in try Row.fetchAll(db, sql: """
+                SELECT 'reminder' AS kind, state, count(*) AS n FROM reminders GROUP BY state
+                UNION ALL SELECT 'acknowledgement', state, count(*) FROM acknowledgements GROUP BY state
+                UNION ALL SELECT 'reply', state, count(*) FROM replies GROUP BY state
+                """) {
+                let count: Int = row["n"]
+                switch (row["kind"] as String, row["state"] as String) {
+                case ("reminder", "sent"): totals.remindersSent += count
+                case ("reminder", "failed"): totals.remindersFailed += count
+                case ("reminder", _): totals.remindersUncertain += count
+                case ("acknowledgement", "sent"): totals.acknowledgementsSent += count
+                case ("acknowledgement", "failed"): totals.acknowledgementsFailed += count
+                case ("reply", "sent"): totals.repliesSent += count
+                case ("reply", "failed"): totals.repliesFailed += count
+                default: break
+                }
+            }
+            return totals
+        }
+    }
+
+    // MARK: - Rows
+
+    static func messages(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredMessage] {
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let ids: [Int64] = rows.map { $0["id"] }
+        var files: [Int64: [StoredAttachment]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM attachments WHERE message_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY position",
+                                    arguments: StatementArguments(ids)) {
+            let file = attachment(row)
+            files[file.messageRow, default: []].append(file)
+        }
+        return rows.map { row in
+            StoredMessage(id: row["id"], fromAddress: row["from_address"], fromName: row["from_name"], subject: row["subject"],
+                          receivedAt: row["received_at"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
+                          status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)), problems: row["problems"],
+                          matchReason: row["match_reason"], parseError: row["parse_error"], attachments: files[row["id"]] ?? [])
+        }
+    }
+
+    static func attachment(_ row: Row) -> StoredAttachment {
+        StoredAttachment(id: row["id"], messageRow: row["message_id"], filename: row["filename"], contentType: row["content_type"],
+                         kind: row["kind"], size: row["size"], sha256: row["sha256"], storedPath: row["stored_path"])
+    }
+
+    static func outgoing(_ row: Row, kind: OutgoingRecord.Kind) -> OutgoingRecord {
+        OutgoingRecord(kind: kind, campaignID: row["campaign_id"], unitCode: row["unit_code"], stage: row["stage"],
+                       recipients: row["recipients"], state: row["state"], createdAt: row["created_at"],
+                       finishedAt: row["finished_at"], error: row["error"])
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a campaign's unit table to a file, as Excel (XLSX) or CSV — the same table as the dashboard's export.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case xlsx, csv }
+
+    @Option(help: "Campaign id (default: the next deadline, else the latest).")
+    var campaign: String?
+
+    @Option(help: "xlsx or csv.")
+    var format: Format = .xlsx
+
+    @Option(name: .shortAndLong, help: "The file to write.")
+    var output: String
+
+    func run() async throws {
+        try await reportingErrors {
+            let context = try AppContext.load()
+            let campaign = try context.campaign(self.campaign, now: Date())
+            let table = UnitTable(roster: context.roster, ledger: try context.store.ledger(campaign: campaign.id), query: .init())
+            let data: Data
+            switch format {
+            case .xlsx: data = try UnitTableXLSX.render(table, office: context.config.office)
+            case .csv: data = Data(UnitTableCSV.render(table, office: context.config.office).utf8)
+            }
+            do {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+            }
+            print("\(output): \(table.rows.count) units of \(campaign.title)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+
+struct Passwd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set the password of a dashboard login (creating the login if needed).",
+        discussion: """
+            Asks for the password twice on a terminal; otherwise reads one line from standard input \
+            (e.g. `thidua passwd --user canbo < file`). Only a scrypt hash is stored, in the database; \
+            the officer's open sessions end when the running daemon is restarted.
+            """)
+
+    @Option(help: "The login name.")
+    var user = "canbo"
+
+    func run() async throws {
+        try await reportingErrors {
+            guard !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
+                throw ValidationError("a login name is letters, digits and . _ - @ only")
+            }
+            let password = try Self.readPassword()
+            let hash = try PasswordHash.make(password: password)
+            let context = try AppContext.load()
+            try context.store.setDashboardPassword(user: user, hash: hash, at: Date())
+            print("password set for \(user); log in at http://\(context.config.dashboard.listen)/")
+        }
+    }
+
+    static func readPassword() throws -> String {
+        if isatty(STDIN_FILENO) == 1 {
+            let first = try prompt("New password for the dashboard: ")
+            let second = try prompt("Again: ")
+            guard first == second else { throw ValidationError("the two passwords differ; nothing was changed") }
+            return first
+        }
+        guard let line = readLine(strippingNewline: true) else {
+            throw ValidationError("no password on standard input")
+        }
+        return line
+    }
+
+    /// Reads a line from the terminal without echoing it.
+    private static func prompt(_ text: String) throws -> String {
+        FileHandle.standardError.write(Data(text.utf8))
+        var saved = termios()
+        tcgetattr(STDIN_FILENO, &saved)
+        var silent = saved
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        guard let line = readLine(strippingNewline: true) else { throw ValidationError("no password entered") }
+        return line
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Intake
+import Logging
+import MailTransport
+import MIME
+import Store
+
+/// A mail queued in the store (an acknowledgement, an officer's reply), sent at most once:
+/// claimed in SQLite before the send, finished after it. If the daemon dies in between,
+/// the claim stays and the mail is not sent again.
+struct QueuedMail: Sendable {
+    var recipient: String
+    var subject: String
+    var text: String
+    var inReplyTo: String?
+    var references: [String]
+    /// RFC 3834: "auto-replied" for acknowledgements, "no" for the officer's own reply.
+    var autoSubmitted: String
+}
+
+struct QueuedMailSender: Sendable {
+    var smtp: SMTPSender
+    var from: MailAddress
+    var office: Office
+    var quota: SendingQuota
+    var clock: any WallClock
+
+    enum Outcome { case sent, failed(String), skipped, quotaReached }
+
+    func send(_ mail: QueuedMail, claim: (String) throws -> Bool, finish: (_ sent: Bool, _ error: String?) throws -> Void) async throws -> Outcome {
+        try Task.checkCancellation()
+        guard try quota.allows(at: clock.now()) else { return .quotaReached }  // the rest in the next cycle
+        let domain = from.address.split(separator: "@").last.map(String.init) ?? "thidua.invalid"
+        let outgoingID = OutgoingMessage.makeMessageID(domain: domain)
+        var message = OutgoingMessage(from: from, to: [MailAddress(address: mail.recipient)], subject: mail.subject,
+                                      textBody: mail.text, htmlBody: TextToHTML.render(mail.text), date: clock.now(),
+                                      timeZone: office.timeZone, messageID: outgoingID)
+        message.inReplyTo = mail.inReplyTo
+        message.references = mail.references
+        message.autoSubmitted = mail.autoSubmitted
+        let bytes: [UInt8]
+        do {
+            bytes = try message.render()
+        } catch {
+            try finish(false, "\(error)")
+            return .failed("\(error)")
+        }
+        guard try claim(outgoingID) else { return .skipped }
+        let error = await smtp.send(bytes, from: from.address, to: [mail.recipient]).first?.error.map { "\($0)" }
+        try finish(error == nil, error)
+        return error.map(Outcome.failed) ?? .sent
+    }
+}
