@@ -98,6 +98,11 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake"], exclude: ["Labelled"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "Intake", "Store", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["MailTransport", "MIME"],
             swiftSettings: strict

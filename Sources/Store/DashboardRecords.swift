@@ -10,6 +10,14 @@ public struct LedgerRow: Sendable {
     public var receivedAt: Date?
     public var note: String?
     public var attachmentCount: Int
+
+    public init(unit: String, status: ReceiptStatus, receivedAt: Date?, note: String?, attachmentCount: Int) {
+        self.unit = unit
+        self.status = status
+        self.receivedAt = receivedAt
+        self.note = note
+        self.attachmentCount = attachmentCount
+    }
 }
 
 public struct StoredAttachment: Sendable {
@@ -65,6 +73,13 @@ public struct IntakeHealth: Sendable {
     public var lastError: String?
     public var lastErrorAt: Date?
     public var failingSince: Date?
+
+    public init(lastPoll: Date? = nil, lastError: String? = nil, lastErrorAt: Date? = nil, failingSince: Date? = nil) {
+        self.lastPoll = lastPoll
+        self.lastError = lastError
+        self.lastErrorAt = lastErrorAt
+        self.failingSince = failingSince
+    }
 }
 
 /// Running totals for `/metrics`: counted from the store, so they survive restarts and
@@ -81,4 +96,6 @@ public struct StoreTotals: Sendable {
     public var remindersUncertain = 0
     public var repliesSent = 0
     public var repliesFailed = 0
+
+    public init() {}
 }

@@ -16,9 +16,11 @@ struct LoginThrottle: Sendable {
 
     /// When the lock on any of `keys` ends, or nil if none is locked.
     func lockedUntil(_ keys: [String], now: Date) -> Date? {
+        // `failed` keeps only failures within one window of each other, so a full list is
+        // a burst; the lock runs for a window from its last failure.
         keys.compactMap { key -> Date? in
-            let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
-            guard recent.count >= maxFailures, let last = recent.last else { return nil }
+            guard let recent = failures[key], recent.count >= maxFailures, let last = recent.last,
+                  now < last.addingTimeInterval(window) else { return nil }
             return last.addingTimeInterval(window)
         }.max()
     }
