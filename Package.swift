@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MailTransport", "MIME"],
+            dependencies: ["CCurl", "MailTransport", "MIME"],
             swiftSettings: strict
         ),
     ]

@@ -19,6 +19,8 @@ struct ThiduaProcess {
             "THIDUA_SMTP_FROM": "Phòng GDĐT thử nghiệm <\(office)>",
             "THIDUA_TLS_CA_FILE": stack.caFile,
             "THIDUA_DATA_DIR": dataDirectory.path,
+            // A port of its own, so daemons of tests running side by side never collide.
+            "THIDUA_DASHBOARD_LISTEN": "127.0.0.1:\(HTTPClient.freePort())",
         ].merging(extra) { _, new in new })
     }
 
@@ -33,8 +35,14 @@ struct ThiduaProcess {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("thidua")
     }
 
-    func run(_ arguments: [String]) throws -> Output {
+    func run(_ arguments: [String], input: String? = nil) throws -> Output {
         let process = Process()
+        if let input {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            pipe.fileHandleForWriting.write(Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+        }
         process.executableURL = Self.binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

@@ -21,8 +21,8 @@ struct OutgoingPage: Sendable {
     var perDay: Int
     var rows: [Row]
     var failures: [Row]
-    var hasFailures: Bool { !failures.isEmpty }
-    var empty: Bool { rows.isEmpty }
+    /// Stored, not computed: Mustache sees stored properties only.
+    var hasFailures: Bool
 
     static let template = """
         {{> header}}
@@ -37,10 +37,10 @@ struct OutgoingPage: Sendable {
         {{/failures}}</tbody></table></div>
         {{/hasFailures}}
         <h2>Tất cả</h2>
-        {{#empty}}<p>Chưa gửi thư nào.</p>{{/empty}}
-        {{^empty}}<div class="scroll"><table id="outgoing"><thead><tr><th>Lúc</th><th>Đợt</th><th>Đơn vị</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
+        {{^rows}}<p>Chưa gửi thư nào.</p>{{/rows}}
+        <div class="scroll"><table id="outgoing"><thead><tr><th>Lúc</th><th>Đợt</th><th>Đơn vị</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
         {{#rows}}<tr><td>{{at}}</td><td>{{campaign}}</td><td>{{#unitHref}}<a href="{{unitHref}}">{{unit}}</a>{{/unitHref}}{{^unitHref}}{{unit}}{{/unitHref}}</td><td>{{kind}}</td><td>{{stage}}</td><td>{{recipients}}</td><td class="{{state}}">{{stateLabel}}{{#error}}<br><small>{{error}}</small>{{/error}}</td></tr>
-        {{/rows}}</tbody></table></div>{{/empty}}
+        {{/rows}}</tbody></table></div>
         {{> footer}}
         """
 }

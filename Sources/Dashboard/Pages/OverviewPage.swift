@@ -22,13 +22,12 @@ struct OverviewPage: Sendable {
     var office: String
     var updated: String
     var cards: [Card]
-    var noCampaigns: Bool { cards.isEmpty }
 
     static let template = """
         {{> header}}
         <h1>{{office}}</h1>
         <p><small>Số liệu lúc {{updated}} (giờ Việt Nam).</small></p>
-        {{#noCampaigns}}<p>Chưa có đợt thu hồ sơ nào trong cấu hình (mục <code>campaigns</code>).</p>{{/noCampaigns}}
+        {{^cards}}<p>Chưa có đợt thu hồ sơ nào trong cấu hình (mục <code>campaigns</code>).</p>{{/cards}}
         {{#cards}}
         <section class="card">
         <h2><a href="/campaigns/{{id}}">{{title}}</a></h2>

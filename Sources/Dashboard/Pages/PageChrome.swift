@@ -4,11 +4,11 @@ struct PageChrome: Sendable {
     var title: String
     var user: String?
     var csrf: String?
-    var reviewCount = 0
+    /// The number of messages waiting for review, nil when none (no badge). Templates see
+    /// stored properties only (Mustache reads values through reflection).
+    var reviewBadge: String?
     var notice: String?
     var problem: String?
-
-    var hasReview: Bool { reviewCount > 0 }
 
     static let header = """
         <!doctype html>
@@ -20,7 +20,7 @@ struct PageChrome: Sendable {
         {{#page.user}}
         <header class="top"><nav>
         <a href="/">Tổng quan</a>
-        <a href="/review">Cần xem lại{{#page.hasReview}} <span class="badge">{{page.reviewCount}}</span>{{/page.hasReview}}</a>
+        <a href="/review">Cần xem lại{{#page.reviewBadge}} <span class="badge">{{page.reviewBadge}}</span>{{/page.reviewBadge}}</a>
         <a href="/reminders">Thư đã gửi</a>
         <a href="/health">Hệ thống</a>
         </nav>

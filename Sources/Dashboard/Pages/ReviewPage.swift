@@ -24,12 +24,11 @@ struct ReviewPage: Sendable {
     var page: PageChrome
     var items: [Item]
     var units: [UnitChoice]
-    var empty: Bool { items.isEmpty }
 
     static let template = """
         {{> header}}
         <h1>Thư cần xem lại</h1>
-        {{#empty}}<p>Không có thư nào cần xem lại.</p>{{/empty}}
+        {{^items}}<p>Không có thư nào cần xem lại.</p>{{/items}}
         <datalist id="unit-codes">{{#units}}<option value="{{code}}">{{name}}</option>{{/units}}</datalist>
         {{#items}}
         <article class="message review" id="review-{{id}}">

@@ -46,8 +46,6 @@ struct UnitPage: Sendable {
     var canExcuse: Bool
     var messages: [Message]
     var sent: [Sent]
-    var noMessages: Bool { messages.isEmpty }
-    var noSent: Bool { sent.isEmpty }
 
     static let template = """
         {{> header}}
@@ -60,7 +58,7 @@ struct UnitPage: Sendable {
         <input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit">Miễn nộp đợt này</button></form>
         {{/canExcuse}}
         <h2>Thư đơn vị đã gửi</h2>
-        {{#noMessages}}<p>Chưa nhận được thư nào của đơn vị.</p>{{/noMessages}}
+        {{^messages}}<p>Chưa nhận được thư nào của đơn vị.</p>{{/messages}}
         {{#messages}}
         <article class="message">
         <p><strong>{{subject}}</strong><br><small>Từ {{from}} · nhận lúc {{receivedAt}} · {{campaign}} · <span class="{{status}}">{{statusLabel}}</span></small></p>
@@ -71,10 +69,10 @@ struct UnitPage: Sendable {
         </article>
         {{/messages}}
         <h2>Thư thidua đã gửi đơn vị</h2>
-        {{#noSent}}<p>Chưa gửi thư nào.</p>{{/noSent}}
-        {{^noSent}}<div class="scroll"><table><thead><tr><th>Lúc</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
+        {{^sent}}<p>Chưa gửi thư nào.</p>{{/sent}}
+        <div class="scroll"><table><thead><tr><th>Lúc</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
         {{#sent}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{stage}}</td><td>{{recipients}}</td><td class="{{#failed}}pending{{/failed}}">{{stateLabel}}{{#error}}<br><small>{{error}}</small>{{/error}}</td></tr>
-        {{/sent}}</tbody></table></div>{{/noSent}}
+        {{/sent}}</tbody></table></div>
         {{> footer}}
         """
 }

@@ -45,7 +45,6 @@ struct UnitTablePage: Sendable {
     var previousHref: String?
     var nextHref: String?
     var pageLabel: String?
-    var empty: Bool { rows.isEmpty }
 
     static let template = """
         {{> header}}
@@ -68,7 +67,7 @@ struct UnitTablePage: Sendable {
         {{#rows}}<tr><td>{{code}}</td><td><a href="{{href}}">{{name}}</a></td><td>{{level}}</td><td class="{{status}}">{{statusLabel}}{{#note}}<br><small>{{note}}</small>{{/note}}</td><td>{{receivedAt}}</td><td class="num">{{files}}</td></tr>
         {{/rows}}
         </tbody></table></div>
-        {{#empty}}<p>Không có đơn vị nào phù hợp.</p>{{/empty}}
+        {{^rows}}<p>Không có đơn vị nào phù hợp.</p>{{/rows}}
         <p class="pager">{{#previousHref}}<a href="{{previousHref}}">← Trang trước</a>{{/previousHref}} {{pageLabel}} {{#nextHref}}<a href="{{nextHref}}">Trang sau →</a>{{/nextHref}}</p>
         {{> footer}}
         """

@@ -29,8 +29,9 @@ struct DashboardRoutes: Sendable {
 
     /// The frame of a logged-in page.
     func chrome(_ title: String, context: DashboardContext, state: DashboardState, notice: String? = nil) -> PageChrome {
-        PageChrome(title: title, user: context.session?.user, csrf: context.session?.csrfToken,
-                   reviewCount: (try? state.store.reviewCount()) ?? 0, notice: notice)
+        let waiting = (try? state.store.reviewCount()) ?? 0
+        return PageChrome(title: title, user: context.session?.user, csrf: context.session?.csrfToken,
+                          reviewBadge: waiting > 0 ? "\(waiting)" : nil, notice: notice)
     }
 
     /// After an action, back to a page with a fixed notice (by code, so no text of the

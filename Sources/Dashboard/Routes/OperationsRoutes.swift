@@ -68,7 +68,7 @@ extension DashboardRoutes {
                 sent: totals.remindersSent + totals.repliesSent, failed: totals.remindersFailed + totals.repliesFailed,
                 uncertain: totals.remindersUncertain,
                 sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.sendLimits.perDay,
-                rows: rows, failures: rows.filter { $0.state == "failed" })
+                rows: rows, failures: rows.filter { $0.state == "failed" }, hasFailures: rows.contains { $0.state == "failed" })
             return renderer.response(.outgoing, view)
         }
 

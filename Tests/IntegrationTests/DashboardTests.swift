@@ -1,0 +1,266 @@
+import Foundation
+import MailTransport
+import MIME
+import Testing
+
+/// The officer's dashboard over HTTP, served by a running `thidua run` with real mail in
+/// its store: login, what needs a login, CSRF, every page and action, files and exports.
+@Suite(.serialized)
+struct DashboardTests {
+    static let password = "mat-khau-thu-nghiem-2021"
+
+    /// An office with two schools, one submission in hand and one message from an unknown
+    /// sender waiting for review, and the daemon serving the dashboard on a port of its own.
+    struct Office {
+        let stack: MailStack
+        let workspace: URL
+        let officeAddress: String
+        let teacher: String
+        let thidua: ThiduaProcess
+        let daemon: BackgroundThidua
+        let http: HTTPClient
+
+        /// `daemonExtra`: environment for the daemon only (after the first run has read the mail).
+        static func start(label: String, daemonExtra: [String: String] = [:], configEdit: (String) -> String = { $0 }) async throws -> Office {
+            let stack = try MailStack.fromEnvironment()
+            let run = UUID().uuidString.prefix(8).lowercased()
+            let office = "office-\(run)@pgd.example"
+            let units = [(code: "U1", name: "Tiểu học Thăng Long", email: "u1-\(run)@schools.example"),
+                         (code: "U2", name: "Tiểu học Đống Đa", email: "u2-\(run)@schools.example")]
+            let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(label)-\(run)")
+            try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+            let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
+            let yaml = configEdit(try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "poll_interval: 60s", with: "poll_interval: 5s"))
+            try yaml.write(to: config, atomically: true, encoding: .utf8)
+            let port = HTTPClient.freePort()
+            let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"),
+                                               extra: ["THIDUA_DASHBOARD_LISTEN": "127.0.0.1:\(port)", "THIDUA_METRICS_TOKEN": "scrape-\(run)"])
+            let teacher = "giao-vien-\(run)@personal.example"
+            for (from, name, file) in [(units[0].email, units[0].name, "KH thi đua \(units[0].name).pdf"), (teacher, "Giáo viên", "KH.pdf")] {
+                let mail = SampleMail.submission(from: from, fromName: name, to: office, subject: "Kế hoạch thi đua 2021 - \(name)",
+                                                 filename: file, body: "Kính gửi Phòng, đơn vị gửi kế hoạch.")
+                _ = try await stack.smtp(user: from).send(mail, from: from, to: [office])
+            }
+            let imap = try stack.imap(user: office)
+            for _ in 0..<100 where try await imap.status(mailbox: "INBOX").messages < 2 { try await Task.sleep(for: .milliseconds(100)) }
+            let once = try thidua.run(["run", "--once"])
+            #expect(once.status == 0, "\(once.stderr)")
+            let passwd = try thidua.run(["passwd", "--user", "canbo"], input: password + "\n")
+            #expect(passwd.status == 0, "\(passwd.stderr)")
+            var daemonProcess = thidua
+            daemonProcess.environment.merge(daemonExtra) { _, new in new }
+            let daemon = try daemonProcess.start(["run"], log: workspace.appendingPathComponent("thidua.log"))
+            let http = HTTPClient(base: "http://127.0.0.1:\(port)")
+            #expect(await http.waitUntilUp(), "the dashboard never answered: \(daemon.logText)")
+            return Office(stack: stack, workspace: workspace, officeAddress: office, teacher: teacher, thidua: thidua, daemon: daemon, http: http)
+        }
+
+        func stop() async {
+            daemon.signal(SIGTERM)
+            _ = await daemon.waitForExit(timeout: .seconds(30))
+            try? FileManager.default.removeItem(at: workspace)
+        }
+
+        /// Logs in and returns the session cookie ("thidua_session=…").
+        func login(user: String = "canbo", password: String = DashboardTests.password) throws -> String {
+            let page = http.get("/login")
+            let token = try #require(page.formValue("csrf"))
+            let loginCookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
+            let response = http.post("/login", form: [("csrf", token), ("user", user), ("password", password), ("next", "/")], cookie: loginCookie)
+            #expect(response.status == 302, "login answered \(response.status): \(response.text)")
+            let cookie = try #require(response.setCookie("thidua_session"))
+            return String(cookie.split(separator: ";")[0])
+        }
+
+        func status() throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(thidua.run(["status", "--json"]).stdout.utf8)) as? [String: Any] ?? [:]
+        }
+
+        func unitStatus(_ code: String) throws -> String? {
+            (try status()["units"] as? [[String: Any]])?.first { $0["code"] as? String == code }?["status"] as? String
+        }
+
+        func reviewIDs() throws -> [Int] {
+            (try status()["review"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        }
+    }
+
+    @Test func nothingIsServedWithoutALoginButHealthTheLoginPageAndTheStylesheet() async throws {
+        let office = try await Office.start(label: "dash-public")
+        defer { Task { await office.stop() } }
+        let http = office.http
+        for path in ["/", "/campaigns/kh-test", "/campaigns/kh-test/units/U1", "/review", "/reminders", "/health", "/files/1",
+                     "/messages/1/raw", "/campaigns/kh-test/export.csv", "/campaigns/kh-test/export.xlsx"] {
+            let response = http.get(path)
+            #expect(response.status == 302, "\(path) answered \(response.status) without a login")
+            #expect(response.header("Location")?.hasPrefix("/login?next=") == true, "\(path)")
+            #expect(!response.text.contains("Thăng Long"), "\(path) leaked content")
+        }
+        for path in ["/review/1/assign", "/review/1/reject", "/review/1/excuse", "/campaigns/kh-test/units/U1/excuse", "/logout"] {
+            #expect(http.post(path, form: [("unit", "U1")]).status == 401, "\(path) acted without a login")
+        }
+        #expect(http.get("/login").status == 200)
+        #expect(http.get("/static/app.css").status == 200)
+        let health = http.get("/healthz")
+        #expect(health.status == 200)
+        #expect(health.text.hasPrefix("{\"status\":\"ok\""))
+        // /metrics: the configured bearer token, or nothing.
+        #expect(http.get("/metrics").status == 401)
+        #expect(http.get("/metrics", headers: ["Authorization: Bearer wrong"]).status == 401)
+        let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
+        let metrics = http.get("/metrics", headers: ["Authorization: Bearer \(token)"])
+        #expect(metrics.status == 200)
+        #expect(metrics.text.contains("thidua_messages_ingested_total 2\n"))
+        #expect(metrics.text.contains("thidua_attachments_total 2\n"))
+        #expect(metrics.text.contains("thidua_messages_unmatched 1\n"))
+        #expect(metrics.text.contains("# TYPE thidua_last_successful_poll_timestamp_seconds gauge"))
+    }
+
+    @Test func theOfficerSeesWhoHasSentAndSettlesTheReviewQueue() async throws {
+        let office = try await Office.start(label: "dash-desk")
+        defer { Task { await office.stop() } }
+        let http = office.http
+        let cookie = try office.login()
+
+        // The session cookie cannot be read by scripts nor sent from another site.
+        let overview = http.get("/", cookie: cookie)
+        #expect(overview.status == 200)
+        #expect(overview.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
+        #expect(overview.header("X-Frame-Options") == "DENY")
+        #expect(overview.text.contains("<strong>1/2</strong> đơn vị đã nộp"))
+        #expect(overview.text.contains("Cần xem lại <span class=\"badge\">1</span>"))
+
+        // The unit table: filters and a search that ignores diacritics.
+        let pending = http.get("/campaigns/kh-test?status=pending", cookie: cookie)
+        #expect(pending.text.contains("Tiểu học Đống Đa") && !pending.text.contains(">Tiểu học Thăng Long<"))
+        let search = http.get("/campaigns/kh-test?q=thang+long", cookie: cookie)
+        #expect(search.text.contains("Đang hiện 1 trong 1 đơn vị"))
+        #expect(search.text.contains(">Tiểu học Thăng Long</a>"))
+
+        // A unit's page links its scan, which opens inline, sandboxed, as a PDF.
+        let unit = http.get("/campaigns/kh-test/units/U1", cookie: cookie)
+        #expect(unit.text.contains("Đã nộp"))
+        let fileLink = try #require(unit.text.range(of: "href=\"/files/").map { unit.text[$0.upperBound...].prefix { $0 != "\"" } })
+        let file = http.get("/files/\(fileLink)", cookie: cookie)
+        #expect(file.status == 200)
+        #expect(file.header("Content-Type") == "application/pdf")
+        #expect(file.header("Content-Disposition")?.hasPrefix("inline; ") == true)
+        #expect(file.header("Content-Disposition")?.contains("filename*=UTF-8''KH%20thi%20%C4%91ua") == true)
+        #expect(file.header("X-Content-Type-Options") == "nosniff")
+        #expect(file.header("Content-Security-Policy")?.hasPrefix("sandbox") == true)
+        #expect(file.body.starts(with: Array("%PDF-".utf8)))
+
+        // Exports: what the table shows, in Excel-ready form.
+        let csv = http.get("/campaigns/kh-test/export.csv", cookie: cookie)
+        #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
+        #expect(csv.body.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(csv.text.contains("U1,Tiểu học Thăng Long,TH,Đã nộp,received,"))
+        let filtered = http.get("/campaigns/kh-test/export.csv?status=pending", cookie: cookie)
+        #expect(filtered.text.split(separator: "\r\n").count == 2)
+        let xlsx = http.get("/campaigns/kh-test/export.xlsx", cookie: cookie)
+        #expect(xlsx.header("Content-Type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        #expect(xlsx.body.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+
+        // The review queue: a form without the session's CSRF token changes nothing.
+        let review = http.get("/review", cookie: cookie)
+        let id = try #require(try office.reviewIDs().first)
+        #expect(review.text.contains("id=\"review-\(id)\""))
+        let csrf = try #require(review.formValue("csrf"))
+        let forged = http.post("/review/\(id)/assign", form: [("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+        #expect(forged.status == 403)
+        let wrong = http.post("/review/\(id)/assign", form: [("csrf", "x" + csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+        #expect(wrong.status == 403)
+        #expect(try office.unitStatus("U2") == "pending")
+        let unknownUnit = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U9"), ("campaign", "kh-test")], cookie: cookie)
+        #expect(unknownUnit.status == 400)
+        #expect(unknownUnit.text.contains("Không có đơn vị mã U9"))
+
+        // Assigning: the unit has sent, the message leaves the queue.
+        let assigned = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+        #expect(assigned.status == 302)
+        #expect(assigned.header("Location") == "/review?notice=assigned")
+        #expect(try office.unitStatus("U2") == "received")
+        #expect(try office.reviewIDs().isEmpty)
+        #expect(http.get("/review?notice=assigned", cookie: cookie).text.contains("Đã gán thư cho đơn vị"))
+
+        // Rejecting U2's message: the unit is marked, the reason goes back to the sender.
+        let reason = "Bản scan thiếu dấu đỏ của nhà trường; đề nghị gửi lại."
+        let rejected = http.post("/review/\(id)/reject", form: [("csrf", csrf), ("reason", reason)], cookie: cookie)
+        #expect(rejected.status == 302)
+        #expect(try office.unitStatus("U2") == "rejected")
+        let teacherBox = try office.stack.imap(user: office.teacher)
+        var delivered = 0
+        for _ in 0..<300 where delivered == 0 {
+            delivered = Int(try await teacherBox.status(mailbox: "INBOX").messages)
+            if delivered == 0 { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(delivered == 1, "the rejection never reached the school: \(office.daemon.logText)")
+        let mailPath = office.stack.maildir(of: office.teacher) + "/new"
+        let names = try FileManager.default.contentsOfDirectory(atPath: mailPath)
+        let mail = MailMessage.parse(Array(try Data(contentsOf: URL(fileURLWithPath: mailPath + "/" + names[0]))))
+        #expect(mail.subject.hasPrefix("Re: Kế hoạch thi đua 2021"))
+        #expect(mail.bodyText.contains(reason))
+        #expect(mail.autoSubmitted == "no")
+
+        // Excusing from the unit's page.
+        let unitPage = http.get("/campaigns/kh-test/units/U2", cookie: cookie)
+        let unitCSRF = try #require(unitPage.formValue("csrf"))
+        #expect(http.post("/campaigns/kh-test/units/U2/excuse", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
+        #expect(try office.unitStatus("U2") == "excused")
+
+        // The sent-mail log and the health page.
+        let log = http.get("/reminders", cookie: cookie)
+        #expect(log.text.contains("Trả lại hồ sơ"))
+        #expect(log.text.contains(office.teacher))
+        let health = http.get("/health", cookie: cookie)
+        #expect(health.text.contains("Hoạt động bình thường."))
+
+        // Logging out ends the session: the old cookie opens nothing.
+        #expect(http.post("/logout", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
+        #expect(http.get("/", cookie: cookie).status == 302)
+    }
+
+    @Test func fiveWrongPasswordsLockTheLoginEvenForTheRightOne() async throws {
+        let office = try await Office.start(label: "dash-lock")
+        defer { Task { await office.stop() } }
+        let http = office.http
+        func attempt(_ password: String) throws -> HTTPClient.Response {
+            let page = http.get("/login")
+            let cookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
+            return http.post("/login", form: [("csrf", page.formValue("csrf") ?? ""), ("user", "canbo"), ("password", password)], cookie: cookie)
+        }
+        // Without the login form's own token, even the right password is refused.
+        #expect(http.post("/login", form: [("user", "canbo"), ("password", DashboardTests.password)]).status == 403)
+        for _ in 0..<5 {
+            let wrong = try attempt("doan-mo")
+            #expect(wrong.status == 401)
+            #expect(wrong.text.contains("Sai tên đăng nhập hoặc mật khẩu."))
+            #expect(wrong.setCookie("thidua_session") == nil)
+        }
+        let locked = try attempt(DashboardTests.password)
+        #expect(locked.status == 429)
+        #expect(locked.text.contains("Đăng nhập sai quá nhiều lần"))
+        #expect(locked.setCookie("thidua_session") == nil)
+        #expect(office.daemon.logText.contains("dashboard login refused: locked"))
+        #expect(!office.daemon.logText.contains(DashboardTests.password))
+    }
+
+    @Test func healthTurnsDegradedWhenTheMailboxCannotBeReadForLong() async throws {
+        // The mail server goes away after the first read: every poll from then on fails.
+        let office = try await Office.start(label: "dash-health", daemonExtra: ["THIDUA_IMAP_URL": "imaps://127.0.0.1:\(HTTPClient.freePort())/INBOX"]) {
+            $0.replacingOccurrences(of: "poll_interval: 5s", with: "poll_interval: 5s\ndashboard:\n  health_threshold: 2s")
+        }
+        defer { Task { await office.stop() } }
+        var answer = office.http.get("/healthz")
+        for _ in 0..<300 where answer.status == 200 {
+            try await Task.sleep(for: .milliseconds(100))
+            answer = office.http.get("/healthz")
+        }
+        #expect(answer.status == 503)
+        #expect(answer.text.hasPrefix("{\"status\":\"degraded\""))
+        let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
+        let metrics = office.http.get("/metrics", headers: ["Authorization: Bearer \(token)"]).text
+        #expect(metrics.contains("thidua_polling_failing 1\n"))
+        #expect(!metrics.contains("thidua_poll_errors_total 0\n"))
+    }
+}
