@@ -52,10 +52,13 @@ public struct OfficerDesk: Sendable {
         guard let message = try store.message(id: id) else { throw Refusal.unknownMessage(id) }
         let campaign = try choose(campaignID ?? message.campaignID, near: message.receivedAt)
         var status = ReceiptStatus.received
+        var problems: String?
         if let raw = try store.rawMessage(id: id) {
-            status = SubmissionAssessment.assess(MailMessage.parse(raw), for: campaign, receivedAt: message.receivedAt).status
+            let assessment = SubmissionAssessment.assess(MailMessage.parse(raw), for: campaign, receivedAt: message.receivedAt)
+            status = assessment.status
+            problems = assessment.problems.isEmpty ? nil : assessment.problems.joined(separator: "; ")
         }
-        try store.assign(messageID: id, to: unit.code, campaign: campaign.id, status: status, actor: actor, at: now)
+        try store.assign(messageID: id, to: unit.code, campaign: campaign.id, status: status, problems: problems, actor: actor, at: now)
         return Outcome(unit: unit, campaign: campaign, status: status, learnedSender: message.fromAddress)
     }
 

@@ -93,7 +93,7 @@ extension DataStore {
                 SELECT * FROM (
                     SELECT * FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected'
                     UNION
-                    SELECT * FROM messages WHERE status = 'needs_review'
+                    SELECT * FROM messages m WHERE status = 'needs_review' AND NOT \(Self.settledLater)
                 ) ORDER BY received_at DESC LIMIT ?
                 """
             return try Self.messages(db, sql: sql, arguments: [limit]).map { message in
@@ -110,11 +110,18 @@ extension DataStore {
         }
     }
 
+    /// A message that needed a look stops needing one once its unit has a proper
+    /// submission for that campaign (it sent again), or was excused.
+    static let settledLater = """
+        EXISTS (SELECT 1 FROM receipts r WHERE r.campaign_id = m.campaign_id AND r.unit_code = m.unit_code
+                AND r.status IN ('received', 'late', 'excused'))
+        """
+
     public func reviewCount() throws -> Int {
         try database.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected')
-                     + (SELECT count(*) FROM messages WHERE status = 'needs_review' AND unit_code IS NOT NULL)
+                     + (SELECT count(*) FROM messages m WHERE status = 'needs_review' AND unit_code IS NOT NULL AND NOT \(Self.settledLater))
                 """) ?? 0
         }
     }

@@ -34,15 +34,17 @@ extension DataStore {
 
     /// The officer attributes a message to a unit: the message, the ledger and the event log
     /// change together, and the sender becomes an alias so its next mail matches by itself.
-    public func assign(messageID: Int64, to unit: String, campaign: String, status: ReceiptStatus, actor: String, at now: Date) throws {
+    public func assign(messageID: Int64, to unit: String, campaign: String, status: ReceiptStatus, problems: String? = nil,
+                       actor: String, at now: Date) throws {
         try database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT from_address, received_at FROM messages WHERE id = ?", arguments: [messageID]) else {
                 throw StoreError.notFound("no stored message has the id \(messageID); `thidua status --json` lists them")
             }
             try db.execute(sql: """
-                UPDATE messages SET unit_code = ?, match_confidence = 1, match_reason = 'cán bộ phụ trách gán', campaign_id = ?, status = ?
+                UPDATE messages SET unit_code = ?, match_confidence = 1, match_reason = 'cán bộ phụ trách gán', campaign_id = ?, status = ?,
+                    problems = ?
                 WHERE id = ?
-                """, arguments: [unit, campaign, status.rawValue, messageID])
+                """, arguments: [unit, campaign, status.rawValue, problems, messageID])
             if let address = row["from_address"] as String? {
                 try db.execute(sql: """
                     INSERT INTO aliases (address, unit_code, created_at, created_by) VALUES (?, ?, ?, ?)

@@ -9,7 +9,8 @@ extension DashboardRoutes {
     func registerAuthentication(on router: Router<DashboardContext>) {
         router.get("/login") { request, context in
             if context.session != nil { return Response.redirect(to: "/", type: .found) }
-            return try await loginPage(next: safeNext(query(request)["next"]), user: "", problem: nil, notice: Notice.from(query(request)))
+            return try await loginPage(next: safeNext(query(request)["next"]), user: "", problem: nil, notice: Notice.from(query(request)),
+                                       reuse: request.cookies[Self.loginCookie]?.value)
         }
 
         router.post("/login") { request, context in
@@ -61,9 +62,13 @@ extension DashboardRoutes {
         Cookie(name: SessionMiddleware.cookieName, value: token, path: "/", secure: settings.secureCookie, httpOnly: true, sameSite: .strict)
     }
 
+    /// The login form, with a token that must come back both in the form and in a cookie.
+    /// A token the browser already holds is kept: a second load of the page (another tab,
+    /// the browser fetching its icon through the login redirect) must not void the first.
     func loginPage(next: String, user: String, problem: String?, notice: String? = nil,
-                   status: HTTPResponse.Status = .ok) async throws -> Response {
-        let token = try SessionStore.token()
+                   status: HTTPResponse.Status = .ok, reuse: String? = nil) async throws -> Response {
+        let token = try reuse.flatMap { $0.count == 43 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ? $0 : nil }
+            ?? SessionStore.token()
         let noUsers = (try? await state().store.dashboardUsers().isEmpty) ?? false
         var chrome = PageChrome(title: "Đăng nhập")
         chrome.problem = problem

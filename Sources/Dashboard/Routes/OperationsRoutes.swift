@@ -72,6 +72,11 @@ extension DashboardRoutes {
             return renderer.response(.outgoing, view)
         }
 
+        // Browsers ask for it on every page; without it, the request would be sent to the login page.
+        router.get("/favicon.ico") { _, _ in
+            Response(status: .noContent, headers: [.cacheControl: "public, max-age=86400"])
+        }
+
         router.get("/static/app.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))

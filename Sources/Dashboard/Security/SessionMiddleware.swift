@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 
 /// Nothing is served without a login except the login page itself, `/healthz`, `/metrics`
-/// (which checks its own bearer token) and the stylesheet. A page asked for without a
+/// (which checks its own bearer token), the stylesheet and the (empty) icon. A page asked for without a
 /// session redirects to the login page and back; any other request is refused.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = DashboardContext
     static let cookieName = "thidua_session"
-    static let publicPaths: Set<String> = ["/login", "/healthz", "/metrics", "/static/app.css"]
+    static let publicPaths: Set<String> = ["/login", "/healthz", "/metrics", "/static/app.css", "/favicon.ico"]
 
     var sessions: SessionStore
 

@@ -1,0 +1,140 @@
+"""The officer's dashboard in a real browser (headless Chromium driven by Selenium).
+
+Run by scripts/browser-test, which starts thidua with the demo mail on the test mail stack
+and passes THIDUA_DASHBOARD_URL, THIDUA_DASHBOARD_USER, THIDUA_DASHBOARD_PASSWORD and
+THIDUA_BROWSER_ARTIFACTS (where screenshots and the downloaded CSV go).
+
+It logs in, filters the unit table (status + a search typed without diacritics), looks at
+it on a phone-sized screen, assigns a message from the review queue to a unit, and
+downloads the CSV, checking what the officer would see at each step.
+"""
+
+import os
+import pathlib
+import sys
+import time
+import unittest
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+URL = os.environ["THIDUA_DASHBOARD_URL"].rstrip("/")
+USER = os.environ["THIDUA_DASHBOARD_USER"]
+PASSWORD = os.environ["THIDUA_DASHBOARD_PASSWORD"]
+ARTIFACTS = pathlib.Path(os.environ["THIDUA_BROWSER_ARTIFACTS"])
+
+
+class DashboardInABrowser(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        cls.downloads = ARTIFACTS / "downloads"
+        cls.downloads.mkdir(exist_ok=True)
+        for old in cls.downloads.iterdir():
+            old.unlink()
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=vi-VN"):
+            options.add_argument(argument)
+        options.add_experimental_option("prefs", {
+            "download.default_directory": str(cls.downloads),
+            "download.prompt_for_download": False,
+        })
+        service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+        cls.driver = webdriver.Chrome(options=options, service=service)
+        cls.driver.implicitly_wait(5)
+        cls.wait = WebDriverWait(cls.driver, 15)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+
+    def shot(self, name):
+        self.driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+
+    def test_the_officers_round(self):
+        d = self.driver
+        # 1. Anything asked for without a login lands on the login page.
+        d.get(URL + "/review")
+        self.assertIn("/login", d.current_url)
+        self.shot("01-login")
+        d.find_element(By.NAME, "user").send_keys(USER)
+        d.find_element(By.NAME, "password").send_keys(PASSWORD)
+        d.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        try:
+            self.wait.until(EC.url_contains("/review"))
+        except Exception:
+            self.shot("01-login-failed")
+            raise AssertionError("login did not lead back to the review page: " + d.current_url + "\n" + d.page_source[:3000])
+        self.assertIn("Thư cần xem lại", d.find_element(By.TAG_NAME, "h1").text)
+
+        # 2. The overview, then the campaign's unit table, filtered.
+        d.get(URL + "/")
+        self.assertIn("Phòng GDĐT", d.find_element(By.TAG_NAME, "h1").text)
+        self.shot("02-overview")
+        d.find_element(By.CSS_SELECTOR, ".card h2 a").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "units")))
+        all_rows = len(d.find_elements(By.CSS_SELECTOR, "#units tbody tr"))
+        Select(d.find_element(By.ID, "filter-status")).select_by_visible_text("Chưa nộp")
+        d.find_element(By.ID, "filter-q").send_keys("hoa hong")
+        d.find_element(By.CSS_SELECTOR, "form.filters button").click()
+        self.wait.until(EC.url_contains("q=hoa"))
+        rows = d.find_elements(By.CSS_SELECTOR, "#units tbody tr")
+        self.shot("03-units-filtered")
+        self.assertGreater(all_rows, len(rows))
+        self.assertEqual([r.find_elements(By.TAG_NAME, "td")[1].text for r in rows], ["Mầm non Hoa Hồng"])
+        self.assertTrue(all("Chưa nộp" in r.text for r in rows))
+
+        # 3. The same table on a phone: nothing wider than the screen but the table's own scroller.
+        d.set_window_size(390, 844)
+        d.get(URL + d.current_url[len(URL):].split("?")[0])
+        page_width = d.execute_script("return document.documentElement.scrollWidth")
+        self.shot("04-units-phone")
+        self.assertLessEqual(page_width, 400)
+        d.set_window_size(1280, 900)
+
+        # 4. The review queue: assign the first message to a unit.
+        d.get(URL + "/review")
+        items = d.find_elements(By.CSS_SELECTOR, "article.review")
+        self.assertTrue(items, "the demo mail leaves messages to review")
+        # A message from an address thidua does not know: assigned, it belongs to the unit
+        # (and leaves the queue, unless its file still needs a look).
+        unknown = [i for i in items if "chưa xác định được đơn vị gửi" in i.text]
+        self.assertTrue(unknown, "the demo mail has messages from unknown senders")
+        first = unknown[0]
+        first_id = first.get_attribute("id")
+        first.find_element(By.CSS_SELECTOR, "input.unit-code").send_keys("TH05")
+        first.find_element(By.CSS_SELECTOR, "form[action$='/assign'] button").click()
+        self.wait.until(EC.url_contains("notice=assigned"))
+        self.shot("05-review-assigned")
+        self.assertIn("Đã gán thư cho đơn vị", d.find_element(By.CSS_SELECTOR, ".notice").text)
+        left = d.find_elements(By.ID, first_id)
+        if left:
+            self.assertIn("(TH05)", left[0].text)
+            self.assertNotIn("chưa xác định được đơn vị gửi", left[0].text)
+
+        # 5. Download the unit table as CSV, as the officer would for Excel.
+        d.get(URL + "/")
+        d.find_element(By.CSS_SELECTOR, ".card h2 a").click()
+        d.find_element(By.ID, "export-csv").click()
+        deadline = time.time() + 20
+        files = []
+        while time.time() < deadline:
+            files = [f for f in self.downloads.iterdir() if f.suffix == ".csv"]
+            if files:
+                break
+            time.sleep(0.2)
+        self.assertEqual(len(files), 1, f"downloads: {list(self.downloads.iterdir())}")
+        data = files[0].read_bytes()
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"), "the CSV starts with a BOM for Excel")
+        text = data.decode("utf-8-sig")
+        self.assertTrue(text.startswith("Mã đơn vị,Tên đơn vị,"))
+        self.assertIn("Mầm non Hoa Hồng", text)
+        self.assertEqual(len(text.strip().split("\r\n")), 61, "a header and the 60 units")
+
+
+if __name__ == "__main__":
+    result = unittest.main(exit=False, verbosity=2).result
+    sys.exit(0 if result.wasSuccessful() else 1)
