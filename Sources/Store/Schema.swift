@@ -148,9 +148,10 @@ enum Schema {
                 );
                 CREATE INDEX replies_by_state ON replies (state, created_at);
                 CREATE INDEX replies_by_message ON replies (message_id);
-                -- The review queue and the unit pages read these on every request.
-                CREATE INDEX messages_unattributed ON messages (received_at) WHERE unit_code IS NULL;
-                CREATE INDEX messages_by_status ON messages (status, received_at);
+                -- The review count is on every dashboard page: both halves are answered
+                -- from an index alone, without reading message rows.
+                CREATE INDEX messages_unattributed ON messages (status, received_at) WHERE unit_code IS NULL;
+                CREATE INDEX messages_by_status ON messages (status, campaign_id, unit_code, received_at);
                 CREATE INDEX messages_by_unit_received ON messages (unit_code, received_at);
                 CREATE INDEX reminders_by_created ON reminders (created_at);
                 CREATE INDEX reminders_by_unit ON reminders (unit_code, created_at);
