@@ -123,6 +123,21 @@ enum Schema {
                 CREATE INDEX reminders_by_message_id ON reminders (message_id);
                 """)
         }
+        migrator.registerMigration("v3: the officer's daily digest") { db in
+            // One row per local day, claimed before the send like a reminder: at most one
+            // digest a day across crashes.
+            try db.execute(sql: """
+                CREATE TABLE digests (
+                    day TEXT PRIMARY KEY,
+                    state TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    error TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -42,6 +42,12 @@ struct MigrationTests {
         // What the later versions added works on the upgraded file.
         #expect(try store.dueAcknowledgements().isEmpty)
         #expect(try store.outgoingCount(since: .distantPast) == 0)
+        #expect(try store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<d@x>", at: Date()))
+        #expect(try !store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<e@x>", at: Date()),
+                "the digest of a day is claimed once")
+        try store.finishDigest(day: "2021-02-18", state: .sent, error: nil, at: Date())
+        #expect(try store.digests() == [DataStore.DigestRecord(day: "2021-02-18", state: "sent")])
+        #expect(try store.receiptsReceived(from: .distantPast, to: .distantFuture).map(\.unit) == ["TH01"])
     }
 
     @Test func thereIsMoreThanOneVersionToUpgradeFrom() {

@@ -12,6 +12,7 @@ struct Daemon: Sendable {
     var poller: MailboxPoller
     var reminders: ReminderSender
     var acknowledgements: AcknowledgementSender?
+    var digest: DigestSender?
     var clock: any WallClock
     var logger: Logger
 
@@ -32,6 +33,7 @@ struct Daemon: Sendable {
             acknowledgements: config.acknowledgements == nil ? nil : AcknowledgementSender(
                 store: context.store, smtp: smtp, from: config.smtp.from, office: config.office,
                 quota: SendingQuota(store: context.store, limits: config.sendLimits), clock: clock, logger: logger),
+            digest: try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger),
             clock: clock,
             logger: logger)
     }
@@ -70,6 +72,13 @@ struct Daemon: Sendable {
             throw CancellationError()
         } catch {
             logger.error("reminders failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            try await digest?.send(at: clock.now())
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("the officer's digest failed", metadata: ["error": "\(error)"])
         }
         writeStatusPage()
         return pollError
