@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// SIGKILL in the middle of a reminder batch, then a restart: nobody gets a stage twice,
+/// and the send that was in flight (claimed, never confirmed) is shown to the officer and
+/// not repeated. The stack's SMTP server holds `slow-*` recipients for 5 s at RCPT, so
+/// the kill lands while that reminder is on the wire.
+@Suite(.serialized)
+struct ReminderCrashTests {
+    struct Status: Decodable {
+        struct Reminders: Decodable { var sent, failed, uncertain: Int }
+        var reminders: Reminders
+    }
+
+    @Test func aKillMidBatchSendsNothingTwiceAndTheUncertainOneIsShownNotResent() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let office = "office-\(run)@pgd.example"
+        let units = (1...5).map { n in
+            (code: "U\(n)", name: "Tiểu học Số \(n)", email: n == 3 ? "slow-u3-\(run)@schools.example" : "u\(n)-\(run)@schools.example")
+        }
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-kill-\(run)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
+        let data = workspace.appendingPathComponent("data")
+        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: data)
+        let log = workspace.appendingPathComponent("thidua.log")
+
+        // The batch goes in roster order: U1 and U2 out, U3 held at RCPT — kill it there.
+        let first = try thidua.start(["run", "--once"], log: log)
+        let deadline = ContinuousClock.now + .seconds(60)
+        var states: [String: String] = [:]
+        while ContinuousClock.now < deadline {
+            states = reminderStates(data)
+            if states["U3"] == "sending" { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try #require(states["U3"] == "sending", "the batch never reached U3: \(states)\n\(first.logText)")
+        await first.killHard()
+        #expect(reminderStates(data) == ["U1": "sent", "U2": "sent", "U3": "sending"])
+
+        // Restarted, twice: the rest of the batch goes out once; U3 is left alone.
+        for _ in 0..<2 {
+            let again = try thidua.run(["run", "--once"])
+            #expect(again.status == 0, "\(again.stderr)")
+        }
+        #expect(reminderStates(data) == ["U1": "sent", "U2": "sent", "U3": "sending", "U4": "sent", "U5": "sent"])
+        for unit in units {
+            let count = try await stack.inbox(of: unit.email).count
+            #expect(count == (unit.code == "U3" ? 0 : 1), "\(unit.code) has \(count) reminders")
+        }
+
+        let status = try JSONDecoder().decode(Status.self, from: Data(try thidua.run(["status", "--json"]).stdout.utf8))
+        #expect(status.reminders.sent == 4)
+        #expect(status.reminders.uncertain == 1)
+        let text = try thidua.run(["status"]).stdout
+        #expect(text.contains("chưa rõ kết quả 1"))
+        #expect(text.contains("U3 (-3d): chưa rõ đã gửi được hay chưa"), "\(text)")
+        #expect(text.contains(units[2].email))
+    }
+
+    /// unit → state of its reminder rows, read with the sqlite3 CLI (read-only, as the
+    /// daemon may be writing).
+    private func reminderStates(_ data: URL) -> [String: String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = ["-readonly", "-batch", "-cmd", ".timeout 5000", data.appendingPathComponent("thidua.sqlite").path,
+                             "SELECT unit_code, state FROM reminders"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return [:] }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        var states: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "|").map(String.init)
+            if parts.count == 2 { states[parts[0]] = parts[1] }
+        }
+        return states
+    }
+}
