@@ -16,7 +16,7 @@ any recipient, DATA is answered with 451 instead.
 Test hooks at RCPT time (local part, case-insensitive):
   reject-*    -> 550 5.1.1 <addr>: mailbox unavailable
   tempfail-*  -> 451 4.3.0 try again later
-  slow-*      -> accepted after SLOW_RCPT_SECONDS (5 s), so a test can kill
+  slow-*      -> accepted after SLOW_RCPT_SECONDS (10 s), so a test can kill
                  the client in the middle of a batch
 
 With --oauth2-port, the same process also serves the stack's OAuth2 token endpoint
@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - depends on the machine
 log = logging.getLogger("mailstack.smtpd")
 
 HOSTNAME = "localhost"  # avoid socket.getfqdn(): may block on DNS
-SLOW_RCPT_SECONDS = 5
+SLOW_RCPT_SECONDS = 10
 
 # aiosmtpd warns (and logs, once per connection) when AUTH is required while
 # auth_require_tls is False.  On the implicit-TLS listener the whole

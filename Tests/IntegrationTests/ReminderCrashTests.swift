@@ -3,7 +3,7 @@ import Testing
 
 /// SIGKILL in the middle of a reminder batch, then a restart: nobody gets a stage twice,
 /// and the send that was in flight (claimed, never confirmed) is shown to the officer and
-/// not repeated. The stack's SMTP server holds `slow-*` recipients for 5 s at RCPT, so
+/// not repeated. The stack's SMTP server holds `slow-*` recipients for 10 s at RCPT, so
 /// the kill lands while that reminder is on the wire.
 @Suite(.serialized)
 struct ReminderCrashTests {
@@ -61,19 +61,32 @@ struct ReminderCrashTests {
     }
 
     /// unit → state of its reminder rows, read with the sqlite3 CLI (read-only, as the
-    /// daemon may be writing).
+    /// daemon may be writing). Spawned directly with every descriptor above stderr closed,
+    /// not with Foundation's `Process`, which on Linux learns that a child ended only when
+    /// every holder of a socket it hands the child has closed it: a daemon another test
+    /// spawns at that moment can inherit it, and the read would then wait for that daemon.
     private func reminderStates(_ data: URL) -> [String: String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-readonly", "-batch", "-cmd", ".timeout 5000", data.appendingPathComponent("thidua.sqlite").path,
-                             "SELECT unit_code, state FROM reminders"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return [:] }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("states-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        for fd in 3..<max(1024, (open.max() ?? 0) + 64) {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
+        let arguments = ["/usr/bin/sqlite3", "-readonly", "-batch", "-cmd", ".timeout 5000",
+                         data.appendingPathComponent("thidua.sqlite").path, "SELECT unit_code, state FROM reminders"]
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return [:] }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         var states: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "|").map(String.init)
