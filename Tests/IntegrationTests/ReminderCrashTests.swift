@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 import Testing
 
 /// SIGKILL in the middle of a reminder batch, then a restart: nobody gets a stage twice,
@@ -58,6 +59,27 @@ struct ReminderCrashTests {
         #expect(text.contains("chưa rõ kết quả 1"))
         #expect(text.contains("U3 (-3d): chưa rõ đã gửi được hay chưa"), "\(text)")
         #expect(text.contains(units[2].email))
+
+        // The officer's digest names it too.
+        let officer = "canbo-\(run)@pgd.example"
+        let digest = try await Self.digest(to: officer, config: config, thidua: thidua, stack: stack)
+        #expect(digest?.bodyText.contains("U3 Tiểu học Số 3 — Kế hoạch thi đua khen thưởng thử nghiệm, đợt nhắc -3d: chưa rõ đã gửi được hay chưa") == true,
+                "\(digest?.bodyText ?? "no digest")")
+    }
+
+    /// Switches the digest on for `officer`, runs a cycle at 16:45 today (office time), and
+    /// returns the digest the officer received.
+    static func digest(to officer: String, config: URL, thidua: ThiduaProcess, stack: MailStack) async throws -> MailMessage? {
+        try (String(contentsOf: config, encoding: .utf8) + "\ndigest:\n  to: \(officer)\n").write(to: config, atomically: true, encoding: .utf8)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let today = calendar.dateComponents([.year, .month, .day], from: Date())
+        let at = String(format: "%04d-%02d-%02dT16:45:00+07:00", today.year!, today.month!, today.day!)
+        let output = try thidua.run(["run", "--once", "--now", at])
+        #expect(output.status == 0, "\(output.stderr)")
+        let inbox = try await stack.inbox(of: officer)
+        #expect(inbox.count == 1)
+        return inbox.first
     }
 
     /// unit → state of its reminder rows, read with the sqlite3 CLI (read-only, as the
