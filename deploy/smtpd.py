@@ -16,6 +16,8 @@ any recipient, DATA is answered with 451 instead.
 Test hooks at RCPT time (local part, case-insensitive):
   reject-*    -> 550 5.1.1 <addr>: mailbox unavailable
   tempfail-*  -> 451 4.3.0 try again later
+  slow-*      -> accepted after SLOW_RCPT_SECONDS (10 s), so a test can kill
+                 the client in the middle of a batch
 
 With --oauth2-port, the same process also serves the stack's OAuth2 token endpoint
 and token introspection (oauth2_endpoint.py), for XOAUTH2 tests against Dovecot.
@@ -49,6 +51,7 @@ except ImportError:  # pragma: no cover - depends on the machine
 log = logging.getLogger("mailstack.smtpd")
 
 HOSTNAME = "localhost"  # avoid socket.getfqdn(): may block on DNS
+SLOW_RCPT_SECONDS = 10
 
 # aiosmtpd warns (and logs, once per connection) when AUTH is required while
 # auth_require_tls is False.  On the implicit-TLS listener the whole
@@ -134,6 +137,9 @@ class Handler:
         if local.startswith("tempfail-"):
             log.info("%s RCPT %s -> 451 (test hook)", _peer(session), address)
             return "451 4.3.0 try again later"
+        if local.startswith("slow-"):
+            log.info("%s RCPT %s -> pausing %d s (test hook)", _peer(session), address, SLOW_RCPT_SECONDS)
+            await asyncio.sleep(SLOW_RCPT_SECONDS)
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return "250 2.1.5 OK"

@@ -33,6 +33,23 @@ public struct OfficeCalendar: Sendable {
         return minute >= opens && minute < closes
     }
 
+    /// A workday that is not a holiday, whatever the hour.
+    public func isWorkingDay(_ date: Date) -> Bool {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
+        guard let weekday = c.weekday, workdays.contains(weekday) else { return false }
+        return !holidays.contains(Self.key(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0))
+    }
+
+    /// The local date of `date`, "YYYY-MM-DD".
+    public func dayKey(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return Self.key(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0)
+    }
+
     public static func key(year: Int, month: Int, day: Int) -> String {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day))"

@@ -23,9 +23,20 @@ public struct ReminderPlanner: Sendable {
     public static let staleAfter: TimeInterval = 14 * 86_400
 
     /// The latest stage due at `now`, if any and not stale.
+    ///
+    /// A stage carried over from an earlier day (it fell due on a weekend or holiday) waits
+    /// when a later stage falls due later today: the office opening at 07:30 would otherwise
+    /// send the carried-over stage and, at 08:00, the next one — two reminders in half an hour.
     public func dueStage(for campaign: Campaign, at now: Date) -> ReminderStage? {
         guard let stage = campaign.reminders.filter({ dueTime(of: $0, in: campaign) <= now }).max() else { return nil }
-        return now.timeIntervalSince(dueTime(of: stage, in: campaign)) > Self.staleAfter ? nil : stage
+        let due = dueTime(of: stage, in: campaign)
+        if now.timeIntervalSince(due) > Self.staleAfter { return nil }
+        let calendar = office.calendar
+        if !calendar.isDate(due, inSameDayAs: now),
+           campaign.reminders.contains(where: { let time = dueTime(of: $0, in: campaign); return time > now && calendar.isDate(time, inSameDayAs: now) }) {
+            return nil
+        }
+        return stage
     }
 
     /// The units to remind at `now`: those awaiting a submission that have not had the due

@@ -43,6 +43,9 @@ public struct Roster: Sendable {
         if byCode[unit.code.uppercased()] != nil {
             problems.append(Problem(line: line, message: "the code \(unit.code) appears twice"))
         }
+        if let principal = unit.principalEmail, !Self.isPlausibleAddress(principal) {
+            problems.append(Problem(line: line, message: "the principal's address '\(principal)' is not an email address"))
+        }
         for email in unit.emails {
             if !Self.isPlausibleAddress(email) {
                 problems.append(Problem(line: line, message: "'\(email)' is not an email address"))
@@ -64,7 +67,8 @@ public struct Roster: Sendable {
             && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
     }
 
-    /// Parses `code,name,level,emails[,more…]`.
+    /// Parses `code,name,level,emails[,more…]`. Optional columns: `principal` (the
+    /// principal's name) and `principal_email` (copied on reminders when the config asks).
     public static func parseCSV(_ text: String) throws(Invalid) -> Roster {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
@@ -88,10 +92,14 @@ public struct Roster: Sendable {
             let emails = column("emails", record.fields)
                 .split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " })
                 .map { $0.lowercased() }
+            let principalName = column("principal", record.fields).precomposedStringWithCanonicalMapping
+            let principalEmail = column("principal_email", record.fields)
             units.append(SchoolUnit(code: column("code", record.fields).uppercased(),
                               name: column("name", record.fields).precomposedStringWithCanonicalMapping,
                               level: column("level", record.fields).uppercased(),
-                              emails: emails))
+                              emails: emails,
+                              principalName: principalName.isEmpty ? nil : principalName,
+                              principalEmail: principalEmail.isEmpty ? nil : principalEmail))
             lines.append(record.line)
         }
         do {

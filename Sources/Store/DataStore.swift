@@ -28,7 +28,7 @@ public final class DataStore: Sendable {
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
-                try Schema.migrator.migrate(pool)
+                try Self.whileHoldingMigrationLock(in: dataDirectory) { try Schema.migrator.migrate(pool) }
                 database = pool
                 break
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
@@ -42,6 +42,22 @@ public final class DataStore: Sendable {
             }
         }
         files = FileStore(root: dataDirectory)
+    }
+}
+
+extension DataStore {
+    /// GRDB reads which migrations are applied outside the migration's own transaction, so
+    /// two processes opening a new or older file at once (the daemon starting, the
+    /// officer's `status`) could both run a migration, and the second fail with "table
+    /// already exists". An exclusive lock on a file beside the database makes them take turns.
+    static func whileHoldingMigrationLock(in directory: URL, _ body: () throws -> Void) throws {
+        let path = directory.appendingPathComponent(databaseName + ".migrate-lock").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return try body() }  // a read-only directory: nothing to migrate there anyway
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 }
 

@@ -123,7 +123,22 @@ enum Schema {
                 CREATE INDEX reminders_by_message_id ON reminders (message_id);
                 """)
         }
-        migrator.registerMigration("v3: dashboard logins, officer replies, review indexes") { db in
+        migrator.registerMigration("v3: the officer's daily digest") { db in
+            // One row per local day, claimed before the send like a reminder: at most one
+            // digest a day across crashes.
+            try db.execute(sql: """
+                CREATE TABLE digests (
+                    day TEXT PRIMARY KEY,
+                    state TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    error TEXT
+                );
+                """)
+        }
+        migrator.registerMigration("v4: dashboard logins, officer replies, review indexes") { db in
             try db.execute(sql: """
                 CREATE TABLE dashboard_users (
                     name TEXT PRIMARY KEY,

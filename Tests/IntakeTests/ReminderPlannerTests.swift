@@ -15,7 +15,9 @@ import Testing
     @Test func dueStageIsTheLatestStageAlreadyDue() {
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-18T09:00")) == ReminderStage(dayOffset: -3))
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-18T08:00")) == ReminderStage(dayOffset: -3))
-        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-18T07:00")) == ReminderStage(dayOffset: -7))
+        // -7d is carried over from an earlier day and -3d falls due at 08:00 today: wait for it.
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-18T07:00")) == nil)
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-17T16:00")) == ReminderStage(dayOffset: -7))
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-14T07:59")) == nil)
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-10T12:00")) == nil)
         #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-02-21T23:59")) == ReminderStage(dayOffset: 0))
@@ -24,7 +26,8 @@ import Testing
 
     @Test func reminderTimeFollowsTheOffice() {
         let noon = ReminderPlanner(office: Office(name: "x", timeZone: Fixture.office.timeZone, reminderMinuteOfDay: 13 * 60 + 30))
-        #expect(noon.dueStage(for: campaign, at: Fixture.date("2021-02-18T13:00")) == ReminderStage(dayOffset: -7))
+        #expect(noon.dueStage(for: campaign, at: Fixture.date("2021-02-17T13:30")) == ReminderStage(dayOffset: -7))
+        #expect(noon.dueStage(for: campaign, at: Fixture.date("2021-02-18T13:00")) == nil)
         #expect(noon.dueStage(for: campaign, at: Fixture.date("2021-02-18T13:30")) == ReminderStage(dayOffset: -3))
     }
 
@@ -50,6 +53,45 @@ import Testing
 
         #expect(planner.recipients(for: campaign, at: Fixture.date("2021-02-01T09:00"), roster: roster,
                                    statuses: [:], alreadySent: []) == nil)
+    }
+}
+
+/// A stage carried over a closed office waits for the one falling due the same morning.
+@Suite struct CarriedOverStageTests {
+    @Test func aStageCarriedOverAHolidayWaitsWhenTheNextFallsDueToday() {
+        let planner = ReminderPlanner(office: Fixture.office)
+        // -3d falls due on Monday 03/05/2021 (a day off); -1d on Wednesday 05/05.
+        let campaign = Fixture.campaign(deadline: "2021-05-06T23:59", reminders: ["-3d", "-2d", "-1d"])
+        // Tuesday 07:30, office open: -3d is carried over but -2d falls due at 08:00 today.
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-05-04T07:30")) == nil)
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-05-04T08:00")) == ReminderStage(dayOffset: -2))
+        // Nothing else falls due later on Wednesday evening: -1d (due that morning) stands.
+        #expect(planner.dueStage(for: campaign, at: Fixture.date("2021-05-05T16:00")) == ReminderStage(dayOffset: -1))
+        // A carried-over stage with no other due the same day goes out at the opening.
+        let sparse = Fixture.campaign(deadline: "2021-05-06T23:59", reminders: ["-3d", "0d"])
+        #expect(planner.dueStage(for: sparse, at: Fixture.date("2021-05-04T07:30")) == ReminderStage(dayOffset: -3))
+    }
+}
+
+/// The officer's digest: working days only, from its time of day, for that day.
+@Suite struct DigestScheduleTests {
+    let schedule = DigestSchedule(
+        calendar: OfficeCalendar(timeZone: Fixture.office.timeZone, workdays: [2, 3, 4, 5, 6], holidays: ["2021-04-30"]),
+        minuteOfDay: 16 * 60 + 30)
+
+    @Test func dueFromItsTimeOnWorkingDaysOnly() {
+        #expect(schedule.dueDay(at: Fixture.date("2021-04-29T16:29")) == nil)
+        #expect(schedule.dueDay(at: Fixture.date("2021-04-29T16:30")) == "2021-04-29")
+        #expect(schedule.dueDay(at: Fixture.date("2021-04-29T23:59")) == "2021-04-29")
+        #expect(schedule.dueDay(at: Fixture.date("2021-04-30T16:30")) == nil, "a holiday")
+        #expect(schedule.dueDay(at: Fixture.date("2021-05-01T16:30")) == nil, "a Saturday, not a workday here")
+        #expect(schedule.dueDay(at: Fixture.date("2021-05-03T08:00")) == nil, "before its time")
+    }
+
+    @Test func theDayIsTheOfficesLocalDay() {
+        let (start, end) = schedule.bounds(of: Fixture.date("2021-04-29T16:30"))
+        #expect(start == Fixture.date("2021-04-29T00:00"))
+        #expect(end == Fixture.date("2021-04-30T00:00"))
     }
 }
 

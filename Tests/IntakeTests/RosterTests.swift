@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Intake
 
@@ -25,6 +26,37 @@ import Testing
         let roster = try Roster.parseCSV("emails,level,name,code\na@x.vn,TH,Tiểu học A,TH09\n")
         let unit = try #require(roster.units.first)
         #expect(unit == SchoolUnit(code: "TH09", name: "Tiểu học A", level: "TH", emails: ["a@x.vn"]))
+    }
+
+    @Test func thePrincipalsAddressIsAnOptionalColumn() throws {
+        let roster = try Roster.parseCSV("""
+            code,name,level,emails,principal,principal_email
+            TH01,Tiểu học A,TH,a@x.vn,Nguyễn Văn An,HieuTruong.A@x.vn
+            TH02,Tiểu học B,TH,b@x.vn,,
+            """)
+        #expect(roster.units[0].principalEmail == "hieutruong.a@x.vn")
+        #expect(roster.units[0].principalName == "Nguyễn Văn An")
+        #expect(roster.units[1].principalEmail == nil)
+        #expect(roster.units[1].principalName == nil)
+        // The principal's address is not one the unit sends from.
+        #expect(roster.unit(email: "hieutruong.a@x.vn") == nil)
+        // The shipped roster keeps the contract and carries the column.
+        let shipped = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../config/units.csv"), encoding: .utf8)
+        let units = try Roster.parseCSV(shipped).units
+        #expect(units.count == 60)
+        #expect(units.contains { $0.principalEmail != nil })
+    }
+
+    @Test func aMalformedPrincipalAddressIsReportedWithItsLine() {
+        let found = problems("""
+            code,name,level,emails,principal_email
+            TH01,Tiểu học A,TH,a@x.vn,hieutruong@x.vn
+            TH02,Tiểu học B,TH,b@x.vn,hieu truong@x
+            """)
+        #expect(found.map(\.line) == [3])
+        #expect(found.first?.message.contains("principal") == true)
+        #expect(found.first?.message.contains("hieu truong@x") == true)
     }
 
     @Test func nfdNamesAreStoredNFC() throws {

@@ -51,5 +51,12 @@ struct ReminderDeliveryTests {
         }
         let text = try thidua.run(["status"])
         #expect(text.stdout.contains("Thư nhắc: đã gửi 2, lỗi 1"))
+
+        // The officer's digest lists what bounced.
+        let digest = try await ReminderCrashTests.digest(to: "canbo-\(run)@pgd.example", config: config, thidua: thidua, stack: stack)
+        let body = digest?.bodyText ?? ""
+        #expect(body.contains("Thư nhắc bị trả lại hoặc chưa rõ kết quả (2)"), "\(body)")
+        #expect(body.contains("U1 Tiểu học Số 1") && body.contains("reject-u1-\(run)@schools.example"))
+        #expect(body.contains("U2 Tiểu học Số 2") && body.contains("451"))
     }
 }

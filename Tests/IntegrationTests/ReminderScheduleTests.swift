@@ -37,6 +37,51 @@ struct ReminderScheduleTests {
         #expect(output.stderr.contains("the office is closed"))
     }
 
+    /// The shipped config with the principal copied and the officer's digest switched on.
+    func configWithCopyAndDigest(in workspace: URL, digestTo: String = "canbo.thidua@example.org") throws -> URL {
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        let repository = Self.repository.path
+        let yaml = try String(contentsOf: Self.repository.appendingPathComponent("config/thidua.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "units: units.csv", with: "units: \(repository)/config/units.csv")
+            .replacingOccurrences(of: "holidays: holidays.yaml", with: "holidays: \(repository)/config/holidays.yaml")
+            .replacingOccurrences(of: "templates: templates", with: "templates: \(repository)/config/templates")
+            .replacingOccurrences(of: "  cc_principal: false", with: "  cc_principal: true")
+            + "\ndigest:\n  to: [\"\(digestTo)\"]\n  time: \"16:30\"\n"
+        let config = workspace.appendingPathComponent("thidua.yaml")
+        try yaml.write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
+    @Test func theDryRunShowsThePrincipalsCopyAndTheDigest() throws {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let config = try configWithCopyAndDigest(in: workspace)
+
+        let morning = try thidua(["remind", "--now", "2021-02-18T09:00:00+07:00", "--dry-run"], config: config)
+        #expect(morning.status == 0, "\(morning.stderr)")
+        let lines = morning.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.count == 60, "no digest before 16:30")
+        let mn01 = try #require(lines.first { $0.first == "MN01" })
+        #expect(mn01.last == "cc:hieutruong.mnhoasua@schools.example")
+        #expect(lines.first { $0.first == "MN03" }?.last == "cc:", "MN03 has no principal's address")
+
+        let afternoon = try thidua(["remind", "--now", "2021-02-18T16:40:00+07:00", "--dry-run"], config: config)
+        let digest = try #require(afternoon.stdout.split(separator: "\n").first { $0.hasPrefix("digest\t") })
+        #expect(digest.contains("canbo.thidua@example.org\t2021-02-18\t[thidua] Tổng hợp ngày 18/02/2021: nhận 0 hồ sơ, còn 60 đơn vị chưa nộp"))
+        // Tết: no digest, as no reminder.
+        let tet = try thidua(["remind", "--now", "2021-02-12T16:40:00+07:00", "--dry-run"], config: config)
+        #expect(tet.stdout.isEmpty)
+    }
+
+    @Test func theDigestIsRefusedForTheMailboxThiduaReads() throws {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-dg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let config = try configWithCopyAndDigest(in: workspace, digestTo: "Thidua.GDBD@gmail.com")
+        let output = try thidua(["check"], config: config)
+        #expect(output.status == 78)
+        #expect(output.stderr.contains("digest.to"), "\(output.stderr)")
+    }
+
     @Test func aTemplateWithAnUnknownPlaceholderIsRefusedByName() throws {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-tpl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace.appendingPathComponent("templates"), withIntermediateDirectories: true)

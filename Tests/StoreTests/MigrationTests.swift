@@ -42,6 +42,21 @@ struct MigrationTests {
         // What the later versions added works on the upgraded file.
         #expect(try store.dueAcknowledgements().isEmpty)
         #expect(try store.outgoingCount(since: .distantPast) == 0)
+        #expect(try store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<d@x>", at: Date()))
+        #expect(try !store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<e@x>", at: Date()),
+                "the digest of a day is claimed once")
+        try store.finishDigest(day: "2021-02-18", state: .sent, error: nil, at: Date())
+        #expect(try store.digests() == [DataStore.DigestRecord(day: "2021-02-18", state: "sent")])
+        #expect(try store.receiptsReceived(from: .distantPast, to: .distantFuture).map(\.unit) == ["TH01"])
+        // The dashboard's logins, replies and reads.
+        try store.setDashboardPassword(user: "canbo", hash: "scrypt$32768$8$1$c2FsdA==$a2V5", at: Date())
+        #expect(try store.dashboardPasswordHash(user: "canbo") == "scrypt$32768$8$1$c2FsdA==$a2V5")
+        #expect(try store.ledger(campaign: "kh")["TH01"]?.status == .received)
+        #expect(try store.reviewCount() == 0)
+        try store.reject(messageID: 1, unit: "TH01", campaign: "kh", reason: "thiếu dấu đỏ",
+                         reply: ("th01@x.vn", "Re: Kế hoạch", "…"), actor: "officer", at: Date())
+        #expect(try store.dueReplies().map(\.recipient) == ["th01@x.vn"])
+        #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .rejected])
     }
 
     @Test func thereIsMoreThanOneVersionToUpgradeFrom() {

@@ -14,6 +14,7 @@ struct Check: AsyncParsableCommand {
             let context = try AppContext.load()
             let config = context.config
             _ = try ReminderTemplates.load(directory: config.templatesDirectory)
+            if config.digest != nil { _ = try DigestTemplates.load(directory: config.templatesDirectory) }
             print("config:    \(config.path) ok")
             print("roster:    \(config.rosterPath): \(context.roster.units.count) units")
             for campaign in config.campaigns {

@@ -15,30 +15,34 @@ struct Remind: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
-            var instant = Date()
-            if let now {
-                guard let parsed = ISO8601DateFormatter().date(from: now) else {
-                    throw ValidationError("--now '\(now)' is not an ISO 8601 time like 2021-02-18T08:00:00+07:00")
-                }
-                instant = parsed
-            }
+            let clock = try SimulatedTime.clock(now)
+            let instant = clock.now()
             let context = try AppContext.load()
             let config = context.config
             let smtp = dryRun ? nil : try MailClients(config: config).smtp()
             let sender = ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
-                                        smtp: smtp, clock: FixedClock(instant), logger: logger)
+                                        smtp: smtp, clock: clock, logger: logger)
+            let digest = try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger)
             if dryRun {
                 if !config.calendar.isOpen(at: instant) {
                     FileHandle.standardError.write(Data("the office is closed at \(config.office.formatDateTime(instant)) (weekend, holiday or outside office hours): reminders wait for the next opening\n".utf8))
                 }
                 let planned = try sender.plan(at: instant)
+                // unit, addresses, stage, subject; with reminders.cc_principal, a fifth column: the copy.
                 for item in planned {
-                    print("\(item.unit.code)\t\(item.unit.emails.joined(separator: ";"))\t\(item.stage)\t\(item.subject)")
+                    let copy = config.ccPrincipal ? "\tcc:\(item.cc.map(\.address).joined(separator: ";"))" : ""
+                    print("\(item.unit.code)\t\(item.unit.emails.joined(separator: ";"))\t\(item.stage)\t\(item.subject)\(copy)")
                 }
-                FileHandle.standardError.write(Data("\(planned.count) reminder(s) would be sent; nothing was sent (--dry-run)\n".utf8))
+                // The officer's digest, on a line of its own: "digest", addresses, the day, subject.
+                let due = try digest?.plan(at: instant)
+                if let due {
+                    print("digest\t\(due.recipients.map(\.address).joined(separator: ";"))\t\(due.day)\t\(due.subject)")
+                }
+                FileHandle.standardError.write(Data("\(planned.count) reminder(s)\(due == nil ? "" : " and the digest") would be sent; nothing was sent (--dry-run)\n".utf8))
             } else {
                 let sent = try await sender.send(at: instant)
-                print("\(sent) reminder(s) sent")
+                let digestSent = try await digest?.send(at: instant) ?? false
+                print("\(sent) reminder(s) sent\(digestSent ? ", and the digest" : "")")
             }
         }
     }

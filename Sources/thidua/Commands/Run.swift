@@ -12,11 +12,18 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Do one cycle (poll, record, remind) and exit.")
     var once = false
 
+    @Option(help: "With --once: run the cycle as if the time were this ISO 8601 instant (as remind --now does).")
+    var now: String?
+
+    func validate() throws {
+        if now != nil && !once { throw ValidationError("--now needs --once: a running daemon keeps the real time") }
+    }
+
     func run() async throws {
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
             let context = try AppContext.load()
-            let daemon = try Daemon.make(context: context, clock: SystemClock(), logger: logger)
+            let daemon = try Daemon.make(context: context, clock: try SimulatedTime.clock(now), logger: logger)
             logger.info("thidua starting", metadata: [
                 "config": "\(context.config.path)", "mailbox": "\(context.config.imap.server.serverURL)",
                 "folders": "\(context.config.imap.folders.joined(separator: ","))", "units": "\(context.roster.units.count)",

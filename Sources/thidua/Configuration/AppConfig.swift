@@ -72,6 +72,16 @@ struct AppConfig: Sendable {
     var oauth2: OAuth2?
     /// Replies confirming receipt (or asking for a proper scan); nil when switched off.
     var acknowledgements: AcknowledgementPolicy?
+    /// Reminders copy the unit's principal (roster column `principal_email`).
+    var ccPrincipal: Bool = false
+    /// The officer's daily summary; nil when no `digest.to` is configured.
+    var digest: DigestSettings?
+
+    struct DigestSettings: Sendable {
+        var recipients: [MailAddress]
+        /// Local time of day (minutes after midnight) from which the day's digest goes out.
+        var minuteOfDay: Int
+    }
 
     static let defaultPath = "config/thidua.yaml"
 
@@ -206,6 +216,26 @@ struct AppConfig: Sendable {
         // one from the file is relative to the file.
         let dataDir = value("THIDUA_DATA_DIR").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? file.data_dir.map(absolute) ?? absolute("../data")
+        var digest: DigestSettings?
+        if let section = file.digest {
+            var recipients: [MailAddress] = []
+            for text in section.to {
+                guard let address = MailAddress.parseFirst(text), address.address.contains("@") else {
+                    throw fail("digest.to", "'\(text)' is not an address like \"Cán bộ thi đua <canbo@example.org>\"")
+                }
+                // The digest must not land in the mailbox thidua reads: it would be taken for school mail.
+                if [imapUser.lowercased(), from.address.lowercased()].contains(address.address.lowercased()) {
+                    throw fail("digest.to", "\(address.address) is the mailbox thidua reads; send the digest to the officer's own address")
+                }
+                recipients.append(address)
+            }
+            var minute = 16 * 60 + 30
+            if let text = section.time {
+                guard let parsed = Self.minuteOfDay(text), parsed < 24 * 60 else { throw fail("digest.time", "'\(text)' is not a time like 16:30") }
+                minute = parsed
+            }
+            if !recipients.isEmpty { digest = DigestSettings(recipients: recipients, minuteOfDay: minute) }
+        }
         let office = Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
                             ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()])
         return AppConfig(
@@ -237,7 +267,9 @@ struct AppConfig: Sendable {
             sendLimits: (max(1, file.smtp.max_per_minute ?? 20), max(1, file.smtp.max_per_day ?? 400)),
             oauth2: oauth2,
             acknowledgements: file.acknowledgements?.enabled == false ? nil : AcknowledgementPolicy(
-                office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)))
+                office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)),
+            ccPrincipal: file.reminders?.cc_principal ?? false,
+            digest: digest)
     }
 
     private static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,

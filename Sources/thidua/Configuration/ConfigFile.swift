@@ -39,6 +39,28 @@ struct ConfigFile: Decodable {
         var max_per_sender_per_day: Int?
     }
 
+    struct RemindersSection: Decodable {
+        var cc_principal: Bool?
+    }
+
+    /// `to:` takes one address or a list of them.
+    struct DigestSection: Decodable {
+        var to: [String]
+        var time: String?
+
+        enum CodingKeys: String, CodingKey { case to, time }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let list = try? container.decode([String].self, forKey: .to) {
+                to = list
+            } else {
+                to = [try container.decode(String.self, forKey: .to)]
+            }
+            time = try container.decodeIfPresent(String.self, forKey: .time)
+        }
+    }
+
     struct OAuth2Section: Decodable {
         var provider: String?
         var tenant: String?
@@ -77,5 +99,7 @@ struct ConfigFile: Decodable {
     var dashboard: DashboardSection?
     var oauth2: OAuth2Section?
     var acknowledgements: AcknowledgementsSection?
+    var reminders: RemindersSection?
+    var digest: DigestSection?
     var campaigns: [CampaignSection]
 }

@@ -13,6 +13,7 @@ struct Daemon: Sendable {
     var reminders: ReminderSender
     var acknowledgements: AcknowledgementSender?
     var replies: ReplySender
+    var digest: DigestSender?
     /// The OAuth2 token cache, when the mail account logs in with OAuth2 (for health).
     var tokens: OAuth2TokenProvider?
     var clock: any WallClock
@@ -37,6 +38,7 @@ struct Daemon: Sendable {
             acknowledgements: config.acknowledgements == nil ? nil : AcknowledgementSender(
                 store: context.store, sender: queued, logger: logger),
             replies: ReplySender(store: context.store, sender: queued, logger: logger),
+            digest: try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger),
             tokens: clients.tokens,
             clock: clock,
             logger: logger)
@@ -83,6 +85,13 @@ struct Daemon: Sendable {
             throw CancellationError()
         } catch {
             logger.error("reminders failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            try await digest?.send(at: clock.now())
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("the officer's digest failed", metadata: ["error": "\(error)"])
         }
         writeStatusPage()
         return pollError

@@ -21,8 +21,13 @@ struct ReminderSender: Sendable {
         var campaign: Campaign
         var stage: ReminderStage
         var unit: SchoolUnit
+        /// The principal, when `reminders.cc_principal` is on and the roster has the address.
+        var cc: [MailAddress]
         var subject: String
         var text: String
+
+        /// Every address the reminder goes to (the envelope): the unit's, then the copy.
+        var recipients: [String] { unit.emails + cc.map(\.address) }
     }
 
     /// What is due at `now`; nothing while the office is closed (weekend, holiday, outside
@@ -41,10 +46,16 @@ struct ReminderSender: Sendable {
                 let status = statuses[unit.code] ?? .pending
                 let text = templates.render(office: context.config.office, officeAddress: context.config.smtp.from.address,
                                             unit: unit, campaign: campaign, stage: due.stage, status: status, problems: notes[unit.code])
-                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, subject: text.subject, text: text.text))
+                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, cc: copy(for: unit),
+                                       subject: text.subject, text: text.text))
             }
         }
         return planned
+    }
+
+    private func copy(for unit: SchoolUnit) -> [MailAddress] {
+        guard context.config.ccPrincipal, let address = unit.principalEmail, !unit.emails.contains(address) else { return [] }
+        return [MailAddress(displayName: unit.principalName.map { "\($0) (Hiệu trưởng)" } ?? "Hiệu trưởng \(unit.name)", address: address)]
     }
 
     /// Sends what `plan` returns, only while the office is open (workdays, office hours,
@@ -64,11 +75,12 @@ struct ReminderSender: Sendable {
                 break
             }
             let messageID = OutgoingMessage.makeMessageID(domain: domain)
-            let message = OutgoingMessage(
+            var message = OutgoingMessage(
                 from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
                 subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text), date: now,
                 timeZone: context.config.office.timeZone,
                 messageID: messageID)
+            message.cc = item.cc
             let bytes: [UInt8]
             do {
                 bytes = try message.render()
@@ -77,8 +89,8 @@ struct ReminderSender: Sendable {
                 continue
             }
             guard try context.store.reserveReminder(campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
-                                                    recipients: item.unit.emails, messageID: messageID, at: now) else { continue }
-            let results = await smtp.send(bytes, from: from.address, to: item.unit.emails)
+                                                    recipients: item.recipients, messageID: messageID, at: now) else { continue }
+            let results = await smtp.send(bytes, from: from.address, to: item.recipients)
             let failures = results.filter { $0.error != nil }
             let error = failures.isEmpty ? nil : failures.map { "\($0.recipient): \($0.error!.description)" }.joined(separator: "; ")
             let state: DataStore.ReminderState = failures.count == results.count ? .failed : .sent

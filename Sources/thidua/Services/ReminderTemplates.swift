@@ -24,41 +24,11 @@ struct ReminderTemplates: Sendable {
 
     static func load(directory: String) throws -> ReminderTemplates {
         func template(_ name: String) throws -> MustacheTemplate {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ConfigError(file: path, key: nil, message: "the reminder template is missing; copy it from config/templates/")
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            for name in Self.tags(in: text) where !placeholders.contains(name) {
-                throw ConfigError(file: path, key: nil,
-                                  message: "unknown placeholder {{\(name)}}; use one of \(placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", "))")
-            }
-            do {
-                return try MustacheTemplate(string: text)
-            } catch {
-                throw ConfigError(file: path, key: nil, message: "the template does not parse: \(error)")
-            }
+            try TemplateFile.load(directory: directory, name: name, placeholders: placeholders, what: "reminder template")
         }
         return ReminderTemplates(
             pending: Pair(subject: try template("reminder.subject.mustache"), text: try template("reminder.txt.mustache")),
             review: Pair(subject: try template("reminder-review.subject.mustache"), text: try template("reminder-review.txt.mustache")))
-    }
-
-    /// Variable names used in `{{name}}`, `{{{name}}}`, `{{#name}}`, `{{^name}}`, `{{/name}}`.
-    static func tags(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            var tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            rest = rest[close.upperBound...]
-            if tag.hasPrefix("{") { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
-            if tag.hasSuffix("}") { tag = String(tag.dropLast()) }
-            guard let first = tag.first, !"%!>=".contains(first) else { continue }  // pragmas, comments, partials
-            if "#^/&".contains(first) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
-            if !tag.isEmpty, tag != "." { names.append(tag) }
-        }
-        return names
     }
 
     func render(office: Office, officeAddress: String, unit: SchoolUnit, campaign: Campaign, stage: ReminderStage,
