@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "MailTransport", "Store", "Dashboard", "Intake", "MIME",
+                "CCurl", "MailTransport", "Store", "Dashboard", "Intake", "MIME",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -73,12 +73,16 @@ public struct IntakeHealth: Sendable {
     public var lastError: String?
     public var lastErrorAt: Date?
     public var failingSince: Date?
+    /// The failure needs a person: retrying will not mend it.
+    public var needsAction: Bool
 
-    public init(lastPoll: Date? = nil, lastError: String? = nil, lastErrorAt: Date? = nil, failingSince: Date? = nil) {
+    public init(lastPoll: Date? = nil, lastError: String? = nil, lastErrorAt: Date? = nil, failingSince: Date? = nil,
+                needsAction: Bool = false) {
         self.lastPoll = lastPoll
         self.lastError = lastError
         self.lastErrorAt = lastErrorAt
         self.failingSince = failingSince
+        self.needsAction = needsAction
     }
 }
 

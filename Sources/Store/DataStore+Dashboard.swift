@@ -129,10 +129,13 @@ extension DataStore {
     public func intakeHealth() throws -> IntakeHealth {
         try database.read { db in
             var health = IntakeHealth()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value, at FROM intake_health WHERE key IN ('last_poll', 'last_error', 'failing_since')") {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT key, value, at FROM intake_health WHERE key IN ('last_poll', 'last_error', 'failing_since', 'needs_action')
+                """) {
                 switch row["key"] as String {
                 case "last_poll": health.lastPoll = row["at"]
                 case "last_error": health.lastError = row["value"]; health.lastErrorAt = row["at"]
+                case "needs_action": health.needsAction = true
                 default: health.failingSince = row["at"]
                 }
             }

@@ -144,15 +144,22 @@ extension DataStore {
     }
 
     /// Notes the outcome of a poll for `thidua status` and the health check.
-    public func notePoll(error: String?, at now: Date) throws {
+    /// Records a poll's outcome for status and health. `needsAction`: the failure will not
+    /// mend by retrying (a refused login, a revoked OAuth2 grant), so health says so at once.
+    public func notePoll(error: String?, needsAction: Bool = false, at now: Date) throws {
         try database.write { db in
             if let error {
                 try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_error', ?, ?)", arguments: [error, now])
                 // The start of the current run of failures: health turns degraded from its age.
                 try db.execute(sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES ('failing_since', NULL, ?)", arguments: [now])
+                if needsAction {
+                    try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('needs_action', NULL, ?)", arguments: [now])
+                } else {
+                    try db.execute(sql: "DELETE FROM intake_health WHERE key = 'needs_action'")
+                }
             } else {
                 try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_poll', NULL, ?)", arguments: [now])
-                try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('last_error', 'failing_since')")
+                try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('last_error', 'failing_since', 'needs_action')")
             }
         }
     }

@@ -19,6 +19,15 @@ struct HealthCheckTests {
         #expect(degraded.json.contains("\"error\":\"login refused\""))
     }
 
+    /// A refused login or a revoked grant will not mend by waiting: degraded at once.
+    @Test func aFailureThatNeedsAPersonIsDegradedAtOnce() {
+        let intake = IntakeHealth(lastPoll: now.addingTimeInterval(-60), lastError: "login refused", lastErrorAt: now,
+                                  failingSince: now.addingTimeInterval(-1), needsAction: true)
+        let check = HealthCheck(intake: intake, threshold: 900, now: now)
+        #expect(!check.healthy)
+        #expect(check.json.hasSuffix("\"needs_action\":true}\n"))
+    }
+
     @Test func theJSONEscapesTheErrorText() throws {
         let intake = IntakeHealth(lastPoll: nil, lastError: "server said \"NO\"\n", lastErrorAt: now, failingSince: now)
         let json = HealthCheck(intake: intake, threshold: 60, now: now).json

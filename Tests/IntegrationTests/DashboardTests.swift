@@ -245,6 +245,20 @@ struct DashboardTests {
         #expect(!office.daemon.logText.contains(DashboardTests.password))
     }
 
+    @Test func aRefusedLoginTurnsHealthDegradedAtOnce() async throws {
+        // The office's password changed and nobody told thidua: waiting will not mend it.
+        let office = try await Office.start(label: "dash-login", daemonExtra: ["THIDUA_IMAP_PASSWORD": "mat-khau-cu"])
+        defer { Task { await office.stop() } }
+        var answer = office.http.get("/healthz")
+        for _ in 0..<300 where answer.status == 200 {
+            try await Task.sleep(for: .milliseconds(100))
+            answer = office.http.get("/healthz")
+        }
+        #expect(answer.status == 503)
+        #expect(answer.text.contains("\"needs_action\":true"))
+        #expect(answer.text.contains("check the user and the password"))
+    }
+
     @Test func healthTurnsDegradedWhenTheMailboxCannotBeReadForLong() async throws {
         // The mail server goes away after the first read: every poll from then on fails.
         let office = try await Office.start(label: "dash-health", daemonExtra: ["THIDUA_IMAP_URL": "imaps://127.0.0.1:\(HTTPClient.freePort())/INBOX"]) {
@@ -258,6 +272,7 @@ struct DashboardTests {
         }
         #expect(answer.status == 503)
         #expect(answer.text.hasPrefix("{\"status\":\"degraded\""))
+        #expect(answer.text.contains("\"needs_action\":false"))
         let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
         let metrics = office.http.get("/metrics", headers: ["Authorization: Bearer \(token)"]).text
         #expect(metrics.contains("thidua_polling_failing 1\n"))

@@ -38,7 +38,9 @@ extension DashboardRoutes {
             let totals = try state.store.totals()
             let verdict = check.healthy
                 ? (intake.failingSince == nil ? "Hoạt động bình thường." : "Đang có lỗi khi đọc hộp thư; thidua đang thử lại.")
-                : "Không đọc được hộp thư đã lâu. Xem lỗi bên dưới và cách khắc phục trong hướng dẫn cài đặt (docs/install.vi.md)."
+                : intake.needsAction
+                    ? "Không đăng nhập được hộp thư: cần người quản trị sửa mật khẩu hoặc cấp lại quyền (xem lỗi bên dưới và hướng dẫn cài đặt, docs/install.vi.md)."
+                    : "Không đọc được hộp thư đã lâu. Xem lỗi bên dưới và cách khắc phục trong hướng dẫn cài đặt (docs/install.vi.md)."
             let view = HealthPage(
                 page: chrome("Hệ thống", context: context, state: state), healthy: check.healthy, verdict: verdict,
                 lastPoll: Format.ago(intake.lastPoll, now: now, office: state.office),

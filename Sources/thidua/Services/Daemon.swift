@@ -63,7 +63,7 @@ struct Daemon: Sendable {
             throw CancellationError()
         } catch {
             pollError = "\(error)"
-            try? context.store.notePoll(error: pollError, at: clock.now())
+            try? context.store.notePoll(error: pollError, needsAction: (error as? CurlError)?.needsOperator ?? false, at: clock.now())
         }
         do {
             _ = try await acknowledgements?.sendDue()
