@@ -55,6 +55,27 @@ struct DashboardTests {
             return Office(stack: stack, workspace: workspace, officeAddress: office, teacher: teacher, thidua: thidua, daemon: daemon, http: http)
         }
 
+        /// Runs `body`, then stops the daemon and removes the workspace, whatever happened.
+        func run(_ body: (Office) async throws -> Void) async throws {
+            do {
+                try await body(self)
+            } catch {
+                await stop()
+                throw error
+            }
+            await stop()
+        }
+
+        /// `/healthz` once it stops answering 200 (or after 30 s).
+        func healthOnceDegraded() async throws -> HTTPClient.Response {
+            var answer = http.get("/healthz")
+            for _ in 0..<300 where answer.status == 200 {
+                try await Task.sleep(for: .milliseconds(100))
+                answer = http.get("/healthz")
+            }
+            return answer
+        }
+
         func stop() async {
             daemon.signal(SIGTERM)
             _ = await daemon.waitForExit(timeout: .seconds(30))
@@ -86,196 +107,188 @@ struct DashboardTests {
     }
 
     @Test func nothingIsServedWithoutALoginButHealthTheLoginPageAndTheStylesheet() async throws {
-        let office = try await Office.start(label: "dash-public")
-        defer { Task { await office.stop() } }
-        let http = office.http
-        for path in ["/", "/campaigns/kh-test", "/campaigns/kh-test/units/U1", "/review", "/reminders", "/health", "/files/1",
-                     "/messages/1/raw", "/campaigns/kh-test/export.csv", "/campaigns/kh-test/export.xlsx"] {
-            let response = http.get(path)
-            #expect(response.status == 302, "\(path) answered \(response.status) without a login")
-            #expect(response.header("Location")?.hasPrefix("/login?next=") == true, "\(path)")
-            #expect(!response.text.contains("Thăng Long"), "\(path) leaked content")
+        try await Office.start(label: "dash-public").run { office in
+            let http = office.http
+            for path in ["/", "/campaigns/kh-test", "/campaigns/kh-test/units/U1", "/review", "/reminders", "/health", "/files/1",
+                         "/messages/1/raw", "/campaigns/kh-test/export.csv", "/campaigns/kh-test/export.xlsx"] {
+                let response = http.get(path)
+                #expect(response.status == 302, "\(path) answered \(response.status) without a login")
+                #expect(response.header("Location")?.hasPrefix("/login?next=") == true, "\(path)")
+                #expect(!response.text.contains("Thăng Long"), "\(path) leaked content")
+            }
+            for path in ["/review/1/assign", "/review/1/reject", "/review/1/excuse", "/campaigns/kh-test/units/U1/excuse", "/logout"] {
+                #expect(http.post(path, form: [("unit", "U1")]).status == 401, "\(path) acted without a login")
+            }
+            #expect(http.get("/login").status == 200)
+            #expect(http.get("/static/app.css").status == 200)
+            let health = http.get("/healthz")
+            #expect(health.status == 200)
+            #expect(health.text.hasPrefix("{\"status\":\"ok\""))
+            // /metrics: the configured bearer token, or nothing.
+            #expect(http.get("/metrics").status == 401)
+            #expect(http.get("/metrics", headers: ["Authorization: Bearer wrong"]).status == 401)
+            let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
+            let metrics = http.get("/metrics", headers: ["Authorization: Bearer \(token)"])
+            #expect(metrics.status == 200)
+            #expect(metrics.text.contains("thidua_messages_ingested_total 2\n"))
+            #expect(metrics.text.contains("thidua_attachments_total 2\n"))
+            #expect(metrics.text.contains("thidua_messages_unmatched 1\n"))
+            #expect(metrics.text.contains("# TYPE thidua_last_successful_poll_timestamp_seconds gauge"))
         }
-        for path in ["/review/1/assign", "/review/1/reject", "/review/1/excuse", "/campaigns/kh-test/units/U1/excuse", "/logout"] {
-            #expect(http.post(path, form: [("unit", "U1")]).status == 401, "\(path) acted without a login")
-        }
-        #expect(http.get("/login").status == 200)
-        #expect(http.get("/static/app.css").status == 200)
-        let health = http.get("/healthz")
-        #expect(health.status == 200)
-        #expect(health.text.hasPrefix("{\"status\":\"ok\""))
-        // /metrics: the configured bearer token, or nothing.
-        #expect(http.get("/metrics").status == 401)
-        #expect(http.get("/metrics", headers: ["Authorization: Bearer wrong"]).status == 401)
-        let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
-        let metrics = http.get("/metrics", headers: ["Authorization: Bearer \(token)"])
-        #expect(metrics.status == 200)
-        #expect(metrics.text.contains("thidua_messages_ingested_total 2\n"))
-        #expect(metrics.text.contains("thidua_attachments_total 2\n"))
-        #expect(metrics.text.contains("thidua_messages_unmatched 1\n"))
-        #expect(metrics.text.contains("# TYPE thidua_last_successful_poll_timestamp_seconds gauge"))
     }
 
     @Test func theOfficerSeesWhoHasSentAndSettlesTheReviewQueue() async throws {
-        let office = try await Office.start(label: "dash-desk")
-        defer { Task { await office.stop() } }
-        let http = office.http
-        let cookie = try office.login()
+        try await Office.start(label: "dash-desk").run { office in
+            let http = office.http
+            let cookie = try office.login()
 
-        // The session cookie cannot be read by scripts nor sent from another site.
-        let overview = http.get("/", cookie: cookie)
-        #expect(overview.status == 200)
-        #expect(overview.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
-        #expect(overview.header("X-Frame-Options") == "DENY")
-        #expect(overview.text.contains("<strong>1/2</strong> đơn vị đã nộp"))
-        #expect(overview.text.contains("Cần xem lại <span class=\"badge\">1</span>"))
+            // The session cookie cannot be read by scripts nor sent from another site.
+            let overview = http.get("/", cookie: cookie)
+            #expect(overview.status == 200)
+            #expect(overview.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
+            #expect(overview.header("X-Frame-Options") == "DENY")
+            #expect(overview.text.contains("<strong>1/2</strong> đơn vị đã nộp"))
+            #expect(overview.text.contains("Cần xem lại <span class=\"badge\">1</span>"))
 
-        // The unit table: filters and a search that ignores diacritics.
-        let pending = http.get("/campaigns/kh-test?status=pending", cookie: cookie)
-        #expect(pending.text.contains("Tiểu học Đống Đa") && !pending.text.contains(">Tiểu học Thăng Long<"))
-        let search = http.get("/campaigns/kh-test?q=thang+long", cookie: cookie)
-        #expect(search.text.contains("Đang hiện 1 trong 1 đơn vị"))
-        #expect(search.text.contains(">Tiểu học Thăng Long</a>"))
+            // The unit table: filters and a search that ignores diacritics.
+            let pending = http.get("/campaigns/kh-test?status=pending", cookie: cookie)
+            #expect(pending.text.contains("Tiểu học Đống Đa") && !pending.text.contains(">Tiểu học Thăng Long<"))
+            let search = http.get("/campaigns/kh-test?q=thang+long", cookie: cookie)
+            #expect(search.text.contains("Đang hiện 1 trong 1 đơn vị"))
+            #expect(search.text.contains(">Tiểu học Thăng Long</a>"))
 
-        // A unit's page links its scan, which opens inline, sandboxed, as a PDF.
-        let unit = http.get("/campaigns/kh-test/units/U1", cookie: cookie)
-        #expect(unit.text.contains("Đã nộp"))
-        let fileLink = try #require(unit.text.range(of: "href=\"/files/").map { unit.text[$0.upperBound...].prefix { $0 != "\"" } })
-        let file = http.get("/files/\(fileLink)", cookie: cookie)
-        #expect(file.status == 200)
-        #expect(file.header("Content-Type") == "application/pdf")
-        #expect(file.header("Content-Disposition")?.hasPrefix("inline; ") == true)
-        #expect(file.header("Content-Disposition")?.contains("filename*=UTF-8''KH%20thi%20%C4%91ua") == true)
-        #expect(file.header("X-Content-Type-Options") == "nosniff")
-        #expect(file.header("Content-Security-Policy")?.hasPrefix("sandbox") == true)
-        #expect(file.body.starts(with: Array("%PDF-".utf8)))
+            // A unit's page links its scan, which opens inline, sandboxed, as a PDF.
+            let unit = http.get("/campaigns/kh-test/units/U1", cookie: cookie)
+            #expect(unit.text.contains("Đã nộp"))
+            let fileLink = try #require(unit.text.range(of: "href=\"/files/").map { unit.text[$0.upperBound...].prefix { $0 != "\"" } })
+            let file = http.get("/files/\(fileLink)", cookie: cookie)
+            #expect(file.status == 200)
+            #expect(file.header("Content-Type") == "application/pdf")
+            #expect(file.header("Content-Disposition")?.hasPrefix("inline; ") == true)
+            #expect(file.header("Content-Disposition")?.contains("filename*=UTF-8''KH%20thi%20%C4%91ua") == true)
+            #expect(file.header("X-Content-Type-Options") == "nosniff")
+            #expect(file.header("Content-Security-Policy")?.hasPrefix("sandbox") == true)
+            #expect(file.body.starts(with: Array("%PDF-".utf8)))
 
-        // Exports: what the table shows, in Excel-ready form.
-        let csv = http.get("/campaigns/kh-test/export.csv", cookie: cookie)
-        #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
-        #expect(csv.body.starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(csv.text.contains("U1,Tiểu học Thăng Long,TH,Đã nộp,received,"))
-        let filtered = http.get("/campaigns/kh-test/export.csv?status=pending", cookie: cookie)
-        #expect(filtered.text.split(separator: "\r\n").count == 2)
-        let xlsx = http.get("/campaigns/kh-test/export.xlsx", cookie: cookie)
-        #expect(xlsx.header("Content-Type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        #expect(xlsx.body.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+            // Exports: what the table shows, in Excel-ready form.
+            let csv = http.get("/campaigns/kh-test/export.csv", cookie: cookie)
+            #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
+            #expect(csv.body.starts(with: [0xEF, 0xBB, 0xBF]))
+            #expect(csv.text.contains("U1,Tiểu học Thăng Long,TH,Đã nộp,received,"))
+            let filtered = http.get("/campaigns/kh-test/export.csv?status=pending", cookie: cookie)
+            #expect(filtered.text.split(separator: "\r\n").count == 2)
+            let xlsx = http.get("/campaigns/kh-test/export.xlsx", cookie: cookie)
+            #expect(xlsx.header("Content-Type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(xlsx.body.starts(with: [0x50, 0x4B, 0x03, 0x04]))
 
-        // The review queue: a form without the session's CSRF token changes nothing.
-        let review = http.get("/review", cookie: cookie)
-        let id = try #require(try office.reviewIDs().first)
-        #expect(review.text.contains("id=\"review-\(id)\""))
-        let csrf = try #require(review.formValue("csrf"))
-        let forged = http.post("/review/\(id)/assign", form: [("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
-        #expect(forged.status == 403)
-        let wrong = http.post("/review/\(id)/assign", form: [("csrf", "x" + csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
-        #expect(wrong.status == 403)
-        #expect(try office.unitStatus("U2") == "pending")
-        let unknownUnit = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U9"), ("campaign", "kh-test")], cookie: cookie)
-        #expect(unknownUnit.status == 400)
-        #expect(unknownUnit.text.contains("Không có đơn vị mã U9"))
+            // The review queue: a form without the session's CSRF token changes nothing.
+            let review = http.get("/review", cookie: cookie)
+            let id = try #require(try office.reviewIDs().first)
+            #expect(review.text.contains("id=\"review-\(id)\""))
+            let csrf = try #require(review.formValue("csrf"))
+            let forged = http.post("/review/\(id)/assign", form: [("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+            #expect(forged.status == 403)
+            let wrong = http.post("/review/\(id)/assign", form: [("csrf", "x" + csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+            #expect(wrong.status == 403)
+            #expect(try office.unitStatus("U2") == "pending")
+            let unknownUnit = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U9"), ("campaign", "kh-test")], cookie: cookie)
+            #expect(unknownUnit.status == 400)
+            #expect(unknownUnit.text.contains("Không có đơn vị mã U9"))
 
-        // Assigning: the unit has sent, the message leaves the queue.
-        let assigned = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
-        #expect(assigned.status == 302)
-        #expect(assigned.header("Location") == "/review?notice=assigned")
-        #expect(try office.unitStatus("U2") == "received")
-        #expect(try office.reviewIDs().isEmpty)
-        #expect(http.get("/review?notice=assigned", cookie: cookie).text.contains("Đã gán thư cho đơn vị"))
+            // Assigning: the unit has sent, the message leaves the queue.
+            let assigned = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+            #expect(assigned.status == 302)
+            #expect(assigned.header("Location") == "/review?notice=assigned")
+            #expect(try office.unitStatus("U2") == "received")
+            #expect(try office.reviewIDs().isEmpty)
+            #expect(http.get("/review?notice=assigned", cookie: cookie).text.contains("Đã gán thư cho đơn vị"))
 
-        // Rejecting U2's message: the unit is marked, the reason goes back to the sender.
-        let reason = "Bản scan thiếu dấu đỏ của nhà trường; đề nghị gửi lại."
-        let rejected = http.post("/review/\(id)/reject", form: [("csrf", csrf), ("reason", reason)], cookie: cookie)
-        #expect(rejected.status == 302)
-        #expect(try office.unitStatus("U2") == "rejected")
-        let teacherBox = try office.stack.imap(user: office.teacher)
-        var delivered = 0
-        for _ in 0..<300 where delivered == 0 {
-            delivered = Int(try await teacherBox.status(mailbox: "INBOX").messages)
-            if delivered == 0 { try await Task.sleep(for: .milliseconds(100)) }
+            // Rejecting U2's message: the unit is marked, the reason goes back to the sender.
+            let reason = "Bản scan thiếu dấu đỏ của nhà trường; đề nghị gửi lại."
+            let rejected = http.post("/review/\(id)/reject", form: [("csrf", csrf), ("reason", reason)], cookie: cookie)
+            #expect(rejected.status == 302)
+            #expect(try office.unitStatus("U2") == "rejected")
+            let teacherBox = try office.stack.imap(user: office.teacher)
+            var delivered = 0
+            for _ in 0..<300 where delivered == 0 {
+                delivered = Int(try await teacherBox.status(mailbox: "INBOX").messages)
+                if delivered == 0 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(delivered == 1, "the rejection never reached the school: \(office.daemon.logText)")
+            let mailPath = office.stack.maildir(of: office.teacher) + "/new"
+            let names = try FileManager.default.contentsOfDirectory(atPath: mailPath)
+            let mail = MailMessage.parse(Array(try Data(contentsOf: URL(fileURLWithPath: mailPath + "/" + names[0]))))
+            #expect(mail.subject.hasPrefix("Re: Kế hoạch thi đua 2021"))
+            #expect(mail.bodyText.contains(reason))
+            #expect(mail.autoSubmitted == "no")
+
+            // Excusing from the unit's page.
+            let unitPage = http.get("/campaigns/kh-test/units/U2", cookie: cookie)
+            let unitCSRF = try #require(unitPage.formValue("csrf"))
+            #expect(http.post("/campaigns/kh-test/units/U2/excuse", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
+            #expect(try office.unitStatus("U2") == "excused")
+
+            // The sent-mail log and the health page.
+            let log = http.get("/reminders", cookie: cookie)
+            #expect(log.text.contains("Trả lại hồ sơ"))
+            #expect(log.text.contains(office.teacher))
+            let health = http.get("/health", cookie: cookie)
+            #expect(health.text.contains("Hoạt động bình thường."))
+
+            // Logging out ends the session: the old cookie opens nothing.
+            #expect(http.post("/logout", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
+            #expect(http.get("/", cookie: cookie).status == 302)
         }
-        #expect(delivered == 1, "the rejection never reached the school: \(office.daemon.logText)")
-        let mailPath = office.stack.maildir(of: office.teacher) + "/new"
-        let names = try FileManager.default.contentsOfDirectory(atPath: mailPath)
-        let mail = MailMessage.parse(Array(try Data(contentsOf: URL(fileURLWithPath: mailPath + "/" + names[0]))))
-        #expect(mail.subject.hasPrefix("Re: Kế hoạch thi đua 2021"))
-        #expect(mail.bodyText.contains(reason))
-        #expect(mail.autoSubmitted == "no")
-
-        // Excusing from the unit's page.
-        let unitPage = http.get("/campaigns/kh-test/units/U2", cookie: cookie)
-        let unitCSRF = try #require(unitPage.formValue("csrf"))
-        #expect(http.post("/campaigns/kh-test/units/U2/excuse", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
-        #expect(try office.unitStatus("U2") == "excused")
-
-        // The sent-mail log and the health page.
-        let log = http.get("/reminders", cookie: cookie)
-        #expect(log.text.contains("Trả lại hồ sơ"))
-        #expect(log.text.contains(office.teacher))
-        let health = http.get("/health", cookie: cookie)
-        #expect(health.text.contains("Hoạt động bình thường."))
-
-        // Logging out ends the session: the old cookie opens nothing.
-        #expect(http.post("/logout", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
-        #expect(http.get("/", cookie: cookie).status == 302)
     }
 
     @Test func fiveWrongPasswordsLockTheLoginEvenForTheRightOne() async throws {
-        let office = try await Office.start(label: "dash-lock")
-        defer { Task { await office.stop() } }
-        let http = office.http
-        func attempt(_ password: String) throws -> HTTPClient.Response {
-            let page = http.get("/login")
-            let cookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
-            return http.post("/login", form: [("csrf", page.formValue("csrf") ?? ""), ("user", "canbo"), ("password", password)], cookie: cookie)
+        try await Office.start(label: "dash-lock").run { office in
+            let http = office.http
+            func attempt(_ password: String) throws -> HTTPClient.Response {
+                let page = http.get("/login")
+                let cookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
+                return http.post("/login", form: [("csrf", page.formValue("csrf") ?? ""), ("user", "canbo"), ("password", password)], cookie: cookie)
+            }
+            // Without the login form's own token, even the right password is refused.
+            #expect(http.post("/login", form: [("user", "canbo"), ("password", DashboardTests.password)]).status == 403)
+            for _ in 0..<5 {
+                let wrong = try attempt("doan-mo")
+                #expect(wrong.status == 401)
+                #expect(wrong.text.contains("Sai tên đăng nhập hoặc mật khẩu."))
+                #expect(wrong.setCookie("thidua_session") == nil)
+            }
+            let locked = try attempt(DashboardTests.password)
+            #expect(locked.status == 429)
+            #expect(locked.text.contains("Đăng nhập sai quá nhiều lần"))
+            #expect(locked.setCookie("thidua_session") == nil)
+            #expect(office.daemon.logText.contains("dashboard login refused: locked"))
+            #expect(!office.daemon.logText.contains(DashboardTests.password))
         }
-        // Without the login form's own token, even the right password is refused.
-        #expect(http.post("/login", form: [("user", "canbo"), ("password", DashboardTests.password)]).status == 403)
-        for _ in 0..<5 {
-            let wrong = try attempt("doan-mo")
-            #expect(wrong.status == 401)
-            #expect(wrong.text.contains("Sai tên đăng nhập hoặc mật khẩu."))
-            #expect(wrong.setCookie("thidua_session") == nil)
-        }
-        let locked = try attempt(DashboardTests.password)
-        #expect(locked.status == 429)
-        #expect(locked.text.contains("Đăng nhập sai quá nhiều lần"))
-        #expect(locked.setCookie("thidua_session") == nil)
-        #expect(office.daemon.logText.contains("dashboard login refused: locked"))
-        #expect(!office.daemon.logText.contains(DashboardTests.password))
     }
 
     @Test func aRefusedLoginTurnsHealthDegradedAtOnce() async throws {
         // The office's password changed and nobody told thidua: waiting will not mend it.
-        let office = try await Office.start(label: "dash-login", daemonExtra: ["THIDUA_IMAP_PASSWORD": "mat-khau-cu"])
-        defer { Task { await office.stop() } }
-        var answer = office.http.get("/healthz")
-        for _ in 0..<300 where answer.status == 200 {
-            try await Task.sleep(for: .milliseconds(100))
-            answer = office.http.get("/healthz")
+        try await Office.start(label: "dash-login", daemonExtra: ["THIDUA_IMAP_PASSWORD": "mat-khau-cu"]).run { office in
+            let answer = try await office.healthOnceDegraded()
+            #expect(answer.status == 503)
+            #expect(answer.text.contains("\"needs_action\":true"))
+            #expect(answer.text.contains("check the user and the password"))
         }
-        #expect(answer.status == 503)
-        #expect(answer.text.contains("\"needs_action\":true"))
-        #expect(answer.text.contains("check the user and the password"))
     }
 
     @Test func healthTurnsDegradedWhenTheMailboxCannotBeReadForLong() async throws {
         // The mail server goes away after the first read: every poll from then on fails.
-        let office = try await Office.start(label: "dash-health", daemonExtra: ["THIDUA_IMAP_URL": "imaps://127.0.0.1:\(HTTPClient.freePort())/INBOX"]) {
+        try await Office.start(label: "dash-health", daemonExtra: ["THIDUA_IMAP_URL": "imaps://127.0.0.1:\(HTTPClient.freePort())/INBOX"]) {
             $0.replacingOccurrences(of: "poll_interval: 5s", with: "poll_interval: 5s\ndashboard:\n  health_threshold: 2s")
+        }.run { office in
+            let answer = try await office.healthOnceDegraded()
+            #expect(answer.status == 503)
+            #expect(answer.text.hasPrefix("{\"status\":\"degraded\""))
+            #expect(answer.text.contains("\"needs_action\":false"))
+            let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
+            let metrics = office.http.get("/metrics", headers: ["Authorization: Bearer \(token)"]).text
+            #expect(metrics.contains("thidua_polling_failing 1\n"))
+            #expect(!metrics.contains("thidua_poll_errors_total 0\n"))
         }
-        defer { Task { await office.stop() } }
-        var answer = office.http.get("/healthz")
-        for _ in 0..<300 where answer.status == 200 {
-            try await Task.sleep(for: .milliseconds(100))
-            answer = office.http.get("/healthz")
-        }
-        #expect(answer.status == 503)
-        #expect(answer.text.hasPrefix("{\"status\":\"degraded\""))
-        #expect(answer.text.contains("\"needs_action\":false"))
-        let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
-        let metrics = office.http.get("/metrics", headers: ["Authorization: Bearer \(token)"]).text
-        #expect(metrics.contains("thidua_polling_failing 1\n"))
-        #expect(!metrics.contains("thidua_poll_errors_total 0\n"))
     }
 }
