@@ -23,8 +23,8 @@ extension DataStore {
         }
     }
 
-    /// Units of the threads these Message-IDs belong to: thidua's own reminders and
-    /// acknowledgements, and mail already attributed to a unit.
+    /// Units of the threads these Message-IDs belong to: thidua's own reminders,
+    /// acknowledgements and the officer's replies, and mail already attributed to a unit.
     public func threadUnits(messageIDs: [String]) throws -> [String: String] {
         guard !messageIDs.isEmpty else { return [:] }
         return try database.read { db in
@@ -37,8 +37,11 @@ extension DataStore {
                 SELECT a.outgoing_id, m.unit_code FROM acknowledgements a JOIN messages m ON m.id = a.message_id
                     WHERE a.outgoing_id IN (\(placeholders)) AND m.unit_code IS NOT NULL
                 UNION ALL
+                SELECT r.outgoing_id, m.unit_code FROM replies r JOIN messages m ON m.id = r.message_id
+                    WHERE r.outgoing_id IN (\(placeholders)) AND m.unit_code IS NOT NULL
+                UNION ALL
                 SELECT message_id, unit_code FROM messages WHERE message_id IN (\(placeholders)) AND unit_code IS NOT NULL
-                """, arguments: arguments + arguments + arguments) {
+                """, arguments: arguments + arguments + arguments + arguments) {
                 if let id = row["message_id"] as String?, let unit = row["unit_code"] as String? { units[id] = unit }
             }
             return units

@@ -11,7 +11,10 @@ extension DashboardRoutes {
         router.get("/") { request, context in
             let state = await state()
             let now = clock.now()
-            let cards = try state.campaigns.map { campaign -> OverviewPage.Card in
+            // Open campaigns first, the nearest deadline first; then the closed ones, latest first.
+            let ordered = state.campaigns.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
+                + state.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
+            let cards = try ordered.map { campaign -> OverviewPage.Card in
                 var counts: [ReceiptStatus: Int] = [:]
                 for row in try state.store.ledger(campaign: campaign.id).values
                 where row.status != .pending && state.roster.unit(code: row.unit) != nil {
@@ -30,7 +33,7 @@ extension DashboardRoutes {
             }
             let page = OverviewPage(page: chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
                                     office: state.office.name, updated: state.office.formatDateTime(now),
-                                    cards: cards.sorted { $0.overdue == $1.overdue ? $0.deadline < $1.deadline : !$0.overdue })
+                                    cards: cards)
             return renderer.response(.overview, page)
         }
 
