@@ -123,6 +123,14 @@ enum Schema {
                 CREATE INDEX reminders_by_message_id ON reminders (message_id);
                 """)
         }
+        migrator.registerMigration("v_rawMailRetention: raw mail pruned after its retention") { db in
+            // The row stays (the ledger shows the message existed, with its hash and size);
+            // only the file goes, and this says when.
+            try db.execute(sql: """
+                ALTER TABLE messages ADD COLUMN raw_pruned_at DATETIME;
+                CREATE INDEX messages_by_raw_path ON messages (raw_path);
+                """)
+        }
         return migrator
     }
 }

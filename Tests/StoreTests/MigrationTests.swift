@@ -42,6 +42,13 @@ struct MigrationTests {
         // What the later versions added works on the upgraded file.
         #expect(try store.dueAcknowledgements().isEmpty)
         #expect(try store.outgoingCount(since: .distantPast) == 0)
+        // Raw mail recorded before retention existed is kept, listed, and prunable.
+        #expect(try store.prunedRawMailCount() == 0)
+        #expect(try store.manifest().map(\.path) == ["raw/x.eml"])
+        let campaign = Campaign(id: "kh", title: "Kế hoạch", opens: Date(timeIntervalSince1970: 1_612_000_000),
+                                deadline: Date(timeIntervalSince1970: 1_613_926_740), keywords: [], reminders: [])
+        let plan = try store.rawMailPrunePlan(RawMailRetention(days: 400, campaigns: [campaign]), at: Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(plan.items.map(\.rawPath) == ["raw/x.eml"])
     }
 
     @Test func thereIsMoreThanOneVersionToUpgradeFrom() {

@@ -5,13 +5,15 @@ import Logging
 import MailTransport
 import Store
 
-/// One cycle of the daemon's work — poll, remind, refresh the status page — shared by
+/// One cycle of the daemon's work — poll, prune raw mail once a day, remind, refresh the status page — shared by
 /// `thidua run --once` and the long-running service.
 struct Daemon: Sendable {
     var context: AppContext
     var poller: MailboxPoller
     var reminders: ReminderSender
     var acknowledgements: AcknowledgementSender?
+    /// nil when raw mail is kept forever (no `raw_mail_retention`).
+    var pruner: RawMailPruner?
     var clock: any WallClock
     var logger: Logger
 
@@ -32,6 +34,7 @@ struct Daemon: Sendable {
             acknowledgements: config.acknowledgements == nil ? nil : AcknowledgementSender(
                 store: context.store, smtp: smtp, from: config.smtp.from, office: config.office,
                 quota: SendingQuota(store: context.store, limits: config.sendLimits), clock: clock, logger: logger),
+            pruner: config.rawMailRetention.map { RawMailPruner(store: context.store, retention: $0, logger: logger) },
             clock: clock,
             logger: logger)
     }
@@ -57,6 +60,7 @@ struct Daemon: Sendable {
             pollError = "\(error)"
             try? context.store.notePoll(error: pollError, at: clock.now())
         }
+        pruner?.pruneIfDue(at: clock.now())
         do {
             _ = try await acknowledgements?.sendDue()
         } catch is CancellationError {
