@@ -5,8 +5,8 @@ import Logging
 import MailTransport
 import Store
 
-/// One cycle of the daemon's work — poll, prune raw mail once a day, remind, refresh the status page — shared by
-/// `thidua run --once` and the long-running service.
+/// One cycle of the daemon's work — poll, prune raw mail (once a day), remind, refresh the
+/// status page — shared by `thidua run --once` and the long-running service.
 struct Daemon: Sendable {
     var context: AppContext
     var poller: MailboxPoller
