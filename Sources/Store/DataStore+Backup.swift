@@ -32,11 +32,12 @@ extension DataStore {
         return entries.count
     }
 
-    /// Every file the ledger refers to.
+    /// Every file the ledger refers to; raw mail deleted by the retention is not among
+    /// them (its row and hash stay in the ledger, the file is gone on purpose).
     public func manifest() throws -> [ManifestEntry] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT raw_path AS path, size, sha256 FROM messages
+                SELECT raw_path AS path, size, sha256 FROM messages WHERE raw_pruned_at IS NULL
                 UNION SELECT stored_path, size, sha256 FROM attachments
                 ORDER BY 1
                 """).map { ManifestEntry(path: $0["path"], size: $0["size"], sha256: $0["sha256"]) }

@@ -172,6 +172,14 @@ enum Schema {
                 CREATE INDEX reminders_by_unit ON reminders (unit_code, created_at);
                 """)
         }
+        migrator.registerMigration("v5: raw mail pruned after its retention") { db in
+            // The row stays (the ledger shows the message existed, with its hash and size);
+            // only the file goes, and this says when.
+            try db.execute(sql: """
+                ALTER TABLE messages ADD COLUMN raw_pruned_at DATETIME;
+                CREATE INDEX messages_by_raw_path ON messages (raw_path);
+                """)
+        }
         return migrator
     }
 }

@@ -29,7 +29,7 @@ struct IntakeFixture {
             let number = String(format: "%02d", index)
             return (code: "TH\(number)", name: "Trường Tiểu học Số \(index)", email: "th\(number)-\(run)@schools.example")
         }
-        // The walking skeleton's config, with the shortest poll interval the config accepts and
+        // The walking skeleton's config, with a short poll interval and
         // no reminder due yet: these tests are about the intake alone.
         let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
         let yaml = try String(contentsOf: config, encoding: .utf8)

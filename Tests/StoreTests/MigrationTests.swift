@@ -57,6 +57,13 @@ struct MigrationTests {
                          reply: ("th01@x.vn", "Re: Kế hoạch", "…"), actor: "officer", at: Date())
         #expect(try store.dueReplies().map(\.recipient) == ["th01@x.vn"])
         #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .rejected])
+        // Raw mail recorded before retention existed is kept, listed, and prunable.
+        #expect(try store.prunedRawMailCount() == 0)
+        #expect(try store.manifest().map(\.path) == ["raw/x.eml"])
+        let campaign = Campaign(id: "kh", title: "Kế hoạch", opens: Date(timeIntervalSince1970: 1_612_000_000),
+                                deadline: Date(timeIntervalSince1970: 1_613_926_740), keywords: [], reminders: [])
+        let plan = try store.rawMailPrunePlan(RawMailRetention(days: 400, campaigns: [campaign]), at: Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(plan.items.map(\.rawPath) == ["raw/x.eml"])
     }
 
     @Test func thereIsMoreThanOneVersionToUpgradeFrom() {

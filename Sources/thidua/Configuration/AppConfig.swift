@@ -82,6 +82,8 @@ struct AppConfig: Sendable {
         /// Local time of day (minutes after midnight) from which the day's digest goes out.
         var minuteOfDay: Int
     }
+    /// Days raw mail is kept after its campaign's deadline; nil (the default): forever.
+    var rawMailRetentionDays: Int? = nil
 
     static let defaultPath = "config/thidua.yaml"
 
@@ -124,8 +126,8 @@ struct AppConfig: Sendable {
         do { imapServer = try MailServerURL(imapURL, schemes: ["imaps", "imap"]) } catch { throw fail("mailbox.url", error.description) }
         let imapPlain = file.mailbox.allow_plaintext ?? false
         let pollText = file.mailbox.poll_interval ?? "60s"
-        guard let poll = Self.duration(pollText), poll >= .seconds(5) else {
-            throw fail("mailbox.poll_interval", "'\(pollText)' is not a duration of at least 5s (write 60s, 5m or 1h)")
+        guard let poll = Self.duration(pollText), poll >= .seconds(1) else {
+            throw fail("mailbox.poll_interval", "'\(pollText)' is not a duration of at least 1s (write 60s, 5m or 1h)")
         }
         let afterProcessing: AfterProcessing
         switch file.mailbox.after_processing ?? "none" {
@@ -269,7 +271,8 @@ struct AppConfig: Sendable {
             acknowledgements: file.acknowledgements?.enabled == false ? nil : AcknowledgementPolicy(
                 office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)),
             ccPrincipal: file.reminders?.cc_principal ?? false,
-            digest: digest)
+            digest: digest,
+            rawMailRetentionDays: try Self.retentionDays(file.raw_mail_retention, fail: fail))
     }
 
     private static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,

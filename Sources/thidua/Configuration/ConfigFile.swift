@@ -94,6 +94,7 @@ struct ConfigFile: Decodable {
     var smtp: SMTPSection
     var units: String
     var data_dir: String?
+    var raw_mail_retention: String?
     var tls_ca_file: String?
     var templates: String?
     var dashboard: DashboardSection?

@@ -5,8 +5,8 @@ import Logging
 import MailTransport
 import Store
 
-/// One cycle of the daemon's work — poll, acknowledge, reply, remind, refresh the status page — shared by
-/// `thidua run --once` and the long-running service.
+/// One cycle of the daemon's work — poll, prune raw mail (once a day), acknowledge, reply,
+/// remind, refresh the status page — shared by `thidua run --once` and the long-running service.
 struct Daemon: Sendable {
     var context: AppContext
     var poller: MailboxPoller
@@ -16,6 +16,8 @@ struct Daemon: Sendable {
     var digest: DigestSender?
     /// The OAuth2 token cache, when the mail account logs in with OAuth2 (for health).
     var tokens: OAuth2TokenProvider?
+    /// nil when raw mail is kept forever (no `raw_mail_retention`).
+    var pruner: RawMailPruner?
     var clock: any WallClock
     var logger: Logger
 
@@ -40,6 +42,7 @@ struct Daemon: Sendable {
             replies: ReplySender(store: context.store, sender: queued, logger: logger),
             digest: try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger),
             tokens: clients.tokens,
+            pruner: config.rawMailRetention.map { RawMailPruner(store: context.store, retention: $0, logger: logger) },
             clock: clock,
             logger: logger)
     }
@@ -65,6 +68,7 @@ struct Daemon: Sendable {
             pollError = "\(error)"
             try? context.store.notePoll(error: pollError, needsAction: (error as? CurlError)?.needsOperator ?? false, at: clock.now())
         }
+        pruner?.pruneIfDue(at: clock.now())
         do {
             _ = try await acknowledgements?.sendDue()
         } catch is CancellationError {
