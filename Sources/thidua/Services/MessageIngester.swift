@@ -25,8 +25,9 @@ struct MessageIngester: Sendable {
         case duplicate
     }
 
-    /// Ingests a message fetched to the fsynced file `staged` (hashed as it arrived).
-    func ingest(staged: FetchedFile, mailbox: String, uidValidity: UInt32) throws -> Outcome {
+    /// Ingests a message fetched to the fsynced file `staged` (hashed as it arrived). A
+    /// record that is not `durable` is made so by a later commit (`DataStore.record`).
+    func ingest(staged: FetchedFile, mailbox: String, uidValidity: UInt32, durable: Bool = true) throws -> Outcome {
         let now = clock.now()
         let sha = staged.sha256
         let uid = staged.uid
@@ -48,7 +49,7 @@ struct MessageIngester: Sendable {
 
         do {
             return try parseAndRecord(raw: raw, sha: sha, rawPath: rawPath, mailbox: mailbox, uidValidity: uidValidity,
-                                      uid: uid, receivedAt: receivedAt, now: now)
+                                      uid: uid, receivedAt: receivedAt, now: now, durable: durable)
         } catch {
             try? store.endProcessing()
             throw error
@@ -56,7 +57,7 @@ struct MessageIngester: Sendable {
     }
 
     private func parseAndRecord(raw: [UInt8], sha: String, rawPath: String, mailbox: String, uidValidity: UInt32,
-                                uid: UInt32, receivedAt: Date, now: Date) throws -> Outcome {
+                                uid: UInt32, receivedAt: Date, now: Date, durable: Bool) throws -> Outcome {
         let message = MailMessage.parse(raw)
         if try store.containsMessage(messageID: message.messageID, sha256: sha) {
             try store.advanceMailbox(mailbox, uidValidity: uidValidity, to: uid, at: now)
@@ -83,7 +84,7 @@ struct MessageIngester: Sendable {
             attachments: stored, authResults: message.authentication?.summary,
             acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now,
                                                  isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid)))
-        let rowID = try store.record(record, at: now)
+        let rowID = try store.record(record, at: now, durable: durable)
         return .recorded(rowID: rowID, decision: decision)
     }
 
