@@ -12,6 +12,7 @@ struct Run: AsyncParsableCommand {
     var once = false
 
     func run() async throws {
+        MemoryTuning.apply()
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
             let context = try AppContext.load()
