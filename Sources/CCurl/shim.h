@@ -40,6 +40,10 @@ static inline CURLcode thidua_easy_getinfo_long(CURL *handle, CURLINFO info, lon
     return curl_easy_getinfo(handle, info, value);
 }
 
+static inline CURLcode thidua_easy_getinfo_socket(CURL *handle, curl_socket_t *socket) {
+    return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, socket);
+}
+
 static inline const char *thidua_curl_version_string(void) {
     return curl_version_info(CURLVERSION_NOW)->version;
 }

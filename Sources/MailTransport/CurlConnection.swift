@@ -36,19 +36,11 @@ struct CurlRequest: Sendable {
     var upload: [UInt8]?
     var mailFrom: String?
     var recipients: [String] = []
-    /// Receives the response lines (and IMAP literals) as they arrive, instead of their
-    /// being collected in `CurlResponse.header`: how a large message goes to disk.
-    var headerSink: (any ResponseSink)?
     /// An OAuth2 access token: the login uses SASL XOAUTH2 instead of the password.
     var bearer: String?
     /// An HTTP POST body (the OAuth2 token endpoint).
     var postFields: [UInt8]?
     var httpHeaders: [String] = []
-}
-
-/// Consumes response bytes on the connection's thread while a transfer runs.
-protocol ResponseSink: AnyObject, Sendable {
-    func consume(_ bytes: UnsafeRawBufferPointer)
 }
 
 struct CurlResponse: Sendable {
@@ -119,11 +111,7 @@ final class CurlConnection: @unchecked Sendable {
         let context = TransferContext { [unowned self] in self.cancelRequested.load(ordering: .relaxed) }
         var header: [UInt8] = []
         var body: [UInt8] = []
-        if let sink = request.headerSink {
-            context.onHeader = { sink.consume($0) }
-        } else {
-            context.onHeader = { header.append(contentsOf: $0) }
-        }
+        context.onHeader = { header.append(contentsOf: $0) }
         context.onBody = { body.append(contentsOf: $0) }
         let userdata = Unmanaged.passUnretained(context).toOpaque()
         var recipients: UnsafeMutablePointer<curl_slist>?
@@ -135,23 +123,9 @@ final class CurlConnection: @unchecked Sendable {
 
         var code = withExtendedLifetime(context) { () -> CURLcode in
             setString(CURLOPT_URL, request.url)
-            setLong(CURLOPT_NOSIGNAL, 1)
-            setString(CURLOPT_USERNAME, settings.user)
-            if let bearer = request.bearer {
-                setString(CURLOPT_XOAUTH2_BEARER, bearer)
-                // Microsoft 365 offers only XOAUTH2; Gmail both it and OAUTHBEARER.
-                setString(CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2")
-            } else if !settings.password.isEmpty {
-                setString(CURLOPT_PASSWORD, settings.password)
-            }
-            if let caFile = settings.caFile { setString(CURLOPT_CAINFO, caFile) }
-            setLong(CURLOPT_SSL_VERIFYPEER, 1)
-            setLong(CURLOPT_SSL_VERIFYHOST, 2)
-            if settings.requireTLS { setLong(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
-            setLong(CURLOPT_CONNECTTIMEOUT, settings.connectTimeout)
+            settings.applyLogin(to: handle, bearer: request.bearer)
             setLong(CURLOPT_LOW_SPEED_LIMIT, 1)
             setLong(CURLOPT_LOW_SPEED_TIME, settings.stallTimeout)
-            setLong(CURLOPT_TCP_KEEPALIVE, 1)
             _ = thidua_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
             _ = thidua_easy_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback)
             _ = thidua_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, userdata)
@@ -205,14 +179,9 @@ final class CurlConnection: @unchecked Sendable {
         return line.first?.isNumber == true ? line : String(words[1])
     }
 
-    private func setLong(_ option: CURLoption, _ value: Int) {
-        _ = thidua_easy_setopt_long(handle, option, value)
-    }
+    private func setLong(_ option: CURLoption, _ value: Int) { curlSetLong(handle, option, value) }
 
-    private func setString(_ option: CURLoption, _ value: String) {
-        // libcurl copies string options (since 7.17), so a temporary C string is enough.
-        _ = value.withCString { thidua_easy_setopt_string(handle, option, $0) }
-    }
+    private func setString(_ option: CURLoption, _ value: String) { curlSetString(handle, option, value) }
 
     /// libcurl's version, for `thidua check` and the logs.
     static var libraryVersion: String { String(cString: thidua_curl_version_string()) }

@@ -28,6 +28,8 @@ public struct FetchedFile: Sendable {
 public final class IMAPClient: Sendable {
     public let server: MailServerURL
     private let connection: CurlConnection
+    /// Where messages are fetched whole (`fetch(…toFile:)`).
+    private let stream: IMAPStreamConnection
     /// Folders libcurl may hold selected on the connection (it SELECTs a URL's folder once).
     private let selected = Mutex<Set<String>>([])
 
@@ -36,6 +38,7 @@ public final class IMAPClient: Sendable {
         var settings = settings
         settings.requireTLS = settings.requireTLS && !server.isImplicitTLS
         self.connection = CurlConnection(settings: settings, label: "imap")
+        self.stream = IMAPStreamConnection(server: server, settings: settings, label: "imap")
     }
 
     public func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
@@ -100,44 +103,11 @@ public final class IMAPClient: Sendable {
 
     /// Fetches one message into the file at `path` (created or truncated), fsynced, without
     /// holding it in memory: the form the daemon uses, as scans can be tens of megabytes.
+    /// It goes over a second connection on which thidua reads the response itself (see
+    /// `IMAPStreamConnection`), whole, instead of line by line and in parts through libcurl.
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String) async throws -> FetchedFile {
-        let sink = try LiteralFileSink(path: path)
-        var internalDate: Date?
-        var total: Int?
-        var fetchedUID = uid
-        do {
-            // libcurl counts a custom command's response against its 300 KB limit for
-            // headers, so the message comes in partial fetches of `fetchChunk` bytes.
-            repeat {
-                sink.beginChunk()
-                let offset = sink.size
-                let items = offset == 0
-                    ? "UID INTERNALDATE RFC822.SIZE BODY.PEEK[]<0.\(Self.fetchChunk)>"
-                    : "UID BODY.PEEK[]<\(offset).\(Self.fetchChunk)>"
-                var request = CurlRequest(url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID FETCH \(uid) (\(items))")
-                request.headerSink = sink
-                _ = try await connection.perform(request)
-                if offset == 0 {
-                    fetchedUID = IMAPResponse.number(after: "UID ", in: sink.attributes) ?? uid
-                    internalDate = IMAPResponse.internalDate(in: sink.attributes)
-                    total = IMAPResponse.number(after: "RFC822.SIZE ", in: sink.attributes).map(Int.init)
-                }
-                guard sink.chunkComplete, let literal = sink.chunkLiteral else {
-                    throw CurlError(code: -1, detail: "the server returned no complete message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
-                                    responseCode: 0)
-                }
-                if literal < Self.fetchChunk { break }
-            } while sink.size < (total ?? Int.max)
-        } catch {
-            _ = try? sink.finish()
-            throw error
-        }
-        let sha = try sink.finish()
-        return FetchedFile(uid: fetchedUID, internalDate: internalDate, path: path, size: sink.size, sha256: sha)
+        try await stream.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path)
     }
-
-    /// Bytes per partial fetch: well under libcurl's 300 KB limit for response "headers".
-    static let fetchChunk = 240 * 1024
 
     /// Adds a keyword to one message (`UID STORE +FLAGS.SILENT`); never touches `\Seen`.
     public func addKeyword(_ keyword: String, mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) {

@@ -33,9 +33,11 @@ extension DataStore {
     /// message (keeps it unparsed for review) after a few attempts, so one poisonous
     /// message cannot stop the intake forever. The note is cleared by the commit.
     public func beginProcessing(_ key: String, at now: Date) throws -> Int {
-        try database.write { db in
-            let previous = try Row.fetchOne(db, sql: "SELECT value, at FROM intake_health WHERE key = 'processing'")
+        // The note guards against a process that dies mid-message, and a dead process's
+        // writes survive in the OS: this commit needs no fsync of its own.
+        try writeIntake(durable: false) { db in
             var attempt = 1
+            let previous = try Row.fetchOne(db, sql: "SELECT value, at FROM intake_health WHERE key = 'processing'")
             if let previous, (previous["value"] as String?) == key {
                 attempt = (try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = 'processing_attempt'") ?? 1) + 1
             }
@@ -43,6 +45,31 @@ extension DataStore {
             try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('processing_attempt', ?, ?)",
                            arguments: [String(attempt), now])
             return attempt
+        }
+    }
+
+    /// Makes every commit so far durable (see `record(_:at:durable:)`): one fsync of the log.
+    public func syncIntake(mailbox: String, uidValidity: UInt32, at now: Date) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE mailbox_state SET updated_at = ? WHERE mailbox = ? AND uid_validity = ?",
+                           arguments: [now, mailbox, Int64(uidValidity)])
+        }
+    }
+
+    /// A write transaction, fsynced at its commit (`synchronous = FULL`, as the store is
+    /// opened) or, when not `durable`, left to the next durable commit to flush
+    /// (`synchronous = NORMAL` in WAL mode: atomic and consistent, not yet durable).
+    private func writeIntake<T>(durable: Bool, _ body: (Database) throws -> T) throws -> T {
+        if durable { return try database.write(body) }
+        return try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            return result!
         }
     }
 
@@ -61,9 +88,17 @@ extension DataStore {
 
     /// Commits a fetched message, its attachments, the ledger change it causes, the event
     /// log entry and the mailbox position in one transaction. Returns the message row id.
+    ///
+    /// With `durable: false` the commit is not fsynced by itself (group commit): it is
+    /// atomic, and becomes durable with the next durable commit or `syncIntake`, which
+    /// flush the log up to them. The caller makes a group durable before anything outside
+    /// the database acts on it (an after-processing action, an acknowledgement); until
+    /// then a power failure can only undo the group's records together with the mailbox
+    /// position, so their messages are fetched again — never lost. The files a record
+    /// refers to must be fsynced before it either way.
     @discardableResult
-    public func record(_ message: IncomingMessage, at now: Date) throws -> Int64 {
-        try database.write { db in
+    public func record(_ message: IncomingMessage, at now: Date, durable: Bool = true) throws -> Int64 {
+        try writeIntake(durable: durable) { db in
             try db.execute(sql: """
                 INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
                     subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Files under the data directory: raw messages and extracted attachments.
 ///
@@ -24,24 +25,101 @@ public struct FileStore: Sendable {
 
     /// Writes `bytes` durably at `relativePath` (relative to the data directory).
     public func writeDurably(_ bytes: [UInt8], to relativePath: String) throws {
-        try write(bytes, to: relativePath, sync: true)
+        try write(bytes, to: relativePath)
     }
 
-    /// Writes like `writeDurably` (the data is flushed) but leaves the directory entry to
-    /// one `syncDirectories` for a batch of files — a message's attachments share a folder,
-    /// so one flush stands for all of them. Until it returns, nothing may refer to them.
-    public func writeForBatchSync(_ bytes: [UInt8], to relativePath: String) throws {
-        try write(bytes, to: relativePath, sync: false)
+    /// A file written under `tmp/`, on its way to `target` (relative to the data directory):
+    /// neither durable nor in place until `placeDurably`.
+    public struct StagedFile: Sendable {
+        public let target: String
+        let temporary: String
+        /// Open while the data still needs its fsync; nil for a file already fsynced.
+        let descriptor: Int32?
     }
 
-    /// Flushes the folders holding `relativePaths`, once each.
-    public func syncDirectories(of relativePaths: [String]) throws {
-        for directory in Set(relativePaths.map { url($0).deletingLastPathComponent().path }).sorted() {
-            try syncDirectory(URL(fileURLWithPath: directory))
+    /// Writes `bytes` to a new file under `tmp/` and starts writing it back to disk, without
+    /// waiting: `placeDurably` then flushes it with the others of its round.
+    public func stage(_ bytes: [UInt8], for relativePath: String) throws -> StagedFile {
+        let temporary = try temporaryPath()
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw Failure.io("create", path: temporary) }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 { if errno == EINTR { continue }; return false }
+                written += result
+            }
+            return true
+        }
+        guard ok else {
+            close(fd)
+            unlink(temporary)
+            throw Failure.io("write", path: temporary)
+        }
+        // The data goes to disk while the message is still being parsed and recorded, so
+        // the fsync in `placeDurably` mostly waits for the flush alone. (On Linux, DONTNEED
+        // starts writing dirty pages back without waiting; the pages are not needed again,
+        // thidua does not reread what it extracted.)
+        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
+        return StagedFile(target: relativePath, temporary: temporary, descriptor: fd)
+    }
+
+    /// A file under `tmp/` that is already fsynced (a fetched message), to be put in place
+    /// at `relativePath` by `placeDurably` with the others.
+    public func staged(fsyncedFile path: String, for relativePath: String) -> StagedFile {
+        StagedFile(target: relativePath, temporary: path, descriptor: nil)
+    }
+
+    /// Makes `files` durable and puts them in place: each fsynced, then renamed over its
+    /// target (paths are content-derived: a file already there has the same bytes), then
+    /// each folder flushed once. Until it returns, nothing may refer to them; on failure
+    /// the temporaries not yet in place are removed.
+    public func placeDurably(_ files: [StagedFile]) throws {
+        var placed = 0
+        defer {
+            for file in files[placed...] { unlink(file.temporary) }
+            for file in files { if let fd = file.descriptor { close(fd) } }
+        }
+        let unsynced = files.filter { $0.descriptor != nil }
+        if let failed = Self.concurrently(unsynced.count, { fsync(unsynced[$0].descriptor!) == 0 }) {
+            throw Failure.io("write", path: unsynced[failed].temporary)
+        }
+        var directories = Set<String>()
+        for file in files {
+            let target = url(file.target)
+            let directory = target.deletingLastPathComponent()
+            if directories.insert(directory.path).inserted { try createDirectory(directory) }
+            guard rename(file.temporary, target.path) == 0 else { throw Failure.io("rename into place", path: target.path) }
+            placed += 1
+        }
+        let folders = directories.sorted()
+        if let failed = Self.concurrently(folders.count, { (try? syncDirectory(URL(fileURLWithPath: folders[$0]))) != nil }) {
+            throw Failure.io("sync directory", path: folders[failed])
         }
     }
 
-    private func write(_ bytes: [UInt8], to relativePath: String, sync: Bool) throws {
+    /// Runs `step` for 0..<count at once and returns the first index that failed: each
+    /// fsync waits for its own device flush, and concurrent flushes overlap.
+    private static func concurrently(_ count: Int, _ step: @Sendable (Int) -> Bool) -> Int? {
+        guard count > 1 else { return count == 1 && !step(0) ? 0 : nil }
+        let failed = Atomic<Int>(Int.max)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            if !step(index) { _ = failed.min(index, ordering: .relaxed) }
+        }
+        let first = failed.load(ordering: .relaxed)
+        return first == Int.max ? nil : first
+    }
+
+    /// Drops staged files that will not be placed (the message failed before its commit).
+    public func discard(_ files: [StagedFile]) {
+        for file in files {
+            if let fd = file.descriptor { close(fd) }
+            unlink(file.temporary)
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to relativePath: String) throws {
         let target = url(relativePath)
         let directory = target.deletingLastPathComponent()
         try createDirectory(directory)
@@ -70,10 +148,10 @@ public struct FileStore: Sendable {
             unlink(temporary.path)
             throw Failure.io("rename into place", path: target.path)
         }
-        if sync { try syncDirectory(directory) }
+        try syncDirectory(directory)
     }
 
-    /// A fresh path under `tmp/` for a file being received; `moveDurably` puts it in place.
+    /// A fresh path under `tmp/` for a file being received; `placeDurably` puts it in place.
     public func temporaryPath() throws -> String {
         let directory = root.appendingPathComponent("tmp")
         try createDirectory(directory)
@@ -88,24 +166,18 @@ public struct FileStore: Sendable {
         }
     }
 
-    /// Renames an already fsynced file into place at `relativePath` and syncs the directory.
-    /// If a file with the same content-derived name exists, the new copy is dropped.
-    public func moveDurably(from path: String, to relativePath: String) throws {
-        let target = url(relativePath)
-        let directory = target.deletingLastPathComponent()
-        try createDirectory(directory)
-        if FileManager.default.fileExists(atPath: target.path) {
-            unlink(path)
-            return
-        }
-        guard rename(path, target.path) == 0 else { throw Failure.io("rename into place", path: target.path) }
-        try syncDirectory(directory)
-    }
-
     /// A stored file's bytes, read straight into one array (a large scan is not copied
     /// through an intermediate buffer).
     public func read(_ relativePath: String) throws -> [UInt8] {
-        let path = url(relativePath).path
+        try read(file: url(relativePath).path)
+    }
+
+    /// A staged file's bytes (see `read(_:)`), before it is in place.
+    public func read(_ file: StagedFile) throws -> [UInt8] {
+        try read(file: file.temporary)
+    }
+
+    private func read(file path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure.io("open", path: path) }
         defer { close(fd) }

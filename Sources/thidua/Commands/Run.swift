@@ -20,6 +20,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MemoryTuning.apply()
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
             let context = try AppContext.load()

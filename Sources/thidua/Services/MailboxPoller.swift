@@ -51,12 +51,19 @@ struct MailboxPoller: Sendable {
                 return (temporary, Task { try await imap.fetch(mailbox: folder, uidValidity: status.uidValidity, uid: uid, toFile: temporary) })
             }
             var next = try uids.first.map(startFetch)
+            // Records are committed in groups made durable together (see DataStore.record);
+            // one at a time when an after-processing action follows each commit.
+            var groupSize = Self.commitGroup
+            if case .none = afterProcessing {} else { groupSize = 1 }
+            var undurable = false
             defer {
-                // Leaving early (an error, a shutdown): stop the fetch in flight, drop its file.
+                // Leaving early (an error, a shutdown): stop the fetch in flight, drop its file,
+                // and make what was committed durable before anyone acts on it.
                 if let next {
                     next.task.cancel()
                     unlink(next.path)
                 }
+                if undurable { try? ingester.store.syncIntake(mailbox: folder, uidValidity: status.uidValidity, at: ingester.clock.now()) }
             }
             for (index, uid) in uids.enumerated() {
                 try Task.checkCancellation()
@@ -65,8 +72,10 @@ struct MailboxPoller: Sendable {
                 let staged = try await withTaskCancellationHandler { try await current.task.value } onCancel: { current.task.cancel() }
                 next = index + 1 < uids.count ? try startFetch(uids[index + 1]) : nil
                 result.fetched += 1
-                switch try ingester.ingest(staged: staged, mailbox: folder, uidValidity: status.uidValidity) {
+                let durable = (index + 1) % groupSize == 0 || index + 1 == uids.count
+                switch try ingester.ingest(staged: staged, mailbox: folder, uidValidity: status.uidValidity, durable: durable) {
                 case let .recorded(rowID, decision):
+                    undurable = !durable
                     result.recorded += 1
                     logger.info("message stored", metadata: [
                         "mailbox": "\(folder)", "uid": "\(uid)", "id": "\(rowID)",
@@ -81,6 +90,10 @@ struct MailboxPoller: Sendable {
         }
         return result
     }
+
+    /// Records per durable commit: a power failure can undo at most this many (they are
+    /// fetched again), and the log is fsynced once for all of them.
+    static let commitGroup = 16
 
     /// The configured after-processing action, only ever after the commit. Its failure is
     /// logged and otherwise ignored: the record is safe, and the UID is not fetched again.

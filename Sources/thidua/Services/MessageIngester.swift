@@ -6,10 +6,12 @@ import Store
 
 /// Turns one fetched message into stored files and a committed record.
 ///
-/// Order matters for the "never lost" promise: the raw message is written and fsynced
-/// first — before any parsing — then the extracted files, then one transaction records the message, the ledger
-/// change and the mailbox position. A crash anywhere before the commit leaves files that
-/// the refetch overwrites at the same content-derived paths; nothing is half-recorded.
+/// Order matters for the "never lost" promise: the raw message is fsynced as it is
+/// fetched — before any parsing — then the extracted files are written, all of them are
+/// made durable and put in place in one round, then one transaction records the message,
+/// the ledger change and the mailbox position. A crash before that round leaves only
+/// files under `tmp/`, which the next start removes; a crash after it, files that the
+/// refetch puts at the same content-derived paths. Nothing is half-recorded.
 struct MessageIngester: Sendable {
     var store: DataStore
     var rules: IntakeRules
@@ -25,15 +27,17 @@ struct MessageIngester: Sendable {
         case duplicate
     }
 
-    /// Ingests a message fetched to the fsynced file `staged` (hashed as it arrived).
-    func ingest(staged: FetchedFile, mailbox: String, uidValidity: UInt32) throws -> Outcome {
+    /// Ingests a message fetched to the fsynced file `staged` (hashed as it arrived). A
+    /// record that is not `durable` is made so by a later commit (`DataStore.record`).
+    func ingest(staged: FetchedFile, mailbox: String, uidValidity: UInt32, durable: Bool = true) throws -> Outcome {
         let now = clock.now()
         let sha = staged.sha256
         let uid = staged.uid
         let receivedAt = staged.internalDate ?? now
         let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
-        try store.files.moveDurably(from: staged.path, to: rawPath)
-        let raw = try store.files.read(rawPath)
+        // Put in place together with the attachments, in one round of flushes.
+        let rawFile = store.files.staged(fsyncedFile: staged.path, for: rawPath)
+        let raw = try store.files.read(rawFile)
 
         if try store.beginProcessing("\(mailbox)|\(uidValidity)|\(uid)", at: now) > Self.maxAttempts {
             // Attempt after attempt at this message died before its commit: keep it for the
@@ -43,20 +47,21 @@ struct MessageIngester: Sendable {
                 size: raw.count, fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: receivedAt,
                 unit: nil, campaignID: nil, assessment: nil,
                 parseError: "processing this message failed \(Self.maxAttempts) times; it is kept unparsed for review", attachments: [])
+            try store.files.placeDurably([rawFile])
             return .recorded(rowID: try store.record(record, at: now), decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
 
         do {
-            return try parseAndRecord(raw: raw, sha: sha, rawPath: rawPath, mailbox: mailbox, uidValidity: uidValidity,
-                                      uid: uid, receivedAt: receivedAt, now: now)
+            return try parseAndRecord(raw: raw, sha: sha, rawFile: rawFile, mailbox: mailbox, uidValidity: uidValidity,
+                                      uid: uid, receivedAt: receivedAt, now: now, durable: durable)
         } catch {
             try? store.endProcessing()
             throw error
         }
     }
 
-    private func parseAndRecord(raw: [UInt8], sha: String, rawPath: String, mailbox: String, uidValidity: UInt32,
-                                uid: UInt32, receivedAt: Date, now: Date) throws -> Outcome {
+    private func parseAndRecord(raw: [UInt8], sha: String, rawFile: FileStore.StagedFile, mailbox: String, uidValidity: UInt32,
+                                uid: UInt32, receivedAt: Date, now: Date, durable: Bool) throws -> Outcome {
         let message = MailMessage.parse(raw)
         if try store.containsMessage(messageID: message.messageID, sha256: sha) {
             try store.advanceMailbox(mailbox, uidValidity: uidValidity, to: uid, at: now)
@@ -66,24 +71,31 @@ struct MessageIngester: Sendable {
         let decision = rules.decide(message, receivedAt: receivedAt, threads: try store.threadUnits(messageIDs: threadIDs))
         let folder = "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
         var stored: [IncomingMessage.StoredAttachment] = []
-        for (index, attachment) in message.attachments.enumerated() {
-            let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
-            try store.files.writeForBatchSync(attachment.data, to: path)
-            stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
-                                sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
+        var files = [rawFile]
+        do {
+            for (index, attachment) in message.attachments.enumerated() {
+                let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
+                files.append(try store.files.stage(attachment.data, for: path))
+                stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+                                    sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
+            }
+        } catch {
+            store.files.discard(Array(files.dropFirst()))
+            throw error
         }
-        // One directory flush for all of this message's files, before the record that refers to them.
-        try store.files.syncDirectories(of: stored.map(\.storedPath))
+        // The raw message and its attachments made durable and put in place in one round,
+        // before the record that refers to them.
+        try store.files.placeDurably(files)
         let record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
-            rawPath: rawPath, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
+            rawPath: rawFile.target, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
             subject: message.subject, sentAt: message.date, receivedAt: receivedAt, unit: decision.unit,
             campaignID: decision.campaign?.id, assessment: decision.assessment,
             parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
             attachments: stored, authResults: message.authentication?.summary,
             acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now,
                                                  isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid)))
-        let rowID = try store.record(record, at: now)
+        let rowID = try store.record(record, at: now, durable: durable)
         return .recorded(rowID: rowID, decision: decision)
     }
 

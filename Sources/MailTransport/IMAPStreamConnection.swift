@@ -1,0 +1,416 @@
+import CCurl
+import Dispatch
+import Foundation
+import MIME
+import Synchronization
+
+/// An IMAP session that thidua speaks itself over a connection libcurl opened and logged
+/// in (`CURLOPT_CONNECT_ONLY`): how messages are fetched whole.
+///
+/// Through libcurl's own IMAP transfer, the answer to a custom `UID FETCH … BODY.PEEK[]`
+/// reaches thidua one line at a time through the header callback and counts against
+/// libcurl's 300 KB limit for response headers, so a 1 MB scan took five partial fetches
+/// and some 14,000 callbacks. Here libcurl still does the parts that must be right — TLS
+/// with verification, STARTTLS, LOGIN / PLAIN / XOAUTH2 — and thidua reads the answer in
+/// large blocks, the literal going to its file as it arrives, hashed on the way. The folder
+/// is opened with EXAMINE (read-only), so nothing on this connection can set `\Seen`.
+///
+/// Every blocking call runs on the connection's own serial queue, never on the Swift
+/// concurrency pool; cancelling the awaiting task wakes the `poll` it waits in.
+final class IMAPStreamConnection: @unchecked Sendable {
+    private let server: MailServerURL
+    private let settings: ConnectionSettings
+    private let queue: DispatchQueue
+    private let cancelRequested = Atomic<Bool>(false)
+    /// A pipe the cancellation handler writes to, to wake a `poll` waiting for the server.
+    private let wakeup: (read: Int32, write: Int32)
+
+    // Touched only on `queue`.
+    private var handle: UnsafeMutableRawPointer?
+    private var socket: Int32 = -1
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var reader: ResponseReader
+    private var nextTag = 1
+    /// The folder EXAMINEd on this connection and the UIDVALIDITY it had then.
+    private var examined: (mailbox: String, uidValidity: UInt32)?
+
+    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    init(server: MailServerURL, settings: ConnectionSettings, label: String) {
+        _ = Self.globalInit
+        self.server = server
+        self.settings = settings
+        self.queue = DispatchQueue(label: "thidua.imap-stream.\(label)")
+        var ends: [Int32] = [-1, -1]
+        precondition(pipe(&ends) == 0, "pipe failed: \(String(cString: strerror(errno)))")
+        for end in ends {
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(end, F_SETFL, O_NONBLOCK)
+        }
+        self.wakeup = (ends[0], ends[1])
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        self.reader = ResponseReader(capacity: Self.bufferSize)
+    }
+
+    deinit {
+        disconnect()
+        close(wakeup.read)
+        close(wakeup.write)
+        errorBuffer.deallocate()
+        reader.deallocate()
+    }
+
+    /// Read buffer: large writes of the literal to its file, and a small fixed footprint.
+    static let bufferSize = 256 * 1024
+
+    /// Fetches message `uid` of `mailbox` (which must still have `uidValidity`) into the
+    /// file at `path` (created or truncated), fsynced, with its SHA-256.
+    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String) async throws -> FetchedFile {
+        if Task.isCancelled { throw Self.cancelled }
+        let bearer: String?
+        do {
+            bearer = try await settings.tokenProvider?.accessToken()
+        } catch {
+            throw CurlError(code: Int(CURLE_LOGIN_DENIED.rawValue), detail: "\(error)", responseCode: 0, isOAuth2: true)
+        }
+        cancelRequested.store(false, ordering: .relaxed)
+        let result: Result<FetchedFile, any Error> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                queue.async {
+                    continuation.resume(returning: Result {
+                        try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, bearer: bearer)
+                    })
+                }
+            }
+        } onCancel: {
+            cancelRequested.store(true, ordering: .relaxed)
+            var one: UInt8 = 1
+            _ = write(wakeup.write, &one, 1)
+        }
+        return try result.get()
+    }
+
+    // MARK: - On the queue
+
+    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, bearer: String?) throws -> FetchedFile {
+        drainWakeup()
+        let reused = handle != nil
+        do {
+            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, bearer: bearer)
+        } catch let error as CurlError where reused && error.isTransient {
+            // A connection kept since the last poll may have been closed by the server
+            // meanwhile (idle logout, a restart): one fresh login, then the error stands.
+            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, bearer: bearer)
+        }
+    }
+
+    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, bearer: String?) throws -> FetchedFile {
+        do {
+            if handle == nil { try connect(bearer: bearer) }
+            if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
+                try examine(mailbox, uidValidity: uidValidity)
+            }
+            if let fetched = try fetchMessage(uid: uid, path: path) { return fetched }
+            // This session may not know of mail that arrived since it opened the folder:
+            // a NOOP lets the server tell it, then the message is asked for once more.
+            try command("NOOP") { _ in }
+            if let fetched = try fetchMessage(uid: uid, path: path) { return fetched }
+            throw CurlError(code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
+                            responseCode: 0)
+        } catch let error as CurlError where error.code == -1 {
+            throw error  // a refusal inside a well-formed exchange: the session is still in step
+        } catch {
+            disconnect()  // mid-response or worse: nothing more can be read from it in step
+            throw error
+        }
+    }
+
+    private func connect(bearer: String?) throws {
+        guard let handle = curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory)") }
+        self.handle = handle
+        errorBuffer[0] = 0
+        // The server URL without a folder: CONNECT_ONLY stops after the login.
+        curlSetString(handle, CURLOPT_URL, server.serverURL)
+        settings.applyLogin(to: handle, bearer: bearer)
+        curlSetLong(handle, CURLOPT_CONNECT_ONLY, 1)
+        _ = thidua_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        let context = TransferContext { [unowned self] in self.cancelRequested.load(ordering: .relaxed) }
+        curlSetLong(handle, CURLOPT_NOPROGRESS, 0)
+        _ = thidua_easy_setopt_xferinfo_function(handle, curlProgressCallback)
+        _ = thidua_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, Unmanaged.passUnretained(context).toOpaque())
+        let code = withExtendedLifetime(context) { curl_easy_perform(handle) }
+        _ = thidua_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
+        guard code == CURLE_OK else {
+            let summary = String(cString: curl_easy_strerror(code))
+            let extra = String(cString: errorBuffer)
+            throw CurlError(code: Int(code.rawValue), detail: extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)",
+                            responseCode: 0)
+        }
+        var socket: curl_socket_t = -1
+        guard thidua_easy_getinfo_socket(handle, &socket) == CURLE_OK, socket >= 0 else {
+            throw CurlError(code: Int(CURLE_COULDNT_CONNECT.rawValue), detail: "libcurl kept no connection to use", responseCode: 0)
+        }
+        self.socket = socket
+        reader.reset()
+    }
+
+    private func disconnect() {
+        if let handle { curl_easy_cleanup(handle) }
+        handle = nil
+        socket = -1
+        examined = nil
+        reader.reset()
+    }
+
+    private func examine(_ mailbox: String, uidValidity: UInt32) throws {
+        examined = nil
+        var found: UInt32?
+        do {
+            try command("EXAMINE \(IMAPClient.quoted(ModifiedUTF7.encode(mailbox)))") { line in
+                found = found ?? IMAPResponse.number(after: "[UIDVALIDITY ", in: String(decoding: line, as: UTF8.self))
+            }
+        } catch let error as CurlError where error.code == -1 {
+            throw CurlError(code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
+                            detail: "the server has no folder '\(mailbox)' (or refuses to open it) — \(error.detail)", responseCode: 0)
+        }
+        guard found == uidValidity else {
+            throw CurlError(code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
+                            detail: "Mailbox UIDVALIDITY has changed (\(uidValidity) → \(found.map(String.init) ?? "none"))", responseCode: 0)
+        }
+        examined = (mailbox, uidValidity)
+    }
+
+    /// `UID FETCH uid (UID INTERNALDATE BODY.PEEK[])`, the literal straight to `path`; nil
+    /// when the server answered OK without the message.
+    private func fetchMessage(uid: UInt32, path: String) throws -> FetchedFile? {
+        let tag = try send("UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])")
+        var fetched: FetchedFile?
+        var file: LiteralFile?
+        defer { file?.close() }
+        while true {
+            let line = try reader.readLine(from: self)
+            if let status = Self.completion(of: line, tag: tag) {
+                try status.get()
+                break
+            }
+            guard let count = Self.fetchLiteral(line) else { continue }  // other untagged news: not ours
+            if file == nil { file = try LiteralFile(path: path) }
+            try file!.restart()
+            try reader.readLiteral(count, from: self) { try file!.append($0) }
+            // The literal is followed by the rest of the FETCH response, e.g. `)` or ` UID 7)`.
+            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: self), as: UTF8.self)
+            guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
+            try file!.sync()
+            fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
+                                  size: count, sha256: file!.digest())
+        }
+        return fetched
+    }
+
+    /// Sends a command and reads its answer to the end, each untagged line to `untagged`.
+    private func command(_ text: String, untagged: ([UInt8]) -> Void) throws {
+        let tag = try send(text)
+        while true {
+            let line = try reader.readLine(from: self)
+            if let status = Self.completion(of: line, tag: tag) { return try status.get() }
+            untagged(line)
+        }
+    }
+
+    /// Sends `tag text CRLF`; returns the tag.
+    private func send(_ text: String) throws -> String {
+        let tag = "T\(nextTag)"
+        nextTag += 1
+        try sendAll(Array("\(tag) \(text)\r\n".utf8))
+        return tag
+    }
+
+    /// The tagged completion of command `tag`: OK, or the server's refusal.
+    static func completion(of line: [UInt8], tag: String) -> Result<Void, CurlError>? {
+        let prefix = Array("\(tag) ".utf8)
+        guard line.starts(with: prefix) else { return nil }
+        let rest = String(decoding: line.dropFirst(prefix.count), as: UTF8.self)
+        if rest.uppercased().hasPrefix("OK") { return .success(()) }
+        return .failure(CurlError(code: -1, detail: "the server refused: \(rest)", responseCode: 0))
+    }
+
+    /// The size of the message literal a `* n FETCH (… BODY[] {size}` line announces.
+    static func fetchLiteral(_ line: [UInt8]) -> Int? {
+        guard line.starts(with: Array("* ".utf8)), line.last == UInt8(ascii: "}"),
+              let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
+        let text = String(decoding: line, as: UTF8.self).uppercased()
+        guard text.contains(" FETCH ("), text.contains("BODY[] {") else { return nil }
+        return Int(String(decoding: line[(open + 1)..<(line.count - 1)], as: UTF8.self))
+    }
+
+    static let cancelled = CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0)
+
+    // MARK: - The wire (used by ResponseReader)
+
+    /// Sends `bytes` whole, waiting while the socket is full.
+    private func sendAll(_ bytes: [UInt8]) throws {
+        guard let handle else { throw Self.closed }
+        var offset = 0
+        while offset < bytes.count {
+            var sent = 0
+            let code = bytes.withUnsafeBytes { curl_easy_send(handle, $0.baseAddress! + offset, bytes.count - offset, &sent) }
+            if code == CURLE_AGAIN { try wait(for: Int16(POLLOUT)); continue }
+            guard code == CURLE_OK else { throw Self.failure(code, "sending to the server") }
+            offset += sent
+        }
+    }
+
+    /// Receives at least one byte into `buffer`, waiting for the server as long as the
+    /// stall timeout allows.
+    fileprivate func receive(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let handle else { throw Self.closed }
+        while true {
+            var received = 0
+            let code = curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
+            if code == CURLE_AGAIN { try wait(for: Int16(POLLIN)); continue }
+            guard code == CURLE_OK else { throw Self.failure(code, "reading from the server") }
+            guard received > 0 else { throw Self.closed }
+            return received
+        }
+    }
+
+    private func wait(for events: Int16) throws {
+        var fds = [pollfd(fd: socket, events: events, revents: 0), pollfd(fd: wakeup.read, events: Int16(POLLIN), revents: 0)]
+        while true {
+            if cancelRequested.load(ordering: .relaxed) { throw Self.cancelled }
+            let ready = poll(&fds, 2, Int32(settings.stallTimeout * 1000))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else {
+                throw CurlError(code: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
+                                detail: "the server sent nothing for \(settings.stallTimeout) s", responseCode: 0)
+            }
+            if fds[1].revents != 0 {
+                drainWakeup()
+                continue  // cancelled, or a stale wakeup from an earlier transfer
+            }
+            return  // readable, writable, or closed: the next recv/send tells which
+        }
+    }
+
+    private func drainWakeup() {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        while read(wakeup.read, &bytes, bytes.count) > 0 {}
+    }
+
+    private static let closed = CurlError(code: Int(CURLE_GOT_NOTHING.rawValue), detail: "the server closed the connection", responseCode: 0)
+
+    private static func failure(_ code: CURLcode, _ what: String) -> CurlError {
+        CurlError(code: Int(code.rawValue), detail: "\(what): \(String(cString: curl_easy_strerror(code)))", responseCode: 0)
+    }
+
+    // MARK: - Reading responses
+
+    /// The bytes received and not yet consumed, and the command waiting to be sent.
+    fileprivate struct ResponseReader {
+        private let buffer: UnsafeMutableRawBufferPointer
+        private var start = 0
+        private var end = 0
+
+        init(capacity: Int) {
+            buffer = .allocate(byteCount: capacity, alignment: 16)
+        }
+
+        func deallocate() { buffer.deallocate() }
+
+        mutating func reset() {
+            start = 0
+            end = 0
+        }
+
+        /// Receives more after the unconsumed bytes, moving them to the front first.
+        private mutating func fill(_ connection: IMAPStreamConnection) throws {
+            if start > 0 {
+                if end > start { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start) }
+                end -= start
+                start = 0
+            }
+            guard end < buffer.count else {
+                throw CurlError(code: -2, detail: "a response line longer than \(buffer.count) bytes", responseCode: 0)
+            }
+            end += try connection.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
+        }
+
+        /// The next line, without its CRLF.
+        mutating func readLine(from connection: IMAPStreamConnection) throws -> [UInt8] {
+            var searched = 0  // bytes after `start` known to hold no LF (fill() keeps them, moved)
+            while true {
+                if let newline = UnsafeRawBufferPointer(rebasing: buffer[(start + searched)..<end]).firstIndex(of: 10) {
+                    let lineEnd = start + searched + newline
+                    let length = lineEnd > start && buffer[lineEnd - 1] == 13 ? lineEnd - 1 - start : lineEnd - start
+                    let line = Array(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + length)]))
+                    start = lineEnd + 1
+                    return line
+                }
+                searched = end - start
+                try fill(connection)
+            }
+        }
+
+        /// Hands exactly `count` bytes to `consume`, in blocks as large as the buffer.
+        mutating func readLiteral(_ count: Int, from connection: IMAPStreamConnection,
+                                  consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+            var remaining = count
+            while remaining > 0 {
+                if start == end {
+                    start = 0
+                    end = 0
+                    // Fill the buffer (or what is left of the literal) before handing it on.
+                    let want = min(remaining, buffer.count)
+                    while end < want { end += try connection.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<want])) }
+                }
+                let take = min(remaining, end - start)
+                try consume(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))
+                start += take
+                remaining -= take
+            }
+        }
+    }
+}
+
+/// The file a message literal is written to, hashed as it is written.
+private struct LiteralFile {
+    let path: String
+    let fd: Int32
+    var hasher = SHA256Hasher()
+
+    init(path: String) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
+    /// Starts over (a literal that turned out not to be the message asked for came first).
+    mutating func restart() throws {
+        hasher = SHA256Hasher()
+        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Self.failure(path) }
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bytes)
+        var written = 0
+        while written < bytes.count {
+            let result = write(fd, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { throw Self.failure(path) }
+            written += result
+        }
+    }
+
+    func sync() throws {
+        guard fsync(fd) == 0 else { throw Self.failure(path) }
+    }
+
+    func digest() -> String { hasher.finalize() }
+
+    func close() { Glibc.close(fd) }
+
+    private static func failure(_ path: String) -> any Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+    }
+}
