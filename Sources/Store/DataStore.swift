@@ -5,7 +5,10 @@ import GRDB
 ///
 /// The database runs in WAL mode so `thidua status` and the dashboard read while the
 /// daemon writes, with `synchronous = FULL` because a committed receipt is a promise to a
-/// school. Writes are serialised by GRDB's pool; every multi-row change is one transaction.
+/// school. The one exception is the intake's group commit: a batch of records is made
+/// durable together, before anything is said to a school about any of them (see
+/// `DataStore+Intake`). Writes are serialised by GRDB's pool; every multi-row change is one
+/// transaction.
 public final class DataStore: Sendable {
     public let database: DatabasePool
     public let files: FileStore
