@@ -99,7 +99,11 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "Intake", "Store", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "Dashboard", "Intake", "Store",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import Mustache
 import Testing
 @testable import Dashboard
 
@@ -39,5 +40,69 @@ struct PageRenderingTests {
         #expect(!html.contains("<img src=x"))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(html.contains("<title>&lt;script&gt; — thidua</title>"))
+    }
+}
+
+/// Every view answers each of its stored properties by name, as reflection would: a
+/// property added to a view but not to its `child(named:)` would render as nothing.
+struct TemplateValuesTests {
+    /// The value inside any number of optionals, described.
+    static func flat(_ value: Any?) -> String {
+        guard let value else { return "nil" }
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return String(describing: value) }
+        return mirror.children.first.map { flat($0.value) } ?? "nil"
+    }
+
+    static func expectAnswersLikeReflection(_ value: some MustacheParent, sourceLocation: SourceLocation = #_sourceLocation) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            #expect(flat(value.child(named: label)) == flat(child.value), "\(type(of: value)).\(label)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func everyViewAnswersEveryField() {
+        let chrome = PageChrome(title: "t", user: "u", csrf: "c", reviewBadge: "2", notice: "n", problem: "p")
+        let option = UnitTablePage.Option(value: "v", label: "l", selected: true)
+        let column = UnitTablePage.Column(label: "l", href: "/h", sorted: nil, arrow: "")
+        let row = UnitTablePage.Row(code: "TH01", name: "n", level: "TH", status: "pending", statusLabel: "Chưa nộp", note: nil,
+                                    receivedAt: "", files: 2, href: "/x")
+        let file = UnitPage.File(name: "a.pdf", href: "/files/1", kind: "PDF", size: "1 KB", inline: true)
+        let message = UnitPage.Message(id: 1, receivedAt: "r", from: "f", subject: "s", campaign: "c", statusLabel: "l", status: "s",
+                                       problems: nil, matchReason: "m", files: [file], rawHref: "/raw")
+        let sent = UnitPage.Sent(at: "a", kind: "k", stage: "-1d", recipients: "r", stateLabel: "s", failed: false, error: nil)
+        let item = ReviewPage.Item(id: 1, receivedAt: "r", from: "f", subject: "s", reason: "r", unitLabel: nil, campaign: "c",
+                                   files: [file], rawHref: "/raw", canExcuse: false, campaigns: [option])
+        let outgoing = OutgoingPage.Row(at: "a", campaign: "c", unit: "u", unitHref: nil, kind: "k", stage: "s", recipients: "r",
+                                        stateLabel: "l", state: "sent", error: nil)
+        let card = OverviewPage.Card(id: "i", title: "t", deadline: "d", countdown: "c", overdue: false, done: 1, total: 2, percent: 50,
+                                     received: 1, late: 0, pending: 1, needsReview: 0, rejected: 0, excused: 0)
+        Self.expectAnswersLikeReflection(chrome)
+        Self.expectAnswersLikeReflection(option)
+        Self.expectAnswersLikeReflection(column)
+        Self.expectAnswersLikeReflection(row)
+        Self.expectAnswersLikeReflection(file)
+        Self.expectAnswersLikeReflection(message)
+        Self.expectAnswersLikeReflection(sent)
+        Self.expectAnswersLikeReflection(item)
+        Self.expectAnswersLikeReflection(outgoing)
+        Self.expectAnswersLikeReflection(card)
+        Self.expectAnswersLikeReflection(ReviewPage.UnitChoice(code: "c", name: "n"))
+        Self.expectAnswersLikeReflection(LoginPage(page: chrome, next: "/", loginToken: "t", user: "u", noUsers: false))
+        Self.expectAnswersLikeReflection(OverviewPage(page: chrome, office: "o", updated: "u", cards: [card]))
+        Self.expectAnswersLikeReflection(UnitTablePage(
+            page: chrome, campaignID: "c", title: "t", deadline: "d", statuses: [option], levels: [option], query: "q", sort: "code",
+            direction: "asc", columns: [column], rows: [row], shown: 1, matching: 1, total: 1, exportQuery: "", previousHref: nil,
+            nextHref: "/n", pageLabel: nil))
+        Self.expectAnswersLikeReflection(UnitPage(page: chrome, campaignID: "c", campaignTitle: "t", code: "c", name: "n", level: "l",
+                                                  emails: "e", status: "s", statusLabel: "l", note: nil, canExcuse: true,
+                                                  messages: [message], sent: [sent]))
+        Self.expectAnswersLikeReflection(ReviewPage(page: chrome, items: [item], units: []))
+        Self.expectAnswersLikeReflection(OutgoingPage(page: chrome, sent: 1, failed: 0, uncertain: 0, sentToday: 1, perDay: 400,
+                                                      rows: [outgoing], failures: [], hasFailures: false))
+        Self.expectAnswersLikeReflection(HealthPage(page: chrome, healthy: true, verdict: "v", lastPoll: "l", failingSince: nil, lastError: nil,
+                                                    tokenExpiry: nil, sentToday: 0, perDay: 400, sentLastMinute: 0, perMinute: 20,
+                                                    messages: 0, attachments: 0, parseErrors: 0, unmatched: 0))
+        Self.expectAnswersLikeReflection(ErrorPage(page: chrome, message: "m"))
     }
 }

@@ -51,12 +51,18 @@ public struct UnitTable: Sendable {
         public var receivedAt: Date?
         public var note: String?
         public var files: Int
+        /// The name folded for search and sorting (no diacritics, lowercase).
+        var folded: String
     }
 
     public var rows: [Row]
     public var total: Int
 
-    public init(roster: Roster, ledger: [String: LedgerRow], query: Query) {
+    static let statusRank: [ReceiptStatus: Int] = [.pending: 0, .needsReview: 1, .rejected: 2, .late: 3, .received: 4, .excused: 5]
+
+    /// `searchKeys`: each unit's folded name by code, computed once per roster (folding is
+    /// the costly part of a search over thousands of units); missing names are folded here.
+    public init(roster: Roster, ledger: [String: LedgerRow], query: Query, searchKeys: [String: String] = [:]) {
         total = roster.units.count
         let needle = query.search.map(TextFolding.fold)
         var rows: [Row] = []
@@ -66,26 +72,30 @@ public struct UnitTable: Sendable {
             let status = entry?.status ?? .pending
             if let wanted = query.status, wanted != status { continue }
             if let level = query.level, level != unit.level { continue }
-            if let needle, !needle.isEmpty,
-               !TextFolding.fold(unit.name).contains(needle), !unit.code.lowercased().contains(needle) { continue }
-            rows.append(Row(unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note, files: entry?.attachmentCount ?? 0))
+            let folded = searchKeys[unit.code] ?? TextFolding.fold(unit.name)
+            if let needle, !needle.isEmpty, !folded.contains(needle), !unit.code.lowercased().contains(needle) { continue }
+            rows.append(Row(unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
+                            files: entry?.attachmentCount ?? 0, folded: folded))
         }
         rows.sort(by: Self.order(query.sort, descending: query.descending))
         self.rows = rows
     }
 
-    /// Ties are broken by code, so the order is stable across requests.
+    /// Ties are broken by code, so the order is stable across requests. Names sort by their
+    /// folded form (locale-aware comparison per pair was most of a request's time); statuses
+    /// in the ledger's own order, those still owing something first.
     static func order(_ key: SortKey, descending: Bool) -> (Row, Row) -> Bool {
+        func compare<T: Comparable>(_ x: T, _ y: T) -> ComparisonResult {
+            x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
+        }
         func compare(_ a: Row, _ b: Row) -> ComparisonResult {
             switch key {
-            case .code: return a.unit.code.compare(b.unit.code)
-            case .name: return a.unit.name.compare(b.unit.name, locale: Locale(identifier: "vi_VN"))
-            case .level: return a.unit.level.compare(b.unit.level)
-            case .status: return a.status.label.compare(b.status.label, locale: Locale(identifier: "vi_VN"))
-            case .received:
-                let x = a.receivedAt ?? .distantFuture, y = b.receivedAt ?? .distantFuture
-                return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
-            case .files: return a.files == b.files ? .orderedSame : (a.files < b.files ? .orderedAscending : .orderedDescending)
+            case .code: compare(a.unit.code, b.unit.code)
+            case .name: compare(a.folded, b.folded)
+            case .level: compare(a.unit.level, b.unit.level)
+            case .status: compare(Self.statusRank[a.status] ?? 0, Self.statusRank[b.status] ?? 0)
+            case .received: compare(a.receivedAt ?? .distantFuture, b.receivedAt ?? .distantFuture)
+            case .files: compare(a.files, b.files)
             }
         }
         return { a, b in

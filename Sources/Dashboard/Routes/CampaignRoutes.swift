@@ -42,7 +42,8 @@ extension DashboardRoutes {
             let campaign = try campaign(context, state)
             let parameters = query(request)
             let unitQuery = UnitTable.Query(parameters: parameters.all)
-            let table = UnitTable(roster: state.roster, ledger: try state.store.ledger(campaign: campaign.id), query: unitQuery)
+            let table = UnitTable(roster: state.roster, ledger: try state.store.ledger(campaign: campaign.id), query: unitQuery,
+                                  searchKeys: state.searchKeys)
             let pageNumber = max(1, Int(parameters["page"] ?? "") ?? 1)
             let pages = max(1, (table.rows.count + Self.pageSize - 1) / Self.pageSize)
             let shown = table.rows.dropFirst((min(pageNumber, pages) - 1) * Self.pageSize).prefix(Self.pageSize)

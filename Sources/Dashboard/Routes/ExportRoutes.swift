@@ -9,7 +9,7 @@ extension DashboardRoutes {
             let state = await state()
             let campaign = try campaign(context, state)
             let table = UnitTable(roster: state.roster, ledger: try state.store.ledger(campaign: campaign.id),
-                                  query: UnitTable.Query(parameters: query(request).all))
+                                  query: UnitTable.Query(parameters: query(request).all), searchKeys: state.searchKeys)
             return download(ByteBuffer(string: UnitTableCSV.render(table, office: state.office)),
                             type: "text/csv; charset=utf-8", filename: "\(campaign.id)-don-vi.csv")
         }
@@ -18,7 +18,7 @@ extension DashboardRoutes {
             let state = await state()
             let campaign = try campaign(context, state)
             let table = UnitTable(roster: state.roster, ledger: try state.store.ledger(campaign: campaign.id),
-                                  query: UnitTable.Query(parameters: query(request).all))
+                                  query: UnitTable.Query(parameters: query(request).all), searchKeys: state.searchKeys)
             let data = try UnitTableXLSX.render(table, office: state.office)
             return download(ByteBuffer(bytes: data), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             filename: "\(campaign.id)-don-vi.xlsx")
