@@ -35,7 +35,9 @@ public enum DashboardServer {
     public static func application(settings: Settings, state: @escaping DashboardStateProvider, counters: RuntimeCounters,
                                    clock: any WallClock, logger: Logger) throws -> some Service {
         let (host, port) = try parseListen(settings.listen)
-        let routes = DashboardRoutes(state: state, sessions: SessionStore(clock: clock), renderer: try PageRenderer(),
+        let routes = DashboardRoutes(state: state, sessions: SessionStore(clock: clock),
+                                     reviewCount: ShortLivedCache(clock: clock, lifetime: 5), ledgers: ShortLivedCache(clock: clock, lifetime: 2),
+                                     renderer: try PageRenderer(),
                                      counters: counters, clock: clock, settings: settings, logger: logger)
         let router = Router(context: DashboardContext.self)
         routes.register(on: router)

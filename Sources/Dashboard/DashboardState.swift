@@ -18,12 +18,12 @@ public struct DashboardState: Sendable {
     public var healthThreshold: TimeInterval
     /// When the OAuth2 access token expires, when the mailbox logs in with OAuth2.
     public var tokenExpiry: @Sendable () async -> Date?
-    /// Each unit's folded name by code, computed once per roster (see `UnitTable`).
-    public var searchKeys: [String: String]
+    /// The roster's folded names and sort orders, computed once per roster.
+    public var index: RosterIndex
 
     public init(office: Office, roster: Roster, campaigns: [Campaign], store: DataStore, from: MailAddress,
                 sendLimits: (perMinute: Int, perDay: Int), healthThreshold: TimeInterval,
-                tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, searchKeys: [String: String] = [:]) {
+                tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil) {
         self.office = office
         self.roster = roster
         self.campaigns = campaigns
@@ -32,12 +32,7 @@ public struct DashboardState: Sendable {
         self.sendLimits = sendLimits
         self.healthThreshold = healthThreshold
         self.tokenExpiry = tokenExpiry
-        self.searchKeys = searchKeys
-    }
-
-    /// What `searchKeys` holds for `roster`.
-    public static func searchKeys(for roster: Roster) -> [String: String] {
-        Dictionary(roster.units.map { ($0.code, TextFolding.fold($0.name)) }, uniquingKeysWith: { first, _ in first })
+        self.index = index ?? RosterIndex(roster)
     }
 
     func campaign(_ id: String) -> Campaign? { campaigns.first { $0.id == id } }

@@ -7,17 +7,23 @@ import Intake
 /// units and tens of thousands of messages.
 extension DataStore {
     public func ledger(campaign: String) throws -> [String: LedgerRow] {
+        // Read by column position from a cursor: on a 3,000-unit table, looking columns up
+        // by name and copying rows was most of the page's time.
         try database.read { db in
             var rows: [String: LedgerRow] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT r.unit_code, r.status, r.received_at, r.note,
-                    (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id) AS files
+            // Times come as Unix seconds, converted by SQLite, not parsed from text in Swift.
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT r.unit_code, r.status, (julianday(r.received_at) - 2440587.5) * 86400.0, r.note,
+                    (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id)
                 FROM receipts r WHERE r.campaign_id = ?
-                """, arguments: [campaign]) {
-                let unit: String = row["unit_code"]
-                rows[unit] = LedgerRow(unit: unit, status: ReceiptStatus(rawValue: row["status"]) ?? .pending,
-                                       receivedAt: row["received_at"], note: (row["note"] as String?).flatMap { $0.isEmpty ? nil : $0 },
-                                       attachmentCount: row["files"])
+                """, arguments: [campaign])
+            while let row = try cursor.next() {
+                let unit: String = row[0]
+                let note: String? = row[3]
+                let received: Double? = row[2]
+                rows[unit] = LedgerRow(unit: unit, status: ReceiptStatus(rawValue: row[1]) ?? .pending,
+                                       receivedAt: received.map { Date(timeIntervalSince1970: ($0 * 1000).rounded() / 1000) },
+                                       note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4])
             }
             return rows
         }

@@ -15,8 +15,9 @@ extension DataStore {
     public func receiptStatuses(campaign: String) throws -> [String: ReceiptStatus] {
         try database.read { db in
             var statuses: [String: ReceiptStatus] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT unit_code, status FROM receipts WHERE campaign_id = ?", arguments: [campaign]) {
-                if let status = ReceiptStatus(rawValue: row["status"]) { statuses[row["unit_code"]] = status }
+            let cursor = try Row.fetchCursor(db, sql: "SELECT unit_code, status FROM receipts WHERE campaign_id = ?", arguments: [campaign])
+            while let row = try cursor.next() {
+                if let status = ReceiptStatus(rawValue: row[1]) { statuses[row[0]] = status }
             }
             return statuses
         }

@@ -32,6 +32,19 @@ struct PageRenderingTests {
         #expect(html.contains("550 no such user"))
     }
 
+    @Test func tableRowsEscapeEveryValue() {
+        let row = UnitTablePage.Row(code: "TH<1>", name: "Trường \"Ái\" & 'Mộ'", level: "TH", status: "late", statusLabel: "Nộp muộn",
+                                    note: "<script>x</script>", receivedAt: "19/02/2021 09:12", files: 2, href: "/campaigns/k/units/TH%3C1%3E")
+        let html = UnitTablePage.rowsHTML([row])
+        #expect(html == "<tr><td>TH&lt;1&gt;</td><td><a href=\"/campaigns/k/units/TH%3C1%3E\">Trường &quot;Ái&quot; &amp; &#39;Mộ&#39;</a></td>"
+                + "<td>TH</td><td class=\"late\">Nộp muộn<br><small>&lt;script&gt;x&lt;/script&gt;</small></td>"
+                + "<td>19/02/2021 09:12</td><td class=\"num\">2</td></tr>\n")
+        var writer = HTMLWriter()
+        writer.text("")
+        writer.text("plain, không dấu gì đặc biệt")
+        #expect(writer.string == "plain, không dấu gì đặc biệt")
+    }
+
     @Test func everyValueIsEscaped() {
         let chrome = PageChrome(title: "<script>", user: "canbo", csrf: "t")
         let item = ReviewPage.Item(id: 7, receivedAt: "", from: "\"a\" <a@x>", subject: "<img src=x onerror=alert(1)>", reason: "r",
@@ -80,7 +93,6 @@ struct TemplateValuesTests {
         Self.expectAnswersLikeReflection(chrome)
         Self.expectAnswersLikeReflection(option)
         Self.expectAnswersLikeReflection(column)
-        Self.expectAnswersLikeReflection(row)
         Self.expectAnswersLikeReflection(file)
         Self.expectAnswersLikeReflection(message)
         Self.expectAnswersLikeReflection(sent)
@@ -92,7 +104,7 @@ struct TemplateValuesTests {
         Self.expectAnswersLikeReflection(OverviewPage(page: chrome, office: "o", updated: "u", cards: [card]))
         Self.expectAnswersLikeReflection(UnitTablePage(
             page: chrome, campaignID: "c", title: "t", deadline: "d", statuses: [option], levels: [option], query: "q", sort: "code",
-            direction: "asc", columns: [column], rows: [row], shown: 1, matching: 1, total: 1, exportQuery: "", previousHref: nil,
+            direction: "asc", columns: [column], rowsHTML: UnitTablePage.rowsHTML([row]), empty: false, shown: 1, matching: 1, total: 1, exportQuery: "", previousHref: nil,
             nextHref: "/n", pageLabel: nil))
         Self.expectAnswersLikeReflection(UnitPage(page: chrome, campaignID: "c", campaignTitle: "t", code: "c", name: "n", level: "l",
                                                   emails: "e", status: "s", statusLabel: "l", note: nil, canExcuse: true,

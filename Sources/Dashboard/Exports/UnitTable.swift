@@ -51,8 +51,9 @@ public struct UnitTable: Sendable {
         public var receivedAt: Date?
         public var note: String?
         public var files: Int
-        /// The name folded for search and sorting (no diacritics, lowercase).
-        var folded: String
+        /// The unit's place in code order and in name order (see `RosterIndex`).
+        var codeRank: Int
+        var nameRank: Int
     }
 
     public var rows: [Row]
@@ -60,9 +61,10 @@ public struct UnitTable: Sendable {
 
     static let statusRank: [ReceiptStatus: Int] = [.pending: 0, .needsReview: 1, .rejected: 2, .late: 3, .received: 4, .excused: 5]
 
-    /// `searchKeys`: each unit's folded name by code, computed once per roster (folding is
-    /// the costly part of a search over thousands of units); missing names are folded here.
-    public init(roster: Roster, ledger: [String: LedgerRow], query: Query, searchKeys: [String: String] = [:]) {
+    /// `index`: the roster's folded names and sort orders, computed once per roster (built
+    /// here when not given, as the CLI does for one table).
+    public init(roster: Roster, ledger: [String: LedgerRow], query: Query, index: RosterIndex? = nil) {
+        let index = index ?? RosterIndex(roster)
         total = roster.units.count
         let needle = query.search.map(TextFolding.fold)
         var rows: [Row] = []
@@ -72,38 +74,36 @@ public struct UnitTable: Sendable {
             let status = entry?.status ?? .pending
             if let wanted = query.status, wanted != status { continue }
             if let level = query.level, level != unit.level { continue }
-            let folded = searchKeys[unit.code] ?? TextFolding.fold(unit.name)
-            if let needle, !needle.isEmpty, !folded.contains(needle), !unit.code.lowercased().contains(needle) { continue }
+            if let needle, !needle.isEmpty, !(index.folded[unit.code] ?? "").contains(needle),
+               !unit.code.lowercased().contains(needle) { continue }
             rows.append(Row(unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
-                            files: entry?.attachmentCount ?? 0, folded: folded))
+                            files: entry?.attachmentCount ?? 0, codeRank: index.codeRank[unit.code] ?? 0,
+                            nameRank: index.nameRank[unit.code] ?? 0))
         }
-        rows.sort(by: Self.order(query.sort, descending: query.descending))
-        self.rows = rows
+        self.rows = Self.sortedPositions(rows, by: query.sort, descending: query.descending).map { rows[$0] }
     }
 
-    /// Ties are broken by code, so the order is stable across requests. Names sort by their
-    /// folded form (locale-aware comparison per pair was most of a request's time); statuses
-    /// in the ledger's own order, those still owing something first.
-    static func order(_ key: SortKey, descending: Bool) -> (Row, Row) -> Bool {
-        func compare<T: Comparable>(_ x: T, _ y: T) -> ComparisonResult {
-            x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
-        }
-        func compare(_ a: Row, _ b: Row) -> ComparisonResult {
-            switch key {
-            case .code: compare(a.unit.code, b.unit.code)
-            case .name: compare(a.folded, b.folded)
-            case .level: compare(a.unit.level, b.unit.level)
-            case .status: compare(Self.statusRank[a.status] ?? 0, Self.statusRank[b.status] ?? 0)
-            case .received: compare(a.receivedAt ?? .distantFuture, b.receivedAt ?? .distantFuture)
-            case .files: compare(a.files, b.files)
+    /// The rows' positions in the order asked for; ties are broken by code, so the order is
+    /// stable across requests. Each row's key is read once into an array and the positions
+    /// are sorted on it (comparing whole rows copied their strings at every step); codes
+    /// and names sort by their precomputed rank, statuses in the ledger's own order, those
+    /// still owing something first.
+    static func sortedPositions(_ rows: [Row], by key: SortKey, descending: Bool) -> [Int] {
+        let codes = rows.map(\.codeRank)
+        func positions<K: Comparable>(_ keys: [K]) -> [Int] {
+            keys.indices.sorted { a, b in
+                if keys[a] < keys[b] { return !descending }
+                if keys[b] < keys[a] { return descending }
+                return codes[a] < codes[b]
             }
         }
-        return { a, b in
-            switch compare(a, b) {
-            case .orderedSame: return a.unit.code < b.unit.code
-            case .orderedAscending: return !descending
-            case .orderedDescending: return descending
-            }
+        switch key {
+        case .code: return positions(codes)
+        case .name: return positions(rows.map(\.nameRank))
+        case .level: return positions(rows.map(\.unit.level))
+        case .status: return positions(rows.map { statusRank[$0.status] ?? 0 })
+        case .received: return positions(rows.map { $0.receivedAt ?? .distantFuture })
+        case .files: return positions(rows.map(\.files))
         }
     }
 }

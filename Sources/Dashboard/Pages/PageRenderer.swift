@@ -3,7 +3,8 @@ import Mustache
 
 /// Renders the dashboard's pages. The templates are compiled into the binary, so a
 /// deployment is the one executable — no template directory to lose — and every value
-/// goes through Mustache's HTML escaping (`{{…}}`; the templates never use `{{{…}}}`).
+/// goes through Mustache's HTML escaping (`{{…}}`). The one `{{{…}}}` is the unit table's
+/// rows, built by `HTMLWriter`, which escapes every value itself.
 struct PageRenderer: Sendable {
     enum Template: String, CaseIterable, Sendable {
         case login, overview, units, unit, review, outgoing, health, error

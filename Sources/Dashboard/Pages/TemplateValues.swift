@@ -78,7 +78,8 @@ extension UnitTablePage: MustacheParent {
         case "sort": self.sort
         case "direction": self.direction
         case "columns": self.columns
-        case "rows": self.rows
+        case "rowsHTML": self.rowsHTML
+        case "empty": self.empty
         case "shown": self.shown
         case "matching": self.matching
         case "total": self.total
@@ -109,23 +110,6 @@ extension UnitTablePage.Column: MustacheParent {
         case "href": self.href
         case "sorted": self.sorted
         case "arrow": self.arrow
-        default: nil
-        }
-    }
-}
-
-extension UnitTablePage.Row: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "code": self.code
-        case "name": self.name
-        case "level": self.level
-        case "status": self.status
-        case "statusLabel": self.statusLabel
-        case "note": self.note
-        case "receivedAt": self.receivedAt
-        case "files": self.files
-        case "href": self.href
         default: nil
         }
     }

@@ -37,7 +37,9 @@ struct UnitTablePage: Sendable {
     var sort: String
     var direction: String
     var columns: [Column]
-    var rows: [Row]
+    /// The table's rows, rendered by `rowsHTML(_:)` (every value escaped there).
+    var rowsHTML: String
+    var empty: Bool
     var shown: Int
     var matching: Int
     var total: Int
@@ -45,6 +47,35 @@ struct UnitTablePage: Sendable {
     var previousHref: String?
     var nextHref: String?
     var pageLabel: String?
+
+    static func rowsHTML(_ rows: [Row]) -> String {
+        var html = HTMLWriter(capacity: rows.count * 220)
+        for row in rows {
+            html.raw("<tr><td>")
+            html.text(row.code)
+            html.raw("</td><td><a href=\"")
+            html.text(row.href)
+            html.raw("\">")
+            html.text(row.name)
+            html.raw("</a></td><td>")
+            html.text(row.level)
+            html.raw("</td><td class=\"")
+            html.text(row.status)
+            html.raw("\">")
+            html.text(row.statusLabel)
+            if let note = row.note {
+                html.raw("<br><small>")
+                html.text(note)
+                html.raw("</small>")
+            }
+            html.raw("</td><td>")
+            html.text(row.receivedAt)
+            html.raw("</td><td class=\"num\">")
+            html.number(row.files)
+            html.raw("</td></tr>\n")
+        }
+        return html.string
+    }
 
     static let template = """
         {{> header}}
@@ -64,10 +95,9 @@ struct UnitTablePage: Sendable {
         <div class="scroll"><table id="units">
         <thead><tr>{{#columns}}<th{{#sorted}} aria-sort="{{sorted}}"{{/sorted}}><a href="{{href}}">{{label}}{{arrow}}</a></th>{{/columns}}</tr></thead>
         <tbody>
-        {{#rows}}<tr><td>{{code}}</td><td><a href="{{href}}">{{name}}</a></td><td>{{level}}</td><td class="{{status}}">{{statusLabel}}{{#note}}<br><small>{{note}}</small>{{/note}}</td><td>{{receivedAt}}</td><td class="num">{{files}}</td></tr>
-        {{/rows}}
+        {{{rowsHTML}}}
         </tbody></table></div>
-        {{^rows}}<p>Không có đơn vị nào phù hợp.</p>{{/rows}}
+        {{#empty}}<p>Không có đơn vị nào phù hợp.</p>{{/empty}}
         <p class="pager">{{#previousHref}}<a href="{{previousHref}}">← Trang trước</a>{{/previousHref}} {{pageLabel}} {{#nextHref}}<a href="{{nextHref}}">Trang sau →</a>{{/nextHref}}</p>
         {{> footer}}
         """

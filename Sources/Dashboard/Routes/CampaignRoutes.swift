@@ -5,7 +5,8 @@ import Store
 
 /// The overview, a campaign's unit table and a unit's page.
 extension DashboardRoutes {
-    static let pageSize = 500
+    /// Rows a page: a district's schools on one page or two; a city's paged.
+    static let pageSize = 200
 
     func registerCampaigns(on router: Router<DashboardContext>) {
         router.get("/") { request, context in
@@ -16,9 +17,9 @@ extension DashboardRoutes {
                 + state.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
             let cards = try ordered.map { campaign -> OverviewPage.Card in
                 var counts: [ReceiptStatus: Int] = [:]
-                for row in try state.store.ledger(campaign: campaign.id).values
-                where row.status != .pending && state.roster.unit(code: row.unit) != nil {
-                    counts[row.status, default: 0] += 1
+                for (unit, status) in try state.store.receiptStatuses(campaign: campaign.id)
+                where status != .pending && state.roster.unit(code: unit) != nil {
+                    counts[status, default: 0] += 1
                 }
                 let total = state.roster.units.count
                 counts[.pending] = total - counts.values.reduce(0, +)
@@ -31,7 +32,7 @@ extension DashboardRoutes {
                     pending: counts[.pending] ?? 0, needsReview: counts[.needsReview] ?? 0, rejected: counts[.rejected] ?? 0,
                     excused: counts[.excused] ?? 0)
             }
-            let page = OverviewPage(page: chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
+            let page = OverviewPage(page: await chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
                                     office: state.office.name, updated: state.office.formatDateTime(now),
                                     cards: cards)
             return renderer.response(.overview, page)
@@ -42,8 +43,8 @@ extension DashboardRoutes {
             let campaign = try campaign(context, state)
             let parameters = query(request)
             let unitQuery = UnitTable.Query(parameters: parameters.all)
-            let table = UnitTable(roster: state.roster, ledger: try state.store.ledger(campaign: campaign.id), query: unitQuery,
-                                  searchKeys: state.searchKeys)
+            let table = UnitTable(roster: state.roster, ledger: try await ledger(campaign, state: state), query: unitQuery,
+                                  index: state.index)
             let pageNumber = max(1, Int(parameters["page"] ?? "") ?? 1)
             let pages = max(1, (table.rows.count + Self.pageSize - 1) / Self.pageSize)
             let shown = table.rows.dropFirst((min(pageNumber, pages) - 1) * Self.pageSize).prefix(Self.pageSize)
@@ -57,7 +58,7 @@ extension DashboardRoutes {
                                                           (.received, "Thời điểm nhận"), (.files, "Số tệp")]
             let levels = Array(Set(state.roster.units.map(\.level))).sorted()
             let view = UnitTablePage(
-                page: chrome(campaign.title, context: context, state: state),
+                page: await chrome(campaign.title, context: context, state: state),
                 campaignID: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
                 statuses: [.init(value: "", label: "Tất cả", selected: unitQuery.status == nil)]
                     + ReceiptStatus.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: unitQuery.status == $0) },
@@ -72,11 +73,12 @@ extension DashboardRoutes {
                     return .init(label: label, href: link(next), sorted: current ? (unitQuery.descending ? "descending" : "ascending") : nil,
                                  arrow: current ? (unitQuery.descending ? " ▼" : " ▲") : "")
                 },
-                rows: shown.map { row in
+                rowsHTML: UnitTablePage.rowsHTML(shown.map { row in
                     .init(code: row.unit.code, name: row.unit.name, level: row.unit.level, status: row.status.rawValue,
                           statusLabel: row.status.label, note: row.note, receivedAt: row.receivedAt.map(state.office.formatDateTime) ?? "",
                           files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
-                },
+                }),
+                empty: shown.isEmpty,
                 shown: shown.count, matching: table.rows.count, total: table.total,
                 exportQuery: FormData.queryString(unitQuery.parameters),
                 previousHref: pageNumber > 1 ? link(unitQuery, page: min(pageNumber, pages) - 1) : nil,
@@ -94,7 +96,7 @@ extension DashboardRoutes {
             let entry = try state.store.ledger(campaign: campaign.id)[unit.code]
             let status = entry?.status ?? .pending
             let view = UnitPage(
-                page: chrome(unit.name, context: context, state: state, notice: Notice.from(query(request))),
+                page: await chrome(unit.name, context: context, state: state, notice: Notice.from(query(request))),
                 campaignID: campaign.id, campaignTitle: campaign.title, code: unit.code, name: unit.name, level: unit.level,
                 emails: unit.emails.joined(separator: ", "), status: status.rawValue, statusLabel: status.label, note: entry?.note,
                 canExcuse: status.awaitsSubmission,
@@ -113,7 +115,7 @@ extension DashboardRoutes {
             let campaign = try campaign(context, state)
             let code = context.parameters.get("unit") ?? ""
             _ = try desk(state).excuse(unitCode: code, campaignID: campaign.id, actor: actor(context), at: clock.now())
-            return redirect("/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .excused)
+            return await redirect("/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .excused)
         }
     }
 

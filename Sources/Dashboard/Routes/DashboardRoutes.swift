@@ -9,6 +9,9 @@ import Store
 struct DashboardRoutes: Sendable {
     var state: DashboardStateProvider
     var sessions: SessionStore
+    /// The review badge's count, by nothing (one value), and each campaign's ledger.
+    var reviewCount: ShortLivedCache<Int, Int>
+    var ledgers: ShortLivedCache<String, [String: LedgerRow]>
     var renderer: PageRenderer
     var counters: RuntimeCounters
     var clock: any WallClock
@@ -28,19 +31,26 @@ struct DashboardRoutes: Sendable {
     }
 
     /// The frame of a logged-in page.
-    func chrome(_ title: String, context: DashboardContext, state: DashboardState, notice: String? = nil) -> PageChrome {
-        let waiting = (try? state.store.reviewCount()) ?? 0
+    func chrome(_ title: String, context: DashboardContext, state: DashboardState, notice: String? = nil) async -> PageChrome {
+        let waiting = (try? await reviewCount.value(0) { try state.store.reviewCount() }) ?? 0
         return PageChrome(title: title, user: context.session?.user, csrf: context.session?.csrfToken,
                           reviewBadge: waiting > 0 ? "\(waiting)" : nil, notice: notice)
     }
 
     /// After an action, back to a page with a fixed notice (by code, so no text of the
     /// request is ever echoed into a page).
-    func redirect(_ path: String, notice: Notice) -> Response {
-        Response.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=\(notice.rawValue)", type: .found)
+    func redirect(_ path: String, notice: Notice) async -> Response {
+        await reviewCount.forgetAll()
+        await ledgers.forgetAll()
+        return Response.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=\(notice.rawValue)", type: .found)
     }
 
     func query(_ request: Request) -> FormData { FormData(request.uri.query ?? "") }
+
+    /// `campaign`'s ledger, as read at most a few seconds ago.
+    func ledger(_ campaign: Campaign, state: DashboardState) async throws -> [String: LedgerRow] {
+        try await ledgers.value(campaign.id) { try state.store.ledger(campaign: campaign.id) }
+    }
 }
 
 /// What the officer is told after an action.

@@ -42,7 +42,7 @@ extension DashboardRoutes {
                     ? "Không đăng nhập được hộp thư: cần người quản trị sửa mật khẩu hoặc cấp lại quyền (xem lỗi bên dưới và hướng dẫn cài đặt, docs/install.vi.md)."
                     : "Không đọc được hộp thư đã lâu. Xem lỗi bên dưới và cách khắc phục trong hướng dẫn cài đặt (docs/install.vi.md)."
             let view = HealthPage(
-                page: chrome("Hệ thống", context: context, state: state), healthy: check.healthy, verdict: verdict,
+                page: await chrome("Hệ thống", context: context, state: state), healthy: check.healthy, verdict: verdict,
                 lastPoll: Format.ago(intake.lastPoll, now: now, office: state.office),
                 failingSince: intake.failingSince.map(state.office.formatDateTime), lastError: intake.lastError,
                 tokenExpiry: await state.tokenExpiry().map(state.office.formatDateTime),
@@ -66,7 +66,7 @@ extension DashboardRoutes {
                     state: record.state, error: record.error)
             }
             let view = OutgoingPage(
-                page: chrome("Thư đã gửi", context: context, state: state),
+                page: await chrome("Thư đã gửi", context: context, state: state),
                 sent: totals.remindersSent + totals.repliesSent, failed: totals.remindersFailed + totals.repliesFailed,
                 uncertain: totals.remindersUncertain,
                 sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.sendLimits.perDay,

@@ -10,7 +10,7 @@ extension DashboardRoutes {
             let state = await state()
             let entries = try state.store.reviewQueue()
             let view = ReviewPage(
-                page: chrome("Cần xem lại", context: context, state: state, notice: Notice.from(query(request))),
+                page: await chrome("Cần xem lại", context: context, state: state, notice: Notice.from(query(request))),
                 items: entries.map { entry in
                     let message = entry.message
                     let unit = message.unitCode.flatMap { state.roster.unit(code: $0) }
@@ -37,14 +37,14 @@ extension DashboardRoutes {
             let code = String(unit.split(separator: " ").first ?? "")
             _ = try desk(state).assign(messageID: try messageID(context), to: code, campaignID: form.value("campaign"),
                                        actor: actor(context), at: clock.now())
-            return redirect("/review", notice: .assigned)
+            return await redirect("/review", notice: .assigned)
         }
 
         router.post("/review/{id}/reject") { request, context in
             let form = try await FormData.read(request, context: context)
             let state = await state()
             _ = try desk(state).reject(messageID: try messageID(context), reason: form["reason"] ?? "", actor: actor(context), at: clock.now())
-            return redirect("/review", notice: .rejected)
+            return await redirect("/review", notice: .rejected)
         }
 
         router.post("/review/{id}/excuse") { request, context in
@@ -57,7 +57,7 @@ extension DashboardRoutes {
                 throw HTTPError(.badRequest, message: "Thư này chưa gắn với đơn vị và đợt nào; hãy gán thư cho đơn vị trước.")
             }
             _ = try desk(state).excuse(unitCode: unit, campaignID: campaign, settling: message.id, actor: actor(context), at: clock.now())
-            return redirect("/review", notice: .excused)
+            return await redirect("/review", notice: .excused)
         }
     }
 

@@ -54,8 +54,9 @@ struct FormData: Sendable {
     }
 
     static func percentEncode(_ text: String) -> String {
-        // RFC 3986 unreserved characters only: ASCII, so a Location header stays ASCII.
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
+
+    /// RFC 3986 unreserved characters only: ASCII, so a Location header stays ASCII.
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

@@ -16,8 +16,8 @@ struct Daemon: Sendable {
     var digest: DigestSender?
     /// The OAuth2 token cache, when the mail account logs in with OAuth2 (for health).
     var tokens: OAuth2TokenProvider?
-    /// The dashboard's search keys for this roster, folded once.
-    var searchKeys: [String: String]
+    /// The dashboard's index of this roster (folded names, sort orders), built once.
+    var rosterIndex: RosterIndex
     /// nil when raw mail is kept forever (no `raw_mail_retention`).
     var pruner: RawMailPruner?
     var clock: any WallClock
@@ -44,7 +44,7 @@ struct Daemon: Sendable {
             replies: ReplySender(store: context.store, sender: queued, logger: logger),
             digest: try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger),
             tokens: clients.tokens,
-            searchKeys: DashboardState.searchKeys(for: context.roster),
+            rosterIndex: RosterIndex(context.roster),
             pruner: config.rawMailRetention.map { RawMailPruner(store: context.store, retention: $0, logger: logger) },
             clock: clock,
             logger: logger)
@@ -111,7 +111,7 @@ struct Daemon: Sendable {
         return DashboardState(
             office: config.office, roster: context.roster, campaigns: config.campaigns, store: context.store, from: config.smtp.from,
             sendLimits: config.sendLimits, healthThreshold: TimeInterval(config.dashboard.healthThreshold.components.seconds),
-            tokenExpiry: { await tokens?.expiry }, searchKeys: searchKeys)
+            tokenExpiry: { await tokens?.expiry }, index: rosterIndex)
     }
 
     /// The officer's page, written next to the database after every cycle.
