@@ -15,22 +15,23 @@ extension DashboardRoutes {
             // Open campaigns first, the nearest deadline first; then the closed ones, latest first.
             let ordered = state.campaigns.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
                 + state.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
-            let cards = try ordered.map { campaign -> OverviewPage.Card in
+            var cards: [OverviewPage.Card] = []
+            for campaign in ordered {
                 var counts: [ReceiptStatus: Int] = [:]
-                for (unit, status) in try state.store.receiptStatuses(campaign: campaign.id)
-                where status != .pending && state.roster.unit(code: unit) != nil {
-                    counts[status, default: 0] += 1
+                for row in try await ledger(campaign, state: state).values
+                where row.status != .pending && state.roster.unit(code: row.unit) != nil {
+                    counts[row.status, default: 0] += 1
                 }
                 let total = state.roster.units.count
                 counts[.pending] = total - counts.values.reduce(0, +)
                 let done = (counts[.received] ?? 0) + (counts[.late] ?? 0) + (counts[.excused] ?? 0)
                 let countdown = Format.countdown(to: campaign.deadline, from: now)
-                return OverviewPage.Card(
+                cards.append(OverviewPage.Card(
                     id: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
                     countdown: countdown.text, overdue: countdown.overdue, done: done, total: total,
                     percent: total == 0 ? 0 : done * 100 / total, received: counts[.received] ?? 0, late: counts[.late] ?? 0,
                     pending: counts[.pending] ?? 0, needsReview: counts[.needsReview] ?? 0, rejected: counts[.rejected] ?? 0,
-                    excused: counts[.excused] ?? 0)
+                    excused: counts[.excused] ?? 0))
             }
             let page = OverviewPage(page: await chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
                                     office: state.office.name, updated: state.office.formatDateTime(now),
