@@ -45,8 +45,13 @@ struct DashboardTests {
             for _ in 0..<100 where try await imap.status(mailbox: "INBOX").messages < 2 { try await Task.sleep(for: .milliseconds(100)) }
             let once = try thidua.run(["run", "--once"])
             #expect(once.status == 0, "\(once.stderr)")
+            #expect(try thidua.run(["check"]).stdout.contains("no login yet: set one with `thidua passwd --user NAME`"))
             let passwd = try thidua.run(["passwd", "--user", "canbo"], input: password + "\n")
             #expect(passwd.status == 0, "\(passwd.stderr)")
+            #expect(try thidua.run(["check"]).stdout.contains("— logins: canbo"))
+            // Too short: refused, and nothing stored.
+            let short = try thidua.run(["passwd", "--user", "khac"], input: "ngan\n")
+            #expect(short.status != 0 && short.stderr.contains("at least 10 characters"))
             var daemonProcess = thidua
             daemonProcess.environment.merge(daemonExtra) { _, new in new }
             let daemon = try daemonProcess.start(["run"], log: workspace.appendingPathComponent("thidua.log"))

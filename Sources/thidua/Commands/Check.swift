@@ -21,6 +21,12 @@ struct Check: AsyncParsableCommand {
                 print("campaign:  \(campaign.id) — hạn \(config.office.formatDateTime(campaign.deadline)), nhắc \(campaign.reminders.map(\.description).joined(separator: " "))")
             }
             print("data dir:  \(config.dataDirectory.path)")
+            if config.dashboard.enabled {
+                let users = try context.store.dashboardUsers()
+                print(users.isEmpty
+                    ? "dashboard: http://\(config.dashboard.listen)/ — no login yet: set one with `thidua passwd --user NAME`"
+                    : "dashboard: http://\(config.dashboard.listen)/ — logins: \(users.joined(separator: ", "))")
+            }
             guard connect else { return }
             var failures = 0
             let clients: MailClients
