@@ -63,7 +63,8 @@ struct MailboxPoller: Sendable {
                         into result: inout Result) async throws {
         func startFetch(_ uid: UInt32) throws -> (path: String, task: Task<FetchedFile, any Error>) {
             let temporary = try ingester.store.files.temporaryPath()
-            return (temporary, Task { try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary) })
+            // Not fsynced on libcurl's thread: the commit flushes it with the rest of its batch.
+            return (temporary, Task { try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false) })
         }
         // One message at a time, each committed before the next is read, when an
         // after-processing action follows each commit.

@@ -10,9 +10,8 @@ import Store
 /// in one round, then records the batch — messages, ledger changes and mailbox position — in
 /// one transaction.
 ///
-/// Order matters for the "never lost" promise: the raw message is fsynced as it is fetched
-/// — before any parsing — and every file a record refers to is fsynced and in place before
-/// the transaction that records it. A crash before that round leaves only files under
+/// Order matters for the "never lost" promise: every file a record refers to — the raw
+/// message too — is fsynced and in place before the transaction that records it. A crash before that round leaves only files under
 /// `tmp/`, which the next start removes; a crash after it, files that the refetch puts at
 /// the same content-derived paths. Nothing is half-recorded.
 struct MessageIngester: Sendable {
@@ -39,7 +38,7 @@ struct MessageIngester: Sendable {
         }
     }
 
-    /// Parses the message fetched to the fsynced file `staged` (hashed as it arrived) and
+    /// Parses the message fetched to the file `staged` (hashed as it arrived) and
     /// writes its attachments under `tmp/`. `attempt` is this message's processing attempt
     /// (`DataStore.beginProcessing`). `uncommitted`: the messages prepared before it and not
     /// yet committed, which the duplicate check, the thread look-up and the per-sender
@@ -47,14 +46,29 @@ struct MessageIngester: Sendable {
     func prepare(staged: FetchedFile, mailbox: String, uidValidity: UInt32, attempt: Int,
                  uncommitted: [IncomingMessage]) throws -> Prepared {
         let now = clock.now()
+        let rawPath = Self.rawPath(sha: staged.sha256, receivedAt: staged.internalDate ?? now)
+        // Put in place together with the attachments, in one round of flushes.
+        let rawFile = staged.isDurable ? store.files.staged(fsyncedFile: staged.path, for: rawPath)
+            : try store.files.staged(unsyncedFile: staged.path, for: rawPath)
+        // Every staged file (the raw message first) is closed and removed if the message
+        // goes no further.
+        var files = [rawFile]
+        do {
+            return try prepare(raw: try store.files.read(rawFile), staged: staged, files: &files, mailbox: mailbox,
+                               uidValidity: uidValidity, attempt: attempt, uncommitted: uncommitted, now: now)
+        } catch {
+            store.files.discard(files)
+            throw error
+        }
+    }
+
+    private func prepare(raw: [UInt8], staged: FetchedFile, files: inout [FileStore.StagedFile], mailbox: String,
+                         uidValidity: UInt32, attempt: Int, uncommitted: [IncomingMessage], now: Date) throws -> Prepared {
         let sha = staged.sha256
         let uid = staged.uid
         let receivedAt = staged.internalDate ?? now
-        let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
-        // Put in place together with the attachments, in one round of flushes.
-        let rawFile = store.files.staged(fsyncedFile: staged.path, for: rawPath)
-        let raw = try store.files.read(rawFile)
-
+        let rawFile = files[0]
+        let rawPath = rawFile.target
         if attempt > Self.maxAttempts {
             // Attempt after attempt at this message died before its commit: keep it for the
             // officer rather than crash on it again at every poll.
@@ -63,13 +77,15 @@ struct MessageIngester: Sendable {
                 size: raw.count, fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: receivedAt,
                 unit: nil, campaignID: nil, assessment: nil,
                 parseError: "processing this message failed \(Self.maxAttempts) times; it is kept unparsed for review", attachments: [])
-            return Prepared(uid: uid, files: [rawFile], entry: .message(record, at: now),
+            return Prepared(uid: uid, files: files, entry: .message(record, at: now),
                             decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
 
         let message = MailMessage.parse(raw)
         let duplicate = uncommitted.contains { $0.messageID == message.messageID && $0.sha256 == sha }
         if try duplicate || store.containsMessage(messageID: message.messageID, sha256: sha) {
+            store.files.discard(files)
+            files = []
             return Prepared(uid: uid, files: [], entry: .duplicate(mailbox: mailbox, uidValidity: uidValidity, uid: uid, at: now),
                             decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
@@ -81,29 +97,23 @@ struct MessageIngester: Sendable {
         let decision = rules.decide(message, receivedAt: receivedAt, threads: threads)
         let folder = "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
         var stored: [IncomingMessage.StoredAttachment] = []
-        var files = [rawFile]
-        do {
-            for (index, attachment) in message.attachments.enumerated() {
-                let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
-                files.append(try store.files.stage(attachment.data, for: path))
-                stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
-                                    sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
-            }
-            let record = IncomingMessage(
-                mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
-                rawPath: rawFile.target, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
-                subject: message.subject, sentAt: message.date, receivedAt: receivedAt, unit: decision.unit,
-                campaignID: decision.campaign?.id, assessment: decision.assessment,
-                parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
-                attachments: stored, authResults: message.authentication?.summary,
-                acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now,
-                                                     isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid),
-                                                     uncommitted: uncommitted))
-            return Prepared(uid: uid, files: files, entry: .message(record, at: now), decision: decision)
-        } catch {
-            store.files.discard(Array(files.dropFirst()))
-            throw error
+        for (index, attachment) in message.attachments.enumerated() {
+            let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
+            files.append(try store.files.stage(attachment.data, for: path))
+            stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+                                sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
         }
+        let record = IncomingMessage(
+            mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
+            rawPath: rawPath, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
+            subject: message.subject, sentAt: message.date, receivedAt: receivedAt, unit: decision.unit,
+            campaignID: decision.campaign?.id, assessment: decision.assessment,
+            parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
+            attachments: stored, authResults: message.authentication?.summary,
+            acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now,
+                                                 isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid),
+                                                 uncommitted: uncommitted))
+        return Prepared(uid: uid, files: files, entry: .message(record, at: now), decision: decision)
     }
 
     /// Makes the files of `batch` durable and puts them in place in one round, then records
