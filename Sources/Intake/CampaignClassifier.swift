@@ -5,16 +5,26 @@ import Foundation
 /// arrived and one of its keywords must appear in the subject, a filename or the body.
 /// With several candidates, the most keywords wins, then the nearest deadline.
 public struct CampaignClassifier: Sendable {
-    public var campaigns: [Campaign]
+    public var campaigns: [Campaign] {
+        didSet { foldedKeywords = Self.fold(campaigns) }
+    }
+    /// Each campaign's keywords, folded once rather than for every message.
+    private var foldedKeywords: [[[Substring]]]
 
-    public init(campaigns: [Campaign]) { self.campaigns = campaigns }
+    public init(campaigns: [Campaign]) {
+        self.campaigns = campaigns
+        foldedKeywords = Self.fold(campaigns)
+    }
 
     public func classify(_ message: MailMessage, receivedAt: Date) -> Campaign? {
-        let text = FoldedText([message.subject, message.attachments.map(\.filename).joined(separator: " "),
-                                     String(message.bodyText.prefix(8000))].joined(separator: " "))
+        classify(message, receivedAt: receivedAt, sources: FoldedSources(message))
+    }
+
+    func classify(_ message: MailMessage, receivedAt: Date, sources: FoldedSources) -> Campaign? {
+        let text = sources.all
         var best: (campaign: Campaign, score: Int)?
-        for campaign in campaigns where campaign.opens <= receivedAt {
-            let score = campaign.keywords.count { text.contains(TextFolding.fold($0)) }
+        for (campaign, keywords) in zip(campaigns, foldedKeywords) where campaign.opens <= receivedAt {
+            let score = keywords.count { text.contains(words: $0) }
             guard score > 0 else { continue }
             if let current = best {
                 let closer = abs(campaign.deadline.timeIntervalSince(receivedAt)) < abs(current.campaign.deadline.timeIntervalSince(receivedAt))
@@ -24,5 +34,9 @@ public struct CampaignClassifier: Sendable {
             }
         }
         return best?.campaign
+    }
+
+    private static func fold(_ campaigns: [Campaign]) -> [[[Substring]]] {
+        campaigns.map { campaign in campaign.keywords.map { TextFolding.fold($0).split(separator: " ") } }
     }
 }

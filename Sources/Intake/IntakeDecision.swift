@@ -32,11 +32,12 @@ public struct IntakeRules: Sendable {
         if let sender = message.from?.address, office.ownAddresses.contains(sender) || Self.isBounceSender(sender) {
             return IntakeDecision(unit: nil, campaign: nil, assessment: nil)
         }
-        let unit = matcher.match(message, threads: threads)
+        let sources = FoldedSources(message)
+        let unit = matcher.match(message, threads: threads, sources: sources)
         // An auto-reply to a reminder names the campaign in its subject but is no
         // submission: counting it would turn a missing unit into one "under review".
         if message.isAutomated { return IntakeDecision(unit: unit, campaign: nil, assessment: nil) }
-        let campaign = classifier.classify(message, receivedAt: receivedAt)
+        let campaign = classifier.classify(message, receivedAt: receivedAt, sources: sources)
         let assessment = campaign.flatMap { campaign in
             unit.map { _ in SubmissionAssessment.assess(message, for: campaign, receivedAt: receivedAt) }
         }

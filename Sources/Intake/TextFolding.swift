@@ -1,10 +1,17 @@
 import Foundation
+import MIME
 
 /// Comparison form of Vietnamese text: no tone marks or other diacritics, đ as d, lowercase,
 /// punctuation and underscores as spaces, runs of spaces collapsed. Schools type names
 /// with and without tone marks, in filenames with underscores, in any case.
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
+        FastFold.fold(text) ?? foldedByFoundation(text)
+    }
+
+    /// The definition of folding, through Foundation; `FastFold` gives the same result
+    /// for the text it knows (a table built from this, per character).
+    static func foldedByFoundation(_ text: String) -> String {
         let stripped = dropParticles(text).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
             .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "đ", with: "d")
@@ -60,7 +67,12 @@ public struct FoldedText: Sendable {
     private let positions: [Substring: [Int]]
 
     public init(_ text: String) {
-        folded = TextFolding.fold(text)
+        self.init(folded: TextFolding.fold(text))
+    }
+
+    /// Indexes text that is folded already (`TextFolding.fold`).
+    public init(folded: String) {
+        self.folded = folded
         words = folded.split(separator: " ")
         var positions: [Substring: [Int]] = [:]
         for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
@@ -78,4 +90,30 @@ public struct FoldedText: Sendable {
     public func contains(_ foldedPhrase: String) -> Bool {
         contains(words: foldedPhrase.split(separator: " "))
     }
+}
+
+/// The three places a message names its unit and campaign — the subject, the attachments'
+/// names and the start of the body — folded once for both guesses. Folding is local (a
+/// character's form depends on it and its neighbours, and the parts meet at a space), so
+/// the parts folded apart and joined with a space are the whole folded at once.
+struct FoldedSources {
+    var subject: FoldedText
+    var filenames: FoldedText
+    var body: FoldedText
+    /// All three together: campaign keywords are looked for across them.
+    var all: FoldedText
+
+    init(_ message: MailMessage) {
+        let subject = TextFolding.fold(message.subject)
+        let filenames = TextFolding.fold(message.attachments.map(\.filename).joined(separator: " "))
+        let body = TextFolding.fold(String(message.bodyText.prefix(Self.bodyPrefix)))
+        self.subject = FoldedText(folded: subject)
+        self.filenames = FoldedText(folded: filenames)
+        self.body = FoldedText(folded: body)
+        all = FoldedText(folded: [subject, filenames, body].filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
+    /// Characters of the body read: a name or keyword further down is a quoted thread or a
+    /// signature, not what the message is about.
+    static let bodyPrefix = 8000
 }

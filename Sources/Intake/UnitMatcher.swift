@@ -26,6 +26,12 @@ public struct UnitMatcher: Sendable {
     /// `threads` maps Message-IDs thidua knows (its reminders, earlier attributed mail) to
     /// unit codes: a reply in such a thread belongs to that unit, whoever sends it.
     public func match(_ message: MailMessage, threads: [String: String] = [:]) -> UnitMatch? {
+        match(message, threads: threads, sources: nil)
+    }
+
+    /// `sources`: the message's texts already folded (by `IntakeRules`, for both guesses);
+    /// folded here when nil and needed.
+    func match(_ message: MailMessage, threads: [String: String], sources: FoldedSources?) -> UnitMatch? {
         if let sender = message.from?.address {
             if let unit = roster.unit(email: sender) {
                 return UnitMatch(code: unit.code, confidence: 1, reason: "địa chỉ gửi \(sender) có trong danh sách của đơn vị")
@@ -44,16 +50,17 @@ public struct UnitMatcher: Sendable {
                 return UnitMatch(code: unit.code, confidence: 0.9, reason: "chuyển tiếp thư của địa chỉ \(original.address) (đơn vị)")
             }
         }
-        let sources: [(label: String, text: String)] = [
-            ("tiêu đề", message.subject),
-            ("tên tệp", message.attachments.map(\.filename).joined(separator: " ")),
-            ("nội dung thư", String(message.bodyText.prefix(8000))),
+        let folded = sources ?? FoldedSources(message)
+        let sources: [(label: String, text: FoldedText)] = [
+            ("tiêu đề", folded.subject),
+            ("tên tệp", folded.filenames),
+            ("nội dung thư", folded.body),
         ]
         // Every source is read: a message that names one school in the subject and another
         // in the body is in doubt, and doubt goes to the officer.
         var found: (code: String, label: String)?
         for source in sources {
-            let hits = matches(in: FoldedText(source.text))
+            let hits = matches(in: source.text)
             if hits.count > 1 { return nil }
             guard let hit = hits.first else { continue }
             if let earlier = found, earlier.code != hit.code { return nil }

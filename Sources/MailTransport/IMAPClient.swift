@@ -16,6 +16,8 @@ public struct FetchedFile: Sendable {
     public var path: String
     public var size: Int
     public var sha256: String
+    /// Whether the file was fsynced (see `IMAPClient.fetch(mailbox:uidValidity:uid:toFile:durable:)`).
+    public var isDurable: Bool = true
 }
 
 /// The office mailbox over IMAP, through libcurl, on one long-lived connection.
@@ -101,12 +103,14 @@ public final class IMAPClient: Sendable {
         return FetchedMessage(uid: fetched.uid ?? uid, internalDate: fetched.internalDate, raw: fetched.raw)
     }
 
-    /// Fetches one message into the file at `path` (created or truncated), fsynced, without
-    /// holding it in memory: the form the daemon uses, as scans can be tens of megabytes.
+    /// Fetches one message into the file at `path` (created or truncated), without holding it
+    /// in memory: the form the daemon uses, as scans can be tens of megabytes. The file is
+    /// fsynced unless not `durable` (the caller flushes it with others, off this connection).
     /// It goes over a second connection on which thidua reads the response itself (see
     /// `IMAPStreamConnection`), whole, instead of line by line and in parts through libcurl.
-    public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String) async throws -> FetchedFile {
-        try await stream.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path)
+    public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String,
+                      durable: Bool = true) async throws -> FetchedFile {
+        try await stream.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path, durable: durable)
     }
 
     /// Adds a keyword to one message (`UID STORE +FLAGS.SILENT`); never touches `\Seen`.

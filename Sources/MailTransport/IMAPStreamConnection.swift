@@ -65,8 +65,8 @@ final class IMAPStreamConnection: @unchecked Sendable {
     static let bufferSize = 256 * 1024
 
     /// Fetches message `uid` of `mailbox` (which must still have `uidValidity`) into the
-    /// file at `path` (created or truncated), fsynced, with its SHA-256.
-    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String) async throws -> FetchedFile {
+    /// file at `path` (created or truncated), with its SHA-256; fsynced unless not `durable`.
+    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true) async throws -> FetchedFile {
         if Task.isCancelled { throw Self.cancelled }
         let bearer: String?
         do {
@@ -79,7 +79,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             await withCheckedContinuation { continuation in
                 queue.async {
                     continuation.resume(returning: Result {
-                        try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, bearer: bearer)
+                        try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, bearer: bearer)
                     })
                 }
             }
@@ -93,29 +93,29 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     // MARK: - On the queue
 
-    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, bearer: String?) throws -> FetchedFile {
+    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, bearer: String?) throws -> FetchedFile {
         drainWakeup()
         let reused = handle != nil
         do {
-            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, bearer: bearer)
+            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, bearer: bearer)
         } catch let error as CurlError where reused && error.isTransient {
             // A connection kept since the last poll may have been closed by the server
             // meanwhile (idle logout, a restart): one fresh login, then the error stands.
-            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, bearer: bearer)
+            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, bearer: bearer)
         }
     }
 
-    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, bearer: String?) throws -> FetchedFile {
+    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, bearer: String?) throws -> FetchedFile {
         do {
             if handle == nil { try connect(bearer: bearer) }
             if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
                 try examine(mailbox, uidValidity: uidValidity)
             }
-            if let fetched = try fetchMessage(uid: uid, path: path) { return fetched }
+            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
             // This session may not know of mail that arrived since it opened the folder:
             // a NOOP lets the server tell it, then the message is asked for once more.
             try command("NOOP") { _ in }
-            if let fetched = try fetchMessage(uid: uid, path: path) { return fetched }
+            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
             throw CurlError(code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
                             responseCode: 0)
         } catch let error as CurlError where error.code == -1 {
@@ -183,7 +183,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     /// `UID FETCH uid (UID INTERNALDATE BODY.PEEK[])`, the literal straight to `path`; nil
     /// when the server answered OK without the message.
-    private func fetchMessage(uid: UInt32, path: String) throws -> FetchedFile? {
+    private func fetchMessage(uid: UInt32, path: String, durable: Bool) throws -> FetchedFile? {
         let tag = try send("UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])")
         var fetched: FetchedFile?
         var file: LiteralFile?
@@ -201,9 +201,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
             // The literal is followed by the rest of the FETCH response, e.g. `)` or ` UID 7)`.
             let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: self), as: UTF8.self)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
-            try file!.sync()
+            if durable { try file!.sync() }
             fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
-                                  size: count, sha256: file!.digest())
+                                  size: count, sha256: file!.digest(), isDurable: durable)
         }
         return fetched
     }

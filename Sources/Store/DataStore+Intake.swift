@@ -17,14 +17,23 @@ extension DataStore {
     public func advanceMailbox(_ mailbox: String, uidValidity: UInt32, to uid: UInt32, at now: Date) throws {
         try database.write { db in
             try Self.advance(db, mailbox, uidValidity, uid, now)
-            try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('processing', 'processing_attempt')")
+            try Self.clearProcessing(db, mailbox, uidValidity, uid)
         }
     }
 
     /// Forgets the in-progress note after a failure that was reported (a full disk, say):
     /// only a process that died leaves it behind.
     public func endProcessing() throws {
-        try database.write { db in try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('processing', 'processing_attempt')") }
+        try database.write { db in try db.execute(sql: "DELETE FROM intake_health WHERE key LIKE 'processing:%'") }
+    }
+
+    /// Forgets the in-progress notes of `mailbox` once a poll has committed everything it
+    /// read there: a note left for a message the server no longer has would linger.
+    public func clearProcessing(mailbox: String) throws {
+        let prefix = "processing:\(mailbox)|"
+        try writeIntake(durable: false) { db in
+            try db.execute(sql: "DELETE FROM intake_health WHERE substr(key, 1, length(?)) = ?", arguments: [prefix, prefix])
+        }
     }
 
     /// Notes that the message `key` is being processed and returns which attempt this is:
@@ -34,25 +43,15 @@ extension DataStore {
     /// message cannot stop the intake forever. The note is cleared by the commit.
     public func beginProcessing(_ key: String, at now: Date) throws -> Int {
         // The note guards against a process that dies mid-message, and a dead process's
-        // writes survive in the OS: this commit needs no fsync of its own.
+        // writes survive in the OS: this commit needs no fsync of its own. One note per
+        // message, as several are in flight at once while a backlog is read in batches.
         try writeIntake(durable: false) { db in
-            var attempt = 1
-            let previous = try Row.fetchOne(db, sql: "SELECT value, at FROM intake_health WHERE key = 'processing'")
-            if let previous, (previous["value"] as String?) == key {
-                attempt = (try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = 'processing_attempt'") ?? 1) + 1
-            }
-            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('processing', ?, ?)", arguments: [key, now])
-            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('processing_attempt', ?, ?)",
-                           arguments: [String(attempt), now])
+            let note = "processing:\(key)"
+            let attempt = (try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?",
+                                            arguments: [note]) ?? 0) + 1
+            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES (?, ?, ?)",
+                           arguments: [note, String(attempt), now])
             return attempt
-        }
-    }
-
-    /// Makes every commit so far durable (see `record(_:at:durable:)`): one fsync of the log.
-    public func syncIntake(mailbox: String, uidValidity: UInt32, at now: Date) throws {
-        try database.write { db in
-            try db.execute(sql: "UPDATE mailbox_state SET updated_at = ? WHERE mailbox = ? AND uid_validity = ?",
-                           arguments: [now, mailbox, Int64(uidValidity)])
         }
     }
 
@@ -90,54 +89,82 @@ extension DataStore {
     /// log entry and the mailbox position in one transaction. Returns the message row id.
     ///
     /// With `durable: false` the commit is not fsynced by itself (group commit): it is
-    /// atomic, and becomes durable with the next durable commit or `syncIntake`, which
-    /// flush the log up to them. The caller makes a group durable before anything outside
-    /// the database acts on it (an after-processing action, an acknowledgement); until
-    /// then a power failure can only undo the group's records together with the mailbox
-    /// position, so their messages are fetched again — never lost. The files a record
-    /// refers to must be fsynced before it either way.
+    /// atomic, and becomes durable with the next durable commit, which flushes the log up
+    /// to it. The files a record refers to must be fsynced before it either way.
     @discardableResult
     public func record(_ message: IncomingMessage, at now: Date, durable: Bool = true) throws -> Int64 {
-        try writeIntake(durable: durable) { db in
-            try db.execute(sql: """
-                INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
-                    subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
-                    problems, parse_error, auth_results)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
-                    message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
-                    message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
-                    message.campaignID, message.assessment?.status.rawValue,
-                    message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
-                ])
-            let rowID = db.lastInsertedRowID
-            for (position, attachment) in message.attachments.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO attachments (message_id, position, filename, content_type, size, sha256, kind, stored_path)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [rowID, position, attachment.filename, attachment.contentType, attachment.size,
-                                     attachment.sha256, attachment.kind, attachment.storedPath])
+        try writeIntake(durable: durable) { db in try Self.insert(db, message, at: now) }
+    }
+
+    /// One message of an intake batch: recorded, or a duplicate that only moves the
+    /// mailbox position past its UID.
+    public enum IntakeEntry: Sendable {
+        case message(IncomingMessage, at: Date)
+        case duplicate(mailbox: String, uidValidity: UInt32, uid: UInt32, at: Date)
+    }
+
+    /// Commits a batch of messages read in a row from one mailbox in one durable
+    /// transaction (one fsync of the log for all of them), in order. Returns each
+    /// recorded message's row id (nil for a duplicate). The files the records refer to
+    /// must be fsynced before.
+    public func record(batch: [IntakeEntry]) throws -> [Int64?] {
+        try database.write { db in
+            try batch.map { entry -> Int64? in
+                switch entry {
+                case let .message(message, now):
+                    return try Self.insert(db, message, at: now)
+                case let .duplicate(mailbox, uidValidity, uid, now):
+                    try Self.advance(db, mailbox, uidValidity, uid, now)
+                    try Self.clearProcessing(db, mailbox, uidValidity, uid)
+                    return nil
+                }
             }
-            try Self.appendEvent(db, at: now, actor: "daemon", campaign: message.campaignID, unit: message.unit?.code,
-                                 message: rowID, kind: "message.stored",
-                                 detail: "\(message.fromAddress ?? "?"): \(message.subject)")
-            if let campaign = message.campaignID, let unit = message.unit, let assessment = message.assessment {
-                try Self.applySubmission(db, campaign: campaign, unit: unit.code, status: assessment.status,
-                                         messageRow: rowID, receivedAt: message.receivedAt, note: assessment.problems.joined(separator: "; "),
-                                         actor: "daemon", now: now)
-            }
-            if let ack = message.acknowledgement {
-                try db.execute(sql: """
-                    INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'due', ?)
-                    """, arguments: [rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
-                                     ack.references.joined(separator: " "), now])
-            }
-            try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
-            try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('processing', 'processing_attempt')")
-            return rowID
         }
+    }
+
+    private static func insert(_ db: Database, _ message: IncomingMessage, at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
+                subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
+                problems, parse_error, auth_results)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
+                message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
+                message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
+                message.campaignID, message.assessment?.status.rawValue,
+                message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
+            ])
+        let rowID = db.lastInsertedRowID
+        for (position, attachment) in message.attachments.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO attachments (message_id, position, filename, content_type, size, sha256, kind, stored_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [rowID, position, attachment.filename, attachment.contentType, attachment.size,
+                                 attachment.sha256, attachment.kind, attachment.storedPath])
+        }
+        try Self.appendEvent(db, at: now, actor: "daemon", campaign: message.campaignID, unit: message.unit?.code,
+                             message: rowID, kind: "message.stored",
+                             detail: "\(message.fromAddress ?? "?"): \(message.subject)")
+        if let campaign = message.campaignID, let unit = message.unit, let assessment = message.assessment {
+            try Self.applySubmission(db, campaign: campaign, unit: unit.code, status: assessment.status,
+                                     messageRow: rowID, receivedAt: message.receivedAt, note: assessment.problems.joined(separator: "; "),
+                                     actor: "daemon", now: now)
+        }
+        if let ack = message.acknowledgement {
+            try db.execute(sql: """
+                INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'due', ?)
+                """, arguments: [rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
+                                 ack.references.joined(separator: " "), now])
+        }
+        try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
+        try Self.clearProcessing(db, message.mailbox, message.uidValidity, message.uid)
+        return rowID
+    }
+
+    private static func clearProcessing(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32) throws {
+        try db.execute(sql: "DELETE FROM intake_health WHERE key = ?", arguments: ["processing:\(mailbox)|\(uidValidity)|\(uid)"])
     }
 
     static func applySubmission(_ db: Database, campaign: String, unit: String, status: ReceiptStatus, messageRow: Int64?,

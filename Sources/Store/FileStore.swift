@@ -71,6 +71,15 @@ public struct FileStore: Sendable {
         StagedFile(target: relativePath, temporary: path, descriptor: nil)
     }
 
+    /// A file under `tmp/` written by someone else and not yet fsynced (a fetched message),
+    /// to be flushed and put in place at `relativePath` by `placeDurably` with the others.
+    public func staged(unsyncedFile path: String, for relativePath: String) throws -> StagedFile {
+        // fsync flushes the file's data whatever descriptor it is called on.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure.io("open", path: path) }
+        return StagedFile(target: relativePath, temporary: path, descriptor: fd)
+    }
+
     /// Makes `files` durable and puts them in place: each fsynced, then renamed over its
     /// target (paths are content-derived: a file already there has the same bytes), then
     /// each folder flushed once. Until it returns, nothing may refer to them; on failure

@@ -56,7 +56,7 @@ struct IntakeReliabilityTests {
             let recorded = office.recordedCount()
             if recorded < ids.count { midBatch += 1 }
             // Died between "processing" and the commit: the window the exactly-once promise is about.
-            let inFlight = (try? office.sqlite("SELECT value FROM intake_health WHERE key = 'processing'").first) ?? nil
+            let inFlight = (try? office.sqlite("SELECT key FROM intake_health WHERE key LIKE 'processing:%' LIMIT 1").first) ?? nil
             if inFlight != nil { insideMessage += 1 }
             progress.append("\(delay)ms→\(recorded)/\(ids.count)\(inFlight != nil ? "*" : "")")
         }

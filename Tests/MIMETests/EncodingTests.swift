@@ -126,6 +126,38 @@ import Testing
         #expect(Base64.decode(Array("SGk=\r\nIGdhcmJhZ2U=".utf8)) == Array("Hi".utf8))
     }
 
+    /// The decoder's fast path (whole groups at once) must agree with the definition, one
+    /// character at a time, on any mix of alphabet, line breaks, garbage and padding.
+    @Test func base64DecodesAsTheCharacterAtATimeDefinition() {
+        func reference(_ input: [UInt8]) -> [UInt8] {
+            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+            var output: [UInt8] = []
+            var accumulator: UInt32 = 0
+            var bits = 0
+            for byte in input {
+                if byte == UInt8(ascii: "=") { break }
+                guard let value = alphabet.firstIndex(of: byte) else { continue }
+                accumulator = (accumulator << 6) | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+                }
+            }
+            return output
+        }
+        var random = SystemRandomNumberGenerator()
+        let pieces = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8) + Array("\r\n \t*-_=".utf8)
+        for round in 0..<2000 {
+            let length = Int.random(in: 0...(round < 1000 ? 40 : 400), using: &random)
+            // Mostly the alphabet, as in real bodies, so that the fast path runs.
+            let input = (0..<length).map { _ in
+                Int.random(in: 0..<20, using: &random) == 0 ? pieces.randomElement(using: &random)! : pieces[Int.random(in: 0..<64, using: &random)]
+            }
+            #expect(Base64.decode(input) == reference(input), "\(String(decoding: input, as: UTF8.self).debugDescription)")
+        }
+    }
+
     @Test func base64RoundTripOfAllByteValues() {
         let bytes = (0..<600).map { UInt8(truncatingIfNeeded: $0 &* 37) }
         let encoded = Base64.encode(bytes)

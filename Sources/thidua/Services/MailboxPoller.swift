@@ -44,56 +44,128 @@ struct MailboxPoller: Sendable {
             var ingester = ingester
             ingester.rules.matcher.aliases = try ingester.store.aliases()
             let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first, below: status.uidNext)
-            // The next message is fetched (on libcurl's thread) while this one is parsed and
-            // stored, so the network and the disk work side by side.
-            func startFetch(_ uid: UInt32) throws -> (path: String, task: Task<FetchedFile, any Error>) {
-                let temporary = try ingester.store.files.temporaryPath()
-                return (temporary, Task { try await imap.fetch(mailbox: folder, uidValidity: status.uidValidity, uid: uid, toFile: temporary) })
-            }
-            var next = try uids.first.map(startFetch)
-            // Records are committed in groups made durable together (see DataStore.record);
-            // one at a time when an after-processing action follows each commit.
-            var groupSize = Self.commitGroup
-            if case .none = afterProcessing {} else { groupSize = 1 }
-            var undurable = false
-            defer {
-                // Leaving early (an error, a shutdown): stop the fetch in flight, drop its file,
-                // and make what was committed durable before anyone acts on it.
-                if let next {
-                    next.task.cancel()
-                    unlink(next.path)
-                }
-                if undurable { try? ingester.store.syncIntake(mailbox: folder, uidValidity: status.uidValidity, at: ingester.clock.now()) }
-            }
-            for (index, uid) in uids.enumerated() {
-                try Task.checkCancellation()
-                guard let current = next else { break }
-                defer { unlink(current.path) }  // gone already when the message was stored
-                let staged = try await withTaskCancellationHandler { try await current.task.value } onCancel: { current.task.cancel() }
-                next = index + 1 < uids.count ? try startFetch(uids[index + 1]) : nil
-                result.fetched += 1
-                let durable = (index + 1) % groupSize == 0 || index + 1 == uids.count
-                switch try ingester.ingest(staged: staged, mailbox: folder, uidValidity: status.uidValidity, durable: durable) {
-                case let .recorded(rowID, decision):
-                    undurable = !durable
-                    result.recorded += 1
-                    logger.info("message stored", metadata: [
-                        "mailbox": "\(folder)", "uid": "\(uid)", "id": "\(rowID)",
-                        "unit": "\(decision.unit?.code ?? "-")", "campaign": "\(decision.campaign?.id ?? "-")",
-                        "status": "\(decision.assessment?.status.rawValue ?? "-")",
-                    ])
-                case .duplicate:
-                    result.duplicates += 1
-                }
-                await markProcessed(uid: uid, in: folder, uidValidity: status.uidValidity)
-            }
+            try await ingest(uids, from: folder, uidValidity: status.uidValidity, with: ingester, into: &result)
+            try ingester.store.clearProcessing(mailbox: folder)
         }
         return result
     }
 
-    /// Records per durable commit: a power failure can undo at most this many (they are
-    /// fetched again), and the log is fsynced once for all of them.
-    static let commitGroup = 16
+    /// Messages per batch while a backlog is read: their files are flushed in one round and
+    /// they are recorded in one durable transaction. A power failure can undo at most a
+    /// batch not yet committed (its messages are fetched again), never part of one.
+    static let batchSize = 16
+
+    /// Fetches, prepares and commits `uids` as three overlapping stages: the next message is
+    /// fetched (on libcurl's thread) while this one is parsed and its attachments written,
+    /// while the previous batch is made durable and recorded (on the commit queue). So the
+    /// network, the CPU and the disk work side by side on the two cores.
+    private func ingest(_ uids: [UInt32], from folder: String, uidValidity: UInt32, with ingester: MessageIngester,
+                        into result: inout Result) async throws {
+        func startFetch(_ uid: UInt32) throws -> (path: String, task: Task<FetchedFile, any Error>) {
+            let temporary = try ingester.store.files.temporaryPath()
+            // Not fsynced on libcurl's thread: the commit flushes it with the rest of its batch.
+            return (temporary, Task { try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false) })
+        }
+        // One message at a time, each committed before the next is read, when an
+        // after-processing action follows each commit.
+        var batchSize = Self.batchSize
+        if case .none = afterProcessing {} else { batchSize = 1 }
+        var next = try uids.first.map(startFetch)
+        var pending: [MessageIngester.Prepared] = []
+        var inFlight: (batch: [MessageIngester.Prepared], task: Task<[Int64?], any Error>)?
+
+        func collect() async throws {
+            guard let flight = inFlight else { return }
+            inFlight = nil
+            let rows = try await flight.task.value
+            for (prepared, rowID) in zip(flight.batch, rows) {
+                if let rowID {
+                    result.recorded += 1
+                    let decision = prepared.decision
+                    logger.info("message stored", metadata: [
+                        "mailbox": "\(folder)", "uid": "\(prepared.uid)", "id": "\(rowID)",
+                        "unit": "\(decision.unit?.code ?? "-")", "campaign": "\(decision.campaign?.id ?? "-")",
+                        "status": "\(decision.assessment?.status.rawValue ?? "-")",
+                    ])
+                } else {
+                    result.duplicates += 1
+                }
+                await markProcessed(uid: prepared.uid, in: folder, uidValidity: uidValidity)
+            }
+        }
+        /// Hands the pending batch to the commit queue once the previous one is committed.
+        func submit() async throws {
+            try await collect()
+            guard !pending.isEmpty else { return }
+            let batch = pending
+            pending = []
+            inFlight = (batch, Task { try await Self.onCommitQueue { try ingester.commit(batch) } })
+        }
+
+        do {
+            for (index, uid) in uids.enumerated() {
+                try Task.checkCancellation()
+                guard let current = next else { break }
+                let staged = try await withTaskCancellationHandler { try await current.task.value } onCancel: { current.task.cancel() }
+                next = index + 1 < uids.count ? try startFetch(uids[index + 1]) : nil
+                result.fetched += 1
+                let attempt: Int
+                do {
+                    attempt = try ingester.store.beginProcessing("\(folder)|\(uidValidity)|\(uid)", at: ingester.clock.now())
+                } catch {
+                    unlink(current.path)
+                    throw error
+                }
+                // A message that was in flight when a process died goes alone, everything
+                // before it committed first: if it is the one that kills the process, only
+                // its own attempts are counted.
+                let alone = attempt > 1 || batchSize == 1
+                if alone { try await submit(); try await collect() }
+                let uncommitted = ((inFlight?.batch ?? []) + pending).compactMap(\.record)
+                let prepared: MessageIngester.Prepared
+                do {
+                    prepared = try ingester.prepare(staged: staged, mailbox: folder, uidValidity: uidValidity,
+                                                    attempt: attempt, uncommitted: uncommitted)
+                } catch {
+                    unlink(current.path)
+                    throw error
+                }
+                if prepared.files.isEmpty { unlink(current.path) }  // a duplicate: nothing of it is kept
+                pending.append(prepared)
+                if alone {
+                    try await submit()
+                    try await collect()
+                } else if pending.count >= batchSize || index + 1 == uids.count {
+                    try await submit()
+                }
+            }
+            try await submit()
+            try await collect()
+        } catch {
+            // Leaving early (an error, a shutdown): stop the fetch in flight and drop its file,
+            // let the batch being committed finish, and drop what was not handed over yet
+            // (fetched again by the next poll).
+            if let next {
+                next.task.cancel()
+                unlink(next.path)
+            }
+            if let flight = inFlight { _ = try? await flight.task.value }
+            for prepared in pending { ingester.store.files.discard(prepared.files) }
+            // A reported failure or a shutdown is no death mid-message: no attempt counted.
+            try? ingester.store.endProcessing()
+            throw error
+        }
+    }
+
+    /// Runs the blocking flushes and the transaction of a batch off the Swift concurrency
+    /// pool, one batch at a time.
+    private static let commitQueue = DispatchQueue(label: "thidua.intake-commit")
+
+    private static func onCommitQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            commitQueue.async { continuation.resume(with: Swift.Result { try work() }) }
+        }
+    }
 
     /// The configured after-processing action, only ever after the commit. Its failure is
     /// logged and otherwise ignored: the record is safe, and the UID is not fetched again.

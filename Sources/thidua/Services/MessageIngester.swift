@@ -4,14 +4,16 @@ import MailTransport
 import MIME
 import Store
 
-/// Turns one fetched message into stored files and a committed record.
+/// Turns fetched messages into stored files and committed records, in two steps so that a
+/// backlog is read in batches: `prepare` parses a message, decides what it is and writes its
+/// attachments under `tmp/`; `commit` makes a batch's files durable and puts them in place
+/// in one round, then records the batch — messages, ledger changes and mailbox position — in
+/// one transaction.
 ///
-/// Order matters for the "never lost" promise: the raw message is fsynced as it is
-/// fetched — before any parsing — then the extracted files are written, all of them are
-/// made durable and put in place in one round, then one transaction records the message,
-/// the ledger change and the mailbox position. A crash before that round leaves only
-/// files under `tmp/`, which the next start removes; a crash after it, files that the
-/// refetch puts at the same content-derived paths. Nothing is half-recorded.
+/// Order matters for the "never lost" promise: every file a record refers to — the raw
+/// message too — is fsynced and in place before the transaction that records it. A crash before that round leaves only files under
+/// `tmp/`, which the next start removes; a crash after it, files that the refetch puts at
+/// the same content-derived paths. Nothing is half-recorded.
 struct MessageIngester: Sendable {
     var store: DataStore
     var rules: IntakeRules
@@ -22,24 +24,52 @@ struct MessageIngester: Sendable {
     /// Attempts at one message that may die before the record is committed.
     static let maxAttempts = 4
 
-    enum Outcome: Sendable {
-        case recorded(rowID: Int64, decision: IntakeDecision)
-        case duplicate
+    /// One message ready to commit: its staged files (the raw message first; none for a
+    /// duplicate, whose fetched file the caller removes) and what to record.
+    struct Prepared: Sendable {
+        var uid: UInt32
+        var files: [FileStore.StagedFile]
+        var entry: DataStore.IntakeEntry
+        var decision: IntakeDecision
+
+        var record: IncomingMessage? {
+            if case let .message(message, _) = entry { return message }
+            return nil
+        }
     }
 
-    /// Ingests a message fetched to the fsynced file `staged` (hashed as it arrived). A
-    /// record that is not `durable` is made so by a later commit (`DataStore.record`).
-    func ingest(staged: FetchedFile, mailbox: String, uidValidity: UInt32, durable: Bool = true) throws -> Outcome {
+    /// Parses the message fetched to the file `staged` (hashed as it arrived) and
+    /// writes its attachments under `tmp/`. `attempt` is this message's processing attempt
+    /// (`DataStore.beginProcessing`). `uncommitted`: the messages prepared before it and not
+    /// yet committed, which the duplicate check, the thread look-up and the per-sender
+    /// acknowledgement cap see as if they were in the database.
+    func prepare(staged: FetchedFile, mailbox: String, uidValidity: UInt32, attempt: Int,
+                 uncommitted: [IncomingMessage]) throws -> Prepared {
         let now = clock.now()
+        let rawPath = Self.rawPath(sha: staged.sha256, receivedAt: staged.internalDate ?? now)
+        // Put in place together with the attachments, in one round of flushes.
+        let rawFile = staged.isDurable ? store.files.staged(fsyncedFile: staged.path, for: rawPath)
+            : try store.files.staged(unsyncedFile: staged.path, for: rawPath)
+        // Every staged file (the raw message first) is closed and removed if the message
+        // goes no further.
+        var files = [rawFile]
+        do {
+            return try prepare(raw: try store.files.read(rawFile), staged: staged, files: &files, mailbox: mailbox,
+                               uidValidity: uidValidity, attempt: attempt, uncommitted: uncommitted, now: now)
+        } catch {
+            store.files.discard(files)
+            throw error
+        }
+    }
+
+    private func prepare(raw: [UInt8], staged: FetchedFile, files: inout [FileStore.StagedFile], mailbox: String,
+                         uidValidity: UInt32, attempt: Int, uncommitted: [IncomingMessage], now: Date) throws -> Prepared {
         let sha = staged.sha256
         let uid = staged.uid
         let receivedAt = staged.internalDate ?? now
-        let rawPath = Self.rawPath(sha: sha, receivedAt: receivedAt)
-        // Put in place together with the attachments, in one round of flushes.
-        let rawFile = store.files.staged(fsyncedFile: staged.path, for: rawPath)
-        let raw = try store.files.read(rawFile)
-
-        if try store.beginProcessing("\(mailbox)|\(uidValidity)|\(uid)", at: now) > Self.maxAttempts {
+        let rawFile = files[0]
+        let rawPath = rawFile.target
+        if attempt > Self.maxAttempts {
             // Attempt after attempt at this message died before its commit: keep it for the
             // officer rather than crash on it again at every poll.
             let record = IncomingMessage(
@@ -47,63 +77,58 @@ struct MessageIngester: Sendable {
                 size: raw.count, fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: receivedAt,
                 unit: nil, campaignID: nil, assessment: nil,
                 parseError: "processing this message failed \(Self.maxAttempts) times; it is kept unparsed for review", attachments: [])
-            try store.files.placeDurably([rawFile])
-            return .recorded(rowID: try store.record(record, at: now), decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
+            return Prepared(uid: uid, files: files, entry: .message(record, at: now),
+                            decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
 
-        do {
-            return try parseAndRecord(raw: raw, sha: sha, rawFile: rawFile, mailbox: mailbox, uidValidity: uidValidity,
-                                      uid: uid, receivedAt: receivedAt, now: now, durable: durable)
-        } catch {
-            try? store.endProcessing()
-            throw error
-        }
-    }
-
-    private func parseAndRecord(raw: [UInt8], sha: String, rawFile: FileStore.StagedFile, mailbox: String, uidValidity: UInt32,
-                                uid: UInt32, receivedAt: Date, now: Date, durable: Bool) throws -> Outcome {
         let message = MailMessage.parse(raw)
-        if try store.containsMessage(messageID: message.messageID, sha256: sha) {
-            try store.advanceMailbox(mailbox, uidValidity: uidValidity, to: uid, at: now)
-            return .duplicate
+        let duplicate = uncommitted.contains { $0.messageID == message.messageID && $0.sha256 == sha }
+        if try duplicate || store.containsMessage(messageID: message.messageID, sha256: sha) {
+            store.files.discard(files)
+            files = []
+            return Prepared(uid: uid, files: [], entry: .duplicate(mailbox: mailbox, uidValidity: uidValidity, uid: uid, at: now),
+                            decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
         let threadIDs = [message.inReplyTo].compactMap { $0 } + message.references
-        let decision = rules.decide(message, receivedAt: receivedAt, threads: try store.threadUnits(messageIDs: threadIDs))
+        var threads = try store.threadUnits(messageIDs: threadIDs)
+        for earlier in uncommitted {
+            if let id = earlier.messageID, let code = earlier.unit?.code, threadIDs.contains(id) { threads[id] = code }
+        }
+        let decision = rules.decide(message, receivedAt: receivedAt, threads: threads)
         let folder = "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
         var stored: [IncomingMessage.StoredAttachment] = []
-        var files = [rawFile]
-        do {
-            for (index, attachment) in message.attachments.enumerated() {
-                let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
-                files.append(try store.files.stage(attachment.data, for: path))
-                stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
-                                    sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
-            }
-        } catch {
-            store.files.discard(Array(files.dropFirst()))
-            throw error
+        for (index, attachment) in message.attachments.enumerated() {
+            let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
+            files.append(try store.files.stage(attachment.data, for: path))
+            stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+                                sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
         }
-        // The raw message and its attachments made durable and put in place in one round,
-        // before the record that refers to them.
-        try store.files.placeDurably(files)
         let record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
-            rawPath: rawFile.target, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
+            rawPath: rawPath, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
             subject: message.subject, sentAt: message.date, receivedAt: receivedAt, unit: decision.unit,
             campaignID: decision.campaign?.id, assessment: decision.assessment,
             parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
             attachments: stored, authResults: message.authentication?.summary,
             acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now,
-                                                 isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid)))
-        let rowID = try store.record(record, at: now, durable: durable)
-        return .recorded(rowID: rowID, decision: decision)
+                                                 isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid),
+                                                 uncommitted: uncommitted))
+        return Prepared(uid: uid, files: files, entry: .message(record, at: now), decision: decision)
+    }
+
+    /// Makes the files of `batch` durable and puts them in place in one round, then records
+    /// the batch in one transaction. Returns each message's row id (nil for a duplicate).
+    func commit(_ batch: [Prepared]) throws -> [Int64?] {
+        try store.files.placeDurably(batch.flatMap(\.files))
+        return try store.record(batch: batch.map(\.entry))
     }
 
     private func acknowledgement(for message: MailMessage, decision: IntakeDecision, receivedAt: Date, now: Date,
-                                 isBacklog: Bool) throws -> Acknowledgement? {
+                                 isBacklog: Bool, uncommitted: [IncomingMessage]) throws -> Acknowledgement? {
         guard let policy = acknowledgements, let assessment = decision.assessment, let campaign = decision.campaign,
               let sender = (message.replyTo ?? message.from)?.address else { return nil }
         let recent = try store.acknowledgementCount(to: sender, since: now.addingTimeInterval(-86_400))
+            + uncommitted.count { $0.acknowledgement?.recipient == sender }
         return policy.acknowledgement(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt,
                                       isBacklog: isBacklog, repliesToSenderLastDay: recent)
     }
