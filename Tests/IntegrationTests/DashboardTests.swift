@@ -126,6 +126,7 @@ struct DashboardTests {
             }
             #expect(http.get("/login").status == 200)
             #expect(http.get("/static/app.css").status == 200)
+            #expect(http.get("/favicon.ico").status == 204)
             let health = http.get("/healthz")
             #expect(health.status == 200)
             #expect(health.text.hasPrefix("{\"status\":\"ok\""))
@@ -196,6 +197,16 @@ struct DashboardTests {
             let wrong = http.post("/review/\(id)/assign", form: [("csrf", "x" + csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
             #expect(wrong.status == 403)
             #expect(try office.unitStatus("U2") == "pending")
+            // The raw message downloads as an .eml, never shown as a page.
+            let raw = http.get("/messages/\(id)/raw", cookie: cookie)
+            #expect(raw.status == 200)
+            #expect(raw.header("Content-Type") == "message/rfc822")
+            #expect(raw.header("Content-Disposition")?.hasPrefix("attachment; filename=\"thu-\(id).eml\"") == true)
+            #expect(raw.text.contains("Subject:") && raw.text.contains(office.teacher))
+            // Excusing needs a unit: this message has none yet.
+            let excuseUnknown = http.post("/review/\(id)/excuse", form: [("csrf", csrf)], cookie: cookie)
+            #expect(excuseUnknown.status == 400)
+            #expect(excuseUnknown.text.contains("hãy gán thư cho đơn vị trước"))
             let unknownUnit = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U9"), ("campaign", "kh-test")], cookie: cookie)
             #expect(unknownUnit.status == 400)
             #expect(unknownUnit.text.contains("Không có đơn vị mã U9"))
@@ -240,7 +251,10 @@ struct DashboardTests {
             let health = http.get("/health", cookie: cookie)
             #expect(health.text.contains("Hoạt động bình thường."))
 
-            // Logging out ends the session: the old cookie opens nothing.
+            // Logging out needs the form's token too; then the old cookie opens nothing.
+            #expect(http.post("/logout", form: [], cookie: cookie).status == 403)
+            #expect(http.get("/", cookie: cookie).status == 200)
+
             #expect(http.post("/logout", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
             #expect(http.get("/", cookie: cookie).status == 302)
         }
