@@ -29,7 +29,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private var handle: UnsafeMutableRawPointer?
     private var socket: Int32 = -1
     private let errorBuffer: UnsafeMutablePointer<CChar>
-    private var reader: ResponseReader
+    private var reader: IMAPResponseReader
     private var nextTag = 1
     /// The folder EXAMINEd on this connection and the UIDVALIDITY it had then.
     private var examined: (mailbox: String, uidValidity: UInt32)?
@@ -50,7 +50,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         self.wakeup = (ends[0], ends[1])
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-        self.reader = ResponseReader(capacity: Self.bufferSize)
+        self.reader = IMAPResponseReader(capacity: Self.bufferSize)
     }
 
     deinit {
@@ -246,7 +246,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     static let cancelled = CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0)
 
-    // MARK: - The wire (used by ResponseReader)
+    // MARK: - The wire (used by IMAPResponseReader)
 
     /// Sends `bytes` whole, waiting while the socket is full.
     private func sendAll(_ bytes: [UInt8]) throws {
@@ -263,7 +263,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     /// Receives at least one byte into `buffer`, waiting for the server as long as the
     /// stall timeout allows.
-    fileprivate func receive(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    func receive(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let handle else { throw Self.closed }
         while true {
             var received = 0
@@ -302,115 +302,5 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     private static func failure(_ code: CURLcode, _ what: String) -> CurlError {
         CurlError(code: Int(code.rawValue), detail: "\(what): \(String(cString: curl_easy_strerror(code)))", responseCode: 0)
-    }
-
-    // MARK: - Reading responses
-
-    /// The bytes received and not yet consumed, and the command waiting to be sent.
-    fileprivate struct ResponseReader {
-        private let buffer: UnsafeMutableRawBufferPointer
-        private var start = 0
-        private var end = 0
-
-        init(capacity: Int) {
-            buffer = .allocate(byteCount: capacity, alignment: 16)
-        }
-
-        func deallocate() { buffer.deallocate() }
-
-        mutating func reset() {
-            start = 0
-            end = 0
-        }
-
-        /// Receives more after the unconsumed bytes, moving them to the front first.
-        private mutating func fill(_ connection: IMAPStreamConnection) throws {
-            if start > 0 {
-                if end > start { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start) }
-                end -= start
-                start = 0
-            }
-            guard end < buffer.count else {
-                throw CurlError(code: -2, detail: "a response line longer than \(buffer.count) bytes", responseCode: 0)
-            }
-            end += try connection.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
-        }
-
-        /// The next line, without its CRLF.
-        mutating func readLine(from connection: IMAPStreamConnection) throws -> [UInt8] {
-            var searched = 0  // bytes after `start` known to hold no LF (fill() keeps them, moved)
-            while true {
-                if let newline = UnsafeRawBufferPointer(rebasing: buffer[(start + searched)..<end]).firstIndex(of: 10) {
-                    let lineEnd = start + searched + newline
-                    let length = lineEnd > start && buffer[lineEnd - 1] == 13 ? lineEnd - 1 - start : lineEnd - start
-                    let line = Array(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + length)]))
-                    start = lineEnd + 1
-                    return line
-                }
-                searched = end - start
-                try fill(connection)
-            }
-        }
-
-        /// Hands exactly `count` bytes to `consume`, in blocks as large as the buffer.
-        mutating func readLiteral(_ count: Int, from connection: IMAPStreamConnection,
-                                  consume: (UnsafeRawBufferPointer) throws -> Void) throws {
-            var remaining = count
-            while remaining > 0 {
-                if start == end {
-                    start = 0
-                    end = 0
-                    // Fill the buffer (or what is left of the literal) before handing it on.
-                    let want = min(remaining, buffer.count)
-                    while end < want { end += try connection.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<want])) }
-                }
-                let take = min(remaining, end - start)
-                try consume(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))
-                start += take
-                remaining -= take
-            }
-        }
-    }
-}
-
-/// The file a message literal is written to, hashed as it is written.
-private struct LiteralFile {
-    let path: String
-    let fd: Int32
-    var hasher = SHA256Hasher()
-
-    init(path: String) throws {
-        self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-    }
-
-    /// Starts over (a literal that turned out not to be the message asked for came first).
-    mutating func restart() throws {
-        hasher = SHA256Hasher()
-        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Self.failure(path) }
-    }
-
-    func append(_ bytes: UnsafeRawBufferPointer) throws {
-        hasher.update(bytes)
-        var written = 0
-        while written < bytes.count {
-            let result = write(fd, bytes.baseAddress! + written, bytes.count - written)
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { throw Self.failure(path) }
-            written += result
-        }
-    }
-
-    func sync() throws {
-        guard fsync(fd) == 0 else { throw Self.failure(path) }
-    }
-
-    func digest() -> String { hasher.finalize() }
-
-    func close() { Glibc.close(fd) }
-
-    private static func failure(_ path: String) -> any Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
     }
 }
