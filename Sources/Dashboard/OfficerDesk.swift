@@ -90,14 +90,13 @@ public struct OfficerDesk: Sendable {
     }
 
     /// The campaign named by `id`, or the one a message received at `date` most likely
-    /// belongs to: the first whose deadline is still ahead of it, else the latest.
+    /// belongs to (`Campaign.likely`).
     public func choose(_ id: String?, near date: Date) throws -> Campaign {
         if let id {
             guard let campaign = campaigns.first(where: { $0.id == id }) else { throw Refusal.unknownCampaign(id) }
             return campaign
         }
-        let upcoming = campaigns.filter { $0.deadline >= date }.min { $0.deadline < $1.deadline }
-        guard let chosen = upcoming ?? campaigns.max(by: { $0.deadline < $1.deadline }) else { throw Refusal.noCampaign }
+        guard let chosen = Campaign.likely(among: campaigns, at: date) else { throw Refusal.noCampaign }
         return chosen
     }
 }

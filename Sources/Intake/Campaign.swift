@@ -27,3 +27,12 @@ public struct Campaign: Sendable, Identifiable {
         self.acceptedKinds = acceptedKinds
     }
 }
+
+extension Campaign {
+    /// The campaign a date most likely belongs to: the first whose deadline is still
+    /// ahead of it, else the latest. What the officer means when they name none.
+    public static func likely(among campaigns: [Campaign], at date: Date) -> Campaign? {
+        campaigns.filter { $0.deadline >= date }.min { $0.deadline < $1.deadline }
+            ?? campaigns.max { $0.deadline < $1.deadline }
+    }
+}

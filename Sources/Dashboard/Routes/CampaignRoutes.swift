@@ -94,7 +94,7 @@ extension DashboardRoutes {
             guard let code = context.parameters.get("unit"), let unit = state.roster.unit(code: code) else {
                 throw HTTPError(.notFound, message: "Không có đơn vị này trong danh sách đơn vị (units.csv).")
             }
-            let entry = try state.store.ledger(campaign: campaign.id)[unit.code]
+            let entry = try await ledger(campaign, state: state)[unit.code]
             let status = entry?.status ?? .pending
             let view = UnitPage(
                 page: await chrome(unit.name, context: context, state: state, notice: Notice.from(query(request))),

@@ -43,8 +43,7 @@ struct AppContext: Sendable {
             }
             return campaign
         }
-        let upcoming = config.campaigns.filter { $0.deadline >= now }.min { $0.deadline < $1.deadline }
-        guard let chosen = upcoming ?? config.campaigns.max(by: { $0.deadline < $1.deadline }) else {
+        guard let chosen = Campaign.likely(among: config.campaigns, at: now) else {
             throw ConfigError(file: config.path, key: "campaigns", message: "no campaign is configured")
         }
         return chosen
