@@ -7,6 +7,7 @@
 #define THIDUA_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <openssl/ssl.h>
 
 static inline CURLcode thidua_easy_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -50,6 +51,46 @@ static inline const char *thidua_curl_version_string(void) {
 
 static inline long thidua_curl_features(void) {
     return (long)curl_version_info(CURLVERSION_NOW)->features;
+}
+
+// OpenSSL read-ahead on a connection thidua reads itself (IMAPStreamConnection).
+//
+// After a CURLOPT_CONNECT_ONLY transfer libcurl no longer reports the connection's SSL
+// object (CURLINFO_TLS_SSL_PTR is NULL outside a transfer), so an info callback on the
+// SSL_CTX notes it in `slot` when the handshake completes. Read-ahead is switched on only
+// once libcurl has finished driving the connection: its readiness checks count decrypted
+// bytes (SSL_pending), not records read ahead, and could wait on a socket whose data
+// OpenSSL already holds.
+static void thidua_tls_info_callback(const SSL *ssl, int where, int ret) {
+    (void)ret;
+    if (where & SSL_CB_HANDSHAKE_DONE) {
+        void **slot = (void **)SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl));
+        if (slot != NULL) *slot = (void *)ssl;
+    }
+}
+
+static CURLcode thidua_tls_ctx_function(CURL *handle, void *ctx, void *slot) {
+    (void)handle;
+    SSL_CTX_set_app_data((SSL_CTX *)ctx, slot);
+    SSL_CTX_set_info_callback((SSL_CTX *)ctx, thidua_tls_info_callback);
+    return CURLE_OK;
+}
+
+/// Asks libcurl to note the connection's SSL object in `*slot`; CURLE_NOT_BUILT_IN (or
+/// another error) when its TLS library is not OpenSSL, and `*slot` stays NULL.
+static inline CURLcode thidua_easy_note_tls_object(CURL *handle, void **slot) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, thidua_tls_ctx_function);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_SSL_CTX_DATA, (void *)slot);
+}
+
+/// Lets OpenSSL read ahead into a buffer of `length` bytes, so that one recv takes in
+/// every TLS record the server has queued rather than one record (often 4 KB) in two
+/// reads, its header and its body.
+static inline void thidua_tls_read_ahead(void *ssl, size_t length) {
+    SSL_set_default_read_buffer_len((SSL *)ssl, length);
+    SSL_free_buffers((SSL *)ssl);  /* reallocated at the new length by the next read; kept if data is pending */
+    SSL_set_read_ahead((SSL *)ssl, 1);
 }
 
 #endif

@@ -21,7 +21,6 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private let server: MailServerURL
     private let settings: ConnectionSettings
     private let queue: DispatchQueue
-    private let cancelRequested = Atomic<Bool>(false)
     /// A pipe the cancellation handler writes to, to wake a `poll` waiting for the server.
     private let wakeup: (read: Int32, write: Int32)
 
@@ -29,10 +28,16 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private var handle: UnsafeMutableRawPointer?
     private var socket: Int32 = -1
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// The connection's OpenSSL object, noted at the handshake (see `thidua_tls_read_ahead`).
+    private let tlsObject: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     private var reader: IMAPResponseReader
     private var nextTag = 1
     /// The folder EXAMINEd on this connection and the UIDVALIDITY it had then.
     private var examined: (mailbox: String, uidValidity: UInt32)?
+    /// The fetch running on the queue.
+    private var active: Request?
+    /// A `UID FETCH` sent ahead of its turn, its answer not read yet.
+    private var pipelined: (uid: UInt32, tag: String)?
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -50,6 +55,8 @@ final class IMAPStreamConnection: @unchecked Sendable {
         self.wakeup = (ends[0], ends[1])
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        self.tlsObject = .allocate(capacity: 1)
+        self.tlsObject.initialize(to: nil)
         self.reader = IMAPResponseReader(capacity: Self.bufferSize)
     }
 
@@ -58,15 +65,27 @@ final class IMAPStreamConnection: @unchecked Sendable {
         close(wakeup.read)
         close(wakeup.write)
         errorBuffer.deallocate()
+        tlsObject.deallocate()
         reader.deallocate()
     }
 
     /// Read buffer: large writes of the literal to its file, and a small fixed footprint.
     static let bufferSize = 256 * 1024
 
+    /// OpenSSL's read-ahead buffer: a few of the server's TLS records per recv. Larger ones
+    /// measured slower against Dovecot (`make bench`): each recv then holds the socket
+    /// longer while the server is writing to it.
+    static let tlsReadAhead = 16 * 1024
+
     /// Fetches message `uid` of `mailbox` (which must still have `uidValidity`) into the
     /// file at `path` (created or truncated), with its SHA-256; fsynced unless not `durable`.
-    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true) async throws -> FetchedFile {
+    /// A message of at most `memoryLimit` bytes is also handed back in memory, so that it is
+    /// not read back from the file. `next`, the UID the caller will ask for next, is asked for
+    /// at once (pipelined), so the server sends it while this one is still being read.
+    /// Several fetches may wait on the connection at once; they run one after another, each
+    /// cancellable on its own.
+    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,
+               memoryLimit: Int = 0, next: UInt32? = nil) async throws -> FetchedFile {
         if Task.isCancelled { throw Self.cancelled }
         let bearer: String?
         do {
@@ -74,48 +93,66 @@ final class IMAPStreamConnection: @unchecked Sendable {
         } catch {
             throw CurlError(code: Int(CURLE_LOGIN_DENIED.rawValue), detail: "\(error)", responseCode: 0, isOAuth2: true)
         }
-        cancelRequested.store(false, ordering: .relaxed)
+        let request = Request()
         let result: Result<FetchedFile, any Error> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 queue.async {
+                    self.active = request
+                    defer { self.active = nil }
                     continuation.resume(returning: Result {
-                        try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, bearer: bearer)
+                        if request.cancelled.load(ordering: .relaxed) { throw Self.cancelled }
+                        return try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
+                                                      memoryLimit: memoryLimit, next: next, bearer: bearer)
                     })
                 }
             }
         } onCancel: {
-            cancelRequested.store(true, ordering: .relaxed)
+            request.cancelled.store(true, ordering: .relaxed)
             var one: UInt8 = 1
             _ = write(wakeup.write, &one, 1)
         }
         return try result.get()
     }
 
+    /// One fetch's cancellation, set by its task's cancellation handler and read on the queue
+    /// while that fetch runs.
+    private final class Request: Sendable {
+        let cancelled = Atomic<Bool>(false)
+    }
+
+    private var isCancelled: Bool { active?.cancelled.load(ordering: .relaxed) ?? false }
+
     // MARK: - On the queue
 
-    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, bearer: String?) throws -> FetchedFile {
+    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, memoryLimit: Int,
+                               next: UInt32?, bearer: String?) throws -> FetchedFile {
         drainWakeup()
         let reused = handle != nil
         do {
-            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, bearer: bearer)
+            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
+                                      memoryLimit: memoryLimit, next: next, bearer: bearer)
         } catch let error as CurlError where reused && error.isTransient {
             // A connection kept since the last poll may have been closed by the server
             // meanwhile (idle logout, a restart): one fresh login, then the error stands.
-            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, bearer: bearer)
+            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
+                                      memoryLimit: memoryLimit, next: next, bearer: bearer)
         }
     }
 
-    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, bearer: String?) throws -> FetchedFile {
+    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, memoryLimit: Int,
+                                next: UInt32?, bearer: String?) throws -> FetchedFile {
         do {
             if handle == nil { try connect(bearer: bearer) }
             if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
                 try examine(mailbox, uidValidity: uidValidity)
             }
-            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
+            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable, memoryLimit: memoryLimit, next: next) {
+                return fetched
+            }
             // This session may not know of mail that arrived since it opened the folder:
             // a NOOP lets the server tell it, then the message is asked for once more.
             try command("NOOP") { _ in }
-            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
+            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable, memoryLimit: memoryLimit) { return fetched }
             throw CurlError(code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
                             responseCode: 0)
         } catch let error as CurlError where error.code == -1 {
@@ -135,7 +172,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
         settings.applyLogin(to: handle, bearer: bearer)
         curlSetLong(handle, CURLOPT_CONNECT_ONLY, 1)
         _ = thidua_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-        let context = TransferContext { [unowned self] in self.cancelRequested.load(ordering: .relaxed) }
+        tlsObject.pointee = nil
+        _ = thidua_easy_note_tls_object(handle, tlsObject)  // OpenSSL only; otherwise reads stay as they are
+        let context = TransferContext { [unowned self] in self.isCancelled }
         curlSetLong(handle, CURLOPT_NOPROGRESS, 0)
         _ = thidua_easy_setopt_xferinfo_function(handle, curlProgressCallback)
         _ = thidua_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, Unmanaged.passUnretained(context).toOpaque())
@@ -152,12 +191,15 @@ final class IMAPStreamConnection: @unchecked Sendable {
             throw CurlError(code: Int(CURLE_COULDNT_CONNECT.rawValue), detail: "libcurl kept no connection to use", responseCode: 0)
         }
         self.socket = socket
+        if let tls = tlsObject.pointee { thidua_tls_read_ahead(tls, Self.tlsReadAhead) }
         reader.reset()
     }
 
     private func disconnect() {
         if let handle { curl_easy_cleanup(handle) }
         handle = nil
+        pipelined = nil
+        tlsObject.pointee = nil
         socket = -1
         examined = nil
         reader.reset()
@@ -182,9 +224,19 @@ final class IMAPStreamConnection: @unchecked Sendable {
     }
 
     /// `UID FETCH uid (UID INTERNALDATE BODY.PEEK[])`, the literal straight to `path`; nil
-    /// when the server answered OK without the message.
-    private func fetchMessage(uid: UInt32, path: String, durable: Bool) throws -> FetchedFile? {
-        let tag = try send("UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])")
+    /// when the server answered OK without the message. The command may have gone out
+    /// already, pipelined behind the previous fetch; `next`'s goes out before this answer is
+    /// read.
+    private func fetchMessage(uid: UInt32, path: String, durable: Bool, memoryLimit: Int, next: UInt32? = nil) throws -> FetchedFile? {
+        let tag: String
+        if let early = pipelined, early.uid == uid {
+            pipelined = nil
+            tag = early.tag
+        } else {
+            try settlePipelined()
+            tag = try send(Self.fetchCommand(uid))
+        }
+        if let next, pipelined == nil { pipelined = (next, try send(Self.fetchCommand(next))) }
         var fetched: FetchedFile?
         var file: LiteralFile?
         defer { file?.close() }
@@ -196,20 +248,35 @@ final class IMAPStreamConnection: @unchecked Sendable {
             }
             guard let count = Self.fetchLiteral(line) else { continue }  // other untagged news: not ours
             if file == nil { file = try LiteralFile(path: path) }
-            try file!.restart()
+            try file!.restart(keepingInMemory: count <= memoryLimit ? count : nil)
             try reader.readLiteral(count, from: self) { try file!.append($0) }
             // The literal is followed by the rest of the FETCH response, e.g. `)` or ` UID 7)`.
             let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: self), as: UTF8.self)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
             if durable { try file!.sync() }
             fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
-                                  size: count, sha256: file!.digest(), isDurable: durable)
+                                  size: count, sha256: file!.digest(), isDurable: durable, bytes: file!.memory)
         }
         return fetched
     }
 
+    private static func fetchCommand(_ uid: UInt32) -> String { "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])" }
+
+    /// Reads a pipelined fetch nobody asked for after all (the poll ended, the caller went
+    /// elsewhere) to its end, its message discarded, so the session is in step again.
+    private func settlePipelined() throws {
+        guard let early = pipelined else { return }
+        pipelined = nil
+        while true {
+            let line = try reader.readLine(from: self)
+            if Self.completion(of: line, tag: early.tag) != nil { return }  // whatever it says: it is over
+            if let count = Self.literal(line) { try reader.readLiteral(count, from: self) { _ in } }
+        }
+    }
+
     /// Sends a command and reads its answer to the end, each untagged line to `untagged`.
     private func command(_ text: String, untagged: ([UInt8]) -> Void) throws {
+        try settlePipelined()
         let tag = try send(text)
         while true {
             let line = try reader.readLine(from: self)
@@ -233,6 +300,12 @@ final class IMAPStreamConnection: @unchecked Sendable {
         let rest = String(decoding: line.dropFirst(prefix.count), as: UTF8.self)
         if rest.uppercased().hasPrefix("OK") { return .success(()) }
         return .failure(CurlError(code: -1, detail: "the server refused: \(rest)", responseCode: 0))
+    }
+
+    /// The size of any literal a line announces (`… {size}`).
+    static func literal(_ line: [UInt8]) -> Int? {
+        guard line.last == UInt8(ascii: "}"), let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
+        return Int(String(decoding: line[(open + 1)..<(line.count - 1)], as: UTF8.self))
     }
 
     /// The size of the message literal a `* n FETCH (… BODY[] {size}` line announces.
@@ -278,7 +351,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private func wait(for events: Int16) throws {
         var fds = [pollfd(fd: socket, events: events, revents: 0), pollfd(fd: wakeup.read, events: Int16(POLLIN), revents: 0)]
         while true {
-            if cancelRequested.load(ordering: .relaxed) { throw Self.cancelled }
+            if isCancelled { throw Self.cancelled }
             let ready = poll(&fds, 2, Int32(settings.stallTimeout * 1000))
             if ready < 0 && errno == EINTR { continue }
             guard ready > 0 else {

@@ -1,11 +1,13 @@
 import Foundation
 import MIME
 
-/// The file a message literal is written to, hashed as it is written.
+/// The file a message literal is written to, hashed as it is written, and kept in memory
+/// as well when asked to.
 struct LiteralFile {
     let path: String
     let fd: Int32
     var hasher = SHA256Hasher()
+    private(set) var memory: [UInt8]?
 
     init(path: String) throws {
         self.path = path
@@ -13,14 +15,21 @@ struct LiteralFile {
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
 
-    /// Starts over (a literal that turned out not to be the message asked for came first).
-    mutating func restart() throws {
+    /// Starts (over: a literal that turned out not to be the message asked for may have come
+    /// first), keeping the next `inMemory` bytes in memory too when it is not nil.
+    mutating func restart(keepingInMemory inMemory: Int? = nil) throws {
         hasher = SHA256Hasher()
+        memory = nil
+        if let inMemory {
+            memory = []
+            memory!.reserveCapacity(inMemory)
+        }
         guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Self.failure(path) }
     }
 
-    func append(_ bytes: UnsafeRawBufferPointer) throws {
+    mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
         hasher.update(bytes)
+        memory?.append(contentsOf: bytes)
         var written = 0
         while written < bytes.count {
             let result = write(fd, bytes.baseAddress! + written, bytes.count - written)

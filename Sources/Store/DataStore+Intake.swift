@@ -42,16 +42,32 @@ extension DataStore {
     /// message (keeps it unparsed for review) after a few attempts, so one poisonous
     /// message cannot stop the intake forever. The note is cleared by the commit.
     public func beginProcessing(_ key: String, at now: Date) throws -> Int {
+        try beginProcessing([key], at: now)[0]
+    }
+
+    /// `beginProcessing(_:at:)` for the next messages of a batch, in order, in one write:
+    /// returns the attempts of the first `n` of `keys` it noted, n ≥ 1. It stops after the
+    /// first message with an earlier attempt — that one goes alone, and the messages after
+    /// it must not be charged with an attempt if it takes the process down again — and
+    /// before any later one, which then comes first in the next call.
+    public func beginProcessing(_ keys: [String], at now: Date) throws -> [Int] {
+        precondition(!keys.isEmpty, "beginProcessing needs at least one message")
         // The note guards against a process that dies mid-message, and a dead process's
         // writes survive in the OS: this commit needs no fsync of its own. One note per
         // message, as several are in flight at once while a backlog is read in batches.
-        try writeIntake(durable: false) { db in
-            let note = "processing:\(key)"
-            let attempt = (try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?",
-                                            arguments: [note]) ?? 0) + 1
-            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES (?, ?, ?)",
-                           arguments: [note, String(attempt), now])
-            return attempt
+        return try writeIntake(durable: false) { db in
+            var attempts: [Int] = []
+            for key in keys {
+                let note = "processing:\(key)"
+                let earlier = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?",
+                                               arguments: [note]) ?? 0
+                if earlier > 0 && !attempts.isEmpty { break }
+                try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES (?, ?, ?)",
+                               arguments: [note, String(earlier + 1), now])
+                attempts.append(earlier + 1)
+                if earlier > 0 { break }
+            }
+            return attempts
         }
     }
 

@@ -162,9 +162,11 @@ public struct FileStore: Sendable {
 
     /// A fresh path under `tmp/` for a file being received; `placeDurably` puts it in place.
     public func temporaryPath() throws -> String {
-        let directory = root.appendingPathComponent("tmp")
-        try createDirectory(directory)
-        return directory.appendingPathComponent("incoming-\(UUID().uuidString)").path
+        // Asked for once per message and per attachment: plain strings and one access(2),
+        // not URLs and a FileManager round.
+        let directory = root.path + "/tmp"
+        if access(directory, F_OK) != 0 { try createDirectory(URL(fileURLWithPath: directory)) }
+        return directory + "/incoming-" + UUID().uuidString
     }
 
     /// Removes what a previous run left in `tmp/` (transfers and writes cut short by a crash).

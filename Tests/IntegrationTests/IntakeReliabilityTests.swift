@@ -76,7 +76,9 @@ struct IntakeReliabilityTests {
         defer { stack.stopPrivate() }
         let office = try IntakeFixture(stack: stack, label: "restart")
         defer { office.removeWorkspace() }
-        let total = 400
+        // Enough that the restart, which takes a second or two, falls mid-backlog: the intake
+        // reads some 300 small messages a second even in a debug build.
+        let total = 1200
         let ids = try await office.deliver(count: total)
 
         let daemon = try office.thidua.start(["run"], log: office.log)

@@ -32,4 +32,29 @@ struct ProcessingMarkerTests {
         try store.endProcessing()
         #expect(try store.beginProcessing("INBOX|7|44", at: now) == 1)
     }
+
+    /// A batch is noted in one write; a message that was in flight when a process died stops
+    /// the note, so the messages after it are not charged if it kills the process again.
+    @Test func aBatchIsNotedUpToTheFirstMessageThatDiedBefore() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-marker-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try DataStore(dataDirectory: directory)
+        let now = Date(timeIntervalSince1970: 1_613_600_000)
+        let batch = (1...5).map { "INBOX|7|\($0)" }
+
+        #expect(try store.beginProcessing(batch, at: now) == [1, 1, 1, 1, 1])
+        // The process died with all five in flight. The next start notes the first alone.
+        #expect(try store.beginProcessing(batch, at: now) == [2])
+        // The rest, still marked, would go alone one by one; a failure reported as an error
+        // (not a death) forgets every attempt, and the rest is noted whole again.
+        try store.advanceMailbox("INBOX", uidValidity: 7, to: 1, at: now)
+        #expect(try store.beginProcessing(Array(batch[1...]), at: now) == [2])
+        try store.endProcessing()
+        #expect(try store.beginProcessing(Array(batch[1...]), at: now) == [1, 1, 1, 1])
+        // A message that died before, met after fresh ones, ends the note before itself.
+        try store.endProcessing()
+        _ = try store.beginProcessing(["INBOX|7|4"], at: now)
+        #expect(try store.beginProcessing(Array(batch[1...]), at: now) == [1, 1])
+        #expect(try store.beginProcessing(["INBOX|7|4", "INBOX|7|5"], at: now) == [2])
+    }
 }

@@ -55,22 +55,49 @@ struct MailboxPoller: Sendable {
     /// batch not yet committed (its messages are fetched again), never part of one.
     static let batchSize = 16
 
-    /// Fetches, prepares and commits `uids` as three overlapping stages: the next message is
-    /// fetched (on libcurl's thread) while this one is parsed and its attachments written,
-    /// while the previous batch is made durable and recorded (on the commit queue). So the
-    /// network, the CPU and the disk work side by side on the two cores.
+    /// Messages fetched ahead of the one being prepared, so the connection (and the server)
+    /// does not wait for the parser.
+    static let fetchAhead = 2
+
+    /// Messages up to this size are handed from the fetch to the parser in memory as well as
+    /// in their file, instead of being read back: at most `fetchAhead + 2` of them at once
+    /// (those fetched ahead, the one the loop waits for and the one being parsed).
+    static let inMemoryLimit = 2 << 20
+
+    /// Fetches, prepares and commits `uids` as three overlapping stages: the next messages
+    /// are fetched (on the connection's thread, each asked for while the one before it is
+    /// still arriving) while this one is parsed and its attachments written, while the
+    /// previous batch is made durable and recorded (on the commit queue). So the network, the
+    /// CPU and the disk work side by side on the two cores.
     private func ingest(_ uids: [UInt32], from folder: String, uidValidity: UInt32, with ingester: MessageIngester,
                         into result: inout Result) async throws {
-        func startFetch(_ uid: UInt32) throws -> (path: String, task: Task<FetchedFile, any Error>) {
-            let temporary = try ingester.store.files.temporaryPath()
-            // Not fsynced on libcurl's thread: the commit flushes it with the rest of its batch.
-            return (temporary, Task { try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false) })
-        }
+        func key(_ uid: UInt32) -> String { "\(folder)|\(uidValidity)|\(uid)" }
         // One message at a time, each committed before the next is read, when an
         // after-processing action follows each commit.
         var batchSize = Self.batchSize
         if case .none = afterProcessing {} else { batchSize = 1 }
-        var next = try uids.first.map(startFetch)
+        typealias Fetch = (path: String, task: Task<FetchedFile, any Error>)
+        var ahead: [Fetch] = []
+        var nextToFetch = 0
+        /// Starts the fetches up to `fetchAhead` past the next message. Each waits for the one
+        /// before it, so they reach the connection in order and each can name the next.
+        func fetchAhead() throws {
+            while nextToFetch < uids.count && ahead.count <= Self.fetchAhead {
+                let temporary = try ingester.store.files.temporaryPath()
+                let (uid, previous) = (uids[nextToFetch], ahead.last?.task)
+                let next = nextToFetch + 1 < uids.count ? uids[nextToFetch + 1] : nil
+                // Not fsynced on the connection's thread: the commit flushes it with the rest of its batch.
+                ahead.append((temporary, Task {
+                    _ = await previous?.result
+                    try Task.checkCancellation()
+                    return try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false,
+                                                memoryLimit: Self.inMemoryLimit, next: next)
+                }))
+                nextToFetch += 1
+            }
+        }
+        /// Attempts of the messages noted as being processed and not reached yet.
+        var attempts: [UInt32: Int] = [:]
         var pending: [MessageIngester.Prepared] = []
         var inFlight: (batch: [MessageIngester.Prepared], task: Task<[Int64?], any Error>)?
 
@@ -103,19 +130,32 @@ struct MailboxPoller: Sendable {
         }
 
         do {
+            try fetchAhead()
             for (index, uid) in uids.enumerated() {
                 try Task.checkCancellation()
-                guard let current = next else { break }
-                let staged = try await withTaskCancellationHandler { try await current.task.value } onCancel: { current.task.cancel() }
-                next = index + 1 < uids.count ? try startFetch(uids[index + 1]) : nil
-                result.fetched += 1
-                let attempt: Int
+                let current = ahead.removeFirst()
+                let staged: FetchedFile
                 do {
-                    attempt = try ingester.store.beginProcessing("\(folder)|\(uidValidity)|\(uid)", at: ingester.clock.now())
+                    staged = try await withTaskCancellationHandler { try await current.task.value } onCancel: { current.task.cancel() }
                 } catch {
                     unlink(current.path)
                     throw error
                 }
+                try fetchAhead()
+                result.fetched += 1
+                if attempts[uid] == nil {
+                    // This message and the rest of its batch are noted in one write.
+                    let room = max(1, batchSize - pending.count)
+                    let keys = uids[index..<min(uids.count, index + room)]
+                    do {
+                        let noted = try ingester.store.beginProcessing(keys.map(key), at: ingester.clock.now())
+                        for (noted, attempt) in zip(keys, noted) { attempts[noted] = attempt }
+                    } catch {
+                        unlink(staged.path)
+                        throw error
+                    }
+                }
+                let attempt = attempts.removeValue(forKey: uid) ?? 1
                 // A message that was in flight when a process died goes alone, everything
                 // before it committed first: if it is the one that kills the process, only
                 // its own attempts are counted.
@@ -127,10 +167,10 @@ struct MailboxPoller: Sendable {
                     prepared = try ingester.prepare(staged: staged, mailbox: folder, uidValidity: uidValidity,
                                                     attempt: attempt, uncommitted: uncommitted)
                 } catch {
-                    unlink(current.path)
+                    unlink(staged.path)
                     throw error
                 }
-                if prepared.files.isEmpty { unlink(current.path) }  // a duplicate: nothing of it is kept
+                if prepared.files.isEmpty { unlink(staged.path) }  // a duplicate: nothing of it is kept
                 pending.append(prepared)
                 if alone {
                     try await submit()
@@ -142,12 +182,13 @@ struct MailboxPoller: Sendable {
             try await submit()
             try await collect()
         } catch {
-            // Leaving early (an error, a shutdown): stop the fetch in flight and drop its file,
-            // let the batch being committed finish, and drop what was not handed over yet
-            // (fetched again by the next poll).
-            if let next {
-                next.task.cancel()
-                unlink(next.path)
+            // Leaving early (an error, a shutdown): stop the fetches in flight and drop their
+            // files, let the batch being committed finish, and drop what was not handed over
+            // yet (fetched again by the next poll).
+            for fetch in ahead { fetch.task.cancel() }
+            for fetch in ahead {
+                _ = await fetch.task.result
+                unlink(fetch.path)
             }
             if let flight = inFlight { _ = try? await flight.task.value }
             for prepared in pending { ingester.store.files.discard(prepared.files) }

@@ -54,7 +54,7 @@ struct MessageIngester: Sendable {
         // goes no further.
         var files = [rawFile]
         do {
-            return try prepare(raw: try store.files.read(rawFile), staged: staged, files: &files, mailbox: mailbox,
+            return try prepare(raw: try staged.bytes ?? store.files.read(rawFile), staged: staged, files: &files, mailbox: mailbox,
                                uidValidity: uidValidity, attempt: attempt, uncommitted: uncommitted, now: now)
         } catch {
             store.files.discard(files)

@@ -1,0 +1,79 @@
+import Foundation
+import MailTransport
+import MIME
+import Testing
+
+/// The intake asks for the next message while the current one is still arriving. Whatever
+/// the caller does next — the announced message, another one, or none — every fetch must
+/// return exactly the message asked for, and a pipelined answer nobody wanted must not
+/// leave the session out of step.
+@Suite(.serialized)
+struct PipelinedFetchTests {
+    @Test func eachFetchReturnsTheMessageAskedForWhateverWasPipelined() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let office = "office-\(run)@pgd.example"
+        let school = "school-\(run)@schools.example"
+        // The second message is plain text whose lines look like the ends of thidua's own
+        // commands: read as response lines instead of as a literal, they would end a command early.
+        let lookalikes = (["From: <\(school)>", "To: <\(office)>", "Subject: T1 OK", "Message-ID: <\(run)@school.test>", ""]
+            + (1...300).map { "T\($0) OK done" }).joined(separator: "\r\n") + "\r\n"
+        let scans: [[UInt8]?] = [SampleMail.largeScan(size: 900_000), nil, SampleMail.largeScan(size: 2_500_000)]
+        for (index, scan) in scans.enumerated() {
+            let mail = scan.map {
+                SampleMail.submission(from: school, fromName: "Trường \(index)", to: office, subject: "Kế hoạch \(index)",
+                                      filename: "scan-\(index).pdf", body: "Kính gửi.", file: $0)
+            } ?? Array(lookalikes.utf8)
+            let results = try await stack.smtp(user: school).send(mail, from: school, to: [office])
+            #expect(results.allSatisfy { $0.error == nil })
+        }
+        let imap = try stack.imap(user: office)
+        var status = try await imap.status(mailbox: "INBOX")
+        for _ in 0..<50 where status.uidNext < 4 {  // LMTP delivery may trail the SMTP answer
+            try await Task.sleep(for: .milliseconds(100))
+            status = try await imap.status(mailbox: "INBOX")
+        }
+        let uids = try await imap.uids(mailbox: "INBOX", uidValidity: status.uidValidity, from: 1, below: status.uidNext)
+        try #require(uids.count == 3)
+        // Delivered in the order sent: each UID's message carries that scan (or none).
+        let expected = Dictionary(uniqueKeysWithValues: zip(uids, scans))
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-pipelined-\(run)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var number = 0
+        func fetch(_ uid: UInt32, next: UInt32?, memoryLimit: Int = 1 << 20) async throws -> FetchedFile {
+            number += 1
+            let path = directory.appendingPathComponent("\(number)").path
+            let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid, toFile: path,
+                                               durable: false, memoryLimit: memoryLimit, next: next)
+            let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(fetched.uid == uid)
+            let message = MailMessage.parse(onDisk)
+            #expect(message.attachments.first?.data == expected[uid] ?? nil, "UID \(uid): the file holds another message or a part of one")
+            #expect(onDisk.suffix(2) == [13, 10] && (expected[uid] != nil || message.messageID == "\(run)@school.test"))
+            #expect(fetched.size == onDisk.count)
+            #expect(fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+            // Kept in memory exactly when it fits the limit, and then the same bytes.
+            #expect(fetched.bytes == (onDisk.count <= memoryLimit ? onDisk : nil))
+            return fetched
+        }
+        // The announced one comes next: its answer is already on its way.
+        _ = try await fetch(uids[0], next: uids[1])
+        _ = try await fetch(uids[1], next: uids[2], memoryLimit: 0)
+        _ = try await fetch(uids[2], next: nil)
+        // Another one comes instead: the pipelined answer is read to its end and dropped.
+        _ = try await fetch(uids[0], next: uids[1])
+        _ = try await fetch(uids[2], next: uids[0])
+        _ = try await fetch(uids[1], next: nil)
+        // A UID that is not there, with the next one announced: the NOOP sent to look for it
+        // again must first read that announced answer (holding the lookalike lines) to its end.
+        await #expect(throws: CurlError.self) {
+            try await imap.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uid: status.uidNext + 10,
+                                 toFile: directory.appendingPathComponent("missing").path, durable: false, next: uids[1])
+        }
+        _ = try await fetch(uids[0], next: nil)
+        _ = try await fetch(uids[1], next: nil)
+        #expect(try await imap.flags(mailbox: "INBOX").allSatisfy { !$0.value.contains("\\Seen") })
+    }
+}
