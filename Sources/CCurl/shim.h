@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 #include <openssl/ssl.h>
+#include <pthread.h>
 
 static inline CURLcode thidua_easy_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -57,21 +58,30 @@ static inline long thidua_curl_features(void) {
 //
 // After a CURLOPT_CONNECT_ONLY transfer libcurl no longer reports the connection's SSL
 // object (CURLINFO_TLS_SSL_PTR is NULL outside a transfer), so an info callback on the
-// SSL_CTX notes it in `slot` when the handshake completes. Read-ahead is switched on only
-// once libcurl has finished driving the connection: its readiness checks count decrypted
-// bytes (SSL_pending), not records read ahead, and could wait on a socket whose data
-// OpenSSL already holds.
+// SSL_CTX notes it in `slot` when the handshake completes; the slot hangs on the SSL_CTX
+// under an ex_data index of thidua's own, so nothing libcurl keeps there is touched.
+// Read-ahead is switched on only once libcurl has finished driving the connection: its
+// readiness checks count decrypted bytes (SSL_pending), not records read ahead, and could
+// wait on a socket whose data OpenSSL already holds.
+static int thidua_tls_slot_index = -1;
+static pthread_once_t thidua_tls_slot_once = PTHREAD_ONCE_INIT;
+
+static void thidua_tls_slot_init(void) {
+    thidua_tls_slot_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+}
+
 static void thidua_tls_info_callback(const SSL *ssl, int where, int ret) {
     (void)ret;
-    if (where & SSL_CB_HANDSHAKE_DONE) {
-        void **slot = (void **)SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl));
+    if ((where & SSL_CB_HANDSHAKE_DONE) && thidua_tls_slot_index >= 0) {
+        void **slot = (void **)SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), thidua_tls_slot_index);
         if (slot != NULL) *slot = (void *)ssl;
     }
 }
 
 static CURLcode thidua_tls_ctx_function(CURL *handle, void *ctx, void *slot) {
     (void)handle;
-    SSL_CTX_set_app_data((SSL_CTX *)ctx, slot);
+    pthread_once(&thidua_tls_slot_once, thidua_tls_slot_init);
+    if (thidua_tls_slot_index < 0 || !SSL_CTX_set_ex_data((SSL_CTX *)ctx, thidua_tls_slot_index, slot)) return CURLE_OK;
     SSL_CTX_set_info_callback((SSL_CTX *)ctx, thidua_tls_info_callback);
     return CURLE_OK;
 }
