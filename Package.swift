@@ -37,9 +37,11 @@ let package = Package(
             name: "CLibCrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // Base64 decoding with AVX2 (header only): the MIME parser's hottest loop.
+        .systemLibrary(name: "CBase64"),
         .target(
             name: "MIME",
-            dependencies: ["CLibCrypto"],
+            dependencies: ["CBase64", "CLibCrypto"],
             swiftSettings: strict
         ),
         .target(

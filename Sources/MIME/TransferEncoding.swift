@@ -1,3 +1,5 @@
+import CBase64
+
 /// Content-Transfer-Encoding decoders, lenient the way receiving mail software must be:
 /// senders wrap, truncate and decorate encoded bodies, and a readable file beats a refusal.
 public enum TransferEncoding: Sendable, Equatable {
@@ -44,6 +46,9 @@ enum Base64 {
         table.map { $0 == invalid ? 1 << 24 : UInt32($0) << (18 - 6 * position) }
     }
 
+    /// Whether `thidua_base64_decode_blocks` may run here (asked of the CPU once).
+    static let hasAVX2 = thidua_cpu_has_avx2() != 0
+
     /// Skips whitespace and garbage, stops at the first padding, and keeps the whole
     /// bytes of a final group that lost its padding.
     static func decode<Bytes: Collection<UInt8>>(_ input: Bytes) -> [UInt8] {
@@ -68,6 +73,14 @@ enum Base64 {
                         // inside a line; each group's three bytes stored as one 32-bit word
                         // (its fourth byte overwritten by the next group, or left past the end).
                         if bits == 0 {
+                            // Blocks of 32 characters at a time where the CPU allows: every
+                            // whole block of a line.
+                            if Self.hasAVX2, end - index >= 32 {
+                                let consumed = thidua_base64_decode_blocks(input.baseAddress! + index, end - index,
+                                                                           output.baseAddress! + written, capacity - written)
+                                index += consumed
+                                written += consumed / 4 * 3
+                            }
                             while index + 4 <= end, written + 4 <= capacity {
                                 let group = t0[Int(input[index])] | t1[Int(input[index + 1])]
                                     | t2[Int(input[index + 2])] | t3[Int(input[index + 3])]

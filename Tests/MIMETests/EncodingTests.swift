@@ -158,6 +158,44 @@ import Testing
         }
     }
 
+    /// The 32-character blocks decoded with AVX2 (where the CPU has it): every byte value in
+    /// every lane position is either decoded as its alphabet value or left to the
+    /// character-at-a-time path, and long clean runs with rare breaks agree with the definition.
+    @Test func base64BlocksAgreeWithTheDefinitionForEveryByteInEveryPosition() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        let clean = (0..<96).map { alphabet[($0 * 7 + 3) % 64] }
+        let decodedClean = Base64.decode(clean)
+        #expect(decodedClean.count == 72)
+        #expect(Base64.encode(decodedClean, lineLength: 0) == String(decoding: clean, as: UTF8.self))
+        for byte in 0...255 {
+            for position in [0, 1, 7, 15, 16, 17, 31, 32, 47, 63, 95] {
+                var input = clean
+                input[position] = UInt8(byte)
+                let value = alphabet.firstIndex(of: UInt8(byte))
+                let expected: [UInt8]
+                if value != nil {
+                    expected = Array(Data(base64Encoded: Data(input))!)
+                } else if byte == UInt8(ascii: "=") {
+                    expected = Base64.decode(Array(input[..<position]))
+                } else {
+                    var skipped = input
+                    skipped.remove(at: position)
+                    expected = Base64.decode(skipped)
+                }
+                #expect(Base64.decode(input) == expected, "byte \(byte) at \(position)")
+            }
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 0...3000, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            for lineLength in [0, 76, 64, 33, 4] {
+                var text = Array(Base64.encode(bytes, lineLength: lineLength).utf8)
+                if lineLength == 33 { text = text.filter { $0 != 13 } }  // bare LF line ends
+                #expect(Base64.decode(text) == bytes, "\(bytes.count) bytes in lines of \(lineLength)")
+            }
+        }
+    }
+
     @Test func base64RoundTripOfAllByteValues() {
         let bytes = (0..<600).map { UInt8(truncatingIfNeeded: $0 &* 37) }
         let encoded = Base64.encode(bytes)
