@@ -310,11 +310,10 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     /// The size of the message literal a `* n FETCH (… BODY[] {size}` line announces.
     static func fetchLiteral(_ line: [UInt8]) -> Int? {
-        guard line.starts(with: Array("* ".utf8)), line.last == UInt8(ascii: "}"),
-              let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
+        guard line.starts(with: Array("* ".utf8)), let count = literal(line) else { return nil }
         let text = String(decoding: line, as: UTF8.self).uppercased()
         guard text.contains(" FETCH ("), text.contains("BODY[] {") else { return nil }
-        return Int(String(decoding: line[(open + 1)..<(line.count - 1)], as: UTF8.self))
+        return count
     }
 
     static let cancelled = CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0)

@@ -43,16 +43,7 @@ public struct FileStore: Sendable {
         let temporary = try temporaryPath()
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure.io("create", path: temporary) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 { if errno == EINTR { continue }; return false }
-                written += result
-            }
-            return true
-        }
-        guard ok else {
+        guard Self.writeAll(bytes, to: fd) else {
             close(fd)
             unlink(temporary)
             throw Failure.io("write", path: temporary)
@@ -134,30 +125,33 @@ public struct FileStore: Sendable {
         try createDirectory(directory)
         // Staged in tmp/, which the daemon empties when it starts: a write cut short by a
         // crash must not leave a half-written file among the stored ones.
-        let staging = root.appendingPathComponent("tmp")
-        try createDirectory(staging)
-        let temporary = staging.appendingPathComponent(".tmp-\(UUID().uuidString)")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw Failure.io("create", path: temporary.path) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+        let temporary = try temporaryPath()
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw Failure.io("create", path: temporary) }
+        let ok = Self.writeAll(bytes, to: fd) && fsync(fd) == 0
+        close(fd)
+        guard ok else {
+            unlink(temporary)
+            throw Failure.io("write", path: temporary)
+        }
+        guard rename(temporary, target.path) == 0 else {
+            unlink(temporary)
+            throw Failure.io("rename into place", path: target.path)
+        }
+        try syncDirectory(directory)
+    }
+
+    /// Writes all of `bytes` to `fd`, through short writes and interruptions.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
             while written < buffer.count {
                 let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
                 if result < 0 { if errno == EINTR { continue }; return false }
                 written += result
             }
-            return fsync(fd) == 0
+            return true
         }
-        close(fd)
-        guard ok else {
-            unlink(temporary.path)
-            throw Failure.io("write", path: temporary.path)
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            unlink(temporary.path)
-            throw Failure.io("rename into place", path: target.path)
-        }
-        try syncDirectory(directory)
     }
 
     /// A fresh path under `tmp/` for a file being received; `placeDurably` puts it in place.

@@ -124,7 +124,7 @@ struct IntakeFixture {
 
     /// Every message in `expected` recorded exactly once, with its raw file and its one
     /// attachment file present; no file under raw/ or files/ that no row references; tmp/
-    /// empty; no `.tmp-` file left anywhere; no message kept unparsed after repeated deaths.
+    /// empty; no temporary (`incoming-…`) file left anywhere; no message kept unparsed after repeated deaths.
     func expectExactlyOnce(_ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let counts = try sqlite("SELECT COUNT(*), COUNT(DISTINCT uid_validity || ':' || uid), COUNT(DISTINCT message_id) FROM messages")
         #expect(counts == ["\(expected.count)|\(expected.count)|\(expected.count)"],
@@ -153,7 +153,7 @@ struct IntakeFixture {
         #expect(orphans.isEmpty, "\(orphans.count) orphan files, e.g. \(orphans.prefix(5))", sourceLocation: sourceLocation)
         let temporary = files(under: "tmp")
         #expect(temporary.isEmpty, "tmp/ is not empty: \(temporary.prefix(5))", sourceLocation: sourceLocation)
-        let leftovers = files(under: "").filter { ($0 as NSString).lastPathComponent.hasPrefix(".tmp-") }
+        let leftovers = files(under: "").filter { ($0 as NSString).lastPathComponent.hasPrefix("incoming-") }
         #expect(leftovers.isEmpty, "half-written temporary files left behind: \(leftovers.prefix(5))", sourceLocation: sourceLocation)
     }
 
