@@ -85,6 +85,12 @@ public struct FileStore: Sendable {
         if let failed = Self.concurrently(unsynced.count, { fsync(unsynced[$0].descriptor!) == 0 }) {
             throw Failure.io("write", path: unsynced[failed].temporary)
         }
+        // Now clean, their pages are given back at once. thidua does not reread what it
+        // stores, and a backlog's gigabyte would otherwise push the machine's useful cache
+        // out; the freed pages are also the ones the next batch's writes get, while they are
+        // still warm (on a VM, pages left free are handed back to the host and are dear to
+        // touch again).
+        for file in unsynced { _ = posix_fadvise(file.descriptor!, 0, 0, POSIX_FADV_DONTNEED) }
         var directories = Set<String>()
         for file in files {
             let target = url(file.target)
