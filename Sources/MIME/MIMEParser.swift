@@ -12,7 +12,13 @@ public struct MIMEParser: Sendable {
     }
 
     public func parse(_ bytes: [UInt8]) -> MIMEEntity {
-        parseEntity(bytes[...], depth: 0, defaultType: "text/plain")
+        parse(bytes[...])
+    }
+
+    /// Parses the message in `bytes`, a part of a larger buffer (one reused from message to
+    /// message, say).
+    public func parse(_ bytes: ArraySlice<UInt8>) -> MIMEEntity {
+        parseEntity(bytes, depth: 0, defaultType: "text/plain")
     }
 
     private func parseEntity(_ bytes: ArraySlice<UInt8>, depth: Int, defaultType: String) -> MIMEEntity {

@@ -46,6 +46,10 @@ public struct MailMessage: Sendable {
     }
 
     public static func parse(_ bytes: [UInt8], parser: MIMEParser = MIMEParser()) -> MailMessage {
+        parse(bytes[...], parser: parser)
+    }
+
+    public static func parse(_ bytes: ArraySlice<UInt8>, parser: MIMEParser = MIMEParser()) -> MailMessage {
         let root = parser.parse(bytes)
         var walker = AttachmentWalker()
         walker.walk(root, depth: 0)

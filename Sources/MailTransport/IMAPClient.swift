@@ -18,9 +18,6 @@ public struct FetchedFile: Sendable {
     public var sha256: String
     /// Whether the file was fsynced (see `IMAPClient.fetch(mailbox:uidValidity:uid:toFile:durable:)`).
     public var isDurable: Bool = true
-    /// The message itself, when it was small enough to keep in memory as well (see
-    /// `IMAPClient.fetch(mailbox:uidValidity:uid:toFile:durable:memoryLimit:)`).
-    public var bytes: [UInt8]?
 }
 
 /// The office mailbox over IMAP, through libcurl, on one long-lived connection.
@@ -111,14 +108,12 @@ public final class IMAPClient: Sendable {
     /// fsynced unless not `durable` (the caller flushes it with others, off this connection).
     /// It goes over a second connection on which thidua reads the response itself (see
     /// `IMAPStreamConnection`), whole, instead of line by line and in parts through libcurl.
-    /// A message of at most `memoryLimit` bytes comes back in memory too (`FetchedFile.bytes`).
     /// `next`, the UID to be fetched next, is asked for at once, so the server sends it
     /// without waiting for the round trip. Fetches started before earlier ones finish wait
     /// their turn on that connection.
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String,
-                      durable: Bool = true, memoryLimit: Int = 0, next: UInt32? = nil) async throws -> FetchedFile {
-        try await stream.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path, durable: durable,
-                               memoryLimit: memoryLimit, next: next)
+                      durable: Bool = true, next: UInt32? = nil) async throws -> FetchedFile {
+        try await stream.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path, durable: durable, next: next)
     }
 
     /// Adds a keyword to one message (`UID STORE +FLAGS.SILENT`); never touches `\Seen`.

@@ -79,13 +79,11 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     /// Fetches message `uid` of `mailbox` (which must still have `uidValidity`) into the
     /// file at `path` (created or truncated), with its SHA-256; fsynced unless not `durable`.
-    /// A message of at most `memoryLimit` bytes is also handed back in memory, so that it is
-    /// not read back from the file. `next`, the UID the caller will ask for next, is asked for
-    /// at once (pipelined), so the server sends it while this one is still being read.
+    /// `next`, the UID the caller will ask for next, is asked for at once (pipelined), so the server sends it while this one is still being read.
     /// Several fetches may wait on the connection at once; they run one after another, each
     /// cancellable on its own.
     func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,
-               memoryLimit: Int = 0, next: UInt32? = nil) async throws -> FetchedFile {
+               next: UInt32? = nil) async throws -> FetchedFile {
         if Task.isCancelled { throw Self.cancelled }
         let bearer: String?
         do {
@@ -102,7 +100,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
                     continuation.resume(returning: Result {
                         if request.cancelled.load(ordering: .relaxed) { throw Self.cancelled }
                         return try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                                                      memoryLimit: memoryLimit, next: next, bearer: bearer)
+                                                      next: next, bearer: bearer)
                     })
                 }
             }
@@ -124,35 +122,35 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     // MARK: - On the queue
 
-    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, memoryLimit: Int,
+    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
                                next: UInt32?, bearer: String?) throws -> FetchedFile {
         drainWakeup()
         let reused = handle != nil
         do {
             return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                                      memoryLimit: memoryLimit, next: next, bearer: bearer)
+                                      next: next, bearer: bearer)
         } catch let error as CurlError where reused && error.isTransient {
             // A connection kept since the last poll may have been closed by the server
             // meanwhile (idle logout, a restart): one fresh login, then the error stands.
             return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                                      memoryLimit: memoryLimit, next: next, bearer: bearer)
+                                      next: next, bearer: bearer)
         }
     }
 
-    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, memoryLimit: Int,
+    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
                                 next: UInt32?, bearer: String?) throws -> FetchedFile {
         do {
             if handle == nil { try connect(bearer: bearer) }
             if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
                 try examine(mailbox, uidValidity: uidValidity)
             }
-            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable, memoryLimit: memoryLimit, next: next) {
+            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable, next: next) {
                 return fetched
             }
             // This session may not know of mail that arrived since it opened the folder:
             // a NOOP lets the server tell it, then the message is asked for once more.
             try command("NOOP") { _ in }
-            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable, memoryLimit: memoryLimit) { return fetched }
+            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
             throw CurlError(code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
                             responseCode: 0)
         } catch let error as CurlError where error.code == -1 {
@@ -227,7 +225,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// when the server answered OK without the message. The command may have gone out
     /// already, pipelined behind the previous fetch; `next`'s goes out before this answer is
     /// read.
-    private func fetchMessage(uid: UInt32, path: String, durable: Bool, memoryLimit: Int, next: UInt32? = nil) throws -> FetchedFile? {
+    private func fetchMessage(uid: UInt32, path: String, durable: Bool, next: UInt32? = nil) throws -> FetchedFile? {
         let tag: String
         if let early = pipelined, early.uid == uid {
             pipelined = nil
@@ -247,15 +245,25 @@ final class IMAPStreamConnection: @unchecked Sendable {
                 break
             }
             guard let count = Self.fetchLiteral(line) else { continue }  // other untagged news: not ours
+            // Dovecot may answer a pipelined fetch before this one completes: another
+            // message's literal is read past, never into this file (once this message is in,
+            // the file must keep the bytes that were hashed). Its own fetch finds it missing
+            // and asks again.
+            let announced = IMAPResponse.number(after: "UID ", in: String(decoding: line, as: UTF8.self))
+            if fetched != nil || announced.map({ $0 != uid }) == true {
+                try reader.readLiteral(count, from: self) { _ in }
+                _ = try reader.readLine(from: self)
+                continue
+            }
             if file == nil { file = try LiteralFile(path: path) }
-            try file!.restart(keepingInMemory: count <= memoryLimit ? count : nil)
+            try file!.restart()
             try reader.readLiteral(count, from: self) { try file!.append($0) }
             // The literal is followed by the rest of the FETCH response, e.g. `)` or ` UID 7)`.
             let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: self), as: UTF8.self)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
             if durable { try file!.sync() }
             fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
-                                  size: count, sha256: file!.digest(), isDurable: durable, bytes: file!.memory)
+                                  size: count, sha256: file!.digest(), isDurable: durable)
         }
         return fetched
     }

@@ -1,13 +1,11 @@
 import Foundation
 import MIME
 
-/// The file a message literal is written to, hashed as it is written, and kept in memory
-/// as well when asked to.
+/// The file a message literal is written to, hashed as it is written.
 struct LiteralFile {
     let path: String
     let fd: Int32
     var hasher = SHA256Hasher()
-    private(set) var memory: [UInt8]?
 
     init(path: String) throws {
         self.path = path
@@ -16,20 +14,14 @@ struct LiteralFile {
     }
 
     /// Starts (over: a literal that turned out not to be the message asked for may have come
-    /// first), keeping the next `inMemory` bytes in memory too when it is not nil.
-    mutating func restart(keepingInMemory inMemory: Int? = nil) throws {
+    /// first).
+    mutating func restart() throws {
         hasher = SHA256Hasher()
-        memory = nil
-        if let inMemory {
-            memory = []
-            memory!.reserveCapacity(inMemory)
-        }
         guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Self.failure(path) }
     }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
         hasher.update(bytes)
-        memory?.append(contentsOf: bytes)
         var written = 0
         while written < bytes.count {
             let result = write(fd, bytes.baseAddress! + written, bytes.count - written)

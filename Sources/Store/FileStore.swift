@@ -183,29 +183,58 @@ public struct FileStore: Sendable {
         try read(file: url(relativePath).path)
     }
 
-    /// A staged file's bytes (see `read(_:)`), before it is in place.
-    public func read(_ file: StagedFile) throws -> [UInt8] {
-        try read(file: file.temporary)
+    /// A staged file's bytes, before it is in place, read into `buffer`: the first bytes of
+    /// it, which grows to the largest file read and never shrinks. One buffer reused from
+    /// message to message keeps a backlog's reads in the same warm pages; a fresh one for
+    /// each message would be fresh pages, each a page fault to zero (and on a VM, often a
+    /// page the host must hand back first).
+    public func read(_ file: StagedFile, into buffer: inout [UInt8]) throws -> ArraySlice<UInt8> {
+        let fd = try openForReading(file.temporary)
+        defer { close(fd) }
+        let size = try size(of: fd, at: file.temporary)
+        if buffer.count < size { buffer.append(contentsOf: repeatElement(0, count: size - buffer.count)) }
+        let count = buffer.withUnsafeMutableBytes { Self.readAll(fd, into: $0.baseAddress!, size) }
+        guard let count else { throw Failure.io("read", path: file.temporary) }
+        return buffer[..<count]
     }
 
     private func read(file path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure.io("open", path: path) }
+        let fd = try openForReading(path)
         defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw Failure.io("stat", path: path) }
-        let size = Int(status.st_size)
+        let size = try size(of: fd, at: path)
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let result = Glibc.read(fd, buffer.baseAddress! + count, size - count)
-                if result < 0 && errno == EINTR { continue }
-                if result <= 0 { failed = result < 0; break }
-                count += result
-            }
+            guard let read = Self.readAll(fd, into: buffer.baseAddress!, size) else { failed = true; return }
+            count = read
         }
         guard !failed else { throw Failure.io("read", path: path) }
         return bytes
+    }
+
+    private func openForReading(_ path: String) throws -> Int32 {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure.io("open", path: path) }
+        return fd
+    }
+
+    private func size(of fd: Int32, at path: String) throws -> Int {
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw Failure.io("stat", path: path) }
+        return Int(status.st_size)
+    }
+
+    /// Reads up to `size` bytes from `fd` (fewer if the file is shorter), through short
+    /// reads and interruptions; nil on an error.
+    private static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ size: Int) -> Int? {
+        var count = 0
+        while count < size {
+            let result = Glibc.read(fd, buffer + count, size - count)
+            if result < 0 && errno == EINTR { continue }
+            if result < 0 { return nil }
+            if result == 0 { break }
+            count += result
+        }
+        return count
     }
 
     public func exists(_ relativePath: String) -> Bool {

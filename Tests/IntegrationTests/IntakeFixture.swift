@@ -148,6 +148,16 @@ struct IntakeFixture {
         #expect(missingFiles.isEmpty, "\(missingFiles.count) recorded files missing on disk, e.g. \(missingFiles.prefix(3))",
                 sourceLocation: sourceLocation)
 
+        // Each raw file holds its own message: the bytes whose SHA-256 was recorded (and
+        // names the file), not another message that arrived on the same connection.
+        let wrongRaw = try sqlite("SELECT raw_path || '|' || sha256 FROM messages").filter { row in
+            let parts = row.split(separator: "|", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(parts[0]).path) else { return false }
+            return SHA256Hasher.hex(of: Array(bytes)) != parts[1]
+        }
+        #expect(wrongRaw.isEmpty, "\(wrongRaw.count) raw files do not hold the message recorded for them, e.g. \(wrongRaw.prefix(3))",
+                sourceLocation: sourceLocation)
+
         let onDisk = files(under: "raw") + files(under: "files")
         let orphans = onDisk.filter { !referenced.contains($0) }
         #expect(orphans.isEmpty, "\(orphans.count) orphan files, e.g. \(orphans.prefix(5))", sourceLocation: sourceLocation)

@@ -292,4 +292,24 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: files.url("raw/2021").path)
         #expect(leftovers == ["a.eml"], "no temporary file left behind")
     }
+
+    @Test func readsStagedFilesIntoOneReusedBuffer() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-files-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = FileStore(root: root)
+        let large = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let small = Array("Subject: a short one\r\n\r\nhello\r\n".utf8)
+        let first = try files.stage(large, for: "raw/large.eml")
+        let second = try files.stage(small, for: "raw/small.eml")
+        defer { files.discard([first, second]) }
+        var buffer: [UInt8] = []
+        #expect(Array(try files.read(first, into: &buffer)) == large)
+        let storage = buffer.withUnsafeBufferPointer { $0.baseAddress }
+        // A smaller file after a larger one: exactly its bytes, in the same memory.
+        let read = try files.read(second, into: &buffer)
+        #expect(Array(read) == small)
+        #expect(read.startIndex == 0)
+        #expect(buffer.withUnsafeBufferPointer { $0.baseAddress } == storage)
+        #expect(Array(try files.read(first, into: &buffer)) == large)
+    }
 }

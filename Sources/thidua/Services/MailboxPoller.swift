@@ -59,11 +59,6 @@ struct MailboxPoller: Sendable {
     /// does not wait for the parser.
     static let fetchAhead = 2
 
-    /// Messages up to this size are handed from the fetch to the parser in memory as well as
-    /// in their file, instead of being read back: at most `fetchAhead + 2` of them at once
-    /// (those fetched ahead, the one the loop waits for and the one being parsed).
-    static let inMemoryLimit = 2 << 20
-
     /// Fetches, prepares and commits `uids` as three overlapping stages: the next messages
     /// are fetched (on the connection's thread, each asked for while the one before it is
     /// still arriving) while this one is parsed and its attachments written, while the
@@ -91,7 +86,7 @@ struct MailboxPoller: Sendable {
                     _ = await previous?.result
                     try Task.checkCancellation()
                     return try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false,
-                                                memoryLimit: Self.inMemoryLimit, next: next)
+                                                next: next)
                 }))
                 nextToFetch += 1
             }
@@ -100,6 +95,8 @@ struct MailboxPoller: Sendable {
         var attempts: [UInt32: Int] = [:]
         var pending: [MessageIngester.Prepared] = []
         var inFlight: (batch: [MessageIngester.Prepared], task: Task<[Int64?], any Error>)?
+        /// Each message is read back into this one buffer (`MessageIngester.prepare`).
+        var buffer: [UInt8] = []
 
         func collect() async throws {
             guard let flight = inFlight else { return }
@@ -165,7 +162,7 @@ struct MailboxPoller: Sendable {
                 let prepared: MessageIngester.Prepared
                 do {
                     prepared = try ingester.prepare(staged: staged, mailbox: folder, uidValidity: uidValidity,
-                                                    attempt: attempt, uncommitted: uncommitted)
+                                                    attempt: attempt, uncommitted: uncommitted, buffer: &buffer)
                 } catch {
                     unlink(staged.path)
                     throw error

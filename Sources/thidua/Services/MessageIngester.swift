@@ -42,9 +42,10 @@ struct MessageIngester: Sendable {
     /// writes its attachments under `tmp/`. `attempt` is this message's processing attempt
     /// (`DataStore.beginProcessing`). `uncommitted`: the messages prepared before it and not
     /// yet committed, which the duplicate check, the thread look-up and the per-sender
-    /// acknowledgement cap see as if they were in the database.
+    /// acknowledgement cap see as if they were in the database. The message is read into
+    /// `buffer`, kept by the caller from one message to the next (`FileStore.read(_:into:)`).
     func prepare(staged: FetchedFile, mailbox: String, uidValidity: UInt32, attempt: Int,
-                 uncommitted: [IncomingMessage]) throws -> Prepared {
+                 uncommitted: [IncomingMessage], buffer: inout [UInt8]) throws -> Prepared {
         let now = clock.now()
         let rawPath = Self.rawPath(sha: staged.sha256, receivedAt: staged.internalDate ?? now)
         // Put in place together with the attachments, in one round of flushes.
@@ -54,7 +55,7 @@ struct MessageIngester: Sendable {
         // goes no further.
         var files = [rawFile]
         do {
-            return try prepare(raw: try staged.bytes ?? store.files.read(rawFile), staged: staged, files: &files, mailbox: mailbox,
+            return try prepare(raw: try store.files.read(rawFile, into: &buffer), staged: staged, files: &files, mailbox: mailbox,
                                uidValidity: uidValidity, attempt: attempt, uncommitted: uncommitted, now: now)
         } catch {
             store.files.discard(files)
@@ -62,7 +63,7 @@ struct MessageIngester: Sendable {
         }
     }
 
-    private func prepare(raw: [UInt8], staged: FetchedFile, files: inout [FileStore.StagedFile], mailbox: String,
+    private func prepare(raw: ArraySlice<UInt8>, staged: FetchedFile, files: inout [FileStore.StagedFile], mailbox: String,
                          uidValidity: UInt32, attempt: Int, uncommitted: [IncomingMessage], now: Date) throws -> Prepared {
         let sha = staged.sha256
         let uid = staged.uid
