@@ -79,7 +79,8 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     /// Fetches message `uid` of `mailbox` (which must still have `uidValidity`) into the
     /// file at `path` (created or truncated), with its SHA-256; fsynced unless not `durable`.
-    /// `next`, the UID the caller will ask for next, is asked for at once (pipelined), so the server sends it while this one is still being read.
+    /// `next`, the UID the caller will ask for next, is asked for at once (pipelined), so the
+    /// server sends it while this one is still being read.
     /// Several fetches may wait on the connection at once; they run one after another, each
     /// cancellable on its own.
     func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,

@@ -183,11 +183,11 @@ public struct FileStore: Sendable {
         try read(file: url(relativePath).path)
     }
 
-    /// A staged file's bytes, before it is in place, read into `buffer`: the first bytes of
-    /// it, which grows to the largest file read and never shrinks. One buffer reused from
-    /// message to message keeps a backlog's reads in the same warm pages; a fresh one for
-    /// each message would be fresh pages, each a page fault to zero (and on a VM, often a
-    /// page the host must hand back first).
+    /// A staged file's bytes, before it is in place, read into the start of `buffer`, which
+    /// grows to the largest file read and never shrinks. One buffer reused from message to
+    /// message keeps a backlog's reads in the same warm pages; a fresh one for each message
+    /// would be fresh pages, each a page fault to zero (and on a VM, often a page the host
+    /// must hand back first).
     public func read(_ file: StagedFile, into buffer: inout [UInt8]) throws -> ArraySlice<UInt8> {
         let fd = try openForReading(file.temporary)
         defer { close(fd) }

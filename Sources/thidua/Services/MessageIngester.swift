@@ -55,7 +55,11 @@ struct MessageIngester: Sendable {
         // goes no further.
         var files = [rawFile]
         do {
-            return try prepare(raw: try store.files.read(rawFile, into: &buffer), staged: staged, files: &files, mailbox: mailbox,
+            let raw = try store.files.read(rawFile, into: &buffer)
+            // The file must hold what was hashed as it arrived; anything else is a bug that
+            // would keep one message's mail under another's name. Stop the poll, loudly.
+            guard raw.count == staged.size else { throw StagedFileChanged(path: staged.path, expected: staged.size, found: raw.count) }
+            return try prepare(raw: raw, staged: staged, files: &files, mailbox: mailbox,
                                uidValidity: uidValidity, attempt: attempt, uncommitted: uncommitted, now: now)
         } catch {
             store.files.discard(files)
@@ -132,6 +136,16 @@ struct MessageIngester: Sendable {
             + uncommitted.count { $0.acknowledgement?.recipient == sender }
         return policy.acknowledgement(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt,
                                       isBacklog: isBacklog, repliesToSenderLastDay: recent)
+    }
+
+    struct StagedFileChanged: Error, CustomStringConvertible {
+        var path: String
+        var expected: Int
+        var found: Int
+        var description: String {
+            "the fetched message in \(path) holds \(found) bytes, not the \(expected) received; nothing of it was recorded "
+                + "and it is fetched again at the next poll. If this repeats, report it with the log"
+        }
     }
 
     /// `raw/2021/02/<sha256>.eml`: content-addressed, so a refetch lands on the same file.
