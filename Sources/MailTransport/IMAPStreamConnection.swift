@@ -38,6 +38,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private var active: Request?
     /// A `UID FETCH` sent ahead of its turn, its answer not read yet.
     private var pipelined: (uid: UInt32, tag: String)?
+    /// The pipelined fetch's message when it came before the previous fetch completed
+    /// (Dovecot, about once in a hundred), in a file of its own until asked for.
+    private var arrivedEarly: FetchedFile?
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -198,6 +201,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         if let handle { curl_easy_cleanup(handle) }
         handle = nil
         pipelined = nil
+        dropArrivedEarly()
         tlsObject.pointee = nil
         socket = -1
         examined = nil
@@ -246,14 +250,18 @@ final class IMAPStreamConnection: @unchecked Sendable {
                 break
             }
             guard let count = Self.fetchLiteral(line) else { continue }  // other untagged news: not ours
-            // Dovecot may answer a pipelined fetch before this one completes: another
-            // message's literal is read past, never into this file (once this message is in,
-            // the file must keep the bytes that were hashed). Its own fetch finds it missing
-            // and asks again.
+            // Dovecot may answer a pipelined fetch before this one completes. Another
+            // message's literal never goes into this file (once this message is in, the file
+            // must keep the bytes that were hashed): the pipelined one is kept for its own
+            // fetch, anything else is read past (its fetch finds it missing and asks again).
             let announced = IMAPResponse.number(after: "UID ", in: String(decoding: line, as: UTF8.self))
             if fetched != nil || announced.map({ $0 != uid }) == true {
-                try reader.readLiteral(count, from: self) { _ in }
-                _ = try reader.readLine(from: self)
+                if let announced, announced == pipelined?.uid, arrivedEarly == nil {
+                    arrivedEarly = try receiveEarly(count, line: line, uid: announced, path: path + ".next")
+                } else {
+                    try reader.readLiteral(count, from: self) { _ in }
+                    _ = try reader.readLine(from: self)
+                }
                 continue
             }
             if file == nil { file = try LiteralFile(path: path) }
@@ -266,7 +274,42 @@ final class IMAPStreamConnection: @unchecked Sendable {
             fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
                                   size: count, sha256: file!.digest(), isDurable: durable)
         }
+        if fetched == nil, let early = arrivedEarly, early.uid == uid {
+            arrivedEarly = nil
+            guard rename(early.path, path) == 0 else { unlink(early.path); throw Self.fileError(path) }
+            if durable {
+                let fd = open(path, O_RDONLY | O_CLOEXEC)
+                defer { if fd >= 0 { close(fd) } }
+                guard fd >= 0, fsync(fd) == 0 else { throw Self.fileError(path) }
+            }
+            fetched = FetchedFile(uid: uid, internalDate: early.internalDate, path: path, size: early.size,
+                                  sha256: early.sha256, isDurable: durable)
+        }
         return fetched
+    }
+
+    /// Receives the pipelined fetch's message, which came early, into a file of its own.
+    private func receiveEarly(_ count: Int, line: [UInt8], uid: UInt32, path: String) throws -> FetchedFile {
+        var file = try LiteralFile(path: path)
+        defer { file.close() }
+        do {
+            try reader.readLiteral(count, from: self) { try file.append($0) }
+            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: self), as: UTF8.self)
+            return FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
+                               size: count, sha256: file.digest(), isDurable: false)
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    private func dropArrivedEarly() {
+        if let early = arrivedEarly { unlink(early.path) }
+        arrivedEarly = nil
+    }
+
+    private static func fileError(_ path: String) -> any Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
     }
 
     private static func fetchCommand(_ uid: UInt32) -> String { "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])" }
@@ -274,6 +317,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// Reads a pipelined fetch nobody asked for after all (the poll ended, the caller went
     /// elsewhere) to its end, its message discarded, so the session is in step again.
     private func settlePipelined() throws {
+        dropArrivedEarly()
         guard let early = pipelined else { return }
         pipelined = nil
         while true {
