@@ -276,11 +276,11 @@ final class IMAPStreamConnection: @unchecked Sendable {
         }
         if fetched == nil, let early = arrivedEarly, early.uid == uid {
             arrivedEarly = nil
-            guard rename(early.path, path) == 0 else { unlink(early.path); throw Self.fileError(path) }
+            guard rename(early.path, path) == 0 else { unlink(early.path); throw LiteralFile.failure(path) }
             if durable {
                 let fd = open(path, O_RDONLY | O_CLOEXEC)
                 defer { if fd >= 0 { close(fd) } }
-                guard fd >= 0, fsync(fd) == 0 else { throw Self.fileError(path) }
+                guard fd >= 0, fsync(fd) == 0 else { throw LiteralFile.failure(path) }
             }
             fetched = FetchedFile(uid: uid, internalDate: early.internalDate, path: path, size: early.size,
                                   sha256: early.sha256, isDurable: durable)
@@ -306,10 +306,6 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private func dropArrivedEarly() {
         if let early = arrivedEarly { unlink(early.path) }
         arrivedEarly = nil
-    }
-
-    private static func fileError(_ path: String) -> any Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
     }
 
     private static func fetchCommand(_ uid: UInt32) -> String { "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])" }

@@ -39,7 +39,8 @@ struct LiteralFile {
 
     func close() { Glibc.close(fd) }
 
-    private static func failure(_ path: String) -> any Error {
+    /// A failed write to `path`, with errno's reason.
+    static func failure(_ path: String) -> any Error {
         CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
     }
 }
