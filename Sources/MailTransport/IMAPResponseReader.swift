@@ -1,6 +1,6 @@
 import Foundation
 
-/// The bytes an `IMAPStreamConnection` received and has not consumed yet: response lines
+/// The bytes an `IMAPStreamConnection`'s stream received and has not consumed yet: response lines
 /// and message literals, read from the socket in blocks as large as the buffer.
 struct IMAPResponseReader {
     private let buffer: UnsafeMutableRawBufferPointer
@@ -19,7 +19,7 @@ struct IMAPResponseReader {
     }
 
     /// Receives more after the unconsumed bytes, moving them to the front first.
-    private mutating func fill(_ connection: IMAPStreamConnection) throws {
+    private mutating func fill(_ stream: CurlStream) throws {
         if start > 0 {
             if end > start { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start) }
             end -= start
@@ -28,11 +28,11 @@ struct IMAPResponseReader {
         guard end < buffer.count else {
             throw CurlError(code: -2, detail: "a response line longer than \(buffer.count) bytes", responseCode: 0)
         }
-        end += try connection.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
+        end += try stream.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
     }
 
     /// The next line, without its CRLF.
-    mutating func readLine(from connection: IMAPStreamConnection) throws -> [UInt8] {
+    mutating func readLine(from stream: CurlStream) throws -> [UInt8] {
         var searched = 0  // bytes after `start` known to hold no LF (fill() keeps them, moved)
         while true {
             if let newline = UnsafeRawBufferPointer(rebasing: buffer[(start + searched)..<end]).firstIndex(of: 10) {
@@ -43,12 +43,12 @@ struct IMAPResponseReader {
                 return line
             }
             searched = end - start
-            try fill(connection)
+            try fill(stream)
         }
     }
 
     /// Hands exactly `count` bytes to `consume`, in blocks as large as the buffer.
-    mutating func readLiteral(_ count: Int, from connection: IMAPStreamConnection,
+    mutating func readLiteral(_ count: Int, from stream: CurlStream,
                               consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         var remaining = count
         while remaining > 0 {
@@ -57,7 +57,7 @@ struct IMAPResponseReader {
                 end = 0
                 // Fill the buffer (or what is left of the literal) before handing it on.
                 let want = min(remaining, buffer.count)
-                while end < want { end += try connection.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<want])) }
+                while end < want { end += try stream.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<want])) }
             }
             let take = min(remaining, end - start)
             try consume(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))

@@ -16,17 +16,16 @@ import Synchronization
 /// is opened with EXAMINE (read-only), so nothing on this connection can set `\Seen`.
 ///
 /// Every blocking call runs on the connection's own serial queue, never on the Swift
-/// concurrency pool; cancelling the awaiting task wakes the `poll` it waits in.
+/// concurrency pool; cancelling the awaiting task wakes the `poll` it waits in (`CurlStream`).
 final class IMAPStreamConnection: @unchecked Sendable {
     private let server: MailServerURL
     private let settings: ConnectionSettings
     private let queue: DispatchQueue
-    /// A pipe the cancellation handler writes to, to wake a `poll` waiting for the server.
-    private let wakeup: (read: Int32, write: Int32)
+    /// Where the session's bytes go and come from, once logged in.
+    private let stream: CurlStream
 
     // Touched only on `queue`.
     private var handle: UnsafeMutableRawPointer?
-    private var socket: Int32 = -1
     private let errorBuffer: UnsafeMutablePointer<CChar>
     /// The connection's OpenSSL object, noted at the handshake (see `thidua_tls_read_ahead`).
     private let tlsObject: UnsafeMutablePointer<UnsafeMutableRawPointer?>
@@ -49,24 +48,17 @@ final class IMAPStreamConnection: @unchecked Sendable {
         self.server = server
         self.settings = settings
         self.queue = DispatchQueue(label: "thidua.imap-stream.\(label)")
-        var ends: [Int32] = [-1, -1]
-        precondition(pipe(&ends) == 0, "pipe failed: \(String(cString: strerror(errno)))")
-        for end in ends {
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(end, F_SETFL, O_NONBLOCK)
-        }
-        self.wakeup = (ends[0], ends[1])
+        self.stream = CurlStream(stallTimeout: settings.stallTimeout)
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         self.tlsObject = .allocate(capacity: 1)
         self.tlsObject.initialize(to: nil)
         self.reader = IMAPResponseReader(capacity: Self.bufferSize)
+        stream.isCancelled = { [unowned self] in self.isCancelled }
     }
 
     deinit {
         disconnect()
-        close(wakeup.read)
-        close(wakeup.write)
         errorBuffer.deallocate()
         tlsObject.deallocate()
         reader.deallocate()
@@ -88,7 +80,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// cancellable on its own.
     func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,
                next: UInt32? = nil) async throws -> FetchedFile {
-        if Task.isCancelled { throw Self.cancelled }
+        if Task.isCancelled { throw CurlStream.cancelled }
         let bearer: String?
         do {
             bearer = try await settings.tokenProvider?.accessToken()
@@ -102,7 +94,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
                     self.active = request
                     defer { self.active = nil }
                     continuation.resume(returning: Result {
-                        if request.cancelled.load(ordering: .relaxed) { throw Self.cancelled }
+                        if request.cancelled.load(ordering: .relaxed) { throw CurlStream.cancelled }
                         return try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
                                                       next: next, bearer: bearer)
                     })
@@ -110,8 +102,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             }
         } onCancel: {
             request.cancelled.store(true, ordering: .relaxed)
-            var one: UInt8 = 1
-            _ = write(wakeup.write, &one, 1)
+            stream.wake()
         }
         return try result.get()
     }
@@ -128,7 +119,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
                                next: UInt32?, bearer: String?) throws -> FetchedFile {
-        drainWakeup()
+        stream.drainWakeup()
         let reused = handle != nil
         do {
             return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
@@ -192,7 +183,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         guard thidua_easy_getinfo_socket(handle, &socket) == CURLE_OK, socket >= 0 else {
             throw CurlError(code: Int(CURLE_COULDNT_CONNECT.rawValue), detail: "libcurl kept no connection to use", responseCode: 0)
         }
-        self.socket = socket
+        stream.attach(handle, socket: socket)
         if let tls = tlsObject.pointee { thidua_tls_read_ahead(tls, Self.tlsReadAhead) }
         reader.reset()
     }
@@ -203,7 +194,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         pipelined = nil
         dropArrivedEarly()
         tlsObject.pointee = nil
-        socket = -1
+        stream.detach()
         examined = nil
         reader.reset()
     }
@@ -244,7 +235,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         var file: LiteralFile?
         defer { file?.close() }
         while true {
-            let line = try reader.readLine(from: self)
+            let line = try reader.readLine(from: stream)
             if let status = Self.completion(of: line, tag: tag) {
                 try status.get()
                 break
@@ -259,16 +250,16 @@ final class IMAPStreamConnection: @unchecked Sendable {
                 if let announced, announced == pipelined?.uid, arrivedEarly == nil {
                     arrivedEarly = try receiveEarly(count, line: line, uid: announced, path: path + ".next")
                 } else {
-                    try reader.readLiteral(count, from: self) { _ in }
-                    _ = try reader.readLine(from: self)
+                    try reader.readLiteral(count, from: stream) { _ in }
+                    _ = try reader.readLine(from: stream)
                 }
                 continue
             }
             if file == nil { file = try LiteralFile(path: path) }
             try file!.restart()
-            try reader.readLiteral(count, from: self) { try file!.append($0) }
+            try reader.readLiteral(count, from: stream) { try file!.append($0) }
             // The literal is followed by the rest of the FETCH response, e.g. `)` or ` UID 7)`.
-            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: self), as: UTF8.self)
+            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: stream), as: UTF8.self)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
             if durable { try file!.sync() }
             fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
@@ -293,8 +284,8 @@ final class IMAPStreamConnection: @unchecked Sendable {
         var file = try LiteralFile(path: path)
         defer { file.close() }
         do {
-            try reader.readLiteral(count, from: self) { try file.append($0) }
-            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: self), as: UTF8.self)
+            try reader.readLiteral(count, from: stream) { try file.append($0) }
+            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: stream), as: UTF8.self)
             return FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
                                size: count, sha256: file.digest(), isDurable: false)
         } catch {
@@ -317,9 +308,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
         guard let early = pipelined else { return }
         pipelined = nil
         while true {
-            let line = try reader.readLine(from: self)
+            let line = try reader.readLine(from: stream)
             if Self.completion(of: line, tag: early.tag) != nil { return }  // whatever it says: it is over
-            if let count = Self.literal(line) { try reader.readLiteral(count, from: self) { _ in } }
+            if let count = Self.literal(line) { try reader.readLiteral(count, from: stream) { _ in } }
         }
     }
 
@@ -328,7 +319,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         try settlePipelined()
         let tag = try send(text)
         while true {
-            let line = try reader.readLine(from: self)
+            let line = try reader.readLine(from: stream)
             if let status = Self.completion(of: line, tag: tag) { return try status.get() }
             untagged(line)
         }
@@ -338,7 +329,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private func send(_ text: String) throws -> String {
         let tag = "T\(nextTag)"
         nextTag += 1
-        try sendAll(Array("\(tag) \(text)\r\n".utf8))
+        try stream.send(Array("\(tag) \(text)\r\n".utf8))
         return tag
     }
 
@@ -363,65 +354,5 @@ final class IMAPStreamConnection: @unchecked Sendable {
         let text = String(decoding: line, as: UTF8.self).uppercased()
         guard text.contains(" FETCH ("), text.contains("BODY[] {") else { return nil }
         return count
-    }
-
-    static let cancelled = CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0)
-
-    // MARK: - The wire (used by IMAPResponseReader)
-
-    /// Sends `bytes` whole, waiting while the socket is full.
-    private func sendAll(_ bytes: [UInt8]) throws {
-        guard let handle else { throw Self.closed }
-        var offset = 0
-        while offset < bytes.count {
-            var sent = 0
-            let code = bytes.withUnsafeBytes { curl_easy_send(handle, $0.baseAddress! + offset, bytes.count - offset, &sent) }
-            if code == CURLE_AGAIN { try wait(for: Int16(POLLOUT)); continue }
-            guard code == CURLE_OK else { throw Self.failure(code, "sending to the server") }
-            offset += sent
-        }
-    }
-
-    /// Receives at least one byte into `buffer`, waiting for the server as long as the
-    /// stall timeout allows.
-    func receive(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard let handle else { throw Self.closed }
-        while true {
-            var received = 0
-            let code = curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
-            if code == CURLE_AGAIN { try wait(for: Int16(POLLIN)); continue }
-            guard code == CURLE_OK else { throw Self.failure(code, "reading from the server") }
-            guard received > 0 else { throw Self.closed }
-            return received
-        }
-    }
-
-    private func wait(for events: Int16) throws {
-        var fds = [pollfd(fd: socket, events: events, revents: 0), pollfd(fd: wakeup.read, events: Int16(POLLIN), revents: 0)]
-        while true {
-            if isCancelled { throw Self.cancelled }
-            let ready = poll(&fds, 2, Int32(settings.stallTimeout * 1000))
-            if ready < 0 && errno == EINTR { continue }
-            guard ready > 0 else {
-                throw CurlError(code: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
-                                detail: "the server sent nothing for \(settings.stallTimeout) s", responseCode: 0)
-            }
-            if fds[1].revents != 0 {
-                drainWakeup()
-                continue  // cancelled, or a stale wakeup from an earlier transfer
-            }
-            return  // readable, writable, or closed: the next recv/send tells which
-        }
-    }
-
-    private func drainWakeup() {
-        var bytes = [UInt8](repeating: 0, count: 64)
-        while read(wakeup.read, &bytes, bytes.count) > 0 {}
-    }
-
-    private static let closed = CurlError(code: Int(CURLE_GOT_NOTHING.rawValue), detail: "the server closed the connection", responseCode: 0)
-
-    private static func failure(_ code: CURLcode, _ what: String) -> CurlError {
-        CurlError(code: Int(code.rawValue), detail: "\(what): \(String(cString: curl_easy_strerror(code)))", responseCode: 0)
     }
 }

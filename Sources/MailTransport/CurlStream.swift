@@ -1,0 +1,111 @@
+import CCurl
+import Foundation
+
+/// The byte stream of a connection libcurl opened and logged in (`CURLOPT_CONNECT_ONLY`):
+/// bytes go through libcurl, so TLS stays its business, and every wait for the server is a
+/// `poll` that a cancellation can wake.
+///
+/// Used only on its connection's serial queue, except `wake()`, which a task's cancellation
+/// handler calls from anywhere.
+final class CurlStream: @unchecked Sendable {
+    /// A pipe `wake()` writes to, to end a `poll` waiting for the server.
+    private let wakeup: (read: Int32, write: Int32)
+    private let stallTimeout: Int
+    private var handle: UnsafeMutableRawPointer?
+    private var socket: Int32 = -1
+    /// Asked before each wait: whether the caller gave up (set by the owner).
+    var isCancelled: () -> Bool = { false }
+
+    init(stallTimeout: Int) {
+        var ends: [Int32] = [-1, -1]
+        precondition(pipe(&ends) == 0, "pipe failed: \(String(cString: strerror(errno)))")
+        for end in ends {
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(end, F_SETFL, O_NONBLOCK)
+        }
+        wakeup = (ends[0], ends[1])
+        self.stallTimeout = stallTimeout
+    }
+
+    deinit {
+        close(wakeup.read)
+        close(wakeup.write)
+    }
+
+    /// Reads and writes now go over `handle`'s connection, whose socket is `socket`. The
+    /// handle stays its owner's to clean up.
+    func attach(_ handle: UnsafeMutableRawPointer, socket: Int32) {
+        self.handle = handle
+        self.socket = socket
+    }
+
+    func detach() {
+        handle = nil
+        socket = -1
+    }
+
+    /// Ends the current wait (the caller then checks `isCancelled`).
+    func wake() {
+        var one: UInt8 = 1
+        _ = write(wakeup.write, &one, 1)
+    }
+
+    /// Forgets wakeups meant for an earlier transfer.
+    func drainWakeup() {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        while read(wakeup.read, &bytes, bytes.count) > 0 {}
+    }
+
+    /// Sends `bytes` whole, waiting while the socket is full.
+    func send(_ bytes: [UInt8]) throws {
+        guard let handle else { throw Self.closed }
+        var offset = 0
+        while offset < bytes.count {
+            var sent = 0
+            let code = bytes.withUnsafeBytes { curl_easy_send(handle, $0.baseAddress! + offset, bytes.count - offset, &sent) }
+            if code == CURLE_AGAIN { try wait(for: Int16(POLLOUT)); continue }
+            guard code == CURLE_OK else { throw Self.failure(code, "sending to the server") }
+            offset += sent
+        }
+    }
+
+    /// Receives at least one byte into `buffer`, waiting for the server as long as the
+    /// stall timeout allows.
+    func receive(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let handle else { throw Self.closed }
+        while true {
+            var received = 0
+            let code = curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
+            if code == CURLE_AGAIN { try wait(for: Int16(POLLIN)); continue }
+            guard code == CURLE_OK else { throw Self.failure(code, "reading from the server") }
+            guard received > 0 else { throw Self.closed }
+            return received
+        }
+    }
+
+    private func wait(for events: Int16) throws {
+        var fds = [pollfd(fd: socket, events: events, revents: 0), pollfd(fd: wakeup.read, events: Int16(POLLIN), revents: 0)]
+        while true {
+            if isCancelled() { throw Self.cancelled }
+            let ready = poll(&fds, 2, Int32(stallTimeout * 1000))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else {
+                throw CurlError(code: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
+                                detail: "the server sent nothing for \(stallTimeout) s", responseCode: 0)
+            }
+            if fds[1].revents != 0 {
+                drainWakeup()
+                continue  // cancelled, or a stale wakeup from an earlier transfer
+            }
+            return  // readable, writable, or closed: the next recv/send tells which
+        }
+    }
+
+    static let cancelled = CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0)
+
+    private static let closed = CurlError(code: Int(CURLE_GOT_NOTHING.rawValue), detail: "the server closed the connection", responseCode: 0)
+
+    private static func failure(_ code: CURLcode, _ what: String) -> CurlError {
+        CurlError(code: Int(code.rawValue), detail: "\(what): \(String(cString: curl_easy_strerror(code)))", responseCode: 0)
+    }
+}
