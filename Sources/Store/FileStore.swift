@@ -33,7 +33,8 @@ public struct FileStore: Sendable {
     public struct StagedFile: Sendable {
         public let target: String
         let temporary: String
-        /// Open while the data still needs its fsync; nil for a file already fsynced.
+        /// Open (for reading too) while the data still needs its fsync; nil for a file
+        /// already fsynced.
         let descriptor: Int32?
     }
 
@@ -41,7 +42,7 @@ public struct FileStore: Sendable {
     /// waiting: `placeDurably` then flushes it with the others of its round.
     public func stage(_ bytes: [UInt8], for relativePath: String) throws -> StagedFile {
         let temporary = try temporaryPath()
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        let fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure.io("create", path: temporary) }
         guard Self.writeAll(bytes, to: fd) else {
             close(fd)
@@ -189,8 +190,9 @@ public struct FileStore: Sendable {
     /// would be fresh pages, each a page fault to zero (and on a VM, often a page the host
     /// must hand back first).
     public func read(_ file: StagedFile, into buffer: inout [UInt8]) throws -> ArraySlice<UInt8> {
-        let fd = try openForReading(file.temporary)
-        defer { close(fd) }
+        // The descriptor kept for the file's fsync serves, rather than a second open.
+        let fd = try file.descriptor ?? openForReading(file.temporary)
+        defer { if file.descriptor == nil { close(fd) } }
         let size = try size(of: fd, at: file.temporary)
         if buffer.count < size { buffer.append(contentsOf: repeatElement(0, count: size - buffer.count)) }
         let count = buffer.withUnsafeMutableBytes { Self.readAll(fd, into: $0.baseAddress!, size) }
@@ -223,12 +225,12 @@ public struct FileStore: Sendable {
         return Int(status.st_size)
     }
 
-    /// Reads up to `size` bytes from `fd` (fewer if the file is shorter), through short
-    /// reads and interruptions; nil on an error.
+    /// Reads up to `size` bytes from the start of `fd`'s file (fewer if it is shorter),
+    /// through short reads and interruptions; nil on an error.
     private static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ size: Int) -> Int? {
         var count = 0
         while count < size {
-            let result = Glibc.read(fd, buffer + count, size - count)
+            let result = pread(fd, buffer + count, size - count, off_t(count))
             if result < 0 && errno == EINTR { continue }
             if result < 0 { return nil }
             if result == 0 { break }
