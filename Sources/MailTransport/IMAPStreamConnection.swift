@@ -35,11 +35,19 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private var examined: (mailbox: String, uidValidity: UInt32)?
     /// The fetch running on the queue.
     private var active: Request?
-    /// A `UID FETCH` sent ahead of its turn, its answer not read yet.
-    private var pipelined: (uid: UInt32, tag: String)?
+    /// A `UID FETCH` sent ahead of its turn, its answer not read yet (or read early).
+    private var pipelined: Pipelined?
     /// The pipelined fetch's message when it came before the previous fetch completed
     /// (Dovecot, about once in a hundred), in a file of its own until asked for.
     private var arrivedEarly: FetchedFile?
+
+    private struct Pipelined {
+        var uid: UInt32
+        var tag: String
+        /// Its tagged completion, when the server sent it before the previous fetch's: RFC 3501
+        /// (section 5.5) lets a server complete commands it runs at once in any order.
+        var completion: Result<Void, CurlError>?
+    }
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -223,22 +231,28 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// read.
     private func fetchMessage(uid: UInt32, path: String, durable: Bool, next: UInt32? = nil) throws -> FetchedFile? {
         let tag: String
+        var completion: Result<Void, CurlError>?
         if let early = pipelined, early.uid == uid {
             pipelined = nil
             tag = early.tag
+            completion = early.completion  // if so, its answer was read too: nothing more comes
         } else {
             try settlePipelined()
             tag = try send(Self.fetchCommand(uid))
         }
-        if let next, pipelined == nil { pipelined = (next, try send(Self.fetchCommand(next))) }
+        if let next, pipelined == nil { pipelined = Pipelined(uid: next, tag: try send(Self.fetchCommand(next))) }
         var fetched: FetchedFile?
         var file: LiteralFile?
         defer { file?.close() }
-        while true {
+        while completion == nil {
             let line = try reader.readLine(from: stream)
             if let status = Self.completion(of: line, tag: tag) {
-                try status.get()
+                completion = status
                 break
+            }
+            if let ahead = pipelined, ahead.completion == nil, let status = Self.completion(of: line, tag: ahead.tag) {
+                pipelined?.completion = status
+                continue
             }
             guard let count = Self.fetchLiteral(line) else { continue }  // other untagged news: not ours
             // Dovecot may answer a pipelined fetch before this one completes. Another
@@ -265,6 +279,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
                                   size: count, sha256: file!.digest(), isDurable: durable)
         }
+        try completion?.get()
         if fetched == nil, let early = arrivedEarly, early.uid == uid {
             arrivedEarly = nil
             guard rename(early.path, path) == 0 else { unlink(early.path); throw LiteralFile.failure(path) }
@@ -307,6 +322,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         dropArrivedEarly()
         guard let early = pipelined else { return }
         pipelined = nil
+        if early.completion != nil { return }  // its answer was read with the fetch before it
         while true {
             let line = try reader.readLine(from: stream)
             if Self.completion(of: line, tag: early.tag) != nil { return }  // whatever it says: it is over
