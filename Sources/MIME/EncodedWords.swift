@@ -6,7 +6,7 @@
 /// dropped, as the RFC requires.
 public enum EncodedWords {
     public static func decode(_ input: String) -> String {
-        guard input.contains("=?") else { return input }
+        guard encodedWordStart(in: Substring(input)) != nil else { return input }
         var result = ""
         var pending: (charset: String, bytes: [UInt8])?
         var rest = Substring(input)
@@ -19,12 +19,12 @@ public enum EncodedWords {
         }
 
         while !rest.isEmpty {
-            guard let start = rest.range(of: "=?"), let word = parseWord(rest[start.lowerBound...]) else {
+            guard let start = encodedWordStart(in: rest), let word = parseWord(rest[start...]) else {
                 flushPending()
                 result += rest
                 return result.precomposedStringWithCanonicalMapping
             }
-            let between = rest[rest.startIndex..<start.lowerBound]
+            let between = rest[rest.startIndex..<start]
             if pending == nil || !between.allSatisfy(\.isWhitespace) {
                 flushPending()
                 result += between
@@ -39,6 +39,18 @@ public enum EncodedWords {
         }
         flushPending()
         return result.precomposedStringWithCanonicalMapping
+    }
+
+    /// Where the next `=?` starts, found byte by byte: Foundation's `range(of:)` takes a
+    /// detour through NSString, a cost paid for every header of every message.
+    private static func encodedWordStart(in text: Substring) -> Substring.Index? {
+        let bytes = text.utf8
+        var from = bytes.startIndex
+        while let equals = bytes[from...].firstIndex(of: UInt8(ascii: "=")) {
+            from = bytes.index(after: equals)
+            if from < bytes.endIndex, bytes[from] == UInt8(ascii: "?") { return equals }
+        }
+        return nil
     }
 
     private struct Word {
