@@ -46,7 +46,7 @@ enum Base64 {
         table.map { $0 == invalid ? 1 << 24 : UInt32($0) << (18 - 6 * position) }
     }
 
-    /// Whether `thidua_base64_decode_blocks` may run here (asked of the CPU once).
+    /// Whether `thidua_base64_decode_lines` may run here (asked of the CPU once).
     static let hasAVX2 = thidua_cpu_has_avx2() != 0
 
     /// Skips whitespace and garbage, stops at the first padding, and keeps the whole
@@ -73,13 +73,13 @@ enum Base64 {
                         // inside a line; each group's three bytes stored as one 32-bit word
                         // (its fourth byte overwritten by the next group, or left past the end).
                         if bits == 0 {
-                            // Blocks of 32 characters at a time where the CPU allows: every
-                            // whole block of a line.
-                            if Self.hasAVX2, end - index >= 32 {
-                                let consumed = thidua_base64_decode_blocks(input.baseAddress! + index, end - index,
-                                                                           output.baseAddress! + written, capacity - written)
-                                index += consumed
-                                written += consumed / 4 * 3
+                            // Whole lines where the CPU allows: blocks of 32 characters, the
+                            // groups after them and the line break, line after line.
+                            if Self.hasAVX2, end - index >= 4 {
+                                var produced = 0
+                                index += thidua_base64_decode_lines(input.baseAddress! + index, end - index,
+                                                                    output.baseAddress! + written, capacity - written, t0, &produced)
+                                written += produced
                             }
                             while index + 4 <= end, written + 4 <= capacity {
                                 let group = t0[Int(input[index])] | t1[Int(input[index + 1])]

@@ -129,23 +129,6 @@ import Testing
     /// The decoder's fast path (whole groups at once) must agree with the definition, one
     /// character at a time, on any mix of alphabet, line breaks, garbage and padding.
     @Test func base64DecodesAsTheCharacterAtATimeDefinition() {
-        func reference(_ input: [UInt8]) -> [UInt8] {
-            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-            var output: [UInt8] = []
-            var accumulator: UInt32 = 0
-            var bits = 0
-            for byte in input {
-                if byte == UInt8(ascii: "=") { break }
-                guard let value = alphabet.firstIndex(of: byte) else { continue }
-                accumulator = (accumulator << 6) | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                }
-            }
-            return output
-        }
         var random = SystemRandomNumberGenerator()
         let pieces = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8) + Array("\r\n \t*-_=".utf8)
         for round in 0..<2000 {
@@ -154,8 +137,49 @@ import Testing
             let input = (0..<length).map { _ in
                 Int.random(in: 0..<20, using: &random) == 0 ? pieces.randomElement(using: &random)! : pieces[Int.random(in: 0..<64, using: &random)]
             }
-            #expect(Base64.decode(input) == reference(input), "\(String(decoding: input, as: UTF8.self).debugDescription)")
+            #expect(Base64.decode(input) == Self.reference(input), "\(String(decoding: input, as: UTF8.self).debugDescription)")
         }
+    }
+
+    /// Lines as encoders write them, which the decoder takes line after line (with AVX2,
+    /// where the CPU has it): CRLF or bare LF, lines of 76 characters and of lengths that
+    /// split a group of four, the final padding, and now and then a stray character.
+    @Test func base64LinesDecodeAsTheDefinition() {
+        var random = SystemRandomNumberGenerator()
+        for round in 0..<600 {
+            let data = (0..<Int.random(in: 0...2000, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let encoded = Array(Base64.encode(data, lineLength: 0).utf8)
+            let lineLength = [76, 76, 76, 64, 72, 57, 5, 1][round % 8]
+            let lineBreak: [UInt8] = round % 3 == 0 ? [10] : [13, 10]
+            var input: [UInt8] = []
+            for start in stride(from: 0, to: encoded.count, by: lineLength) {
+                input += encoded[start..<min(start + lineLength, encoded.count)] + lineBreak
+            }
+            let stray = round % 5 == 4 && !input.isEmpty
+            if stray { input[Int.random(in: 0..<input.count, using: &random)] = [UInt8(ascii: "*"), 13, 10, 32].randomElement(using: &random)! }
+            let decoded = Base64.decode(input)
+            #expect(decoded == Self.reference(input), "line length \(lineLength), \(input.count) characters")
+            if !stray { #expect(decoded == data) }
+        }
+    }
+
+    /// Base64 one character at a time, as RFC 2045 reads it.
+    static func reference(_ input: [UInt8]) -> [UInt8] {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var output: [UInt8] = []
+        var accumulator: UInt32 = 0
+        var bits = 0
+        for byte in input {
+            if byte == UInt8(ascii: "=") { break }
+            guard let value = alphabet.firstIndex(of: byte) else { continue }
+            accumulator = (accumulator << 6) | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+            }
+        }
+        return output
     }
 
     /// The 32-character blocks decoded with AVX2 (where the CPU has it): every byte value in
