@@ -282,11 +282,11 @@ final class IMAPStreamConnection: @unchecked Sendable {
         try completion?.get()
         if fetched == nil, let early = arrivedEarly, early.uid == uid {
             arrivedEarly = nil
-            guard rename(early.path, path) == 0 else { unlink(early.path); throw LiteralFile.failure(path) }
+            guard rename(early.path, path) == 0 else { unlink(early.path); throw LiteralFile.Failure(action: "move into place", path: path) }
             if durable {
                 let fd = open(path, O_RDONLY | O_CLOEXEC)
                 defer { if fd >= 0 { close(fd) } }
-                guard fd >= 0, fsync(fd) == 0 else { throw LiteralFile.failure(path) }
+                guard fd >= 0, fsync(fd) == 0 else { throw LiteralFile.Failure(action: "flush", path: path) }
             }
             fetched = FetchedFile(uid: uid, internalDate: early.internalDate, path: path, size: early.size,
                                   sha256: early.sha256, isDurable: durable)

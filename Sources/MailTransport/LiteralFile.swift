@@ -10,14 +10,14 @@ struct LiteralFile {
     init(path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard fd >= 0 else { throw Failure(action: "create", path: path) }
     }
 
     /// Starts (over: a literal that turned out not to be the message asked for may have come
     /// first).
     mutating func restart() throws {
         hasher = SHA256Hasher()
-        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Self.failure(path) }
+        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Failure(action: "write", path: path) }
     }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
@@ -26,21 +26,30 @@ struct LiteralFile {
         while written < bytes.count {
             let result = write(fd, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { throw Self.failure(path) }
+            guard result > 0 else { throw Failure(action: "write", path: path) }
             written += result
         }
     }
 
     func sync() throws {
-        guard fsync(fd) == 0 else { throw Self.failure(path) }
+        guard fsync(fd) == 0 else { throw Failure(action: "flush", path: path) }
     }
 
     func digest() -> String { hasher.finalize() }
 
     func close() { Glibc.close(fd) }
 
-    /// A failed write to `path`, with errno's reason.
-    static func failure(_ path: String) -> any Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+    /// What the operator reads in the log and in `thidua status`: the file, the reason, and
+    /// what to look at (a full disk is the usual one).
+    struct Failure: Error, CustomStringConvertible {
+        var action: String
+        var path: String
+        /// errno, taken where the failure is thrown.
+        var code: Int32 = errno
+
+        var description: String {
+            "could not \(action) \(path) for a fetched message: \(String(cString: strerror(code))); "
+                + "check that the data directory is writable by thidua and has free space"
+        }
     }
 }

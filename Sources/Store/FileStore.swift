@@ -13,10 +13,13 @@ public struct FileStore: Sendable {
     public init(root: URL) { self.root = root }
 
     public enum Failure: Error, CustomStringConvertible {
-        case io(String, path: String)
+        /// `code`: the errno of the failed call, taken where the failure is thrown (by the
+        /// time the message is read, errno belongs to some later call).
+        case io(String, path: String, code: Int32 = errno)
         public var description: String {
             switch self {
-            case let .io(what, path): "could not \(what) \(path): \(String(cString: strerror(errno))); check that the data directory exists, is writable by thidua and has free space"
+            case let .io(what, path, code):
+                "could not \(what) \(path): \(String(cString: strerror(code))); check that the data directory exists, is writable by thidua and has free space"
             }
         }
     }
