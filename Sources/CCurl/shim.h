@@ -7,8 +7,12 @@
 #define THIDUA_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <openssl/ssl.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <sys/socket.h>
 
 static inline CURLcode thidua_easy_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -101,6 +105,26 @@ static inline void thidua_tls_read_ahead(void *ssl, size_t length) {
     SSL_set_default_read_buffer_len((SSL *)ssl, length);
     SSL_free_buffers((SSL *)ssl);  /* reallocated at the new length by the next read; kept if data is pending */
     SSL_set_read_ahead((SSL *)ssl, 1);
+}
+
+/// Linux's `struct tcp_info` as far as `tcpi_min_rtt` (Linux 4.10): glibc's copy in
+/// <netinet/tcp.h> ends before it, and <linux/tcp.h> clashes with that copy in Swift.
+/// The kernel only ever appends to it.
+struct thidua_tcp_info {
+    uint8_t state_and_options[8];
+    uint32_t rto_to_total_retrans[24];
+    uint64_t pacing_rate, max_pacing_rate, bytes_acked, bytes_received;
+    uint32_t segs_out, segs_in, notsent_bytes, min_rtt;
+};
+_Static_assert(offsetof(struct thidua_tcp_info, min_rtt) == 148, "tcpi_min_rtt is at byte 148 of Linux's struct tcp_info");
+
+/// The smallest round-trip time the kernel has measured on TCP socket `socket`, in
+/// microseconds; -1 when it cannot say.
+static inline long thidua_socket_min_rtt(int socket) {
+    struct thidua_tcp_info info;
+    socklen_t length = sizeof(info);
+    if (getsockopt(socket, IPPROTO_TCP, TCP_INFO, &info, &length) != 0 || length < sizeof(info)) return -1;
+    return (long)info.min_rtt;
 }
 
 #endif

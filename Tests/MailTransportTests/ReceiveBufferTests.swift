@@ -1,0 +1,35 @@
+import CCurl
+import Foundation
+import Glibc
+import Testing
+@testable import MailTransport
+
+/// The round-trip time that decides the fetching connection's receive buffer is read from
+/// the kernel's `tcp_info`, through thidua's own copy of its layout.
+struct ReceiveBufferTests {
+    @Test func aLoopbackConnectionMeasuresAsNearby() throws {
+        let server = try ReversingIMAPServer(messages: [:])
+        defer { server.stop() }
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(client) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = server.port.bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        var greeting = [UInt8](repeating: 0, count: 256)
+        #expect(recv(client, &greeting, greeting.count, 0) > 0)  // the handshake gave the kernel a round trip to time
+        let rtt = thidua_socket_min_rtt(client)
+        #expect(rtt > 0 && rtt < IMAPStreamConnection.nearbyRTT, "min RTT \(rtt) µs on loopback")
+    }
+
+    @Test func aDescriptorThatIsNoTCPSocketHasNoRoundTrip() {
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        #expect(thidua_socket_min_rtt(ends[0]) == -1)
+        ends.forEach { close($0) }
+    }
+}
