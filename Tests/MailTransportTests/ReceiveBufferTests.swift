@@ -23,7 +23,7 @@ struct ReceiveBufferTests {
         var greeting = [UInt8](repeating: 0, count: 256)
         #expect(recv(client, &greeting, greeting.count, 0) > 0)  // the handshake gave the kernel a round trip to time
         let rtt = thidua_socket_min_rtt(client)
-        #expect(rtt > 0 && rtt < IMAPStreamConnection.nearbyRTT, "min RTT \(rtt) µs on loopback")
+        #expect(rtt > 0 && rtt < CurlStream.nearbyRTT, "min RTT \(rtt) µs on loopback")
     }
 
     @Test func aDescriptorThatIsNoTCPSocketHasNoRoundTrip() {
