@@ -1,3 +1,4 @@
+import CCurl  // its headers bring in <sys/socket.h>, where SOCK_STREAM is (Glibc alone does not show it)
 import Foundation
 import Glibc
 import Synchronization
