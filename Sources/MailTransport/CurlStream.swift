@@ -112,11 +112,11 @@ final class CurlStream: @unchecked Sendable {
     /// the server then sends each TLS record (Dovecot writes them 4 KB at a time) as its own
     /// segment the moment it is written; a window that fills now and then makes it send
     /// what queued meanwhile in larger segments instead. Fetching the benchmark's thousand
-    /// 1 MB messages from a loopback Dovecot took 125,000 TCP segments (both ways) instead
-    /// of 207,000, each one work for both ends on the same two cores (Dovecot's CPU fell by
-    /// 0.3–0.6 s in most alternating runs). A path of a millisecond at 1 Gbit/s holds
-    /// 125 KB in flight, less than this window; a distant server (Gmail, Microsoft 365)
-    /// keeps the kernel's autotuning.
+    /// 1 MB messages from a loopback Dovecot took 120,000–160,000 TCP segments (both ways)
+    /// instead of about 200,000, each one work for both ends on the same two cores
+    /// (Dovecot's CPU fell by 0.3–0.6 s in most alternating runs). A path of a millisecond
+    /// at 1 Gbit/s holds 125 KB in flight, less than this window; a distant server (Gmail,
+    /// Microsoft 365) keeps the kernel's autotuning.
     static let nearbyReceiveBuffer: Int32 = 128 * 1024
 
     private static func fitReceiveBuffer(_ socket: Int32) {
