@@ -16,58 +16,57 @@ struct OutOfOrderCompletionTests {
         return Array((header + lines).utf8)
     }
 
-    static func client(_ server: ReversingIMAPServer) throws -> IMAPClient {
-        IMAPClient(server: try MailServerURL(server.url, schemes: ["imap"]),
-                   settings: ConnectionSettings(user: "thidua", password: "mat-khau", requireTLS: false, stallTimeout: 2))
+    /// Runs `body` against a fresh server holding `messages`, with a client of it (whose stall
+    /// timeout is short, so that a fetch left waiting reconnects soon) and a scratch directory.
+    static func withServer(_ messages: [UInt32: [UInt8]],
+                           _ body: (ReversingIMAPServer, IMAPClient, URL) async throws -> Void) async throws {
+        let server = try ReversingIMAPServer(messages: messages)
+        defer { server.stop() }
+        let imap = IMAPClient(server: try MailServerURL(server.url, schemes: ["imap"]),
+                              settings: ConnectionSettings(user: "thidua", password: "mat-khau", requireTLS: false, stallTimeout: 2))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-reversed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await body(server, imap, directory)
     }
 
     @Test func aPipelinedFetchAnsweredAndCompletedFirstIsKeptForItsTurn() async throws {
         let messages: [UInt32: [UInt8]] = [1: Self.message(1, size: 700_000), 2: Self.message(2, size: 300_000)]
-        let server = try ReversingIMAPServer(messages: messages)
-        defer { server.stop() }
-        let imap = try Self.client(server)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-reversed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-
-        // UID 2 is asked for behind UID 1 and answered, and completed, before it.
-        for (uid, next) in [(UInt32(1), UInt32?(2)), (2, nil), (1, nil)] {
-            let path = directory.appendingPathComponent("\(uid)-\(server.fetches)").path
-            let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: uid, toFile: path, durable: false, next: next)
-            let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            #expect(fetched.uid == uid)
-            #expect(onDisk == messages[uid], "UID \(uid): the file holds another message or a part of one")
-            #expect(fetched.size == onDisk.count && fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+        try await Self.withServer(messages) { server, imap, directory in
+            // UID 2 is asked for behind UID 1 and answered, and completed, before it.
+            for (uid, next) in [(UInt32(1), UInt32?(2)), (2, nil), (1, nil)] {
+                let path = directory.appendingPathComponent("\(uid)-\(server.fetches)").path
+                let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: uid, toFile: path, durable: false, next: next)
+                let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                #expect(fetched.uid == uid)
+                #expect(onDisk == messages[uid], "UID \(uid): the file holds another message or a part of one")
+                #expect(fetched.size == onDisk.count && fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+            }
+            // UID 2's fetch took its early answer without asking again, and nothing made the
+            // connection wait out its stall timeout and log in anew.
+            #expect(server.fetches == 3)
+            #expect(server.connections == 1)
         }
-        // UID 2's fetch took its early answer without asking again, and nothing made the
-        // connection wait out its stall timeout and log in anew.
-        #expect(server.fetches == 3)
-        #expect(server.connections == 1)
     }
 
     @Test func aPipelinedFetchCompletedFirstWithoutItsMessageIsAMissingMessage() async throws {
         let messages: [UInt32: [UInt8]] = [1: Self.message(1, size: 200_000), 2: Self.message(2, size: 100_000)]
-        let server = try ReversingIMAPServer(messages: messages)
-        defer { server.stop() }
-        let imap = try Self.client(server)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-reversed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-
-        // UID 9 is not there: its fetch completes (OK, no data) before UID 1's.
-        let first = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 1, toFile: directory.appendingPathComponent("1").path,
-                                         durable: false, next: 9)
-        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: first.path))) == messages[1])
-        // Asked for, UID 9 is reported missing (after one NOOP and one more try), in step.
-        let missing = directory.appendingPathComponent("9").path
-        await #expect(throws: CurlError.self) {
-            try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 9, toFile: missing, durable: false)
+        try await Self.withServer(messages) { server, imap, directory in
+            // UID 9 is not there: its fetch completes (OK, no data) before UID 1's.
+            let first = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 1, toFile: directory.appendingPathComponent("1").path,
+                                             durable: false, next: 9)
+            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: first.path))) == messages[1])
+            // Asked for, UID 9 is reported missing (after one NOOP and one more try), in step.
+            let missing = directory.appendingPathComponent("9").path
+            await #expect(throws: CurlError.self) {
+                try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 9, toFile: missing, durable: false)
+            }
+            #expect(!FileManager.default.fileExists(atPath: missing))
+            let second = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 2, toFile: directory.appendingPathComponent("2").path,
+                                              durable: false)
+            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: second.path))) == messages[2])
+            #expect(server.fetches == 4)  // 1 and 9 together, 9 once more after the NOOP, then 2
+            #expect(server.connections == 1)
         }
-        #expect(!FileManager.default.fileExists(atPath: missing))
-        let second = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 2, toFile: directory.appendingPathComponent("2").path,
-                                          durable: false)
-        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: second.path))) == messages[2])
-        #expect(server.fetches == 4)  // 1 and 9 together, 9 once more after the NOOP, then 2
-        #expect(server.connections == 1)
     }
 }
