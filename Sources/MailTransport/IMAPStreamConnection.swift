@@ -272,8 +272,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             if file == nil { file = try LiteralFile(path: path) }
             try file!.restart()
             try reader.readLiteral(count, from: stream) { try file!.append($0) }
-            // The literal is followed by the rest of the FETCH response, e.g. `)` or ` UID 7)`.
-            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: stream), as: UTF8.self)
+            let attributes = try attributes(around: line)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
             if durable { try file!.sync() }
             fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
@@ -300,13 +299,19 @@ final class IMAPStreamConnection: @unchecked Sendable {
         defer { file.close() }
         do {
             try reader.readLiteral(count, from: stream) { try file.append($0) }
-            let attributes = String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: stream), as: UTF8.self)
+            let attributes = try attributes(around: line)
             return FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
                                size: count, sha256: file.digest(), isDurable: false)
         } catch {
             unlink(path)
             throw error
         }
+    }
+
+    /// A FETCH response's attributes: those on `line`, before its literal, and those after
+    /// it to the end of the response (e.g. `)` or ` UID 7)`), read now.
+    private func attributes(around line: [UInt8]) throws -> String {
+        String(decoding: line, as: UTF8.self) + " " + String(decoding: try reader.readLine(from: stream), as: UTF8.self)
     }
 
     private func dropArrivedEarly() {
