@@ -13,6 +13,8 @@ struct AttachmentWalker {
     var defects: [String] = []
     /// Senders of forwarded messages (message/rfc822 parts), outermost first.
     var forwardedFrom: [MailAddress] = []
+    /// Where attachment bodies are decoded (`DecodeBuffers`).
+    var buffers: DecodeBuffers
 
     mutating func walk(_ entity: MIMEEntity, depth: Int) {
         defects += entity.defects
@@ -39,7 +41,7 @@ struct AttachmentWalker {
             return
         }
         if entity.isMultipart { return }  // an unparsed (too deep or boundary-less) container
-        let data = entity.decodedBody()
+        let data = entity.decodedBody(reusing: &buffers)
         guard !data.isEmpty else { return }
         let isInline = dispositionValue == "inline" || (dispositionValue == nil && entity.headers["Content-ID"] != nil)
         if TNEF.isTNEF(data), let files = TNEF.files(in: data) {
@@ -48,6 +50,7 @@ struct AttachmentWalker {
                 attachments.append(Attachment(filename: file.name ?? Self.fallbackName(type: "application/octet-stream", index: attachments.count + 1),
                                               contentType: "application/octet-stream", data: file.data, isInline: false))
             }
+            buffers.recycle(consume data)
             return
         }
         let attachment = Attachment(

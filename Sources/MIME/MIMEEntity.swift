@@ -26,6 +26,9 @@ public struct MIMEEntity: Sendable {
 
     public func decodedBody() -> [UInt8] { transferEncoding.decode(body) }
 
+    /// As `decodedBody()`, into memory from `buffers` where it can (`DecodeBuffers`).
+    public func decodedBody(reusing buffers: inout DecodeBuffers) -> [UInt8] { transferEncoding.decode(body, reusing: &buffers) }
+
     /// The sender's name for this part: `filename` from Content-Disposition, else `name`
     /// from Content-Type; NFC, as Apple Mail sends NFD.
     public var filename: String? {

@@ -50,9 +50,21 @@ public struct MailMessage: Sendable {
     }
 
     public static func parse(_ bytes: ArraySlice<UInt8>, parser: MIMEParser = MIMEParser()) -> MailMessage {
+        var buffers = DecodeBuffers(limit: 0)
+        return parse(bytes, parser: parser, buffers: &buffers)
+    }
+
+    /// As `parse(_:parser:)`, decoding attachments into memory from `buffers`, for a caller
+    /// that parses message after message and recycles each one's attachment data.
+    public static func parse(_ bytes: ArraySlice<UInt8>, parser: MIMEParser = MIMEParser(),
+                             buffers: inout DecodeBuffers) -> MailMessage {
         let root = parser.parse(bytes)
-        var walker = AttachmentWalker()
+        // Moved in and out, not copied: a copy would share the kept buffers, and writing
+        // into a shared one copies it first.
+        var walker = AttachmentWalker(buffers: DecodeBuffers(limit: 0))
+        swap(&walker.buffers, &buffers)
         walker.walk(root, depth: 0)
+        swap(&walker.buffers, &buffers)
         let headers = root.headers
         let body = walker.plainText ?? walker.htmlText.map(HTMLText.strip) ?? ""
         return MailMessage(

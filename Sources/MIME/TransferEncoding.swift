@@ -27,6 +27,12 @@ public enum TransferEncoding: Sendable, Equatable {
         default: Array(body)
         }
     }
+
+    /// As `decode(_:)`; a base64 body (a scan, as a rule) goes into a buffer from `buffers`
+    /// when one is large enough.
+    public func decode(_ body: ArraySlice<UInt8>, reusing buffers: inout DecodeBuffers) -> [UInt8] {
+        self == .base64 ? Base64.decode(body, reusing: &buffers) : decode(body)
+    }
 }
 
 enum Base64 {
@@ -56,57 +62,77 @@ enum Base64 {
         return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
+    /// As `decode(_:)`, into a buffer from `buffers` when one is large enough.
+    static func decode(_ input: ArraySlice<UInt8>, reusing buffers: inout DecodeBuffers) -> [UInt8] {
+        guard var output = buffers.take(count: decodedCapacity(input.count)) else { return decode(input) }
+        let written = input.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { decode(buffer: input, into: $0) }
+        }
+        output.removeLast(output.count - written)  // keeps the capacity
+        return output
+    }
+
+    /// Room for what `count` characters decode to, with the slack the fast path's word
+    /// stores need.
+    private static func decodedCapacity(_ count: Int) -> Int { count * 3 / 4 + 3 }
+
     private static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: decodedCapacity(input.count)) { output, count in
+            count = decode(buffer: input, into: output)
+        }
+    }
+
+    /// Decodes `input` into `output` (at least `decodedCapacity(input.count)` bytes) and
+    /// returns how many bytes it wrote.
+    private static func decode(buffer input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         table.withUnsafeBufferPointer { table in
             groupTables.withUnsafeBufferPointer { groups in
                 let t0 = groups.baseAddress!, t1 = t0 + 256, t2 = t0 + 512, t3 = t0 + 768
-                return [UInt8](unsafeUninitializedCapacity: input.count * 3 / 4 + 3) { output, count in
-                    let out = UnsafeMutableRawPointer(output.baseAddress!)
-                    let capacity = output.count
-                    var written = 0
-                    var accumulator: UInt32 = 0
-                    var bits = 0
-                    var index = 0
-                    let end = input.count
-                    while index < end {
-                        // Fast path: whole groups of four valid characters, the common case
-                        // inside a line; each group's three bytes stored as one 32-bit word
-                        // (its fourth byte overwritten by the next group, or left past the end).
-                        if bits == 0 {
-                            // Whole lines where the CPU allows: blocks of 32 characters, the
-                            // groups after them and the line break, line after line.
-                            if Self.hasAVX2, end - index >= 4 {
-                                var produced = 0
-                                index += thidua_base64_decode_lines(input.baseAddress! + index, end - index,
-                                                                    output.baseAddress! + written, capacity - written, t0, &produced)
-                                written += produced
-                            }
-                            while index + 4 <= end, written + 4 <= capacity {
-                                let group = t0[Int(input[index])] | t1[Int(input[index + 1])]
-                                    | t2[Int(input[index + 2])] | t3[Int(input[index + 3])]
-                                if group & (1 << 24) != 0 { break }
-                                out.storeBytes(of: (group << 8).bigEndian, toByteOffset: written, as: UInt32.self)
-                                written += 3
-                                index += 4
-                            }
-                            if index >= end { break }
+                let out = UnsafeMutableRawPointer(output.baseAddress!)
+                let capacity = output.count
+                var written = 0
+                var accumulator: UInt32 = 0
+                var bits = 0
+                var index = 0
+                let end = input.count
+                while index < end {
+                    // Fast path: whole groups of four valid characters, the common case
+                    // inside a line; each group's three bytes stored as one 32-bit word
+                    // (its fourth byte overwritten by the next group, or left past the end).
+                    if bits == 0 {
+                        // Whole lines where the CPU allows: blocks of 32 characters, the
+                        // groups after them and the line break, line after line.
+                        if Self.hasAVX2, end - index >= 4 {
+                            var produced = 0
+                            index += thidua_base64_decode_lines(input.baseAddress! + index, end - index,
+                                                                output.baseAddress! + written, capacity - written, t0, &produced)
+                            written += produced
                         }
-                        // One character at a time: line breaks, garbage, padding.
-                        let byte = input[index]
-                        index += 1
-                        if byte == ASCII.equals { break }
-                        let value = table[Int(byte)]
-                        if value == invalid { continue }
-                        accumulator = (accumulator << 6) | UInt32(value)
-                        bits += 6
-                        if bits >= 8 {
-                            bits -= 8
-                            output[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
-                            written += 1
+                        while index + 4 <= end, written + 4 <= capacity {
+                            let group = t0[Int(input[index])] | t1[Int(input[index + 1])]
+                                | t2[Int(input[index + 2])] | t3[Int(input[index + 3])]
+                            if group & (1 << 24) != 0 { break }
+                            out.storeBytes(of: (group << 8).bigEndian, toByteOffset: written, as: UInt32.self)
+                            written += 3
+                            index += 4
                         }
+                        if index >= end { break }
                     }
-                    count = written
+                    // One character at a time: line breaks, garbage, padding.
+                    let byte = input[index]
+                    index += 1
+                    if byte == ASCII.equals { break }
+                    let value = table[Int(byte)]
+                    if value == invalid { continue }
+                    accumulator = (accumulator << 6) | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        written += 1
+                    }
                 }
+                return written
             }
         }
     }

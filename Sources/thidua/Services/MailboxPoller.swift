@@ -95,8 +95,7 @@ struct MailboxPoller: Sendable {
         var attempts: [UInt32: Int] = [:]
         var pending: [MessageIngester.Prepared] = []
         var inFlight: (batch: [MessageIngester.Prepared], task: Task<[Int64?], any Error>)?
-        /// Each message is read back into this one buffer (`MessageIngester.prepare`).
-        var buffer: [UInt8] = []
+        var scratch = MessageIngester.Scratch()
 
         func collect() async throws {
             guard let flight = inFlight else { return }
@@ -162,7 +161,7 @@ struct MailboxPoller: Sendable {
                 let prepared: MessageIngester.Prepared
                 do {
                     prepared = try ingester.prepare(staged: staged, mailbox: folder, uidValidity: uidValidity,
-                                                    attempt: attempt, uncommitted: uncommitted, buffer: &buffer)
+                                                    attempt: attempt, uncommitted: uncommitted, scratch: &scratch)
                 } catch {
                     unlink(staged.path)
                     throw error

@@ -38,14 +38,22 @@ struct MessageIngester: Sendable {
         }
     }
 
+    /// Memory kept by the caller from one message to the next, so that a backlog is read
+    /// and decoded in the same warm pages.
+    struct Scratch {
+        /// Where each message is read back (`FileStore.read(_:into:)`).
+        var raw: [UInt8] = []
+        /// Where its attachments are decoded.
+        var decoded = DecodeBuffers()
+    }
+
     /// Parses the message fetched to the file `staged` (hashed as it arrived) and
     /// writes its attachments under `tmp/`. `attempt` is this message's processing attempt
     /// (`DataStore.beginProcessing`). `uncommitted`: the messages prepared before it and not
     /// yet committed, which the duplicate check, the thread look-up and the per-sender
-    /// acknowledgement cap see as if they were in the database. The message is read into
-    /// `buffer`, kept by the caller from one message to the next (`FileStore.read(_:into:)`).
+    /// acknowledgement cap see as if they were in the database.
     func prepare(staged: FetchedFile, mailbox: String, uidValidity: UInt32, attempt: Int,
-                 uncommitted: [IncomingMessage], buffer: inout [UInt8]) throws -> Prepared {
+                 uncommitted: [IncomingMessage], scratch: inout Scratch) throws -> Prepared {
         let now = clock.now()
         let rawPath = Self.rawPath(sha: staged.sha256, receivedAt: staged.internalDate ?? now)
         // Put in place together with the attachments, in one round of flushes.
@@ -55,12 +63,12 @@ struct MessageIngester: Sendable {
         // goes no further.
         var files = [rawFile]
         do {
-            let raw = try store.files.read(rawFile, into: &buffer)
+            let raw = try store.files.read(rawFile, into: &scratch.raw)
             // The file must hold what was hashed as it arrived; anything else is a bug that
             // would keep one message's mail under another's name. Stop the poll, loudly.
             guard raw.count == staged.size else { throw StagedFileChanged(path: staged.path, expected: staged.size, found: raw.count) }
-            return try prepare(raw: raw, staged: staged, files: &files, mailbox: mailbox,
-                               uidValidity: uidValidity, attempt: attempt, uncommitted: uncommitted, now: now)
+            return try prepare(raw: raw, staged: staged, files: &files, mailbox: mailbox, uidValidity: uidValidity,
+                               attempt: attempt, uncommitted: uncommitted, now: now, decoded: &scratch.decoded)
         } catch {
             store.files.discard(files)
             throw error
@@ -68,7 +76,8 @@ struct MessageIngester: Sendable {
     }
 
     private func prepare(raw: ArraySlice<UInt8>, staged: FetchedFile, files: inout [FileStore.StagedFile], mailbox: String,
-                         uidValidity: UInt32, attempt: Int, uncommitted: [IncomingMessage], now: Date) throws -> Prepared {
+                         uidValidity: UInt32, attempt: Int, uncommitted: [IncomingMessage], now: Date,
+                         decoded: inout DecodeBuffers) throws -> Prepared {
         let sha = staged.sha256
         let uid = staged.uid
         let receivedAt = staged.internalDate ?? now
@@ -86,7 +95,9 @@ struct MessageIngester: Sendable {
                             decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
 
-        let message = MailMessage.parse(raw)
+        var message = MailMessage.parse(raw, buffers: &decoded)
+        // Whichever way this returns or throws, the decoded files go back for the next message.
+        defer { decoded.recycle(attachmentsOf: &message) }
         let duplicate = uncommitted.contains { $0.messageID == message.messageID && $0.sha256 == sha }
         if try duplicate || store.containsMessage(messageID: message.messageID, sha256: sha) {
             store.files.discard(files)
