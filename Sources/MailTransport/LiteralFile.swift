@@ -6,6 +6,8 @@ struct LiteralFile {
     let path: String
     let fd: Int32
     var hasher = SHA256Hasher()
+    /// Bytes appended since the file was created or restarted.
+    private var written = 0
 
     init(path: String) throws {
         self.path = path
@@ -17,16 +19,22 @@ struct LiteralFile {
     /// first).
     mutating func restart() throws {
         hasher = SHA256Hasher()
+        // Only a file that holds something is truncated: ext4 flushes a file truncated to
+        // zero when it is closed (its auto_da_alloc guard for rewrite-in-place), which put
+        // every message's writeback on the fetching thread, between one message and the next.
+        guard written > 0 else { return }
         guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Failure(action: "write", path: path) }
+        written = 0
     }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
         hasher.update(bytes)
-        var written = 0
-        while written < bytes.count {
-            let result = write(fd, bytes.baseAddress! + written, bytes.count - written)
+        var offset = 0
+        while offset < bytes.count {
+            let result = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if result < 0 && errno == EINTR { continue }
             guard result > 0 else { throw Failure(action: "write", path: path) }
+            offset += result
             written += result
         }
     }
