@@ -57,7 +57,9 @@ struct IMAPResponseReader {
                 end = 0
                 // Fill the buffer (or what is left of the literal) before handing it on.
                 let want = min(remaining, buffer.count)
-                while end < want { end += try stream.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<want])) }
+                while end < want {
+                    end += try stream.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<want]), coming: remaining - end)
+                }
             }
             let take = min(remaining, end - start)
             try consume(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))

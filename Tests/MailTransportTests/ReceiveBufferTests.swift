@@ -5,7 +5,8 @@ import Testing
 @testable import MailTransport
 
 /// The round-trip time that decides the fetching connection's receive buffer is read from
-/// the kernel's `tcp_info`, through thidua's own copy of its layout.
+/// the kernel's `tcp_info`, through thidua's own copy of its layout; waits for a literal's
+/// rest ask the socket for batches it can deliver.
 struct ReceiveBufferTests {
     @Test func aLoopbackConnectionMeasuresAsNearby() throws {
         let server = try ReversingIMAPServer(messages: [:])
@@ -24,6 +25,24 @@ struct ReceiveBufferTests {
         #expect(recv(client, &greeting, greeting.count, 0) > 0)  // the handshake gave the kernel a round trip to time
         let rtt = thidua_socket_min_rtt(client)
         #expect(rtt > 0 && rtt < CurlStream.nearbyRTT, "min RTT \(rtt) µs on loopback")
+    }
+
+    /// A wait for part of a literal must be one the rest of the stream can meet: the
+    /// socket never sees again what OpenSSL read ahead, and after the last message the
+    /// server sends nothing more.
+    @Test func aWaitNeverAsksForMoreThanCanStillArrive() {
+        let margin = CurlStream.bufferedByTLS
+        for coming in [0, 1, 4096, margin - 1, margin, margin + 1, margin + 4096, 100_000, 250_000, 10_000_000] {
+            let mark = Int(CurlStream.lowWater(coming: coming))
+            #expect(mark >= 1 && mark <= CurlStream.batchedWait, "\(coming) coming")
+            if coming > margin {
+                #expect(mark <= coming - margin, "\(coming) coming: waits for \(mark)")
+            } else {
+                #expect(mark == 1, "\(coming) coming: waits for \(mark)")
+            }
+        }
+        #expect(CurlStream.lowWater(coming: 10_000_000) == CurlStream.batchedWait, "a large rest is waited for in batches")
+        #expect(margin > 17 * 1024, "OpenSSL's read-ahead (16 KB and a record's overhead) fits in the margin")
     }
 
     @Test func aDescriptorThatIsNoTCPSocketHasNoRoundTrip() {
