@@ -6,7 +6,7 @@ import Glibc
 /// 4 KB, and `munmap` when it is freed: about a twentieth of the intake's CPU over a
 /// backlog of 1 MB scans. A caller that parses message after message keeps one
 /// `DecodeBuffers`, passes it to `MailMessage.parse(_:parser:buffers:)` and gives each
-/// message's attachment data back (`recycle(_:)`) once it is stored; the next message's
+/// message's attachment data back (`recycle(attachmentsOf:)`) once it is stored; the next message's
 /// scans are then decoded into memory that is already mapped.
 ///
 /// Bounded: between messages it keeps at most `limit` bytes, so one large attachment
@@ -25,7 +25,7 @@ public struct DecodeBuffers: Sendable {
     }
 
     /// The capacity kept, in bytes.
-    public var keptBytes: Int { spare.reduce(0) { $0 + $1.capacity } }
+    var keptBytes: Int { spare.reduce(0) { $0 + $1.capacity } }
 
     /// A kept buffer of at least `count` bytes, holding exactly `count` (unspecified) bytes,
     /// or nil if none is large enough. The smallest that fits is taken, so a large buffer
