@@ -17,7 +17,7 @@ extension DataStore {
     /// Whether the message was in the mailbox before thidua first read it.
     public func isBacklog(mailbox: String, uidValidity: UInt32, uid: UInt32) throws -> Bool {
         try database.read { db in
-            guard let boundary = try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = ?",
+            guard let boundary = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM intake_health WHERE key = ?"),
                                                      arguments: ["backlog:\(uidValidity):\(mailbox)"]).flatMap({ UInt32($0) }) else { return false }
             return uid < boundary
         }
@@ -51,7 +51,7 @@ extension DataStore {
     /// Acknowledgements already queued for `recipient` since `since` (the per-sender cap).
     public func acknowledgementCount(to recipient: String, since: Date) throws -> Int {
         try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM acknowledgements WHERE recipient = ? AND created_at >= ?",
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM acknowledgements WHERE recipient = ? AND created_at >= ?"),
                              arguments: [recipient, since]) ?? 0
         }
     }

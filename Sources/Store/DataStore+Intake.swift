@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Intake
 
+// The statements run for every message of a backlog (noting it, the duplicate check,
+// recording it, its ledger change and event) are prepared once per connection
+// (`cachedStatement`): parsing and planning them afresh was most of SQLite's share of the
+// intake's CPU. Those run once a poll are not worth a place in the cache.
 extension DataStore {
     /// The highest UID already processed in `mailbox` under `uidValidity`, or nil when this
     /// UIDVALIDITY has never been seen (first run, or the server renumbered the mailbox).
@@ -59,11 +63,11 @@ extension DataStore {
             var attempts: [Int] = []
             for key in keys {
                 let note = "processing:\(key)"
-                let earlier = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?",
+                let earlier = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?"),
                                                arguments: [note]) ?? 0
                 if earlier > 0 && !attempts.isEmpty { break }
-                try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES (?, ?, ?)",
-                               arguments: [note, String(earlier + 1), now])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES (?, ?, ?)")
+                    .execute(arguments: [note, String(earlier + 1), now])
                 attempts.append(earlier + 1)
                 if earlier > 0 { break }
             }
@@ -93,10 +97,10 @@ extension DataStore {
     public func containsMessage(messageID: String?, sha256: String) throws -> Bool {
         try database.read { db in
             if let messageID {
-                return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ? AND sha256 = ?)",
+                return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ? AND sha256 = ?)"),
                                          arguments: [messageID, sha256]) ?? false
             }
-            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id IS NULL AND sha256 = ?)",
+            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id IS NULL AND sha256 = ?)"),
                                      arguments: [sha256]) ?? false
         }
     }
@@ -139,12 +143,12 @@ extension DataStore {
     }
 
     private static func insert(_ db: Database, _ message: IncomingMessage, at now: Date) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
                 subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
                 problems, parse_error, auth_results)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
                 message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
                 message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
@@ -153,10 +157,10 @@ extension DataStore {
             ])
         let rowID = db.lastInsertedRowID
         for (position, attachment) in message.attachments.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO attachments (message_id, position, filename, content_type, size, sha256, kind, stored_path)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [rowID, position, attachment.filename, attachment.contentType, attachment.size,
+                """).execute(arguments: [rowID, position, attachment.filename, attachment.contentType, attachment.size,
                                  attachment.sha256, attachment.kind, attachment.storedPath])
         }
         try Self.appendEvent(db, at: now, actor: "daemon", campaign: message.campaignID, unit: message.unit?.code,
@@ -168,10 +172,10 @@ extension DataStore {
                                      actor: "daemon", now: now)
         }
         if let ack = message.acknowledgement {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'due', ?)
-                """, arguments: [rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
+                """).execute(arguments: [rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
                                  ack.references.joined(separator: " "), now])
         }
         try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
@@ -180,12 +184,12 @@ extension DataStore {
     }
 
     private static func clearProcessing(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32) throws {
-        try db.execute(sql: "DELETE FROM intake_health WHERE key = ?", arguments: ["processing:\(mailbox)|\(uidValidity)|\(uid)"])
+        try db.cachedStatement(sql: "DELETE FROM intake_health WHERE key = ?").execute(arguments: ["processing:\(mailbox)|\(uidValidity)|\(uid)"])
     }
 
     static func applySubmission(_ db: Database, campaign: String, unit: String, status: ReceiptStatus, messageRow: Int64?,
                                 receivedAt: Date?, note: String?, actor: String, now: Date) throws {
-        let current = try Row.fetchOne(db, sql: "SELECT status, received_at FROM receipts WHERE campaign_id = ? AND unit_code = ?",
+        let current = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, received_at FROM receipts WHERE campaign_id = ? AND unit_code = ?"),
                                        arguments: [campaign, unit])
         let currentStatus = (current?["status"] as String?).flatMap(ReceiptStatus.init(rawValue:))
         let currentReceivedAt = current?["received_at"] as Date?
@@ -195,30 +199,30 @@ extension DataStore {
                             kind: "receipt.kept", detail: "\(currentStatus?.rawValue ?? "pending") kept; new submission was \(status.rawValue)")
             return
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at, note)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (campaign_id, unit_code) DO UPDATE SET
                 status = excluded.status, message_id = excluded.message_id, received_at = excluded.received_at,
                 updated_at = excluded.updated_at, note = excluded.note
-            """, arguments: [campaign, unit, status.rawValue, messageRow, receivedAt, now, note])
+            """).execute(arguments: [campaign, unit, status.rawValue, messageRow, receivedAt, now, note])
         try appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
                         kind: "receipt.\(status.rawValue)", detail: "\(currentStatus?.rawValue ?? "pending") → \(status.rawValue)")
     }
 
     static func appendEvent(_ db: Database, at: Date, actor: String, campaign: String?, unit: String?, message: Int64?,
                             kind: String, detail: String?) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO events (at, actor, campaign_id, unit_code, message_id, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [at, actor, campaign, unit, message, kind, detail])
+            """).execute(arguments: [at, actor, campaign, unit, message, kind, detail])
     }
 
     private static func advance(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32, _ now: Date) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (mailbox, uid_validity) DO UPDATE SET
                 last_uid = max(last_uid, excluded.last_uid), updated_at = excluded.updated_at
-            """, arguments: [mailbox, Int64(uidValidity), Int64(uid), now])
+            """).execute(arguments: [mailbox, Int64(uidValidity), Int64(uid), now])
     }
 
     /// Notes the outcome of a poll for `thidua status` and the health check.
