@@ -117,8 +117,9 @@ final class CurlStream: @unchecked Sendable {
     /// 1 MB messages from a loopback Dovecot down by 0.3–1.0 s in alternating runs.
     static let batchedWait = 64 * 1024
 
-    /// What OpenSSL may hold of the stream already (its 16 KB read-ahead buffer, with
-    /// room to spare), which the socket will never see again: a wait asks for no more than
+    /// What OpenSSL may hold of the stream already (its read-ahead buffer,
+    /// `IMAPStreamConnection.tlsReadAhead` or one record, with room to spare), which the
+    /// socket will never see again: a wait asks for no more than
     /// `coming` less this, so it can always be met, even by the last bytes of the last
     /// message before the server falls silent.
     static let bufferedByTLS = 32 * 1024
