@@ -269,8 +269,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
                 }
                 continue
             }
-            if file == nil { file = try LiteralFile(path: path) }
-            try file!.restart()
+            if file == nil { file = try LiteralFile(path: path) } else { try file!.restart() }
             try reader.readLiteral(count, from: stream) { try file!.append($0) }
             let attributes = try attributes(around: line)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }

@@ -6,8 +6,6 @@ struct LiteralFile {
     let path: String
     let fd: Int32
     var hasher = SHA256Hasher()
-    /// Bytes appended since the file was created or restarted.
-    private var written = 0
 
     init(path: String) throws {
         self.path = path
@@ -15,26 +13,22 @@ struct LiteralFile {
         guard fd >= 0 else { throw Failure(action: "create", path: path) }
     }
 
-    /// Starts (over: a literal that turned out not to be the message asked for may have come
-    /// first).
+    /// Starts over: a literal that turned out not to be the message asked for came first.
+    /// Only for a file written to already: ext4 flushes a file truncated to zero when it is
+    /// closed (its auto_da_alloc guard for rewrite-in-place), which on every fresh file put
+    /// each message's writeback on the fetching thread, between one message and the next.
     mutating func restart() throws {
         hasher = SHA256Hasher()
-        // Only a file that holds something is truncated: ext4 flushes a file truncated to
-        // zero when it is closed (its auto_da_alloc guard for rewrite-in-place), which put
-        // every message's writeback on the fetching thread, between one message and the next.
-        guard written > 0 else { return }
         guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw Failure(action: "write", path: path) }
-        written = 0
     }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
         hasher.update(bytes)
-        var offset = 0
-        while offset < bytes.count {
-            let result = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        var written = 0
+        while written < bytes.count {
+            let result = write(fd, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 && errno == EINTR { continue }
             guard result > 0 else { throw Failure(action: "write", path: path) }
-            offset += result
             written += result
         }
     }
