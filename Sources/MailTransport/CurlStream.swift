@@ -83,7 +83,7 @@ final class CurlStream: @unchecked Sendable {
             var received = 0
             let code = curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
             if code == CURLE_AGAIN {
-                setLowWater(Self.lowWater(coming: coming))
+                setLowWater(Self.lowWaterMark(coming: coming))
                 try wait(for: Int16(POLLIN))
                 continue
             }
@@ -125,7 +125,7 @@ final class CurlStream: @unchecked Sendable {
     static let bufferedByTLS = 32 * 1024
 
     /// The low-water mark for a wait with `coming` bytes still on their way.
-    static func lowWater(coming: Int) -> Int32 {
+    static func lowWaterMark(coming: Int) -> Int32 {
         Int32(max(1, min(batchedWait, coming - bufferedByTLS)))
     }
 

@@ -33,7 +33,7 @@ struct ReceiveBufferTests {
     @Test func aWaitNeverAsksForMoreThanCanStillArrive() {
         let margin = CurlStream.bufferedByTLS
         for coming in [0, 1, 4096, margin - 1, margin, margin + 1, margin + 4096, 100_000, 250_000, 10_000_000] {
-            let mark = Int(CurlStream.lowWater(coming: coming))
+            let mark = Int(CurlStream.lowWaterMark(coming: coming))
             #expect(mark >= 1 && mark <= CurlStream.batchedWait, "\(coming) coming")
             if coming > margin {
                 #expect(mark <= coming - margin, "\(coming) coming: waits for \(mark)")
@@ -41,7 +41,7 @@ struct ReceiveBufferTests {
                 #expect(mark == 1, "\(coming) coming: waits for \(mark)")
             }
         }
-        #expect(CurlStream.lowWater(coming: 10_000_000) == CurlStream.batchedWait, "a large rest is waited for in batches")
+        #expect(CurlStream.lowWaterMark(coming: 10_000_000) == CurlStream.batchedWait, "a large rest is waited for in batches")
         // OpenSSL reads ahead into a buffer of `tlsReadAhead` bytes, or of one whole record
         // (16 KB of data, its header and its overhead) when that is larger.
         #expect(margin >= max(IMAPStreamConnection.tlsReadAhead, 16 * 1024) + 2 * 1024, "the margin covers OpenSSL's read-ahead buffer")
