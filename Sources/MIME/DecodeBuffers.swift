@@ -20,6 +20,8 @@ public struct DecodeBuffers: Sendable {
 
     private var spare: [[UInt8]] = []
 
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     public init(limit: Int = 4 * 1024 * 1024) {
         self.limit = limit
     }
@@ -57,7 +59,7 @@ public struct DecodeBuffers: Sendable {
     /// if touched again): a large buffer serving a smaller body holds no more memory than
     /// a fresh one would.
     private static func releasePages(after buffer: inout [UInt8]) {
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let page = pageSize
         let count = buffer.count, capacity = buffer.capacity
         buffer.withUnsafeMutableBufferPointer { elements in
             // The storage runs on to `capacity`, past the buffer pointer's end.
