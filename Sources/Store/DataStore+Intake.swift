@@ -40,9 +40,21 @@ extension DataStore {
         }
     }
 
+    /// Notes that the retried message `key` came through its parse and decisions, the steps
+    /// its content can crash: a death from here on (in its commit, say, while the disk is
+    /// slow to flush) is no fault of the message, so its next attempt counts as the first
+    /// retry again. Only deaths while it is being parsed add up to the caller's limit; a
+    /// valid message that is merely unlucky is never kept unparsed.
+    public func settleProcessing(_ key: String) throws {
+        try writeIntake(durable: false) { db in
+            try db.execute(sql: "UPDATE intake_health SET value = '1' WHERE key = ?", arguments: ["processing:\(key)"])
+        }
+    }
+
     /// Notes that the message `key` is being processed and returns which attempt this is:
     /// 1 normally, more when earlier attempts died before their commit — a crash in the
-    /// parser, or just the process being killed at that moment. The caller gives up on a
+    /// parser, or just the process being killed at that moment (once a retry has been parsed,
+    /// `settleProcessing` takes back the deaths that followed). The caller gives up on a
     /// message (keeps it unparsed for review) after a few attempts, so one poisonous
     /// message cannot stop the intake forever. The note is cleared by the commit.
     public func beginProcessing(_ key: String, at now: Date) throws -> Int {

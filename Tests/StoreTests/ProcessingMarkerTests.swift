@@ -33,6 +33,25 @@ struct ProcessingMarkerTests {
         #expect(try store.beginProcessing("INBOX|7|44", at: now) == 1)
     }
 
+    /// Deaths after a retried message was parsed (in its commit) are not its fault: they
+    /// leave it at its first retry, while deaths during its parse add up.
+    @Test func aSettledMessageIsNotChargedForDeathsAfterItsParse() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-marker-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try DataStore(dataDirectory: directory)
+        let now = Date(timeIntervalSince1970: 1_613_600_000)
+
+        #expect(try store.beginProcessing("INBOX|7|42", at: now) == 1)
+        for _ in 0..<5 {
+            // Retried, parsed, then killed in its commit: again and again, still the first retry.
+            #expect(try store.beginProcessing("INBOX|7|42", at: now) == 2)
+            try store.settleProcessing("INBOX|7|42")
+        }
+        // Killed during its parse from then on: those deaths count.
+        #expect(try store.beginProcessing("INBOX|7|42", at: now) == 2)
+        #expect(try store.beginProcessing("INBOX|7|42", at: now) == 3)
+    }
+
     /// A batch is noted in one write; a message that was in flight when a process died stops
     /// the note, so the messages after it are not charged if it kills the process again.
     @Test func aBatchIsNotedUpToTheFirstMessageThatDiedBefore() throws {

@@ -168,6 +168,9 @@ struct MailboxPoller: Sendable {
                 }
                 if prepared.files.isEmpty { unlink(staged.path) }  // a duplicate: nothing of it is kept
                 pending.append(prepared)
+                // A retried message that parsed is no poison: a death in its commit must not
+                // count against it (`DataStore.settleProcessing`).
+                if attempt > 1 { try ingester.store.settleProcessing(key(uid)) }
                 if alone {
                     try await submit()
                     try await collect()

@@ -21,7 +21,8 @@ struct MessageIngester: Sendable {
     var acknowledgements: AcknowledgementPolicy?
     var clock: any WallClock
 
-    /// Attempts at one message that may die before the record is committed.
+    /// Attempts at one message that may die while it is parsed and decided (a death in its
+    /// commit does not count: `DataStore.settleProcessing`).
     static let maxAttempts = 4
 
     /// One message ready to commit: its staged files (the raw message first; none for a
