@@ -24,7 +24,7 @@ public enum Charset {
             return Decoded(text: Windows1258.decode(array), isExact: true)
         }
         if let converted = Iconv.decode(array, from: name) {
-            return Decoded(text: converted.text.precomposedStringWithCanonicalMapping, isExact: converted.exact)
+            return Decoded(text: converted.text.precomposed, isExact: converted.exact)
         }
         if let encoding = foundationEncoding(name), let text = String(data: Data(array), encoding: encoding) {
             return Decoded(text: text, isExact: true)
@@ -37,7 +37,7 @@ public enum Charset {
     }
 
     static func normalise(_ name: String) -> String {
-        let lower = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = name.trimming(.whitespaces).lowercased()
         switch lower {
         case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
         case "ascii", "us-ascii", "ansi_x3.4-1968", "": return "us-ascii"

@@ -22,7 +22,7 @@ public enum EncodedWords {
             guard let start = encodedWordStart(in: rest), let word = parseWord(rest[start...]) else {
                 flushPending()
                 result += rest
-                return result.precomposedStringWithCanonicalMapping
+                return result.precomposed
             }
             let between = rest[rest.startIndex..<start]
             if pending == nil || !between.allSatisfy(\.isWhitespace) {
@@ -38,7 +38,7 @@ public enum EncodedWords {
             rest = rest[word.end...]
         }
         flushPending()
-        return result.precomposedStringWithCanonicalMapping
+        return result.precomposed
     }
 
     /// Where the next `=?` starts, found byte by byte: Foundation's `range(of:)` takes a

@@ -42,7 +42,7 @@ public struct HeaderParameters: Sendable {
         }
         var parameters: [String: String] = [:]
         for (key, bytes) in plain {
-            parameters[key] = EncodedWords.decode(Self.text(bytes)).precomposedStringWithCanonicalMapping
+            parameters[key] = EncodedWords.decode(Self.text(bytes)).precomposed
         }
         // The RFC 2231 form wins over a plain one of the same name: it carries the real name.
         for (key, segments) in extended {
@@ -72,7 +72,7 @@ public struct HeaderParameters: Sendable {
         }
         guard !bytes.isEmpty else { return nil }
         let name = (charset?.isEmpty ?? true) ? "utf-8" : charset
-        return EncodedWords.decode(Charset.decode(bytes, charset: name).text).precomposedStringWithCanonicalMapping
+        return EncodedWords.decode(Charset.decode(bytes, charset: name).text).precomposed
     }
 
     private static func percentDecode(_ bytes: ArraySlice<UInt8>) -> [UInt8] {

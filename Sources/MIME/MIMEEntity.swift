@@ -34,8 +34,8 @@ public struct MIMEEntity: Sendable {
     public var filename: String? {
         let candidates = [disposition?["filename"], contentType["name"]]
         for case let name? in candidates {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { return trimmed.precomposedStringWithCanonicalMapping }
+            let trimmed = name.trimming(.whitespacesAndNewlines)
+            if !trimmed.isEmpty { return trimmed.precomposed }
         }
         return nil
     }

@@ -41,11 +41,11 @@ public struct MailAddress: Sendable, Equatable, Hashable {
     }
 
     private static func parseMailbox(_ raw: String) -> MailAddress? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimming(.whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            let address = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            var name = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            let address = text[text.index(after: open)..<close].trimming(.whitespaces)
+            var name = String(text[..<open]).trimming(.whitespaces)
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
                 name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
             }
@@ -58,7 +58,7 @@ public struct MailAddress: Sendable, Equatable, Hashable {
         var comment: String?
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
             comment = String(text[text.index(after: open)..<close])
-            address = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            address = String(text[..<open]).trimming(.whitespaces)
         }
         guard address.contains("@"), !address.contains(" ") else { return nil }
         return MailAddress(displayName: comment.map(EncodedWords.decode), address: address)

@@ -40,7 +40,7 @@ public struct MailMessage: Sendable {
         }
         let local = from?.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
         if ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) { return true }
-        if headers.text("Return-Path")?.trimmingCharacters(in: .whitespaces) == "<>" { return true }
+        if headers.text("Return-Path")?.trimming(.whitespaces) == "<>" { return true }
         let lowered = subject.lowercased()
         return ["auto:", "automatic reply", "autoreply", "out of office", "trả lời tự động", "thư trả lời tự động"].contains { lowered.hasPrefix($0) }
     }
@@ -90,7 +90,7 @@ public struct MailMessage: Sendable {
 
 enum MessageID {
     static func normalise(_ raw: String) -> String {
-        list(raw).first ?? raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        list(raw).first ?? raw.trimming(.whitespacesAndNewlines)
     }
 
     static func list(_ raw: String) -> [String] {

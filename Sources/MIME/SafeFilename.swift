@@ -11,10 +11,11 @@ public enum SafeFilename {
         "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     ]
     static let maxBytes = 120
+    private static let trimmed = CharacterSet(charactersIn: " .")
 
     public static func make(_ name: String, fallback: String = "tep") -> String {
         var cleaned = ""
-        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in name.precomposed.unicodeScalars {
             switch scalar.value {
             case 0..<0x20, 0x7F, 0x80..<0xA0: continue  // controls, CR, LF, NUL
             case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue  // bidi overrides
@@ -25,7 +26,7 @@ public enum SafeFilename {
             default: cleaned.unicodeScalars.append(scalar)
             }
         }
-        cleaned = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        cleaned = cleaned.trimming(Self.trimmed)
         while cleaned.contains("..") { cleaned = cleaned.replacingOccurrences(of: "..", with: ".") }
         if cleaned.isEmpty { cleaned = fallback }
         let stem = cleaned.split(separator: ".", maxSplits: 1).first.map { $0.lowercased() } ?? ""
