@@ -20,7 +20,8 @@ public struct FetchedFile: Sendable {
     public var isDurable: Bool = true
 }
 
-/// The office mailbox over IMAP, through libcurl, on one long-lived connection.
+/// The office mailbox over IMAP, through libcurl, on long-lived connections: one for
+/// commands, and one or more that messages are fetched over (`fetchConnections`).
 ///
 /// Reads never change the mailbox: messages are fetched with `BODY.PEEK[]`, so `\Seen`
 /// stays as the officer left it on the phone or in webmail. libcurl sends a custom command
@@ -30,17 +31,21 @@ public struct FetchedFile: Sendable {
 public final class IMAPClient: Sendable {
     public let server: MailServerURL
     private let connection: CurlConnection
-    /// Where messages are fetched whole (`fetch(…toFile:)`).
-    private let stream: IMAPStreamConnection
+    /// Where messages are fetched whole (`fetch(…toFile:…)`), each a long-lived connection
+    /// of its own, opened at its first fetch.
+    private let streams: [IMAPStreamConnection]
     /// Folders libcurl may hold selected on the connection (it SELECTs a URL's folder once).
     private let selected = Mutex<Set<String>>([])
 
-    public init(server: MailServerURL, settings: ConnectionSettings) {
+    /// `fetchConnections`: how many connections messages are fetched over (at least one).
+    public init(server: MailServerURL, settings: ConnectionSettings, fetchConnections: Int = 1) {
         self.server = server
         var settings = settings
         settings.requireTLS = settings.requireTLS && !server.isImplicitTLS
         self.connection = CurlConnection(settings: settings, label: "imap")
-        self.stream = IMAPStreamConnection(server: server, settings: settings, label: "imap")
+        self.streams = (0..<max(1, fetchConnections)).map {
+            IMAPStreamConnection(server: server, settings: settings, label: $0 == 0 ? "imap" : "imap-\($0 + 1)")
+        }
     }
 
     public func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
@@ -106,15 +111,22 @@ public final class IMAPClient: Sendable {
     /// Fetches one message into the file at `path` (created or truncated), without holding it
     /// in memory: the form the daemon uses, as scans can be tens of megabytes. The file is
     /// fsynced unless not `durable` (the caller flushes it with others, off this connection).
-    /// It goes over a second connection on which thidua reads the response itself (see
+    /// It goes over a fetching connection on which thidua reads the response itself (see
     /// `IMAPStreamConnection`), whole, instead of line by line and in parts through libcurl.
     /// `next`, the UID to be fetched next, is asked for at once, so the server sends it
     /// without waiting for the round trip. Fetches started before earlier ones finish wait
     /// their turn on that connection.
+    ///
+    /// `connection` picks one of the `fetchConnections` (modulo their number); `next` is the
+    /// UID that will be fetched next on the same one.
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String,
-                      durable: Bool = true, next: UInt32? = nil) async throws -> FetchedFile {
-        try await stream.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path, durable: durable, next: next)
+                      durable: Bool = true, next: UInt32? = nil, connection: Int = 0) async throws -> FetchedFile {
+        try await streams[connection % streams.count].fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path,
+                                                           durable: durable, next: next)
     }
+
+    /// How many connections messages are fetched over (`fetch(…toFile:…connection:)`).
+    public var fetchConnections: Int { streams.count }
 
     /// Adds a keyword to one message (`UID STORE +FLAGS.SILENT`); never touches `\Seen`.
     public func addKeyword(_ keyword: String, mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) {

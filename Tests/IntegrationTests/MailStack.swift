@@ -44,9 +44,15 @@ struct MailStack {
     var smtpURL: String { "smtp://\(host):\(smtpPort)" }
     var tokenURL: String { "https://\(host):\(oauth2Port)/token" }
 
-    func imap(user: String) throws -> IMAPClient {
+    func imap(user: String, fetchConnections: Int = 1) throws -> IMAPClient {
         IMAPClient(server: try MailServerURL(imapsURL + "/INBOX", schemes: ["imaps"]),
-                   settings: ConnectionSettings(user: user, password: password, caFile: caFile))
+                   settings: ConnectionSettings(user: user, password: password, caFile: caFile), fetchConnections: fetchConnections)
+    }
+
+    /// How many IMAP logins of `user` Dovecot has logged so far.
+    func imapLogins(of user: String) -> Int {
+        let log = (try? String(contentsOfFile: directory + "/log/dovecot.log", encoding: .utf8)) ?? ""
+        return log.split(separator: "\n").filter { $0.contains("imap-login: Info: Login: user=<\(user)>") }.count
     }
 
     func smtp(user: String) throws -> SMTPSender {

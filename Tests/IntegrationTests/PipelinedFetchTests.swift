@@ -74,4 +74,66 @@ struct PipelinedFetchTests {
         _ = try await fetch(uids[1], next: nil)
         #expect(try await imap.flags(mailbox: "INBOX").allSatisfy { !$0.value.contains("\\Seen") })
     }
+
+    /// A backlog takes turns on two fetching connections, as the intake fetches it: each
+    /// connection logs in once and pipelines its own next message, and every file holds the
+    /// message asked for.
+    @Test func messagesTakeTurnsOnTwoConnectionsEachLoggedInOnce() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let office = "office-\(run)@pgd.example"
+        let school = "school-\(run)@schools.example"
+        let scans = (0..<6).map { SampleMail.largeScan(size: 200_000 + 150_000 * $0) }
+        for (index, scan) in scans.enumerated() {
+            let mail = SampleMail.submission(from: school, fromName: "Trường \(index)", to: office, subject: "Kế hoạch \(index)",
+                                             filename: "scan-\(index).pdf", body: "Kính gửi.", file: scan)
+            let results = try await stack.smtp(user: school).send(mail, from: school, to: [office])
+            #expect(results.allSatisfy { $0.error == nil })
+        }
+        let imap = try stack.imap(user: office, fetchConnections: 2)
+        #expect(imap.fetchConnections == 2)
+        var status = try await imap.status(mailbox: "INBOX")
+        for _ in 0..<50 where status.uidNext < 7 {  // LMTP delivery may trail the SMTP answer
+            try await Task.sleep(for: .milliseconds(100))
+            status = try await imap.status(mailbox: "INBOX")
+        }
+        let uids = try await imap.uids(mailbox: "INBOX", uidValidity: status.uidValidity, from: 1, below: status.uidNext)
+        try #require(uids.count == scans.count)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-two-\(run)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // All started at once, each after the one before it on its connection (the nth on
+        // connection n mod 2), naming the next one there.
+        var last: [Task<FetchedFile, any Error>?] = [nil, nil]
+        var fetches: [Task<FetchedFile, any Error>] = []
+        for (index, uid) in uids.enumerated() {
+            let (connection, previous) = (index % 2, last[index % 2])
+            let next = index + 2 < uids.count ? uids[index + 2] : nil
+            let path = directory.appendingPathComponent("\(uid)").path
+            let task = Task {
+                _ = await previous?.result
+                return try await imap.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid, toFile: path,
+                                            durable: false, next: next, connection: connection)
+            }
+            last[connection] = task
+            fetches.append(task)
+        }
+        for (index, task) in fetches.enumerated() {
+            let fetched = try await task.value
+            let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: fetched.path)))
+            #expect(fetched.uid == uids[index])
+            #expect(MailMessage.parse(onDisk).attachments.first?.data == scans[index], "UID \(uids[index]): another message's scan")
+            #expect(fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+        }
+        // One login for the commands (status, search) and one for each fetching connection,
+        // however many messages; Dovecot writes its log a moment after the login.
+        var logins = stack.imapLogins(of: office)
+        for _ in 0..<30 where logins < 3 {
+            try await Task.sleep(for: .milliseconds(100))
+            logins = stack.imapLogins(of: office)
+        }
+        #expect(logins == 3)
+        #expect(try await imap.flags(mailbox: "INBOX").allSatisfy { !$0.value.contains("\\Seen") })
+    }
 }

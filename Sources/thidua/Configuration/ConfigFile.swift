@@ -21,6 +21,7 @@ struct ConfigFile: Decodable {
         var after_processing: String?
         var processed_keyword: String?
         var processed_folder: String?
+        var fetch_connections: Int?
     }
 
     struct SMTPSection: Decodable {

@@ -19,7 +19,8 @@ struct MailClients: Sendable {
         let imap = config.imap
         return IMAPClient(server: imap.server, settings: ConnectionSettings(
             user: imap.user, password: imap.useOAuth2 ? "" : try imap.password.resolve(), caFile: config.caFile,
-            requireTLS: !imap.allowPlaintext, tokenProvider: imap.useOAuth2 ? tokens : nil))
+            requireTLS: !imap.allowPlaintext, tokenProvider: imap.useOAuth2 ? tokens : nil),
+            fetchConnections: imap.fetchConnections)
     }
 
     func smtp() throws -> SMTPSender {

@@ -55,9 +55,9 @@ struct MailboxPoller: Sendable {
     /// batch not yet committed (its messages are fetched again), never part of one.
     static let batchSize = 16
 
-    /// Messages fetched ahead of the one being prepared, so the connection (and the server)
-    /// does not wait for the parser.
-    static let fetchAhead = 2
+    /// Messages fetched ahead of the one being prepared on each fetching connection, so the
+    /// connections (and the server) do not wait for the parser.
+    static let fetchAheadPerConnection = 2
 
     /// Fetches, prepares and commits `uids` as three overlapping stages: the next messages
     /// are fetched (on the connection's thread, each asked for while the one before it is
@@ -74,20 +74,28 @@ struct MailboxPoller: Sendable {
         typealias Fetch = (path: String, task: Task<FetchedFile, any Error>)
         var ahead: [Fetch] = []
         var nextToFetch = 0
-        /// Starts the fetches up to `fetchAhead` past the next message. Each waits for the one
-        /// before it, so they reach the connection in order and each can name the next.
+        // The messages take turns on the fetching connections (the nth on connection n mod
+        // their number), and are prepared and recorded in UID order all the same.
+        let connections = imap.fetchConnections
+        var lastOn = [Task<FetchedFile, any Error>?](repeating: nil, count: connections)
+        /// Starts the fetches up to `fetchAheadPerConnection` per connection past the next
+        /// message. Each waits for the one before it on its connection, so they reach it in
+        /// order and each can name the next.
         func fetchAhead() throws {
-            while nextToFetch < uids.count && ahead.count <= Self.fetchAhead {
+            while nextToFetch < uids.count && ahead.count <= Self.fetchAheadPerConnection * connections {
                 let temporary = try ingester.store.files.temporaryPath()
-                let (uid, previous) = (uids[nextToFetch], ahead.last?.task)
-                let next = nextToFetch + 1 < uids.count ? uids[nextToFetch + 1] : nil
+                let connection = nextToFetch % connections
+                let (uid, previous) = (uids[nextToFetch], lastOn[connection])
+                let next = nextToFetch + connections < uids.count ? uids[nextToFetch + connections] : nil
                 // Not fsynced on the connection's thread: the commit flushes it with the rest of its batch.
-                ahead.append((temporary, Task {
+                let task = Task {
                     _ = await previous?.result
                     try Task.checkCancellation()
                     return try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false,
-                                                next: next)
-                }))
+                                                next: next, connection: connection)
+                }
+                ahead.append((temporary, task))
+                lastOn[connection] = task
                 nextToFetch += 1
             }
         }
