@@ -9,28 +9,43 @@
 /// composition). Only the particle rule looks at neighbours, and it is applied here the
 /// same way. Anything else — a combining mark, another script — goes to Foundation.
 enum FastFold {
-    /// What one character folds to: the word scalars it becomes (nil: it separates words),
-    /// and whether it counts as a letter or number for the particle rule.
+    /// What one character folds to, flat so that folding a body counts no references and
+    /// hashes nothing: the UTF-8 of the word it becomes is `words[wordStart..<wordStart +
+    /// wordLength]`, unless it separates words.
     struct Entry {
-        var word: [Unicode.Scalar]?
+        var wordStart: UInt32
+        var wordLength: UInt8
+        var isSeparator: Bool
+        /// For the particle rule: whether it counts as a letter or number next to a particle.
         var isLetterOrNumber: Bool
+        /// "ạ", "à", "ả" and their capitals, as `TextFolding.dropParticles` lists them.
+        var isParticle: Bool
     }
 
     private static let ranges: [ClosedRange<UInt32>] = [0x00...0x7F, 0xA0...0x24F, 0x1EA0...0x1EFF]
 
-    /// Indexed by `slot(of:)`; nil entries go to Foundation.
-    private static let table: [Entry?] = {
-        var table: [Entry?] = []
+    /// Indexed by `slot(of:)` (nil entries go to Foundation), and the words they point into.
+    private static let table: (entries: [Entry?], words: [UInt8]) = {
+        var entries: [Entry?] = []
+        var words: [UInt8] = []
         for range in ranges {
             for value in range {
-                guard let scalar = Unicode.Scalar(value) else { table.append(nil); continue }
-                table.append(entry(for: scalar))
+                guard let scalar = Unicode.Scalar(value), let (word, isLetterOrNumber) = entry(for: scalar) else {
+                    entries.append(nil)
+                    continue
+                }
+                let utf8 = word.map { Array(String(String.UnicodeScalarView($0)).utf8) } ?? []
+                entries.append(Entry(wordStart: UInt32(words.count), wordLength: UInt8(utf8.count), isSeparator: word == nil,
+                                     isLetterOrNumber: isLetterOrNumber, isParticle: particles.contains(scalar)))
+                words += utf8
             }
         }
-        return table
+        return (entries, words)
     }()
 
-    private static func entry(for scalar: Unicode.Scalar) -> Entry? {
+    /// What `scalar` folds to alone: the word scalars it becomes (nil: it separates words),
+    /// and whether it is a letter or number; nil when Foundation must decide.
+    private static func entry(for scalar: Unicode.Scalar) -> (word: [Unicode.Scalar]?, isLetterOrNumber: Bool)? {
         let text = String(scalar)
         // Only characters that are their own canonical composition, and not particles'
         // neighbours in disguise: otherwise Foundation decides.
@@ -41,14 +56,13 @@ enum FastFold {
         // gives "x x", a letter "x…x" (a particle too, as it is no word there; `fold`
         // applies the particle rule itself).
         let folded = TextFolding.foldedByFoundation("x" + text + "x")
-        if folded == "x x" { return Entry(word: nil, isLetterOrNumber: isLetterOrNumber) }
+        if folded == "x x" { return (nil, isLetterOrNumber) }
         // Anything else — a character that vanishes, or turns into several words — is left
         // to Foundation.
         guard folded.count > 2, folded.hasPrefix("x"), folded.hasSuffix("x"), !folded.contains(" ") else { return nil }
-        return Entry(word: Array(folded.unicodeScalars.dropFirst().dropLast()), isLetterOrNumber: isLetterOrNumber)
+        return (Array(folded.unicodeScalars.dropFirst().dropLast()), isLetterOrNumber)
     }
 
-    /// "ạ", "à", "ả" and their capitals, as `TextFolding.dropParticles` lists them.
     private static let particles: Set<Unicode.Scalar> = ["\u{1EA1}", "\u{1EA0}", "\u{E0}", "\u{C0}", "\u{1EA3}", "\u{1EA2}"]
 
     private static func slot(of scalar: Unicode.Scalar) -> Int? {
@@ -62,36 +76,35 @@ enum FastFold {
 
     /// The folded text, or nil when `text` holds a character outside the table.
     static func fold(_ text: String) -> String? {
-        var entries: [Entry] = []
-        var scalars: [Unicode.Scalar] = []
-        entries.reserveCapacity(text.utf8.count)
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            guard let slot = slot(of: scalar), let entry = table[slot] else { return nil }
-            entries.append(entry)
-            scalars.append(scalar)
-        }
-        var out = String.UnicodeScalarView()
+        let (entries, words) = table
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
-        for index in entries.indices {
-            var word = entries[index].word
-            if word != nil, particles.contains(scalars[index]) {
-                // `dropParticles`: a particle standing alone between non-letters is no word.
-                let before = index > 0 ? entries[index - 1].isLetterOrNumber : false
-                let after = index + 1 < entries.count ? entries[index + 1].isLetterOrNumber : false
-                if !before && !after { word = nil }
-            }
-            if let word {
-                out.append(contentsOf: word)
+        // Each character is written once the next one is known: a particle standing alone
+        // between non-letters is no word (`dropParticles`).
+        var pending: Entry?
+        var beforePending = false
+        func write(_ entry: Entry, after: Bool) {
+            if entry.isSeparator || (entry.isParticle && !beforePending && !after) {
+                if !lastWasSpace {
+                    out.append(UInt8(ascii: " "))
+                    lastWasSpace = true
+                }
+            } else {
+                let start = Int(entry.wordStart)
+                out.append(contentsOf: words[start..<(start + Int(entry.wordLength))])
                 lastWasSpace = false
-            } else if !lastWasSpace {
-                out.append(" ")
-                lastWasSpace = true
             }
+            beforePending = entry.isLetterOrNumber
         }
-        var result = String(out)
-        if result.hasSuffix(" ") { result.removeLast() }
-        return result
+        for scalar in text.unicodeScalars {
+            guard let slot = slot(of: scalar), let entry = entries[slot] else { return nil }
+            if let pending { write(pending, after: entry.isLetterOrNumber) }
+            pending = entry
+        }
+        if let pending { write(pending, after: false) }
+        if out.last == UInt8(ascii: " ") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a file is, judged from its bytes rather than its name (schools rename files, and
 /// phones call everything "image.jpg").
 public enum FileKind: String, Sendable, Codable, CaseIterable {
@@ -53,26 +59,36 @@ struct PDFInspection {
     var fonts = 0
 
     init(_ bytes: [UInt8]) {
-        // Two scans: every "/Type" and every "/Subtype", then a look at the name that follows.
-        Self.scan(bytes, for: "/Type") { value in
-            if Self.startsWith(value, "/Page"), value.dropFirst(5).first != UInt8(ascii: "s") { pages += 1 }
-            if Self.startsWith(value, "/Font") { fonts += 1 }
-        }
-        Self.scan(bytes, for: "/Subtype") { value in
-            if Self.startsWith(value, "/Image") { images += 1 }
+        // One pass over every "/" (memchr: a scan is mostly image data), looking for the
+        // keys "/Type" and "/Subtype", then at the name that follows them.
+        let type = Array("/Type".utf8), subtype = Array("/Subtype".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > type.count else { return }
+            var offset = 0
+            while offset < buffer.count,
+                  let hit = memchr(base + offset, Int32(UInt8(ascii: "/")), buffer.count - offset) {
+                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                offset = at + 1
+                if Self.has(type, at: at, in: buffer) {
+                    let value = Self.value(after: at + type.count, in: bytes)
+                    if Self.startsWith(value, "/Page"), value.dropFirst(5).first != UInt8(ascii: "s") { pages += 1 }
+                    if Self.startsWith(value, "/Font") { fonts += 1 }
+                } else if Self.has(subtype, at: at, in: buffer) {
+                    if Self.startsWith(Self.value(after: at + subtype.count, in: bytes), "/Image") { images += 1 }
+                }
+            }
         }
     }
 
-    /// Calls `body` with the bytes after each occurrence of `key` and any spaces.
-    private static func scan(_ bytes: [UInt8], for key: String, _ body: (ArraySlice<UInt8>) -> Void) {
-        let pattern = Array(key.utf8)
-        var from = 0
-        while let range = bytes.firstRange(of: pattern, from: from) {
-            from = range.upperBound
-            var start = range.upperBound
-            while start < bytes.count, bytes[start] == ASCII.space { start += 1 }
-            body(bytes[start..<min(bytes.count, start + 8)])
-        }
+    private static func has(_ key: [UInt8], at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        offset + key.count <= buffer.count && memcmp(buffer.baseAddress! + offset, key, key.count) == 0
+    }
+
+    /// The bytes after a key and any spaces: the start of its value.
+    private static func value(after end: Int, in bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var start = end
+        while start < bytes.count, bytes[start] == ASCII.space { start += 1 }
+        return bytes[start..<min(bytes.count, start + 8)]
     }
 
     private static func startsWith(_ slice: ArraySlice<UInt8>, _ prefix: String) -> Bool {

@@ -44,9 +44,17 @@ public struct SenderAuthentication: Sendable, Equatable {
 enum InlineForward {
     private static let markers = ["forwarded message", "original message", "thư đã chuyển tiếp", "thư gốc", "begin forwarded message"]
 
+    /// The markers' bytes, NFC: looked for in lowercased NFC text, byte for byte
+    /// (Foundation's `contains` takes a detour through NSString, for every body).
+    private static let markerBytes = markers.map { Array($0.precomposed.utf8) }
+
+    private static func containsMarker(_ text: String) -> Bool {
+        let bytes = Array(text.lowercased().precomposed.utf8)
+        return markerBytes.contains { bytes.firstRange(of: $0, from: 0) != nil }
+    }
+
     static func senders(in body: String) -> [MailAddress] {
-        let lowered = body.lowercased()
-        guard markers.contains(where: lowered.contains) else { return [] }
+        guard containsMarker(body) else { return [] }
         var result: [MailAddress] = []
         var afterMarker = false
         for line in body.split(whereSeparator: \.isNewline) {
@@ -54,7 +62,7 @@ enum InlineForward {
             // address ends with ">".
             let trimmed = String(line.drop { $0 == ">" || $0 == "*" || $0.isWhitespace }).replacingOccurrences(of: "*", with: "")
             let lowerLine = trimmed.lowercased()
-            if markers.contains(where: lowerLine.contains) { afterMarker = true; continue }
+            if containsMarker(lowerLine) { afterMarker = true; continue }
             guard afterMarker else { continue }
             for prefix in ["from:", "từ:"] where lowerLine.hasPrefix(prefix) {
                 if let address = MailAddress.parseFirst(String(trimmed.dropFirst(prefix.count))) { result.append(address) }
