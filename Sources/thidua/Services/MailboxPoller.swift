@@ -60,10 +60,11 @@ struct MailboxPoller: Sendable {
     static let fetchAheadPerConnection = 2
 
     /// Fetches, prepares and commits `uids` as three overlapping stages: the next messages
-    /// are fetched (on the connection's thread, each asked for while the one before it is
-    /// still arriving) while this one is parsed and its attachments written, while the
-    /// previous batch is made durable and recorded (on the commit queue). So the network, the
-    /// CPU and the disk work side by side on the two cores.
+    /// are fetched (in turns over the fetching connections, each on its own thread, each
+    /// message asked for while the one before it on its connection is still arriving) while
+    /// this one is parsed and its attachments written, while the previous batch is made
+    /// durable and recorded (on the commit queue). So the network, the CPU and the disk work
+    /// side by side on the two cores.
     private func ingest(_ uids: [UInt32], from folder: String, uidValidity: UInt32, with ingester: MessageIngester,
                         into result: inout Result) async throws {
         func key(_ uid: UInt32) -> String { "\(folder)|\(uidValidity)|\(uid)" }
