@@ -49,10 +49,11 @@ struct MailStack {
                    settings: ConnectionSettings(user: user, password: password, caFile: caFile), fetchConnections: fetchConnections)
     }
 
-    /// How many IMAP logins of `user` Dovecot has logged so far.
-    func imapLogins(of user: String) -> Int {
+    /// The IMAP logins of `user` Dovecot has logged so far, each with its TLS version and
+    /// cipher ("TLSv1.3 with cipher TLS_AES_128_GCM_SHA256 (128/128 bits)").
+    func imapLogins(of user: String) -> [Substring] {
         let log = (try? String(contentsOfFile: directory + "/log/dovecot.log", encoding: .utf8)) ?? ""
-        return log.split(separator: "\n").filter { $0.contains("imap-login: Info: Login: user=<\(user)>") }.count
+        return log.split(separator: "\n").filter { $0.contains("imap-login: Info: Login: user=<\(user)>") }
     }
 
     func smtp(user: String) throws -> SMTPSender {
