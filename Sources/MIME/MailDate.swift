@@ -29,17 +29,22 @@ public enum MailDate {
                 offsetSeconds = hours * 3600
             }
         }
-        var components = DateComponents()
-        components.year = year
-        components.month = month + 1
-        components.day = day
-        components.hour = clock[0]
-        components.minute = clock[1]
-        components.second = clock.count > 2 ? clock[2] : 0
-        components.timeZone = TimeZone(secondsFromGMT: offsetSeconds)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        return calendar.date(from: components)
+        if abs(offsetSeconds) > 18 * 3600 { offsetSeconds = 0 }  // no such zone: read as UTC
+        let days = daysSince1970(year: year, month: month + 1, day: day)
+        let seconds = ((days * 24 + clock[0]) * 60 + clock[1]) * 60 + (clock.count > 2 ? clock[2] : 0) - offsetSeconds
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
+    /// `days_from_civil`). Arithmetic, where `Calendar.date(from:)` costs a trip through ICU for
+    /// every message's Date header and INTERNALDATE; out-of-range days roll over as there.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1  // from March 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// RFC 5322 form of `date` in `zone`, e.g. `Thu, 18 Feb 2021 09:12:00 +0700`.

@@ -261,6 +261,24 @@ import Testing
         #expect(MailDate.parse("not a date") == nil)
     }
 
+    /// The arithmetic gives what Foundation's Gregorian calendar gives, across leap years,
+    /// month ends, centuries and days past a month's end (which roll over in both).
+    @Test func mailDateArithmeticMatchesFoundationsCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        var random = SystemRandomNumberGenerator()
+        let fixed = [(1970, 1, 1), (2000, 2, 29), (1900, 3, 1), (2100, 2, 28), (2021, 2, 31), (2024, 12, 31), (1969, 12, 31), (2038, 1, 19)]
+        let randomDates = (0..<2000).map { _ in
+            (Int.random(in: 1900...2200, using: &random), Int.random(in: 1...12, using: &random), Int.random(in: 1...31, using: &random))
+        }
+        for (year, month, day) in fixed + randomDates {
+            let expected = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+            #expect(MailDate.daysSince1970(year: year, month: month, day: day) * 86_400 == Int(expected.timeIntervalSince1970),
+                    "\(year)-\(month)-\(day)")
+        }
+        #expect(MailDate.parse("Mon, 29 Feb 2016 23:59:60 +0000") == calendar.date(from: DateComponents(year: 2016, month: 3, day: 1)))
+    }
+
     @Test func mailDateFormatRoundTrips() throws {
         let date = try #require(ISO8601DateFormatter().date(from: "2021-02-18T02:12:00Z"))
         let zone = try #require(TimeZone(identifier: "Asia/Ho_Chi_Minh"))
