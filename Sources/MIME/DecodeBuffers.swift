@@ -55,16 +55,21 @@ public struct DecodeBuffers: Sendable {
         return buffer
     }
 
-    /// Gives the whole pages past `buffer`'s count back to the kernel (they read as zeros
-    /// if touched again): a large buffer serving a smaller body holds no more memory than
-    /// a fresh one would.
+    /// How far past a buffer's count its pages stay: a body somewhat larger than the one
+    /// before it in the same buffer then finds its pages mapped (releasing and touching them
+    /// again was most of the intake's page faults), at a bounded cost in memory.
+    static let residentSlack = 512 * 1024
+
+    /// Gives the whole pages from `residentSlack` past `buffer`'s count back to the kernel
+    /// (they read as zeros if touched again): a large buffer serving a smaller body holds
+    /// little more memory than a fresh one would.
     private static func releasePages(after buffer: inout [UInt8]) {
         let page = pageSize
         let count = buffer.count, capacity = buffer.capacity
         buffer.withUnsafeMutableBufferPointer { elements in
             // The storage runs on to `capacity`, past the buffer pointer's end.
             let base = UInt(bitPattern: elements.baseAddress!)
-            let start = (base + UInt(count) + UInt(page) - 1) & ~UInt(page - 1)
+            let start = (base + UInt(count + residentSlack) + UInt(page) - 1) & ~UInt(page - 1)
             let end = (base + UInt(capacity)) & ~UInt(page - 1)
             guard end > start else { return }
             _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_DONTNEED)

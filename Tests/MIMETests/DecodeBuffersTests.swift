@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import MIME
 
@@ -56,6 +59,29 @@ import Testing
         var small = DecodeBuffers()
         small.recycle([UInt8](repeating: 1, count: 1000))
         #expect(small.keptBytes == 0, "a small buffer is not worth keeping")
+    }
+
+    /// A buffer serving a smaller body keeps its pages mapped only `residentSlack` past the
+    /// body (for a slightly larger body next), and gives the rest back to the kernel.
+    @Test func pagesPastTheSlackAreGivenBack() throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var buffers = DecodeBuffers()
+        buffers.recycle([UInt8](repeating: 1, count: 3_000_000))  // every page touched
+        let taken = buffers.take(count: 1_000_000)
+        let buffer = try #require(taken)
+        func resident(_ range: Range<Int>) -> [Bool] {
+            buffer.withUnsafeBufferPointer { elements in
+                let base = UInt(bitPattern: elements.baseAddress!)
+                let start = (base + UInt(range.lowerBound) + UInt(page) - 1) & ~UInt(page - 1)
+                let end = (base + UInt(range.upperBound)) & ~UInt(page - 1)
+                var pages = [UInt8](repeating: 0, count: Int(end - start) / page)
+                #expect(mincore(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), &pages) == 0)
+                return pages.map { $0 & 1 == 1 }
+            }
+        }
+        let slackEnd = 1_000_000 + DecodeBuffers.residentSlack
+        #expect(resident(1_000_000..<(slackEnd - page)).allSatisfy { $0 }, "the slack stays mapped")
+        #expect(resident((slackEnd + page)..<2_900_000).allSatisfy { !$0 }, "past the slack, pages are given back")
     }
 
     /// A body larger than every kept buffer gets fresh memory, and the kept buffers make
