@@ -104,7 +104,7 @@ struct AppConfig: Sendable {
         do {
             file = try YAMLDecoder().decode(ConfigFile.self, from: text)
         } catch let error as DecodingError {
-            throw ConfigError(file: path, key: Self.keyPath(of: error), message: Self.explain(error))
+            throw ConfigError(file: path, decoding: error)
         } catch {
             throw ConfigError(file: path, key: nil, message: "not valid YAML: \(error)")
         }
@@ -125,7 +125,7 @@ struct AppConfig: Sendable {
         }
         var reminderMinute = 8 * 60
         if let text = file.office.reminder_time {
-            guard let minute = Self.minuteOfDay(text) else { throw fail("office.reminder_time", "'\(text)' is not a time like 08:00") }
+            guard let minute = ConfigTime.minuteOfDay(text) else { throw fail("office.reminder_time", "'\(text)' is not a time like 08:00") }
             reminderMinute = minute
         }
 
@@ -134,7 +134,7 @@ struct AppConfig: Sendable {
         do { imapServer = try MailServerURL(imapURL, schemes: ["imaps", "imap"]) } catch { throw fail("mailbox.url", error.description) }
         let imapPlain = file.mailbox.allow_plaintext ?? false
         let pollText = file.mailbox.poll_interval ?? "60s"
-        guard let poll = Self.duration(pollText), poll >= .seconds(1) else {
+        guard let poll = ConfigTime.duration(pollText), poll >= .seconds(1) else {
             throw fail("mailbox.poll_interval", "'\(pollText)' is not a duration of at least 1s (write 60s, 5m or 1h)")
         }
         let afterProcessing: AfterProcessing
@@ -246,7 +246,7 @@ struct AppConfig: Sendable {
             }
             var minute = 16 * 60 + 30
             if let text = section.time {
-                guard let parsed = Self.minuteOfDay(text), parsed < 24 * 60 else { throw fail("digest.time", "'\(text)' is not a time like 16:30") }
+                guard let parsed = ConfigTime.minuteOfDay(text), parsed < 24 * 60 else { throw fail("digest.time", "'\(text)' is not a time like 16:30") }
                 minute = parsed
             }
             if !recipients.isEmpty { digest = DigestSettings(recipients: recipients, minuteOfDay: minute) }
@@ -273,7 +273,7 @@ struct AppConfig: Sendable {
                     ? Credential(value: value("THIDUA_METRICS_TOKEN"), file: file.dashboard?.metrics_token_file.map(absolute),
                                  key: "dashboard.metrics_token_file", environmentName: "THIDUA_METRICS_TOKEN", config: path) : nil,
                 healthThreshold: try file.dashboard?.health_threshold.map { text in
-                    guard let duration = Self.duration(text), duration > .zero else {
+                    guard let duration = ConfigTime.duration(text), duration > .zero else {
                         throw fail("dashboard.health_threshold", "'\(text)' is not a duration such as 15m or 1h")
                     }
                     return duration
@@ -287,127 +287,5 @@ struct AppConfig: Sendable {
             ccPrincipal: file.reminders?.cc_principal ?? false,
             digest: digest,
             rawMailRetentionDays: try Self.retentionDays(file.raw_mail_retention, fail: fail))
-    }
-
-    private static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,
-                                 fail: (String, String) -> ConfigError) throws -> Campaign {
-        let key = "campaigns[\(index)]"
-        guard let opens = LocalTime.parse(section.opens, zone: zone, endOfDay: false) else {
-            throw fail("\(key).opens", "'\(section.opens)' is not a date like 2021-02-08")
-        }
-        guard let deadline = LocalTime.parse(section.deadline, zone: zone, endOfDay: true) else {
-            throw fail("\(key).deadline", "'\(section.deadline)' is not a date-time like 2021-02-21T23:59")
-        }
-        guard opens < deadline else { throw fail("\(key).deadline", "the deadline is not after the opening date") }
-        var stages: [ReminderStage] = []
-        for text in section.reminders ?? ["-7d", "-3d", "-1d", "0d", "+1d"] {
-            guard let stage = ReminderStage(text) else {
-                throw fail("\(key).reminders", "'\(text)' is not a stage like -7d, 0d or +1d")
-            }
-            stages.append(stage)
-        }
-        let kinds = Set(section.accept ?? Array(Campaign.defaultAcceptedKinds))
-        let known = Set(FileKind.allCases.map(\.rawValue))
-        if let unknown = kinds.first(where: { !known.contains($0) }) {
-            throw fail("\(key).accept", "unknown kind '\(unknown)'; use \(known.sorted().joined(separator: ", "))")
-        }
-        return Campaign(id: section.id, title: section.title, opens: opens, deadline: deadline,
-                        keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
-    }
-
-    /// Workdays, office hours and holidays (from the holidays file), for sending mail.
-    private static func officeCalendar(_ office: ConfigFile.OfficeSection, zone: TimeZone, absolute: (String) -> String,
-                                       fail: (String, String) -> ConfigError) throws -> OfficeCalendar {
-        let names = ["sun": 1, "mon": 2, "tue": 3, "wed": 4, "thu": 5, "fri": 6, "sat": 7]
-        var workdays: Set<Int> = [2, 3, 4, 5, 6, 7]
-        if let days = office.workdays {
-            workdays = []
-            for day in days {
-                guard let number = names[String(day.lowercased().prefix(3))] else {
-                    throw fail("office.workdays", "'\(day)' is not a day; write mon, tue, wed, thu, fri, sat, sun")
-                }
-                workdays.insert(number)
-            }
-        }
-        var opens = 7 * 60 + 30, closes = 17 * 60
-        if let hours = office.office_hours {
-            let parts = hours.split(separator: "-").map { minuteOfDay(String($0).trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let start = parts[0], let end = parts[1], start < end else {
-                throw fail("office.office_hours", "'\(hours)' is not a range like 07:30-17:00")
-            }
-            (opens, closes) = (start, end)
-        }
-        var holidays: Set<String> = []
-        if let file = office.holidays {
-            holidays = try HolidaysFile.load(path: absolute(file))
-        }
-        return OfficeCalendar(timeZone: zone, workdays: workdays, opens: opens, closes: closes, holidays: holidays)
-    }
-
-    static func duration(_ text: String) -> Duration? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let unit = trimmed.last, let number = Int(trimmed.dropLast()), number >= 0 else { return nil }
-        switch unit {
-        case "s": return .seconds(number)
-        case "m": return .seconds(number * 60)
-        case "h": return .seconds(number * 3600)
-        default: return nil
-        }
-    }
-
-    /// "08:00" → 480; "24:00" is accepted as the end of the day.
-    static func minuteOfDay(_ text: String) -> Int? {
-        let parts = text.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, (0..<60).contains(parts[1]), (0..<24).contains(parts[0]) || (parts[0] == 24 && parts[1] == 0) else {
-            return nil
-        }
-        return parts[0] * 60 + parts[1]
-    }
-
-    private static func keyPath(of error: DecodingError) -> String? {
-        let path: [any CodingKey]
-        switch error {
-        case let .keyNotFound(key, context): path = context.codingPath + [key]
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context): path = context.codingPath
-        @unknown default: return nil
-        }
-        return path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-    }
-
-    private static func explain(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound: "this required key is missing (see config/thidua.yaml for every key)"
-        case .typeMismatch(let type, _): "expected \(type == String.self ? "text" : "\(type)") here"
-        case .valueNotFound: "a value is required here"
-        case .dataCorrupted(let context): context.debugDescription
-        @unknown default: "\(error)"
-        }
-    }
-}
-
-/// Dates and times as the officer writes them in the config, in the office's zone.
-enum LocalTime {
-    /// `2021-02-21`, `2021-02-21T23:59` or `2021-02-21 23:59`. A bare date means the start
-    /// of the day, or its last minute when `endOfDay` (a deadline "21/02" includes the 21st).
-    static func parse(_ text: String, zone: TimeZone, endOfDay: Bool) -> Date? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "T" || $0 == " " })
-        guard let datePart = parts.first else { return nil }
-        let ymd = datePart.split(separator: "-").compactMap { Int($0) }
-        guard ymd.count == 3 else { return nil }
-        var components = DateComponents(year: ymd[0], month: ymd[1], day: ymd[2])
-        if parts.count > 1 {
-            let hm = parts[1].split(separator: ":").compactMap { Int($0) }
-            guard hm.count >= 2 else { return nil }
-            components.hour = hm[0]
-            components.minute = hm[1]
-            components.second = hm.count > 2 ? hm[2] : (endOfDay ? 59 : 0)
-        } else if endOfDay {
-            (components.hour, components.minute, components.second) = (23, 59, 59)
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == ymd[2] else { return nil }
-        return date
     }
 }

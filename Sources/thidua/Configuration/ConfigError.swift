@@ -1,3 +1,5 @@
+import Foundation
+
 /// A configuration problem, always naming where to fix it.
 struct ConfigError: Error, CustomStringConvertible {
     var file: String
@@ -6,5 +8,32 @@ struct ConfigError: Error, CustomStringConvertible {
 
     var description: String {
         "\(file)\(key.map { ": \($0)" } ?? ""): \(message)"
+    }
+}
+
+extension ConfigError {
+    /// The YAML did not fit `ConfigFile`: the key where it did not, and what was expected.
+    init(file: String, decoding error: DecodingError) {
+        self.init(file: file, key: Self.keyPath(of: error), message: Self.explain(error))
+    }
+
+    private static func keyPath(of error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case let .keyNotFound(key, context): path = context.codingPath + [key]
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context): path = context.codingPath
+        @unknown default: return nil
+        }
+        return path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound: "this required key is missing (see config/thidua.yaml for every key)"
+        case .typeMismatch(let type, _): "expected \(type == String.self ? "text" : "\(type)") here"
+        case .valueNotFound: "a value is required here"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "\(error)"
+        }
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import Intake
+import MIME
+
+/// The office and campaign sections of the config, made into the domain's values.
+extension AppConfig {
+    static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,
+                         fail: (String, String) -> ConfigError) throws -> Campaign {
+        let key = "campaigns[\(index)]"
+        guard let opens = ConfigTime.date(section.opens, zone: zone, endOfDay: false) else {
+            throw fail("\(key).opens", "'\(section.opens)' is not a date like 2021-02-08")
+        }
+        guard let deadline = ConfigTime.date(section.deadline, zone: zone, endOfDay: true) else {
+            throw fail("\(key).deadline", "'\(section.deadline)' is not a date-time like 2021-02-21T23:59")
+        }
+        guard opens < deadline else { throw fail("\(key).deadline", "the deadline is not after the opening date") }
+        var stages: [ReminderStage] = []
+        for text in section.reminders ?? ["-7d", "-3d", "-1d", "0d", "+1d"] {
+            guard let stage = ReminderStage(text) else {
+                throw fail("\(key).reminders", "'\(text)' is not a stage like -7d, 0d or +1d")
+            }
+            stages.append(stage)
+        }
+        let kinds = Set(section.accept ?? Array(Campaign.defaultAcceptedKinds))
+        let known = Set(FileKind.allCases.map(\.rawValue))
+        if let unknown = kinds.first(where: { !known.contains($0) }) {
+            throw fail("\(key).accept", "unknown kind '\(unknown)'; use \(known.sorted().joined(separator: ", "))")
+        }
+        return Campaign(id: section.id, title: section.title, opens: opens, deadline: deadline,
+                        keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
+    }
+
+    /// Workdays, office hours and holidays (from the holidays file), for sending mail.
+    static func officeCalendar(_ office: ConfigFile.OfficeSection, zone: TimeZone, absolute: (String) -> String,
+                               fail: (String, String) -> ConfigError) throws -> OfficeCalendar {
+        let names = ["sun": 1, "mon": 2, "tue": 3, "wed": 4, "thu": 5, "fri": 6, "sat": 7]
+        var workdays: Set<Int> = [2, 3, 4, 5, 6, 7]
+        if let days = office.workdays {
+            workdays = []
+            for day in days {
+                guard let number = names[String(day.lowercased().prefix(3))] else {
+                    throw fail("office.workdays", "'\(day)' is not a day; write mon, tue, wed, thu, fri, sat, sun")
+                }
+                workdays.insert(number)
+            }
+        }
+        var opens = 7 * 60 + 30, closes = 17 * 60
+        if let hours = office.office_hours {
+            let parts = hours.split(separator: "-").map { ConfigTime.minuteOfDay(String($0).trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let start = parts[0], let end = parts[1], start < end else {
+                throw fail("office.office_hours", "'\(hours)' is not a range like 07:30-17:00")
+            }
+            (opens, closes) = (start, end)
+        }
+        var holidays: Set<String> = []
+        if let file = office.holidays {
+            holidays = try HolidaysFile.load(path: absolute(file))
+        }
+        return OfficeCalendar(timeZone: zone, workdays: workdays, opens: opens, closes: closes, holidays: holidays)
+    }
+}
