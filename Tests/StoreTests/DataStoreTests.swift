@@ -28,12 +28,9 @@ import Testing
                                    opens: date("2021-02-08T00:00"), deadline: date("2021-02-21T23:59"),
                                    keywords: ["kế hoạch"], reminders: [ReminderStage(dayOffset: -3)])
 
-    /// Runs `body` with a fresh store in its own temporary directory, then removes the directory.
+    /// `withTemporaryStore`, checking that the database file is there.
     private func withStore(_ body: (DataStore) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-store-test-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        do {
-            let store = try DataStore(dataDirectory: directory)
+        try withTemporaryStore { store, directory in
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(DataStore.databaseName).path))
             try body(store)
         }
