@@ -3,19 +3,14 @@ import Testing
 
 /// The `mailbox:` settings `thidua check` validates before anything connects.
 @Suite struct MailboxConfigTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-
     /// `thidua check` on config/thidua.yaml with `fetch_connections` set to `count`.
     func check(fetchConnections count: String) throws -> ThiduaProcess.Output {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-mbcfg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
-        let example = try String(contentsOf: Self.repository.appendingPathComponent("config/thidua.yaml"), encoding: .utf8)
+        let example = try ExampleConfig.text()
         #expect(example.contains("  fetch_connections: 2\n"), "config/thidua.yaml documents the key with its default")
         let yaml = example.replacingOccurrences(of: "  fetch_connections: 2\n", with: "  fetch_connections: \(count)\n")
-            .replacingOccurrences(of: "units: units.csv", with: "units: \(Self.repository.path)/config/units.csv")
-            .replacingOccurrences(of: "holidays: holidays.yaml", with: "holidays: \(Self.repository.path)/config/holidays.yaml")
-            .replacingOccurrences(of: "templates: templates", with: "templates: \(Self.repository.path)/config/templates")
         let config = workspace.appendingPathComponent("thidua.yaml")
         try yaml.write(to: config, atomically: true, encoding: .utf8)
         return try ThiduaProcess(environment: ["THIDUA_CONFIG": config.path, "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path])

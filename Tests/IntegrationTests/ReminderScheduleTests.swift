@@ -4,13 +4,11 @@ import Testing
 /// `thidua remind --dry-run` over the shipped config: the schedule, the office calendar
 /// and the templates, as the officer runs them. Needs no mail server.
 struct ReminderScheduleTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-
     func thidua(_ arguments: [String], config: URL? = nil) throws -> ThiduaProcess.Output {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-sched-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         return try ThiduaProcess(environment: [
-            "THIDUA_CONFIG": (config ?? Self.repository.appendingPathComponent("config/thidua.yaml")).path,
+            "THIDUA_CONFIG": (config ?? ExampleConfig.repository.appendingPathComponent("config/thidua.yaml")).path,
             "THIDUA_DATA_DIR": data.path,
         ]).run(arguments)
     }
@@ -40,11 +38,7 @@ struct ReminderScheduleTests {
     /// The shipped config with the principal copied and the officer's digest switched on.
     func configWithCopyAndDigest(in workspace: URL, digestTo: String = "canbo.thidua@example.org") throws -> URL {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        let repository = Self.repository.path
-        let yaml = try String(contentsOf: Self.repository.appendingPathComponent("config/thidua.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "units: units.csv", with: "units: \(repository)/config/units.csv")
-            .replacingOccurrences(of: "holidays: holidays.yaml", with: "holidays: \(repository)/config/holidays.yaml")
-            .replacingOccurrences(of: "templates: templates", with: "templates: \(repository)/config/templates")
+        let yaml = try ExampleConfig.text()
             .replacingOccurrences(of: "  cc_principal: false", with: "  cc_principal: true")
             + "\ndigest:\n  to: [\"\(digestTo)\"]\n  time: \"16:30\"\n"
         let config = workspace.appendingPathComponent("thidua.yaml")
@@ -86,15 +80,13 @@ struct ReminderScheduleTests {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-tpl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace.appendingPathComponent("templates"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
-        let templates = Self.repository.appendingPathComponent("config/templates")
+        let templates = ExampleConfig.repository.appendingPathComponent("config/templates")
         for name in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
             try FileManager.default.copyItem(at: templates.appendingPathComponent(name), to: workspace.appendingPathComponent("templates/\(name)"))
         }
         let broken = workspace.appendingPathComponent("templates/reminder.txt.mustache")
         try "Kính gửi {{ten_don_vi}},\n".write(to: broken, atomically: true, encoding: .utf8)
-        var yaml = try String(contentsOf: Self.repository.appendingPathComponent("config/thidua.yaml"), encoding: .utf8)
-        yaml = yaml.replacingOccurrences(of: "units: units.csv", with: "units: \(Self.repository.path)/config/units.csv")
-            .replacingOccurrences(of: "holidays: holidays.yaml", with: "holidays: \(Self.repository.path)/config/holidays.yaml")
+        let yaml = try ExampleConfig.text(ownTemplates: true)
         let config = workspace.appendingPathComponent("thidua.yaml")
         try yaml.write(to: config, atomically: true, encoding: .utf8)
 
