@@ -48,13 +48,14 @@ enum InlineForward {
     /// (Foundation's `contains` takes a detour through NSString, for every body).
     private static let markerBytes = markers.map { Array($0.precomposed.utf8) }
 
-    private static func containsMarker(_ text: String) -> Bool {
-        let bytes = Array(text.lowercased().precomposed.utf8)
+    /// Whether `lowered` (lowercased text) holds a marker.
+    private static func containsMarker(_ lowered: String) -> Bool {
+        let bytes = Array(lowered.precomposed.utf8)
         return markerBytes.contains { bytes.firstRange(of: $0, from: 0) != nil }
     }
 
     static func senders(in body: String) -> [MailAddress] {
-        guard containsMarker(body) else { return [] }
+        guard containsMarker(body.lowercased()) else { return [] }
         var result: [MailAddress] = []
         var afterMarker = false
         for line in body.split(whereSeparator: \.isNewline) {
