@@ -10,7 +10,7 @@ let package = Package(
     name: "thidua",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "thidua", targets: ["thidua"]),
+        .executable(name: "thidua", targets: ["thidua"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -18,10 +18,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         checksum &+= attachment.size
         let safe = SafeFilename.make(attachment.filename)
         // The safe name is one path component: never empty, no separator, never `..`.
-        precondition(!safe.isEmpty && !safe.contains("/") && safe != ".." && safe != ".",
-                     "SafeFilename.make produced an unsafe name: \(safe)")
-        precondition(safe.utf8.count <= SafeFilename.maxBytes,
-                     "SafeFilename.make produced \(safe.utf8.count) bytes")
+        precondition(
+            !safe.isEmpty && !safe.contains("/") && safe != ".." && safe != ".",
+            "SafeFilename.make produced an unsafe name: \(safe)")
+        precondition(
+            safe.utf8.count <= SafeFilename.maxBytes,
+            "SafeFilename.make produced \(safe.utf8.count) bytes")
     }
     fuzzSink = checksum  // keeps the optimiser from dropping the work above
     return 0

@@ -25,24 +25,28 @@ public enum DashboardServer {
         case badListen(String)
         public var description: String {
             switch self {
-            case let .badListen(value):
+            case .badListen(let value):
                 "dashboard.listen '\(value)' is not host:port (e.g. 127.0.0.1:8080); set it in the config or THIDUA_DASHBOARD_LISTEN"
             }
         }
     }
 
     /// The HTTP application, a lifecycle `Service` for the daemon's `ServiceGroup`.
-    public static func application(settings: Settings, state: @escaping DashboardStateProvider, counters: RuntimeCounters,
-                                   clock: any WallClock, logger: Logger) throws -> some Service {
+    public static func application(
+        settings: Settings, state: @escaping DashboardStateProvider, counters: RuntimeCounters,
+        clock: any WallClock, logger: Logger
+    ) throws -> some Service {
         let (host, port) = try parseListen(settings.listen)
-        let routes = DashboardRoutes(state: state, sessions: SessionStore(clock: clock),
-                                     reviewCount: ShortLivedCache(clock: clock, lifetime: 5), ledgers: ShortLivedCache(clock: clock, lifetime: 2),
-                                     renderer: try PageRenderer(),
-                                     counters: counters, clock: clock, settings: settings, logger: logger)
+        let routes = DashboardRoutes(
+            state: state, sessions: SessionStore(clock: clock),
+            reviewCount: ShortLivedCache(clock: clock, lifetime: 5), ledgers: ShortLivedCache(clock: clock, lifetime: 2),
+            renderer: try PageRenderer(),
+            counters: counters, clock: clock, settings: settings, logger: logger)
         let router = Router(context: DashboardContext.self)
         routes.register(on: router)
-        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
-                           logger: logger)
+        return Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            logger: logger)
     }
 
     /// `host:port` or `[v6]:port`, as the config's dashboard.listen.

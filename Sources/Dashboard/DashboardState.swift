@@ -21,9 +21,11 @@ public struct DashboardState: Sendable {
     /// The roster's folded names and sort orders, computed once per roster.
     public var index: RosterIndex
 
-    public init(office: Office, roster: Roster, campaigns: [Campaign], store: DataStore, from: MailAddress,
-                sendLimits: (perMinute: Int, perDay: Int), healthThreshold: TimeInterval,
-                tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil) {
+    public init(
+        office: Office, roster: Roster, campaigns: [Campaign], store: DataStore, from: MailAddress,
+        sendLimits: (perMinute: Int, perDay: Int), healthThreshold: TimeInterval,
+        tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil
+    ) {
         self.office = office
         self.roster = roster
         self.campaigns = campaigns

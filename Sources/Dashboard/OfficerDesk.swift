@@ -28,9 +28,9 @@ public struct OfficerDesk: Sendable {
         /// In Vietnamese: the dashboard shows it as is; the CLI too (the officer reads it).
         public var description: String {
             switch self {
-            case let .unknownUnit(code): "Không có đơn vị mã \(code) trong danh sách đơn vị (units.csv)."
-            case let .unknownMessage(id): "Không có thư số \(id) trong kho."
-            case let .unknownCampaign(id): "Không có đợt thu hồ sơ \(id) trong cấu hình."
+            case .unknownUnit(let code): "Không có đơn vị mã \(code) trong danh sách đơn vị (units.csv)."
+            case .unknownMessage(let id): "Không có thư số \(id) trong kho."
+            case .unknownCampaign(let id): "Không có đợt thu hồ sơ \(id) trong cấu hình."
             case .noCampaign: "Chưa có đợt thu hồ sơ nào trong cấu hình."
             case .emptyReason: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì."
             }
@@ -71,18 +71,22 @@ public struct OfficerDesk: Sendable {
         let campaign = message.campaignID.flatMap { id in campaigns.first { $0.id == id } }
         var reply: (recipient: String, subject: String, text: String)?
         if let sender = message.fromAddress, !office.ownAddresses.contains(sender.lowercased()) {
-            let notice = RejectionNotice(office: office, campaign: campaign, originalSubject: message.subject,
-                                         receivedAt: message.receivedAt, reason: reason)
+            let notice = RejectionNotice(
+                office: office, campaign: campaign, originalSubject: message.subject,
+                receivedAt: message.receivedAt, reason: reason)
             reply = (sender, notice.subject, notice.text)
         }
-        try store.reject(messageID: id, unit: message.unitCode, campaign: message.unitCode == nil ? nil : campaign?.id,
-                         reason: reason, reply: reply, actor: actor, at: now)
+        try store.reject(
+            messageID: id, unit: message.unitCode, campaign: message.unitCode == nil ? nil : campaign?.id,
+            reason: reason, reply: reply, actor: actor, at: now)
         return message
     }
 
     /// Excuses `unitCode` from `campaignID`; `message`, when the decision came from the
     /// review queue, leaves the queue.
-    public func excuse(unitCode: String, campaignID: String, settling message: Int64? = nil, actor: String, at now: Date) throws -> (SchoolUnit, Campaign) {
+    public func excuse(unitCode: String, campaignID: String, settling message: Int64? = nil, actor: String, at now: Date) throws -> (
+        SchoolUnit, Campaign
+    ) {
         guard let unit = roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
         guard let campaign = campaigns.first(where: { $0.id == campaignID }) else { throw Refusal.unknownCampaign(campaignID) }
         try store.mark(unit: unit.code, campaign: campaign.id, status: .excused, note: nil, actor: actor, at: now, settling: message)

@@ -33,11 +33,14 @@ public struct AcknowledgementPolicy: Sendable {
     /// to automated mail (auto-replies, lists, bounces), the office itself, a sender
     /// already answered `maxPerSenderPerDay` times in the last day, or mail that was
     /// already in the mailbox when thidua first read it (`isBacklog`).
-    public func acknowledgement(for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign,
-                                receivedAt: Date, isBacklog: Bool, repliesToSenderLastDay: Int) -> Acknowledgement? {
+    public func acknowledgement(
+        for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign,
+        receivedAt: Date, isBacklog: Bool, repliesToSenderLastDay: Int
+    ) -> Acknowledgement? {
         guard let sender = (message.replyTo ?? message.from)?.address, let from = message.from?.address else { return nil }
         guard !isBacklog, !message.isAutomated, !office.ownAddresses.contains(from), !office.ownAddresses.contains(sender),
-              repliesToSenderLastDay < maxPerSenderPerDay else { return nil }
+            repliesToSenderLastDay < maxPerSenderPerDay
+        else { return nil }
         let subject = message.subject.lowercased().hasPrefix("re:") ? message.subject : "Re: \(message.subject)"
         return Acknowledgement(
             recipient: sender,
@@ -66,7 +69,9 @@ public struct AcknowledgementPolicy: Sendable {
             lines.append("\(office.name) đã nhận thư của đơn vị lúc \(time) nhưng chưa thể ghi nhận \(campaign.title):")
             for problem in assessment.problems { lines.append("  - \(problem)") }
             lines.append("")
-            lines.append("Đề nghị đơn vị gửi lại bản scan có dấu đỏ (tệp PDF hoặc ảnh chụp rõ nét), đính kèm trực tiếp vào thư, bằng cách trả lời thư này.")
+            lines.append(
+                "Đề nghị đơn vị gửi lại bản scan có dấu đỏ (tệp PDF hoặc ảnh chụp rõ nét), đính kèm trực tiếp vào thư, bằng cách trả lời thư này."
+            )
         }
         lines += ["", "Trân trọng,", office.name, "", "(Thư trả lời tự động; xin không trả lời nếu đơn vị đã gửi đúng.)"]
         return lines.joined(separator: "\n")

@@ -18,7 +18,12 @@ enum CSV {
             lookahead = characters.next()
             if inQuotes {
                 if character == "\"" {
-                    if lookahead == "\"" { field.append("\""); lookahead = characters.next() } else { inQuotes = false }
+                    if lookahead == "\"" {
+                        field.append("\"")
+                        lookahead = characters.next()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if character == "\n" || character == "\r\n" { line += 1 }
                     field.append(character)
@@ -27,7 +32,9 @@ enum CSV {
             }
             switch character {
             case "\"": inQuotes = true
-            case ",": fields.append(field); field = ""
+            case ",":
+                fields.append(field)
+                field = ""
             case "\n", "\r\n", "\r":
                 fields.append(field)
                 records.append(Record(line: recordLine, fields: fields))

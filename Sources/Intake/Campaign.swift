@@ -16,8 +16,10 @@ public struct Campaign: Sendable, Identifiable {
 
     public static let defaultAcceptedKinds: Set<String> = ["scan-pdf", "image"]
 
-    public init(id: String, title: String, opens: Date, deadline: Date, keywords: [String],
-                reminders: [ReminderStage], acceptedKinds: Set<String> = Campaign.defaultAcceptedKinds) {
+    public init(
+        id: String, title: String, opens: Date, deadline: Date, keywords: [String],
+        reminders: [ReminderStage], acceptedKinds: Set<String> = Campaign.defaultAcceptedKinds
+    ) {
         self.id = id
         self.title = title
         self.opens = opens

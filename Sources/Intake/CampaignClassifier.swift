@@ -1,5 +1,5 @@
-import MIME
 import Foundation
+import MIME
 
 /// Decides which campaign a message belongs to: the campaign must be open when the message
 /// arrived and one of its keywords must appear in the subject, a filename or the body.
@@ -27,7 +27,8 @@ public struct CampaignClassifier: Sendable {
             let score = keywords.count { text.contains(words: $0) }
             guard score > 0 else { continue }
             if let current = best {
-                let closer = abs(campaign.deadline.timeIntervalSince(receivedAt)) < abs(current.campaign.deadline.timeIntervalSince(receivedAt))
+                let closer =
+                    abs(campaign.deadline.timeIntervalSince(receivedAt)) < abs(current.campaign.deadline.timeIntervalSince(receivedAt))
                 if score > current.score || (score == current.score && closer) { best = (campaign, score) }
             } else {
                 best = (campaign, score)

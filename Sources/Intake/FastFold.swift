@@ -35,8 +35,10 @@ enum FastFold {
                     continue
                 }
                 let utf8 = word.map { Array(String(String.UnicodeScalarView($0)).utf8) } ?? []
-                entries.append(Entry(wordStart: UInt32(words.count), wordLength: UInt8(utf8.count), isSeparator: word == nil,
-                                     isLetterOrNumber: isLetterOrNumber, isParticle: particles.contains(scalar)))
+                entries.append(
+                    Entry(
+                        wordStart: UInt32(words.count), wordLength: UInt8(utf8.count), isSeparator: word == nil,
+                        isLetterOrNumber: isLetterOrNumber, isParticle: particles.contains(scalar)))
                 words += utf8
             }
         }
@@ -108,8 +110,8 @@ enum FastFold {
     }
 }
 
-private extension String {
-    var precomposedStringWithCanonicalMappingScalars: [Unicode.Scalar] {
+extension String {
+    fileprivate var precomposedStringWithCanonicalMappingScalars: [Unicode.Scalar] {
         Array(precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 }

@@ -7,8 +7,10 @@ public enum LedgerRules {
     /// review request replaces it — but a file that needs review does not undo a proper
     /// scan already received, and an older message (seen again after a mailbox rescan)
     /// never replaces a newer one.
-    public static func supersedes(incoming: ReceiptStatus, receivedAt: Date,
-                                  current: ReceiptStatus?, currentReceivedAt: Date?) -> Bool {
+    public static func supersedes(
+        incoming: ReceiptStatus, receivedAt: Date,
+        current: ReceiptStatus?, currentReceivedAt: Date?
+    ) -> Bool {
         guard let current, current != .pending else { return true }
         if let currentReceivedAt, currentReceivedAt > receivedAt { return false }
         if incoming == .needsReview, current == .received || current == .late || current == .excused { return false }

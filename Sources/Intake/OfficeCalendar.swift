@@ -14,8 +14,10 @@ public struct OfficeCalendar: Sendable {
     /// Local dates, "YYYY-MM-DD".
     public var holidays: Set<String>
 
-    public init(timeZone: TimeZone, workdays: Set<Int> = [2, 3, 4, 5, 6, 7], opens: Int = 7 * 60 + 30,
-                closes: Int = 17 * 60, holidays: Set<String> = []) {
+    public init(
+        timeZone: TimeZone, workdays: Set<Int> = [2, 3, 4, 5, 6, 7], opens: Int = 7 * 60 + 30,
+        closes: Int = 17 * 60, holidays: Set<String> = []
+    ) {
         self.timeZone = timeZone
         self.workdays = workdays
         self.opens = opens

@@ -19,7 +19,9 @@ public struct RejectionNotice: Sendable, Equatable {
         lines += reason.split(whereSeparator: \.isNewline).map { "  \($0)" }
         lines.append("")
         if let campaign {
-            lines.append("Đề nghị đơn vị gửi lại hồ sơ đúng yêu cầu trước hạn nộp \(office.formatDateTime(campaign.deadline)), bằng cách trả lời thư này.")
+            lines.append(
+                "Đề nghị đơn vị gửi lại hồ sơ đúng yêu cầu trước hạn nộp \(office.formatDateTime(campaign.deadline)), bằng cách trả lời thư này."
+            )
         } else {
             lines.append("Đề nghị đơn vị gửi lại hồ sơ đúng yêu cầu, bằng cách trả lời thư này.")
         }

@@ -33,7 +33,11 @@ public struct ReminderPlanner: Sendable {
         if now.timeIntervalSince(due) > Self.staleAfter { return nil }
         let calendar = office.calendar
         if !calendar.isDate(due, inSameDayAs: now),
-           campaign.reminders.contains(where: { let time = dueTime(of: $0, in: campaign); return time > now && calendar.isDate(time, inSameDayAs: now) }) {
+            campaign.reminders.contains(where: {
+                let time = dueTime(of: $0, in: campaign)
+                return time > now && calendar.isDate(time, inSameDayAs: now)
+            })
+        {
             return nil
         }
         return stage
@@ -41,8 +45,10 @@ public struct ReminderPlanner: Sendable {
 
     /// The units to remind at `now`: those awaiting a submission that have not had the due
     /// stage yet. `statuses` maps unit code → status; `alreadySent` holds codes that have.
-    public func recipients(for campaign: Campaign, at now: Date, roster: Roster,
-                           statuses: [String: ReceiptStatus], alreadySent: Set<String>) -> (stage: ReminderStage, units: [SchoolUnit])? {
+    public func recipients(
+        for campaign: Campaign, at now: Date, roster: Roster,
+        statuses: [String: ReceiptStatus], alreadySent: Set<String>
+    ) -> (stage: ReminderStage, units: [SchoolUnit])? {
         guard let stage = dueStage(for: campaign, at: now) else { return nil }
         let units = roster.units.filter { unit in
             (statuses[unit.code] ?? .pending).awaitsSubmission && !alreadySent.contains(unit.code) && !unit.emails.isEmpty

@@ -80,7 +80,11 @@ public struct Roster: Sendable {
         let required = ["code", "name", "level", "emails"]
         let missing = required.filter { !columns.contains($0) }
         if !missing.isEmpty {
-            throw Invalid(problems: [Problem(line: header.line, message: "the header lacks the column(s) \(missing.joined(separator: ", ")); expected code,name,level,emails")])
+            throw Invalid(problems: [
+                Problem(
+                    line: header.line,
+                    message: "the header lacks the column(s) \(missing.joined(separator: ", ")); expected code,name,level,emails")
+            ])
         }
         func column(_ name: String, _ fields: [String]) -> String {
             guard let index = columns.firstIndex(of: name), index < fields.count else { return "" }
@@ -88,18 +92,21 @@ public struct Roster: Sendable {
         }
         var units: [SchoolUnit] = []
         var lines: [Int] = []
-        for record in records where record.line > header.line && !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for record in records
+        where record.line > header.line && !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let emails = column("emails", record.fields)
                 .split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " })
                 .map { $0.lowercased() }
             let principalName = column("principal", record.fields).precomposedStringWithCanonicalMapping
             let principalEmail = column("principal_email", record.fields)
-            units.append(SchoolUnit(code: column("code", record.fields).uppercased(),
-                              name: column("name", record.fields).precomposedStringWithCanonicalMapping,
-                              level: column("level", record.fields).uppercased(),
-                              emails: emails,
-                              principalName: principalName.isEmpty ? nil : principalName,
-                              principalEmail: principalEmail.isEmpty ? nil : principalEmail))
+            units.append(
+                SchoolUnit(
+                    code: column("code", record.fields).uppercased(),
+                    name: column("name", record.fields).precomposedStringWithCanonicalMapping,
+                    level: column("level", record.fields).uppercased(),
+                    emails: emails,
+                    principalName: principalName.isEmpty ? nil : principalName,
+                    principalEmail: principalEmail.isEmpty ? nil : principalEmail))
             lines.append(record.line)
         }
         do {

@@ -12,8 +12,10 @@ public struct SchoolUnit: Sendable, Equatable, Codable {
     /// The principal's own address (optional `principal_email` column), lowercased.
     public var principalEmail: String?
 
-    public init(code: String, name: String, level: String, emails: [String], principalName: String? = nil,
-                principalEmail: String? = nil) {
+    public init(
+        code: String, name: String, level: String, emails: [String], principalName: String? = nil,
+        principalEmail: String? = nil
+    ) {
         self.code = code
         self.name = name
         self.level = level

@@ -13,17 +13,19 @@ public struct SubmissionAssessment: Sendable, Equatable {
         let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind.rawValue) }
         // A sender that failed DKIM/SPF/DMARC may be someone posing as the school.
         if let authentication = message.authentication, authentication.failed {
-            return SubmissionAssessment(status: .needsReview,
-                                        problems: ["thư không qua kiểm tra xác thực người gửi (\(authentication.summary))"])
+            return SubmissionAssessment(
+                status: .needsReview,
+                problems: ["thư không qua kiểm tra xác thực người gửi (\(authentication.summary))"])
         }
         guard accepted.isEmpty else {
             return SubmissionAssessment(status: receivedAt > campaign.deadline ? .late : .received, problems: [])
         }
         var problems: [String] = []
         if message.attachments.isEmpty {
-            problems.append(message.links.isEmpty
-                ? "thư không có tệp đính kèm"
-                : "thư gửi đường liên kết thay vì đính kèm tệp")
+            problems.append(
+                message.links.isEmpty
+                    ? "thư không có tệp đính kèm"
+                    : "thư gửi đường liên kết thay vì đính kèm tệp")
         } else {
             let kinds = Set(message.attachments.map(\.kind))
             if kinds.contains(.textPDF) { problems.append("tệp PDF không phải bản scan có dấu đỏ") }

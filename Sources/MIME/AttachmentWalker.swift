@@ -19,7 +19,8 @@ struct AttachmentWalker {
     mutating func walk(_ entity: MIMEEntity, depth: Int) {
         defects += entity.defects
         if entity.isEncapsulatedMessage, let inner = entity.children.first,
-           let sender = inner.headers.text("From").flatMap(MailAddress.parseFirst) {
+            let sender = inner.headers.text("From").flatMap(MailAddress.parseFirst)
+        {
             forwardedFrom.append(sender)
         }
         if !entity.children.isEmpty {
@@ -47,8 +48,10 @@ struct AttachmentWalker {
         if TNEF.isTNEF(data), let files = TNEF.files(in: data) {
             // winmail.dat: the school's files are inside; list them instead of the wrapper.
             for file in files {
-                attachments.append(Attachment(filename: file.name ?? Self.fallbackName(type: "application/octet-stream", index: attachments.count + 1),
-                                              contentType: "application/octet-stream", data: file.data, isInline: false))
+                attachments.append(
+                    Attachment(
+                        filename: file.name ?? Self.fallbackName(type: "application/octet-stream", index: attachments.count + 1),
+                        contentType: "application/octet-stream", data: file.data, isInline: false))
             }
             buffers.recycle(consume data)
             return

@@ -32,8 +32,9 @@ public enum Charset {
         // An unknown charset label: valid UTF-8 is most likely what it is, else windows-1252,
         // which maps every byte to something readable.
         if let text = String(validating: array, as: UTF8.self) { return Decoded(text: text, isExact: false) }
-        return Decoded(text: String(data: Data(array), encoding: .windowsCP1252) ?? String(decoding: array, as: UTF8.self),
-                       isExact: false)
+        return Decoded(
+            text: String(data: Data(array), encoding: .windowsCP1252) ?? String(decoding: array, as: UTF8.self),
+            isExact: false)
     }
 
     static func normalise(_ name: String) -> String {

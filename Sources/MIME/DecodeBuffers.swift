@@ -65,7 +65,8 @@ public struct DecodeBuffers: Sendable {
     /// little more memory than a fresh one would.
     private static func releasePages(after buffer: inout [UInt8]) {
         let page = pageSize
-        let count = buffer.count, capacity = buffer.capacity
+        let count = buffer.count
+        let capacity = buffer.capacity
         buffer.withUnsafeMutableBufferPointer { elements in
             // The storage runs on to `capacity`, past the buffer pointer's end.
             let base = UInt(bitPattern: elements.baseAddress!)
@@ -84,7 +85,10 @@ public struct DecodeBuffers: Sendable {
         spare.append(buffer)
         spare.sort { $0.capacity > $1.capacity }
         var kept = 0
-        spare.removeAll { kept += $0.capacity; return kept > limit }
+        spare.removeAll {
+            kept += $0.capacity
+            return kept > limit
+        }
     }
 
     /// Takes the data of `message`'s attachments back, leaving them empty: for when the

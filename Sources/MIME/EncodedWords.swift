@@ -64,7 +64,8 @@ public enum EncodedWords {
         let utf8 = Array(text.utf8.prefix(1024))
         guard utf8.count >= 8, utf8[0] == UInt8(ascii: "="), utf8[1] == UInt8(ascii: "?") else { return nil }
         guard let q1 = utf8[2...].firstIndex(of: UInt8(ascii: "?")), q1 + 2 < utf8.count,
-              utf8[q1 + 2] == UInt8(ascii: "?") else { return nil }
+            utf8[q1 + 2] == UInt8(ascii: "?")
+        else { return nil }
         let encoding = ASCII.lowercased(utf8[q1 + 1])
         guard encoding == UInt8(ascii: "b") || encoding == UInt8(ascii: "q") else { return nil }
         let payloadStart = q1 + 3
@@ -88,7 +89,8 @@ public enum EncodedWords {
                 if byte == UInt8(ascii: "_") {
                     decoded.append(ASCII.space)
                 } else if byte == ASCII.equals, index + 2 < payload.endIndex,
-                          let high = ASCII.hexValue(payload[index + 1]), let low = ASCII.hexValue(payload[index + 2]) {
+                    let high = ASCII.hexValue(payload[index + 1]), let low = ASCII.hexValue(payload[index + 2])
+                {
                     decoded.append(high << 4 | low)
                     index += 2
                 } else {

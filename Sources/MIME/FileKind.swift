@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a file is, judged from its bytes rather than its name (schools rename files, and
@@ -25,7 +25,8 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
             || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A])
             || starts(Array("ftypheic".utf8), at: 4) || starts(Array("ftypheix".utf8), at: 4)
             || starts(Array("ftypmif1".utf8), at: 4) || starts(Array("ftypavif".utf8), at: 4)
-            || (starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8)) {
+            || (starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8))
+        {
             return .image
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .office }
@@ -61,12 +62,14 @@ struct PDFInspection {
     init(_ bytes: [UInt8]) {
         // One pass over every "/" (memchr: a scan is mostly image data), looking for the
         // keys "/Type" and "/Subtype", then at the name that follows them.
-        let type = Array("/Type".utf8), subtype = Array("/Subtype".utf8)
+        let type = Array("/Type".utf8)
+        let subtype = Array("/Subtype".utf8)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > type.count else { return }
             var offset = 0
             while offset < buffer.count,
-                  let hit = memchr(base + offset, Int32(UInt8(ascii: "/")), buffer.count - offset) {
+                let hit = memchr(base + offset, Int32(UInt8(ascii: "/")), buffer.count - offset)
+            {
                 let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
                 offset = at + 1
                 if Self.has(type, at: at, in: buffer) {

@@ -8,7 +8,11 @@ enum HTMLText {
         var inTag = false
         var tag = ""
         for character in html {
-            if character == "<" { inTag = true; tag = ""; continue }
+            if character == "<" {
+                inTag = true
+                tag = ""
+                continue
+            }
             if character == ">" {
                 inTag = false
                 // Block elements end a line: an inline forward's "From:" must start one.

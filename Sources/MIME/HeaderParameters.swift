@@ -61,7 +61,8 @@ public struct HeaderParameters: Sendable {
             var payload = ArraySlice(segment.bytes)
             if segment.encoded {
                 if index == segments.keys.min(), let q1 = payload.firstIndex(of: UInt8(ascii: "'")),
-                   let q2 = payload[(q1 + 1)...].firstIndex(of: UInt8(ascii: "'")) {
+                    let q2 = payload[(q1 + 1)...].firstIndex(of: UInt8(ascii: "'"))
+                {
                     charset = String(decoding: payload[payload.startIndex..<q1], as: UTF8.self)
                     payload = payload[(q2 + 1)...]
                 }
@@ -81,7 +82,8 @@ public struct HeaderParameters: Sendable {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
-               let high = ASCII.hexValue(bytes[index + 1]), let low = ASCII.hexValue(bytes[index + 2]) {
+                let high = ASCII.hexValue(bytes[index + 1]), let low = ASCII.hexValue(bytes[index + 2])
+            {
                 out.append(high << 4 | low)
                 index += 3
             } else {

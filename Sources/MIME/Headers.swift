@@ -69,8 +69,9 @@ public struct Headers: Sendable {
                 // Unfolding: the line break goes, the leading whitespace stays.
                 current?.value.append(contentsOf: line)
             } else if let colon = line.firstIndex(of: ASCII.colon),
-                      case let name = line[line.startIndex..<colon].trimmingWhitespace(),
-                      !name.isEmpty, name.allSatisfy({ $0 > ASCII.space && $0 < 127 }) {
+                case let name = line[line.startIndex..<colon].trimmingWhitespace(),
+                !name.isEmpty, name.allSatisfy({ $0 > ASCII.space && $0 < 127 })
+            {
                 // Obsolete syntax allows whitespace before the colon, hence the trim.
                 flush()
                 current = (String(decoding: name, as: UTF8.self), Array(line[(colon + 1)...]))

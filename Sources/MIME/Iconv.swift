@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Charset conversion through the C library's iconv, which knows the legacy charsets
@@ -28,8 +28,10 @@ enum Iconv {
                     var outPointer = UnsafeMutableRawPointer(chunkBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
                     var outLeft = chunkBuffer.count
                     // A nil input flushes the shift state of stateful charsets (ISO-2022-JP).
-                    let result = inLeft > 0 ? iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
-                                            : iconv(descriptor, nil, nil, &outPointer, &outLeft)
+                    let result =
+                        inLeft > 0
+                        ? iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+                        : iconv(descriptor, nil, nil, &outPointer, &outLeft)
                     return (result, chunkBuffer.count - outLeft, result == -1 ? errno : 0)
                 }
                 output.append(contentsOf: chunk[0..<produced])

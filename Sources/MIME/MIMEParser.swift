@@ -23,7 +23,8 @@ public struct MIMEParser: Sendable {
 
     private func parseEntity(_ bytes: ArraySlice<UInt8>, depth: Int, defaultType: String) -> MIMEEntity {
         let (headers, bodyStart) = Headers.parse(bytes)
-        var contentType = headers["Content-Type"].map { HeaderParameters($0.rawValue) }
+        var contentType =
+            headers["Content-Type"].map { HeaderParameters($0.rawValue) }
             ?? HeaderParameters(value: defaultType)
         if !contentType.value.contains("/") {
             contentType = HeaderParameters(value: defaultType)
@@ -91,7 +92,8 @@ public struct MIMEParser: Sendable {
             var line = body[index..<lineEnd]
             if line.last == ASCII.cr { line = line.dropLast() }
             if line.count > 2, line.count <= 72, line[line.startIndex] == ASCII.dash, line[line.startIndex + 1] == ASCII.dash,
-               !line.contains(where: { $0 == ASCII.space || $0 == ASCII.tab }) {
+                !line.contains(where: { $0 == ASCII.space || $0 == ASCII.tab })
+            {
                 candidates += 1
                 var token = Array(line.dropFirst(2))
                 if token.count > 2, token.suffix(2) == [ASCII.dash, ASCII.dash] { token.removeLast(2) }

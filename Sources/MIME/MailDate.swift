@@ -15,8 +15,9 @@ public enum MailDate {
         if let paren = text.firstIndex(of: "(") { text = String(text[..<paren]) }
         let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard tokens.count >= 4, let day = Int(tokens[0]),
-              let month = months.firstIndex(of: String(tokens[1].lowercased().prefix(3))),
-              var year = Int(tokens[2]) else { return nil }
+            let month = months.firstIndex(of: String(tokens[1].lowercased().prefix(3))),
+            var year = Int(tokens[2])
+        else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
         let clock = tokens[3].split(separator: ":").compactMap { Int($0) }
         guard clock.count >= 2 else { return nil }

@@ -42,7 +42,9 @@ public struct MailMessage: Sendable {
         if ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) { return true }
         if headers.text("Return-Path")?.trimming(.whitespaces) == "<>" { return true }
         let lowered = subject.lowercased()
-        return ["auto:", "automatic reply", "autoreply", "out of office", "trả lời tự động", "thư trả lời tự động"].contains { lowered.hasPrefix($0) }
+        return ["auto:", "automatic reply", "autoreply", "out of office", "trả lời tự động", "thư trả lời tự động"].contains {
+            lowered.hasPrefix($0)
+        }
     }
 
     public static func parse(_ bytes: [UInt8], parser: MIMEParser = MIMEParser()) -> MailMessage {
@@ -56,8 +58,10 @@ public struct MailMessage: Sendable {
 
     /// As `parse(_:parser:)`, decoding attachments into memory from `buffers`, for a caller
     /// that parses message after message and recycles each one's attachment data.
-    public static func parse(_ bytes: ArraySlice<UInt8>, parser: MIMEParser = MIMEParser(),
-                             buffers: inout DecodeBuffers) -> MailMessage {
+    public static func parse(
+        _ bytes: ArraySlice<UInt8>, parser: MIMEParser = MIMEParser(),
+        buffers: inout DecodeBuffers
+    ) -> MailMessage {
         let root = parser.parse(bytes)
         // Moved in and out, not copied: a copy would share the kept buffers, and writing
         // into a shared one copies it first.

@@ -19,8 +19,10 @@ public struct OutgoingMessage: Sendable {
     /// RFC 3834: `auto-generated` for reminders, `auto-replied` for acknowledgements.
     public var autoSubmitted: String = "auto-generated"
 
-    public init(from: MailAddress, to: [MailAddress], subject: String, textBody: String, htmlBody: String? = nil,
-                date: Date, timeZone: TimeZone, messageID: String) {
+    public init(
+        from: MailAddress, to: [MailAddress], subject: String, textBody: String, htmlBody: String? = nil,
+        date: Date, timeZone: TimeZone, messageID: String
+    ) {
         self.from = from
         self.to = to
         self.subject = subject
@@ -117,12 +119,15 @@ enum HeaderEncoding {
 
     static func address(_ address: MailAddress) throws -> String {
         guard !containsLineBreak(address.address),
-              !address.address.contains(where: { $0 == "<" || $0 == ">" || $0 == "," || $0 == " " }) else {
+            !address.address.contains(where: { $0 == "<" || $0 == ">" || $0 == "," || $0 == " " })
+        else {
             throw OutgoingMessage.RenderError.lineBreakInHeader("address")
         }
         guard let name = address.displayName, !name.isEmpty else { return address.address }
         if containsLineBreak(name) { throw OutgoingMessage.RenderError.lineBreakInHeader("display name") }
-        let isPlainASCII = name.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value < 127 && !"\"\\(),:;<>@[]".unicodeScalars.contains($0) }
+        let isPlainASCII = name.unicodeScalars.allSatisfy {
+            $0.value >= 32 && $0.value < 127 && !"\"\\(),:;<>@[]".unicodeScalars.contains($0)
+        }
         return "\(isPlainASCII ? name : encodedWords(name)) <\(address.address)>"
     }
 }

@@ -63,7 +63,10 @@ enum InlineForward {
             // address ends with ">".
             let trimmed = String(line.drop { $0 == ">" || $0 == "*" || $0.isWhitespace }).replacingOccurrences(of: "*", with: "")
             let lowerLine = trimmed.lowercased()
-            if containsMarker(lowerLine) { afterMarker = true; continue }
+            if containsMarker(lowerLine) {
+                afterMarker = true
+                continue
+            }
             guard afterMarker else { continue }
             for prefix in ["from:", "từ:"] where lowerLine.hasPrefix(prefix) {
                 if let address = MailAddress.parseFirst(String(trimmed.dropFirst(prefix.count))) { result.append(address) }

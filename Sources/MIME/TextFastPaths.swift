@@ -16,7 +16,8 @@ extension StringProtocol {
     /// `trimmingCharacters(in: set)`, asking Foundation only when an end is in `set`.
     func trimming(_ set: CharacterSet) -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last,
-              set.contains(first) || set.contains(last) else { return String(self) }
+            set.contains(first) || set.contains(last)
+        else { return String(self) }
         return trimmingCharacters(in: set)
     }
 }

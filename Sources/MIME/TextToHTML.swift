@@ -9,7 +9,10 @@ public enum TextToHTML {
             .components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .newlines) }
             .filter { !$0.isEmpty }
-            .map { "<p>" + $0.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>\n") + "</p>" }
+            .map {
+                "<p>" + $0.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>\n")
+                    + "</p>"
+            }
         return """
             <!doctype html>
             <html lang="vi"><head><meta charset="utf-8"></head>

@@ -8,7 +8,8 @@ public enum TransferEncoding: Sendable, Equatable {
     case other(String)
 
     public init(headerValue: String?) {
-        let token = (headerValue ?? "")
+        let token =
+            (headerValue ?? "")
             .split(separator: ";").first.map { $0.filter { !$0.isWhitespace }.lowercased() } ?? ""
         switch token {
         case "", "7bit": self = .sevenBit
@@ -87,7 +88,10 @@ enum Base64 {
     private static func decode(buffer input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         table.withUnsafeBufferPointer { table in
             groupTables.withUnsafeBufferPointer { groups in
-                let t0 = groups.baseAddress!, t1 = t0 + 256, t2 = t0 + 512, t3 = t0 + 768
+                let t0 = groups.baseAddress!
+                let t1 = t0 + 256
+                let t2 = t0 + 512
+                let t3 = t0 + 768
                 let out = UnsafeMutableRawPointer(output.baseAddress!)
                 let capacity = output.count
                 var written = 0
@@ -104,12 +108,14 @@ enum Base64 {
                         // groups after them and the line break, line after line.
                         if Self.hasAVX2, end - index >= 4 {
                             var produced = 0
-                            index += thidua_base64_decode_lines(input.baseAddress! + index, end - index,
-                                                                output.baseAddress! + written, capacity - written, t0, &produced)
+                            index += thidua_base64_decode_lines(
+                                input.baseAddress! + index, end - index,
+                                output.baseAddress! + written, capacity - written, t0, &produced)
                             written += produced
                         }
                         while index + 4 <= end, written + 4 <= capacity {
-                            let group = t0[Int(input[index])] | t1[Int(input[index + 1])]
+                            let group =
+                                t0[Int(input[index])] | t1[Int(input[index + 1])]
                                 | t2[Int(input[index + 2])] | t3[Int(input[index + 3])]
                             if group & (1 << 24) != 0 { break }
                             out.storeBytes(of: (group << 8).bigEndian, toByteOffset: written, as: UInt32.self)
@@ -155,7 +161,8 @@ enum Base64 {
             index += 3
             column += 4
             if lineLength > 0, column >= lineLength, index < input.count {
-                out.append(ASCII.cr); out.append(ASCII.lf)
+                out.append(ASCII.cr)
+                out.append(ASCII.lf)
                 column = 0
             }
         }

@@ -18,7 +18,9 @@ enum UUEncoded {
                 continue
             }
             if line == "end" {
-                if let fileName = name { result.append(Attachment(filename: fileName, contentType: "application/octet-stream", data: data, isInline: false)) }
+                if let fileName = name {
+                    result.append(Attachment(filename: fileName, contentType: "application/octet-stream", data: data, isInline: false))
+                }
                 name = nil
                 continue
             }

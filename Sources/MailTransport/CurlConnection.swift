@@ -17,8 +17,10 @@ public struct ConnectionSettings: Sendable {
     /// When set, logins use OAuth2 (SASL XOAUTH2) with tokens from here, not the password.
     public var tokenProvider: OAuth2TokenProvider?
 
-    public init(user: String, password: String, caFile: String? = nil, requireTLS: Bool = true,
-                connectTimeout: Int = 20, stallTimeout: Int = 60, tokenProvider: OAuth2TokenProvider? = nil) {
+    public init(
+        user: String, password: String, caFile: String? = nil, requireTLS: Bool = true,
+        connectTimeout: Int = 20, stallTimeout: Int = 60, tokenProvider: OAuth2TokenProvider? = nil
+    ) {
         self.user = user
         self.password = password
         self.caFile = caFile
@@ -137,7 +139,9 @@ final class CurlConnection: @unchecked Sendable {
             if let custom = request.customRequest { setString(CURLOPT_CUSTOMREQUEST, custom) }
             if let post = request.postFields {
                 setLong(CURLOPT_POSTFIELDSIZE, post.count)
-                _ = post.withUnsafeBytes { thidua_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+                _ = post.withUnsafeBytes {
+                    thidua_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+                }
             }
             for header in request.httpHeaders { headers = curl_slist_append(headers, header) }
             if headers != nil { _ = thidua_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headers) }

@@ -34,7 +34,8 @@ public struct CurlError: Error, Sendable, CustomStringConvertible {
         case _ where isOAuth2:
             hint = ""
         case CURLE_LOGIN_DENIED where detail.contains("Application-specific password"):
-            hint = " — Gmail wants an app password, not the account password: create one (Google Account → Security → 2-Step Verification → App passwords) and set it as the password, or use auth: oauth2"
+            hint =
+                " — Gmail wants an app password, not the account password: create one (Google Account → Security → 2-Step Verification → App passwords) and set it as the password, or use auth: oauth2"
         case CURLE_LOGIN_DENIED:
             hint = " — the server refused the user name or password; check the user and the password (for Gmail, an app password)"
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:

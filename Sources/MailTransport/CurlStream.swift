@@ -68,7 +68,10 @@ final class CurlStream: @unchecked Sendable {
         while offset < bytes.count {
             var sent = 0
             let code = bytes.withUnsafeBytes { curl_easy_send(handle, $0.baseAddress! + offset, bytes.count - offset, &sent) }
-            if code == CURLE_AGAIN { try wait(for: Int16(POLLOUT)); continue }
+            if code == CURLE_AGAIN {
+                try wait(for: Int16(POLLOUT))
+                continue
+            }
             guard code == CURLE_OK else { throw Self.failure(code, "sending to the server") }
             offset += sent
         }
@@ -100,8 +103,9 @@ final class CurlStream: @unchecked Sendable {
             let ready = poll(&fds, 2, Int32(stallTimeout * 1000))
             if ready < 0 && errno == EINTR { continue }
             guard ready > 0 else {
-                throw CurlError(code: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
-                                detail: "the server sent nothing for \(stallTimeout) s", responseCode: 0)
+                throw CurlError(
+                    code: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
+                    detail: "the server sent nothing for \(stallTimeout) s", responseCode: 0)
             }
             if fds[1].revents != 0 {
                 drainWakeup()
@@ -162,7 +166,8 @@ final class CurlStream: @unchecked Sendable {
 
     static let cancelled = CurlError(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "cancelled", responseCode: 0)
 
-    private static let closed = CurlError(code: Int(CURLE_GOT_NOTHING.rawValue), detail: "the server closed the connection", responseCode: 0)
+    private static let closed = CurlError(
+        code: Int(CURLE_GOT_NOTHING.rawValue), detail: "the server closed the connection", responseCode: 0)
 
     private static func failure(_ code: CURLcode, _ what: String) -> CurlError {
         CurlError(code: Int(code.rawValue), detail: "\(what): \(String(cString: curl_easy_strerror(code)))", responseCode: 0)

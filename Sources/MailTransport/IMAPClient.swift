@@ -57,13 +57,15 @@ public final class IMAPClient: Sendable {
         }
         let response: CurlResponse
         do {
-            response = try await connection.perform(CurlRequest(
-                url: server.serverURL,
-                customRequest: "STATUS \(Self.quoted(ModifiedUTF7.encode(mailbox))) (UIDVALIDITY UIDNEXT MESSAGES)"))
-        } catch where error.code == Int(CURLE_QUOTE_ERROR.rawValue) {
-            throw CurlError(code: error.code,
-                            detail: "the server has no folder '\(mailbox)' (or refuses to open it); check the folder in mailbox.url or mailbox.folders",
-                            responseCode: error.responseCode)
+            response = try await connection.perform(
+                CurlRequest(
+                    url: server.serverURL,
+                    customRequest: "STATUS \(Self.quoted(ModifiedUTF7.encode(mailbox))) (UIDVALIDITY UIDNEXT MESSAGES)"))
+        } catch  where error.code == Int(CURLE_QUOTE_ERROR.rawValue) {
+            throw CurlError(
+                code: error.code,
+                detail: "the server has no folder '\(mailbox)' (or refuses to open it); check the folder in mailbox.url or mailbox.folders",
+                responseCode: error.responseCode)
         }
         guard let status = IMAPResponse.status(response.header) else {
             throw CurlError(code: -1, detail: "the server sent no STATUS for mailbox \(mailbox)", responseCode: 0)
@@ -75,18 +77,22 @@ public final class IMAPClient: Sendable {
     /// when its UID is below n, so the result is filtered.) With `below` (the mailbox's
     /// UIDNEXT) the search goes in windows of UIDs, so that the answer for a first scan of
     /// a 50,000-message mailbox stays under libcurl's limit for one response.
-    public func uids(mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32? = nil) async throws(CurlError) -> [UInt32] {
+    public func uids(mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32? = nil) async throws(CurlError)
+        -> [UInt32]
+    {
         guard let uidNext else {
-            let response = try await connection.perform(CurlRequest(
-                url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*"))
+            let response = try await connection.perform(
+                CurlRequest(
+                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*"))
             return IMAPResponse.search(response.header).filter { $0 >= first }
         }
         var found: [UInt32] = []
         var start = first
         while start < uidNext {
             let end = min(uidNext - 1, start &+ Self.searchWindow - 1)
-            let response = try await connection.perform(CurlRequest(
-                url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(start):\(end)"))
+            let response = try await connection.perform(
+                CurlRequest(
+                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(start):\(end)"))
             found += IMAPResponse.search(response.header).filter { $0 >= start && $0 <= end }
             guard end < UInt32.max else { break }
             start = end + 1
@@ -98,12 +104,14 @@ public final class IMAPClient: Sendable {
     static let searchWindow: UInt32 = 20_000
 
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) -> FetchedMessage {
-        let response = try await connection.perform(CurlRequest(
-            url: mailboxURL(mailbox, uidValidity: uidValidity),
-            customRequest: "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])"))
+        let response = try await connection.perform(
+            CurlRequest(
+                url: mailboxURL(mailbox, uidValidity: uidValidity),
+                customRequest: "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])"))
         guard let fetched = IMAPResponse.fetchedMessage(response.header) else {
-            throw CurlError(code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
-                            responseCode: 0)
+            throw CurlError(
+                code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
+                responseCode: 0)
         }
         return FetchedMessage(uid: fetched.uid ?? uid, internalDate: fetched.internalDate, raw: fetched.raw)
     }
@@ -119,10 +127,13 @@ public final class IMAPClient: Sendable {
     ///
     /// `connection` picks one of the `fetchConnections` (modulo their number); `next` is the
     /// UID that will be fetched next on the same one.
-    public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String,
-                      durable: Bool = true, next: UInt32? = nil, connection: Int = 0) async throws -> FetchedFile {
-        try await streams[connection % streams.count].fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path,
-                                                           durable: durable, next: next)
+    public func fetch(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String,
+        durable: Bool = true, next: UInt32? = nil, connection: Int = 0
+    ) async throws -> FetchedFile {
+        try await streams[connection % streams.count].fetch(
+            mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path,
+            durable: durable, next: next)
     }
 
     /// How many connections messages are fetched over (`fetch(…toFile:…connection:)`).
@@ -130,21 +141,25 @@ public final class IMAPClient: Sendable {
 
     /// Adds a keyword to one message (`UID STORE +FLAGS.SILENT`); never touches `\Seen`.
     public func addKeyword(_ keyword: String, mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) {
-        _ = try await connection.perform(CurlRequest(
-            url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID STORE \(uid) +FLAGS.SILENT (\(keyword))"))
+        _ = try await connection.perform(
+            CurlRequest(
+                url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID STORE \(uid) +FLAGS.SILENT (\(keyword))"))
     }
 
     /// Moves one message to another folder (RFC 6851 `UID MOVE`).
     public func move(uid: UInt32, from mailbox: String, uidValidity: UInt32, to target: String) async throws(CurlError) {
-        _ = try await connection.perform(CurlRequest(
-            url: mailboxURL(mailbox, uidValidity: uidValidity),
-            customRequest: "UID MOVE \(uid) \(Self.quoted(ModifiedUTF7.encode(target)))"))
+        _ = try await connection.perform(
+            CurlRequest(
+                url: mailboxURL(mailbox, uidValidity: uidValidity),
+                customRequest: "UID MOVE \(uid) \(Self.quoted(ModifiedUTF7.encode(target)))"))
     }
 
     /// Creates a folder; an existing one is not an error worth stopping for.
     public func createMailbox(_ name: String) async throws(CurlError) {
-        _ = try await connection.perform(CurlRequest(url: server.serverURL,
-                                                     customRequest: "CREATE \(Self.quoted(ModifiedUTF7.encode(name)))"))
+        _ = try await connection.perform(
+            CurlRequest(
+                url: server.serverURL,
+                customRequest: "CREATE \(Self.quoted(ModifiedUTF7.encode(name)))"))
     }
 
     /// Flags of every message, by UID (used by checks and tests; never changes them).
@@ -159,9 +174,10 @@ public final class IMAPClient: Sendable {
         var result: [UInt32: [String]] = [:]
         for start in stride(from: 0, to: all.count, by: 50) {
             let chunk = all[start..<min(start + 50, all.count)]
-            let response = try await connection.perform(CurlRequest(
-                url: mailboxURL(mailbox, uidValidity: status.uidValidity),
-                customRequest: "UID FETCH \(chunk.first!):\(chunk.last!) (UID FLAGS)"))
+            let response = try await connection.perform(
+                CurlRequest(
+                    url: mailboxURL(mailbox, uidValidity: status.uidValidity),
+                    customRequest: "UID FETCH \(chunk.first!):\(chunk.last!) (UID FLAGS)"))
             result.merge(IMAPResponse.flags(response.header)) { _, new in new }
         }
         return result
@@ -180,7 +196,8 @@ public final class IMAPClient: Sendable {
     private func mailboxURL(_ mailbox: String, uidValidity: UInt32?) -> String {
         selected.withLock { _ = $0.insert(mailbox) }
         let name = ModifiedUTF7.encode(mailbox)
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ";?#&"))) ?? name
+        let encoded =
+            name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ";?#&"))) ?? name
         return server.with(path: encoded + (uidValidity.map { ";UIDVALIDITY=\($0)" } ?? ""))
     }
 

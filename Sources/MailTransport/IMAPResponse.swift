@@ -68,7 +68,8 @@ enum IMAPResponse {
             let next = min(lineEnd + 1, bytes.count)
             let line = String(decoding: bytes[index..<lineEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if line.hasPrefix("* "), line.uppercased().contains(" FETCH ("), line.hasSuffix("}"),
-               let open = line.lastIndex(of: "{"), let size = Int(line[line.index(after: open)..<line.index(before: line.endIndex)]) {
+                let open = line.lastIndex(of: "{"), let size = Int(line[line.index(after: open)..<line.index(before: line.endIndex)])
+            {
                 let literalEnd = next + size
                 guard literalEnd <= bytes.count else { return nil }
                 var trailerEnd = literalEnd
@@ -94,7 +95,8 @@ enum IMAPResponse {
     /// `INTERNALDATE "18-Feb-2021 09:12:00 +0700"`
     static func internalDate(in text: String) -> Date? {
         guard let range = text.range(of: "INTERNALDATE \"", options: .caseInsensitive),
-              let close = text[range.upperBound...].firstIndex(of: "\"") else { return nil }
+            let close = text[range.upperBound...].firstIndex(of: "\"")
+        else { return nil }
         let value = text[range.upperBound..<close].trimmingCharacters(in: .whitespaces)
         let parts = value.split(separator: " ")
         guard parts.count == 3 else { return nil }

@@ -48,8 +48,10 @@ struct IMAPResponseReader {
     }
 
     /// Hands exactly `count` bytes to `consume`, in blocks as large as the buffer.
-    mutating func readLiteral(_ count: Int, from stream: CurlStream,
-                              consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    mutating func readLiteral(
+        _ count: Int, from stream: CurlStream,
+        consume: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         var remaining = count
         while remaining > 0 {
             if start == end {

@@ -86,8 +86,10 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// server sends it while this one is still being read.
     /// Several fetches may wait on the connection at once; they run one after another, each
     /// cancellable on its own.
-    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,
-               next: UInt32? = nil) async throws -> FetchedFile {
+    func fetch(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,
+        next: UInt32? = nil
+    ) async throws -> FetchedFile {
         if Task.isCancelled { throw CurlStream.cancelled }
         let bearer: String?
         do {
@@ -101,11 +103,13 @@ final class IMAPStreamConnection: @unchecked Sendable {
                 queue.async {
                     self.active = request
                     defer { self.active = nil }
-                    continuation.resume(returning: Result {
-                        if request.cancelled.load(ordering: .relaxed) { throw CurlStream.cancelled }
-                        return try self.fetchBlocking(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                                                      next: next, bearer: bearer)
-                    })
+                    continuation.resume(
+                        returning: Result {
+                            if request.cancelled.load(ordering: .relaxed) { throw CurlStream.cancelled }
+                            return try self.fetchBlocking(
+                                mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
+                                next: next, bearer: bearer)
+                        })
                 }
             }
         } onCancel: {
@@ -125,23 +129,29 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     // MARK: - On the queue
 
-    private func fetchBlocking(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
-                               next: UInt32?, bearer: String?) throws -> FetchedFile {
+    private func fetchBlocking(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
+        next: UInt32?, bearer: String?
+    ) throws -> FetchedFile {
         stream.drainWakeup()
         let reused = handle != nil
         do {
-            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                                      next: next, bearer: bearer)
+            return try fetchOnSession(
+                mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
+                next: next, bearer: bearer)
         } catch let error as CurlError where reused && error.isTransient {
             // A connection kept since the last poll may have been closed by the server
             // meanwhile (idle logout, a restart): one fresh login, then the error stands.
-            return try fetchOnSession(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                                      next: next, bearer: bearer)
+            return try fetchOnSession(
+                mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
+                next: next, bearer: bearer)
         }
     }
 
-    private func fetchOnSession(mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
-                                next: UInt32?, bearer: String?) throws -> FetchedFile {
+    private func fetchOnSession(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
+        next: UInt32?, bearer: String?
+    ) throws -> FetchedFile {
         do {
             if handle == nil { try connect(bearer: bearer) }
             if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
@@ -154,8 +164,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
             // a NOOP lets the server tell it, then the message is asked for once more.
             try command("NOOP") { _ in }
             if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
-            throw CurlError(code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
-                            responseCode: 0)
+            throw CurlError(
+                code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
+                responseCode: 0)
         } catch let error as CurlError where error.code == -1 {
             throw error  // a refusal inside a well-formed exchange: the session is still in step
         } catch {
@@ -184,8 +195,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
         guard code == CURLE_OK else {
             let summary = String(cString: curl_easy_strerror(code))
             let extra = String(cString: errorBuffer)
-            throw CurlError(code: Int(code.rawValue), detail: extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)",
-                            responseCode: 0)
+            throw CurlError(
+                code: Int(code.rawValue), detail: extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)",
+                responseCode: 0)
         }
         var socket: curl_socket_t = -1
         guard thidua_easy_getinfo_socket(handle, &socket) == CURLE_OK, socket >= 0 else {
@@ -215,12 +227,14 @@ final class IMAPStreamConnection: @unchecked Sendable {
                 found = found ?? IMAPResponse.number(after: "[UIDVALIDITY ", in: String(decoding: line, as: UTF8.self))
             }
         } catch let error as CurlError where error.code == -1 {
-            throw CurlError(code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
-                            detail: "the server has no folder '\(mailbox)' (or refuses to open it) — \(error.detail)", responseCode: 0)
+            throw CurlError(
+                code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
+                detail: "the server has no folder '\(mailbox)' (or refuses to open it) — \(error.detail)", responseCode: 0)
         }
         guard found == uidValidity else {
-            throw CurlError(code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
-                            detail: "Mailbox UIDVALIDITY has changed (\(uidValidity) → \(found.map(String.init) ?? "none"))", responseCode: 0)
+            throw CurlError(
+                code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
+                detail: "Mailbox UIDVALIDITY has changed (\(uidValidity) → \(found.map(String.init) ?? "none"))", responseCode: 0)
         }
         examined = (mailbox, uidValidity)
     }
@@ -274,20 +288,25 @@ final class IMAPStreamConnection: @unchecked Sendable {
             let attributes = try attributes(around: line)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
             if durable { try file!.sync() }
-            fetched = FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
-                                  size: count, sha256: file!.digest(), isDurable: durable)
+            fetched = FetchedFile(
+                uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
+                size: count, sha256: file!.digest(), isDurable: durable)
         }
         try completion?.get()
         if fetched == nil, let early = arrivedEarly, early.uid == uid {
             arrivedEarly = nil
-            guard rename(early.path, path) == 0 else { unlink(early.path); throw LiteralFile.Failure(action: "move into place", path: path) }
+            guard rename(early.path, path) == 0 else {
+                unlink(early.path)
+                throw LiteralFile.Failure(action: "move into place", path: path)
+            }
             if durable {
                 let fd = open(path, O_RDONLY | O_CLOEXEC)
                 defer { if fd >= 0 { close(fd) } }
                 guard fd >= 0, fsync(fd) == 0 else { throw LiteralFile.Failure(action: "flush", path: path) }
             }
-            fetched = FetchedFile(uid: uid, internalDate: early.internalDate, path: path, size: early.size,
-                                  sha256: early.sha256, isDurable: durable)
+            fetched = FetchedFile(
+                uid: uid, internalDate: early.internalDate, path: path, size: early.size,
+                sha256: early.sha256, isDurable: durable)
         }
         return fetched
     }
@@ -299,8 +318,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
         do {
             try reader.readLiteral(count, from: stream) { try file.append($0) }
             let attributes = try attributes(around: line)
-            return FetchedFile(uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
-                               size: count, sha256: file.digest(), isDurable: false)
+            return FetchedFile(
+                uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
+                size: count, sha256: file.digest(), isDurable: false)
         } catch {
             unlink(path)
             throw error

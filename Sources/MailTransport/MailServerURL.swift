@@ -13,7 +13,7 @@ public struct MailServerURL: Sendable, Equatable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .malformed(let url): "'\(url)' is not a mail server URL; write it like imaps://imap.gmail.com:993/INBOX"
-            case let .scheme(url, expected): "'\(url)' must start with \(expected.map { $0 + "://" }.joined(separator: " or "))"
+            case .scheme(let url, let expected): "'\(url)' must start with \(expected.map { $0 + "://" }.joined(separator: " or "))"
             }
         }
     }

@@ -16,10 +16,13 @@ public struct OAuth2Settings: Sendable {
         "https://login.microsoftonline.com/\(tenant)/oauth2/v2.0/token"
     }
 
-    public static let microsoftScope = "https://outlook.office.com/IMAP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access"
+    public static let microsoftScope =
+        "https://outlook.office.com/IMAP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access"
 
-    public init(tokenURL: String, clientID: String, clientSecret: String?, refreshToken: String, scope: String? = nil,
-                caFile: String? = nil) {
+    public init(
+        tokenURL: String, clientID: String, clientSecret: String?, refreshToken: String, scope: String? = nil,
+        caFile: String? = nil
+    ) {
         self.scope = scope
         self.tokenURL = tokenURL
         self.clientID = clientID
@@ -83,19 +86,24 @@ public actor OAuth2TokenProvider {
         let body = form.map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")
         let response: CurlResponse
         do {
-            response = try await connection.perform(CurlRequest(
-                url: settings.tokenURL, postFields: Array(body.utf8),
-                httpHeaders: ["Content-Type: application/x-www-form-urlencoded", "Accept: application/json"]))
+            response = try await connection.perform(
+                CurlRequest(
+                    url: settings.tokenURL, postFields: Array(body.utf8),
+                    httpHeaders: ["Content-Type: application/x-www-form-urlencoded", "Accept: application/json"]))
         } catch {
             throw OAuth2Error(message: "could not reach the OAuth2 token endpoint \(settings.tokenURL): \(error)")
         }
         let decoded = try? JSONDecoder().decode(TokenResponse.self, from: Data(response.body))
         guard response.responseCode == 200, let token = decoded?.access_token, !token.isEmpty else {
             let reason = [decoded?.error, decoded?.error_description].compactMap { $0 }.joined(separator: ": ")
-            let hint = decoded?.error == "invalid_grant"
+            let hint =
+                decoded?.error == "invalid_grant"
                 ? " — the refresh token was revoked or has expired; authorise thidua again to get a new one (see docs/)"
                 : " — check the client id, client secret and refresh token"
-            throw OAuth2Error(message: "the OAuth2 token endpoint refused to refresh the token (HTTP \(response.responseCode)\(reason.isEmpty ? "" : ", \(reason)"))\(hint)")
+            throw OAuth2Error(
+                message:
+                    "the OAuth2 token endpoint refused to refresh the token (HTTP \(response.responseCode)\(reason.isEmpty ? "" : ", \(reason)"))\(hint)"
+            )
         }
         // Microsoft rotates refresh tokens: the newest one is used from now on (in memory;
         // the credential file keeps working until its own lifetime ends).
@@ -104,6 +112,7 @@ public actor OAuth2TokenProvider {
     }
 
     static func formEncode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) ?? text
+        text.addingPercentEncoding(
+            withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) ?? text
     }
 }

@@ -13,8 +13,10 @@ public final class SMTPSender: Sendable {
     private let maxAttempts: Int
     private let retryBase: Duration
 
-    public init(server: MailServerURL, settings: ConnectionSettings, heloName: String = SMTPSender.localHostName(),
-                maxAttempts: Int = 3, retryBase: Duration = .seconds(2)) {
+    public init(
+        server: MailServerURL, settings: ConnectionSettings, heloName: String = SMTPSender.localHostName(),
+        maxAttempts: Int = 3, retryBase: Duration = .seconds(2)
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.retryBase = retryBase
         self.server = server
@@ -44,7 +46,8 @@ public final class SMTPSender: Sendable {
             while true {
                 attempt += 1
                 do {
-                    _ = try await connection.perform(CurlRequest(url: url, upload: message, mailFrom: envelopeFrom, recipients: [recipient]))
+                    _ = try await connection.perform(
+                        CurlRequest(url: url, upload: message, mailFrom: envelopeFrom, recipients: [recipient]))
                     results.append(RecipientResult(recipient: recipient, error: nil))
                     break
                 } catch {

@@ -76,8 +76,10 @@ public struct IntakeHealth: Sendable {
     /// The failure needs a person: retrying will not mend it.
     public var needsAction: Bool
 
-    public init(lastPoll: Date? = nil, lastError: String? = nil, lastErrorAt: Date? = nil, failingSince: Date? = nil,
-                needsAction: Bool = false) {
+    public init(
+        lastPoll: Date? = nil, lastError: String? = nil, lastErrorAt: Date? = nil, failingSince: Date? = nil,
+        needsAction: Bool = false
+    ) {
         self.lastPoll = lastPoll
         self.lastError = lastError
         self.lastErrorAt = lastErrorAt

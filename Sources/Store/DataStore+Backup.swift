@@ -36,11 +36,14 @@ extension DataStore {
     /// them (its row and hash stay in the ledger, the file is gone on purpose).
     public func manifest() throws -> [ManifestEntry] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT raw_path AS path, size, sha256 FROM messages WHERE raw_pruned_at IS NULL
-                UNION SELECT stored_path, size, sha256 FROM attachments
-                ORDER BY 1
-                """).map { ManifestEntry(path: $0["path"], size: $0["size"], sha256: $0["sha256"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT raw_path AS path, size, sha256 FROM messages WHERE raw_pruned_at IS NULL
+                    UNION SELECT stored_path, size, sha256 FROM attachments
+                    ORDER BY 1
+                    """
+            ).map { ManifestEntry(path: $0["path"], size: $0["size"], sha256: $0["sha256"]) }
         }
     }
 
@@ -49,7 +52,13 @@ extension DataStore {
     /// another size in the data directory. Stop the daemon first.
     public func restore(from path: String) throws -> [ManifestEntry] {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound("no backup at \(path)") }
-        let source = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let source = try DatabaseQueue(
+            path: path,
+            configuration: {
+                var c = Configuration()
+                c.readonly = true
+                return c
+            }())
         try source.backup(to: database)
         try Schema.migrator.migrate(database)  // a backup from an older version is upgraded
         return try manifest().filter { entry in

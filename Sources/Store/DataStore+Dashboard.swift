@@ -12,18 +12,21 @@ extension DataStore {
         try database.read { db in
             var rows: [String: LedgerRow] = [:]
             // Times come as Unix seconds, converted by SQLite, not parsed from text in Swift.
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT r.unit_code, r.status, (julianday(r.received_at) - 2440587.5) * 86400.0, r.note,
-                    (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id)
-                FROM receipts r WHERE r.campaign_id = ?
-                """, arguments: [campaign])
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.unit_code, r.status, (julianday(r.received_at) - 2440587.5) * 86400.0, r.note,
+                        (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id)
+                    FROM receipts r WHERE r.campaign_id = ?
+                    """, arguments: [campaign])
             while let row = try cursor.next() {
                 let unit: String = row[0]
                 let note: String? = row[3]
                 let received: Double? = row[2]
-                rows[unit] = LedgerRow(unit: unit, status: ReceiptStatus(rawValue: row[1]) ?? .pending,
-                                       receivedAt: received.map { Date(timeIntervalSince1970: ($0 * 1000).rounded() / 1000) },
-                                       note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4])
+                rows[unit] = LedgerRow(
+                    unit: unit, status: ReceiptStatus(rawValue: row[1]) ?? .pending,
+                    receivedAt: received.map { Date(timeIntervalSince1970: ($0 * 1000).rounded() / 1000) },
+                    note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4])
             }
             return rows
         }
@@ -32,8 +35,9 @@ extension DataStore {
     /// Every message attributed to `unit`, newest first, with its files.
     public func messages(unit: String, limit: Int = 200) throws -> [StoredMessage] {
         try database.read { db in
-            try Self.messages(db, sql: "SELECT * FROM messages WHERE unit_code = ? ORDER BY received_at DESC LIMIT ?",
-                              arguments: [unit, limit])
+            try Self.messages(
+                db, sql: "SELECT * FROM messages WHERE unit_code = ? ORDER BY received_at DESC LIMIT ?",
+                arguments: [unit, limit])
         }
     }
 
@@ -59,18 +63,27 @@ extension DataStore {
     /// Mail sent or attempted about `unit`, newest first.
     public func outgoing(unit: String) throws -> [OutgoingRecord] {
         try database.read { db in
-            var records = try Row.fetchAll(db, sql: """
-                SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
-                WHERE unit_code = ? ORDER BY created_at DESC LIMIT 200
-                """, arguments: [unit]).map { Self.outgoing($0, kind: .reminder) }
-            records += try Row.fetchAll(db, sql: """
-                SELECT m.campaign_id, m.unit_code, NULL AS stage, a.recipient AS recipients, a.state, a.created_at, a.finished_at, a.error
-                FROM acknowledgements a JOIN messages m ON m.id = a.message_id WHERE m.unit_code = ? ORDER BY a.created_at DESC LIMIT 200
-                """, arguments: [unit]).map { Self.outgoing($0, kind: .acknowledgement) }
-            records += try Row.fetchAll(db, sql: """
-                SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
-                FROM replies r JOIN messages m ON m.id = r.message_id WHERE m.unit_code = ? ORDER BY r.created_at DESC LIMIT 200
-                """, arguments: [unit]).map { Self.outgoing($0, kind: .reply) }
+            var records = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
+                    WHERE unit_code = ? ORDER BY created_at DESC LIMIT 200
+                    """, arguments: [unit]
+            ).map { Self.outgoing($0, kind: .reminder) }
+            records += try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.campaign_id, m.unit_code, NULL AS stage, a.recipient AS recipients, a.state, a.created_at, a.finished_at, a.error
+                    FROM acknowledgements a JOIN messages m ON m.id = a.message_id WHERE m.unit_code = ? ORDER BY a.created_at DESC LIMIT 200
+                    """, arguments: [unit]
+            ).map { Self.outgoing($0, kind: .acknowledgement) }
+            records += try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
+                    FROM replies r JOIN messages m ON m.id = r.message_id WHERE m.unit_code = ? ORDER BY r.created_at DESC LIMIT 200
+                    """, arguments: [unit]
+            ).map { Self.outgoing($0, kind: .reply) }
             return records.sorted { $0.createdAt > $1.createdAt }
         }
     }
@@ -79,14 +92,20 @@ extension DataStore {
     /// bounced, what is uncertain.
     public func outgoingLog(limit: Int = 500) throws -> [OutgoingRecord] {
         try database.read { db in
-            var records = try Row.fetchAll(db, sql: """
-                SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
-                ORDER BY created_at DESC LIMIT ?
-                """, arguments: [limit]).map { Self.outgoing($0, kind: .reminder) }
-            records += try Row.fetchAll(db, sql: """
-                SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
-                FROM replies r JOIN messages m ON m.id = r.message_id ORDER BY r.created_at DESC LIMIT ?
-                """, arguments: [limit]).map { Self.outgoing($0, kind: .reply) }
+            var records = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
+                    ORDER BY created_at DESC LIMIT ?
+                    """, arguments: [limit]
+            ).map { Self.outgoing($0, kind: .reminder) }
+            records += try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
+                    FROM replies r JOIN messages m ON m.id = r.message_id ORDER BY r.created_at DESC LIMIT ?
+                    """, arguments: [limit]
+            ).map { Self.outgoing($0, kind: .reply) }
             return Array(records.sorted { $0.createdAt > $1.createdAt }.prefix(limit))
         }
     }
@@ -125,22 +144,29 @@ extension DataStore {
 
     public func reviewCount() throws -> Int {
         try database.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected')
-                     + (SELECT count(*) FROM messages m WHERE status = 'needs_review' AND unit_code IS NOT NULL AND NOT \(Self.settledLater))
-                """) ?? 0
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected')
+                         + (SELECT count(*) FROM messages m WHERE status = 'needs_review' AND unit_code IS NOT NULL AND NOT \(Self.settledLater))
+                    """) ?? 0
         }
     }
 
     public func intakeHealth() throws -> IntakeHealth {
         try database.read { db in
             var health = IntakeHealth()
-            for row in try Row.fetchAll(db, sql: """
-                SELECT key, value, at FROM intake_health WHERE key IN ('last_poll', 'last_error', 'failing_since', 'needs_action')
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT key, value, at FROM intake_health WHERE key IN ('last_poll', 'last_error', 'failing_since', 'needs_action')
+                    """)
+            {
                 switch row["key"] as String {
                 case "last_poll": health.lastPoll = row["at"]
-                case "last_error": health.lastError = row["value"]; health.lastErrorAt = row["at"]
+                case "last_error":
+                    health.lastError = row["value"]
+                    health.lastErrorAt = row["at"]
                 case "needs_action": health.needsAction = true
                 default: health.failingSince = row["at"]
                 }
@@ -152,20 +178,26 @@ extension DataStore {
     public func totals() throws -> StoreTotals {
         try database.read { db in
             var totals = StoreTotals()
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS messages, count(*) FILTER (WHERE unit_code IS NULL) AS unmatched,
-                    count(*) FILTER (WHERE parse_error IS NOT NULL) AS errors FROM messages
-                """) {
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS messages, count(*) FILTER (WHERE unit_code IS NULL) AS unmatched,
+                        count(*) FILTER (WHERE parse_error IS NOT NULL) AS errors FROM messages
+                    """)
+            {
                 totals.messages = row["messages"]
                 totals.unmatched = row["unmatched"]
                 totals.parseErrors = row["errors"]
             }
             totals.attachments = try Int.fetchOne(db, sql: "SELECT count(*) FROM attachments") ?? 0
-            for row in try Row.fetchAll(db, sql: """
-                SELECT 'reminder' AS kind, state, count(*) AS n FROM reminders GROUP BY state
-                UNION ALL SELECT 'acknowledgement', state, count(*) FROM acknowledgements GROUP BY state
-                UNION ALL SELECT 'reply', state, count(*) FROM replies GROUP BY state
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT 'reminder' AS kind, state, count(*) AS n FROM reminders GROUP BY state
+                    UNION ALL SELECT 'acknowledgement', state, count(*) FROM acknowledgements GROUP BY state
+                    UNION ALL SELECT 'reply', state, count(*) FROM replies GROUP BY state
+                    """)
+            {
                 let count: Int = row["n"]
                 switch (row["kind"] as String, row["state"] as String) {
                 case ("reminder", "sent"): totals.remindersSent += count
@@ -189,27 +221,32 @@ extension DataStore {
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         var files: [Int64: [StoredAttachment]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM attachments WHERE message_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY position",
-                                    arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT * FROM attachments WHERE message_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY position",
+            arguments: StatementArguments(ids))
+        {
             let file = attachment(row)
             files[file.messageRow, default: []].append(file)
         }
         return rows.map { row in
-            StoredMessage(id: row["id"], fromAddress: row["from_address"], fromName: row["from_name"], subject: row["subject"],
-                          receivedAt: row["received_at"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
-                          status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)), problems: row["problems"],
-                          matchReason: row["match_reason"], parseError: row["parse_error"], attachments: files[row["id"]] ?? [])
+            StoredMessage(
+                id: row["id"], fromAddress: row["from_address"], fromName: row["from_name"], subject: row["subject"],
+                receivedAt: row["received_at"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
+                status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)), problems: row["problems"],
+                matchReason: row["match_reason"], parseError: row["parse_error"], attachments: files[row["id"]] ?? [])
         }
     }
 
     static func attachment(_ row: Row) -> StoredAttachment {
-        StoredAttachment(id: row["id"], messageRow: row["message_id"], filename: row["filename"], contentType: row["content_type"],
-                         kind: row["kind"], size: row["size"], sha256: row["sha256"], storedPath: row["stored_path"])
+        StoredAttachment(
+            id: row["id"], messageRow: row["message_id"], filename: row["filename"], contentType: row["content_type"],
+            kind: row["kind"], size: row["size"], sha256: row["sha256"], storedPath: row["stored_path"])
     }
 
     static func outgoing(_ row: Row, kind: OutgoingRecord.Kind) -> OutgoingRecord {
-        OutgoingRecord(kind: kind, campaignID: row["campaign_id"], unitCode: row["unit_code"], stage: row["stage"],
-                       recipients: row["recipients"], state: row["state"], createdAt: row["created_at"],
-                       finishedAt: row["finished_at"], error: row["error"])
+        OutgoingRecord(
+            kind: kind, campaignID: row["campaign_id"], unitCode: row["unit_code"], stage: row["stage"],
+            recipients: row["recipients"], state: row["state"], createdAt: row["created_at"],
+            finishedAt: row["finished_at"], error: row["error"])
     }
 }

@@ -6,12 +6,14 @@ extension DataStore {
     /// stored; `thidua passwd` computes it.
     public func setDashboardPassword(user: String, hash: String, at now: Date) throws {
         try database.write { db in
-            try db.execute(sql: """
-                INSERT INTO dashboard_users (name, password_hash, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at
-                """, arguments: [user, hash, now])
-            try Self.appendEvent(db, at: now, actor: "officer", campaign: nil, unit: nil, message: nil,
-                                 kind: "dashboard.password_set", detail: user)
+            try db.execute(
+                sql: """
+                    INSERT INTO dashboard_users (name, password_hash, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at
+                    """, arguments: [user, hash, now])
+            try Self.appendEvent(
+                db, at: now, actor: "officer", campaign: nil, unit: nil, message: nil,
+                kind: "dashboard.password_set", detail: user)
         }
     }
 

@@ -14,10 +14,13 @@ extension DataStore {
     /// Ledger entries whose submission arrived in [start, end), any campaign, oldest first.
     public func receiptsReceived(from start: Date, to end: Date) throws -> [ReceivedReceipt] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT campaign_id, unit_code, status, received_at FROM receipts
-                WHERE received_at >= ? AND received_at < ? ORDER BY received_at, unit_code
-                """, arguments: [start, end]).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT campaign_id, unit_code, status, received_at FROM receipts
+                    WHERE received_at >= ? AND received_at < ? ORDER BY received_at, unit_code
+                    """, arguments: [start, end]
+            ).compactMap { row in
                 guard let status = ReceiptStatus(rawValue: row["status"]) else { return nil }
                 return ReceivedReceipt(campaign: row["campaign_id"], unit: row["unit_code"], status: status, receivedAt: row["received_at"])
             }
@@ -28,10 +31,12 @@ extension DataStore {
     /// for the officer's review.
     public func messagesNeedingReview(from start: Date, to end: Date) throws -> Int {
         try database.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM messages WHERE received_at >= ? AND received_at < ?
-                AND (unit_code IS NULL OR status = 'needs_review' OR parse_error IS NOT NULL)
-                """, arguments: [start, end]) ?? 0
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM messages WHERE received_at >= ? AND received_at < ?
+                    AND (unit_code IS NULL OR status = 'needs_review' OR parse_error IS NOT NULL)
+                    """, arguments: [start, end]) ?? 0
         }
     }
 
@@ -43,14 +48,18 @@ extension DataStore {
             let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
             var arguments = StatementArguments(campaigns)
             arguments += [start, end]
-            return try Row.fetchAll(db, sql: """
-                SELECT campaign_id, unit_code, stage, state, recipients, error FROM reminders
-                WHERE campaign_id IN (\(marks))
-                AND ((error IS NOT NULL AND finished_at >= ? AND finished_at < ?) OR state = 'sending')
-                ORDER BY created_at, unit_code
-                """, arguments: arguments).map {
-                ReminderRecord(campaign: $0["campaign_id"], unit: $0["unit_code"], stage: $0["stage"], state: $0["state"],
-                               recipients: $0["recipients"], error: $0["error"])
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT campaign_id, unit_code, stage, state, recipients, error FROM reminders
+                    WHERE campaign_id IN (\(marks))
+                    AND ((error IS NOT NULL AND finished_at >= ? AND finished_at < ?) OR state = 'sending')
+                    ORDER BY created_at, unit_code
+                    """, arguments: arguments
+            ).map {
+                ReminderRecord(
+                    campaign: $0["campaign_id"], unit: $0["unit_code"], stage: $0["stage"], state: $0["state"],
+                    recipients: $0["recipients"], error: $0["error"])
             }
         }
     }
@@ -65,19 +74,22 @@ extension DataStore {
     /// Claims the digest of `day` before sending it; false when it was claimed before.
     public func reserveDigest(day: String, recipients: [String], messageID: String, at now: Date) throws -> Bool {
         try database.write { db in
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO digests (day, state, recipients, message_id, created_at) VALUES (?, 'sending', ?, ?, ?)
-                """, arguments: [day, recipients.joined(separator: ";"), messageID, now])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO digests (day, state, recipients, message_id, created_at) VALUES (?, 'sending', ?, ?, ?)
+                    """, arguments: [day, recipients.joined(separator: ";"), messageID, now])
             return db.changesCount == 1
         }
     }
 
     public func finishDigest(day: String, state: ReminderState, error: String?, at now: Date) throws {
         try database.write { db in
-            try db.execute(sql: "UPDATE digests SET state = ?, error = ?, finished_at = ? WHERE day = ?",
-                           arguments: [state.rawValue, error, now, day])
-            try Self.appendEvent(db, at: now, actor: "daemon", campaign: nil, unit: nil, message: nil,
-                                 kind: "digest.\(state.rawValue)", detail: "\(day)\(error.map { ": \($0)" } ?? "")")
+            try db.execute(
+                sql: "UPDATE digests SET state = ?, error = ?, finished_at = ? WHERE day = ?",
+                arguments: [state.rawValue, error, now, day])
+            try Self.appendEvent(
+                db, at: now, actor: "daemon", campaign: nil, unit: nil, message: nil,
+                kind: "digest.\(state.rawValue)", detail: "\(day)\(error.map { ": \($0)" } ?? "")")
         }
     }
 
@@ -88,7 +100,9 @@ extension DataStore {
 
     public func digests() throws -> [DigestRecord] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT day, state FROM digests ORDER BY day").map { DigestRecord(day: $0["day"], state: $0["state"]) }
+            try Row.fetchAll(db, sql: "SELECT day, state FROM digests ORDER BY day").map {
+                DigestRecord(day: $0["day"], state: $0["state"])
+            }
         }
     }
 }

@@ -11,8 +11,10 @@ extension DataStore {
     /// UIDVALIDITY has never been seen (first run, or the server renumbered the mailbox).
     public func lastUID(mailbox: String, uidValidity: UInt32) throws -> UInt32? {
         try database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT last_uid FROM mailbox_state WHERE mailbox = ? AND uid_validity = ?",
-                               arguments: [mailbox, Int64(uidValidity)]).map { UInt32(clamping: $0) }
+            try Int64.fetchOne(
+                db, sql: "SELECT last_uid FROM mailbox_state WHERE mailbox = ? AND uid_validity = ?",
+                arguments: [mailbox, Int64(uidValidity)]
+            ).map { UInt32(clamping: $0) }
         }
     }
 
@@ -75,8 +77,10 @@ extension DataStore {
             var attempts: [Int] = []
             for key in keys {
                 let note = "processing:\(key)"
-                let earlier = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?"),
-                                               arguments: [note]) ?? 0
+                let earlier =
+                    try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?"),
+                        arguments: [note]) ?? 0
                 if earlier > 0 && !attempts.isEmpty { break }
                 try db.cachedStatement(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES (?, ?, ?)")
                     .execute(arguments: [note, String(earlier + 1), now])
@@ -109,11 +113,13 @@ extension DataStore {
     public func containsMessage(messageID: String?, sha256: String) throws -> Bool {
         try database.read { db in
             if let messageID {
-                return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ? AND sha256 = ?)"),
-                                         arguments: [messageID, sha256]) ?? false
+                return try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ? AND sha256 = ?)"),
+                    arguments: [messageID, sha256]) ?? false
             }
-            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id IS NULL AND sha256 = ?)"),
-                                     arguments: [sha256]) ?? false
+            return try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id IS NULL AND sha256 = ?)"),
+                arguments: [sha256]) ?? false
         }
     }
 
@@ -143,9 +149,9 @@ extension DataStore {
         try database.write { db in
             try batch.map { entry -> Int64? in
                 switch entry {
-                case let .message(message, now):
+                case .message(let message, let now):
                     return try Self.insert(db, message, at: now)
-                case let .duplicate(mailbox, uidValidity, uid, now):
+                case .duplicate(let mailbox, let uidValidity, let uid, let now):
                     try Self.advance(db, mailbox, uidValidity, uid, now)
                     try Self.clearProcessing(db, mailbox, uidValidity, uid)
                     return nil
@@ -155,40 +161,52 @@ extension DataStore {
     }
 
     private static func insert(_ db: Database, _ message: IncomingMessage, at now: Date) throws -> Int64 {
-        try db.cachedStatement(sql: """
-            INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
-                subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
-                problems, parse_error, auth_results)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
-                message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
-                message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
-                message.campaignID, message.assessment?.status.rawValue,
-                message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
+                    subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
+                    problems, parse_error, auth_results)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
+            message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
+            message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
+            message.campaignID, message.assessment?.status.rawValue,
+            message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
+        ])
         let rowID = db.lastInsertedRowID
         for (position, attachment) in message.attachments.enumerated() {
-            try db.cachedStatement(sql: """
-                INSERT INTO attachments (message_id, position, filename, content_type, size, sha256, kind, stored_path)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [rowID, position, attachment.filename, attachment.contentType, attachment.size,
-                                 attachment.sha256, attachment.kind, attachment.storedPath])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO attachments (message_id, position, filename, content_type, size, sha256, kind, stored_path)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                rowID, position, attachment.filename, attachment.contentType, attachment.size,
+                attachment.sha256, attachment.kind, attachment.storedPath,
+            ])
         }
-        try Self.appendEvent(db, at: now, actor: "daemon", campaign: message.campaignID, unit: message.unit?.code,
-                             message: rowID, kind: "message.stored",
-                             detail: "\(message.fromAddress ?? "?"): \(message.subject)")
+        try Self.appendEvent(
+            db, at: now, actor: "daemon", campaign: message.campaignID, unit: message.unit?.code,
+            message: rowID, kind: "message.stored",
+            detail: "\(message.fromAddress ?? "?"): \(message.subject)")
         if let campaign = message.campaignID, let unit = message.unit, let assessment = message.assessment {
-            try Self.applySubmission(db, campaign: campaign, unit: unit.code, status: assessment.status,
-                                     messageRow: rowID, receivedAt: message.receivedAt, note: assessment.problems.joined(separator: "; "),
-                                     actor: "daemon", now: now)
+            try Self.applySubmission(
+                db, campaign: campaign, unit: unit.code, status: assessment.status,
+                messageRow: rowID, receivedAt: message.receivedAt, note: assessment.problems.joined(separator: "; "),
+                actor: "daemon", now: now)
         }
         if let ack = message.acknowledgement {
-            try db.cachedStatement(sql: """
-                INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'due', ?)
-                """).execute(arguments: [rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
-                                 ack.references.joined(separator: " "), now])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'due', ?)
+                    """
+            ).execute(arguments: [
+                rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
+                ack.references.joined(separator: " "), now,
+            ])
         }
         try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
         try Self.clearProcessing(db, message.mailbox, message.uidValidity, message.uid)
@@ -196,45 +214,63 @@ extension DataStore {
     }
 
     private static func clearProcessing(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32) throws {
-        try db.cachedStatement(sql: "DELETE FROM intake_health WHERE key = ?").execute(arguments: ["processing:\(mailbox)|\(uidValidity)|\(uid)"])
+        try db.cachedStatement(sql: "DELETE FROM intake_health WHERE key = ?").execute(arguments: [
+            "processing:\(mailbox)|\(uidValidity)|\(uid)"
+        ])
     }
 
-    static func applySubmission(_ db: Database, campaign: String, unit: String, status: ReceiptStatus, messageRow: Int64?,
-                                receivedAt: Date?, note: String?, actor: String, now: Date) throws {
-        let current = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, received_at FROM receipts WHERE campaign_id = ? AND unit_code = ?"),
-                                       arguments: [campaign, unit])
+    static func applySubmission(
+        _ db: Database, campaign: String, unit: String, status: ReceiptStatus, messageRow: Int64?,
+        receivedAt: Date?, note: String?, actor: String, now: Date
+    ) throws {
+        let current = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT status, received_at FROM receipts WHERE campaign_id = ? AND unit_code = ?"),
+            arguments: [campaign, unit])
         let currentStatus = (current?["status"] as String?).flatMap(ReceiptStatus.init(rawValue:))
         let currentReceivedAt = current?["received_at"] as Date?
-        guard LedgerRules.supersedes(incoming: status, receivedAt: receivedAt ?? now,
-                                     current: currentStatus, currentReceivedAt: currentReceivedAt) else {
-            try appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
-                            kind: "receipt.kept", detail: "\(currentStatus?.rawValue ?? "pending") kept; new submission was \(status.rawValue)")
+        guard
+            LedgerRules.supersedes(
+                incoming: status, receivedAt: receivedAt ?? now,
+                current: currentStatus, currentReceivedAt: currentReceivedAt)
+        else {
+            try appendEvent(
+                db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
+                kind: "receipt.kept", detail: "\(currentStatus?.rawValue ?? "pending") kept; new submission was \(status.rawValue)")
             return
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (campaign_id, unit_code) DO UPDATE SET
-                status = excluded.status, message_id = excluded.message_id, received_at = excluded.received_at,
-                updated_at = excluded.updated_at, note = excluded.note
-            """).execute(arguments: [campaign, unit, status.rawValue, messageRow, receivedAt, now, note])
-        try appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
-                        kind: "receipt.\(status.rawValue)", detail: "\(currentStatus?.rawValue ?? "pending") → \(status.rawValue)")
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign_id, unit_code) DO UPDATE SET
+                    status = excluded.status, message_id = excluded.message_id, received_at = excluded.received_at,
+                    updated_at = excluded.updated_at, note = excluded.note
+                """
+        ).execute(arguments: [campaign, unit, status.rawValue, messageRow, receivedAt, now, note])
+        try appendEvent(
+            db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
+            kind: "receipt.\(status.rawValue)", detail: "\(currentStatus?.rawValue ?? "pending") → \(status.rawValue)")
     }
 
-    static func appendEvent(_ db: Database, at: Date, actor: String, campaign: String?, unit: String?, message: Int64?,
-                            kind: String, detail: String?) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO events (at, actor, campaign_id, unit_code, message_id, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [at, actor, campaign, unit, message, kind, detail])
+    static func appendEvent(
+        _ db: Database, at: Date, actor: String, campaign: String?, unit: String?, message: Int64?,
+        kind: String, detail: String?
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO events (at, actor, campaign_id, unit_code, message_id, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [at, actor, campaign, unit, message, kind, detail])
     }
 
     private static func advance(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32, _ now: Date) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (mailbox, uid_validity) DO UPDATE SET
-                last_uid = max(last_uid, excluded.last_uid), updated_at = excluded.updated_at
-            """).execute(arguments: [mailbox, Int64(uidValidity), Int64(uid), now])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (mailbox, uid_validity) DO UPDATE SET
+                    last_uid = max(last_uid, excluded.last_uid), updated_at = excluded.updated_at
+                """
+        ).execute(arguments: [mailbox, Int64(uidValidity), Int64(uid), now])
     }
 
     /// Notes the outcome of a poll for `thidua status` and the health check.
@@ -243,11 +279,14 @@ extension DataStore {
     public func notePoll(error: String?, needsAction: Bool = false, at now: Date) throws {
         try database.write { db in
             if let error {
-                try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_error', ?, ?)", arguments: [error, now])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_error', ?, ?)", arguments: [error, now])
                 // The start of the current run of failures: health turns degraded from its age.
-                try db.execute(sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES ('failing_since', NULL, ?)", arguments: [now])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES ('failing_since', NULL, ?)", arguments: [now])
                 if needsAction {
-                    try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('needs_action', NULL, ?)", arguments: [now])
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('needs_action', NULL, ?)", arguments: [now])
                 } else {
                     try db.execute(sql: "DELETE FROM intake_health WHERE key = 'needs_action'")
                 }

@@ -23,58 +23,73 @@ extension DataStore {
 
     public func message(id: Int64) throws -> MessageSummary? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, from_address, received_at, campaign_id, status, problems FROM messages WHERE id = ?",
-                             arguments: [id]).map {
-                MessageSummary(id: $0["id"], fromAddress: $0["from_address"], receivedAt: $0["received_at"],
-                               campaignID: $0["campaign_id"], status: ($0["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)),
-                               problems: $0["problems"])
+            try Row.fetchOne(
+                db, sql: "SELECT id, from_address, received_at, campaign_id, status, problems FROM messages WHERE id = ?",
+                arguments: [id]
+            ).map {
+                MessageSummary(
+                    id: $0["id"], fromAddress: $0["from_address"], receivedAt: $0["received_at"],
+                    campaignID: $0["campaign_id"], status: ($0["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)),
+                    problems: $0["problems"])
             }
         }
     }
 
     /// The officer attributes a message to a unit: the message, the ledger and the event log
     /// change together, and the sender becomes an alias so its next mail matches by itself.
-    public func assign(messageID: Int64, to unit: String, campaign: String, status: ReceiptStatus, problems: String? = nil,
-                       actor: String, at now: Date) throws {
+    public func assign(
+        messageID: Int64, to unit: String, campaign: String, status: ReceiptStatus, problems: String? = nil,
+        actor: String, at now: Date
+    ) throws {
         try database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT from_address, received_at FROM messages WHERE id = ?", arguments: [messageID]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT from_address, received_at FROM messages WHERE id = ?", arguments: [messageID])
+            else {
                 throw StoreError.notFound("no stored message has the id \(messageID); `thidua status --json` lists them")
             }
-            try db.execute(sql: """
-                UPDATE messages SET unit_code = ?, match_confidence = 1, match_reason = 'cán bộ phụ trách gán', campaign_id = ?, status = ?,
-                    problems = ?
-                WHERE id = ?
-                """, arguments: [unit, campaign, status.rawValue, problems, messageID])
+            try db.execute(
+                sql: """
+                    UPDATE messages SET unit_code = ?, match_confidence = 1, match_reason = 'cán bộ phụ trách gán', campaign_id = ?, status = ?,
+                        problems = ?
+                    WHERE id = ?
+                    """, arguments: [unit, campaign, status.rawValue, problems, messageID])
             if let address = row["from_address"] as String? {
-                try db.execute(sql: """
-                    INSERT INTO aliases (address, unit_code, created_at, created_by) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (address) DO UPDATE SET unit_code = excluded.unit_code, created_at = excluded.created_at,
-                        created_by = excluded.created_by
-                    """, arguments: [address, unit, now, actor])
+                try db.execute(
+                    sql: """
+                        INSERT INTO aliases (address, unit_code, created_at, created_by) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (address) DO UPDATE SET unit_code = excluded.unit_code, created_at = excluded.created_at,
+                            created_by = excluded.created_by
+                        """, arguments: [address, unit, now, actor])
             }
-            try Self.appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageID,
-                                 kind: "message.assigned", detail: row["from_address"])
-            try Self.applySubmission(db, campaign: campaign, unit: unit, status: status, messageRow: messageID,
-                                     receivedAt: row["received_at"], note: nil, actor: actor, now: now)
+            try Self.appendEvent(
+                db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageID,
+                kind: "message.assigned", detail: row["from_address"])
+            try Self.applySubmission(
+                db, campaign: campaign, unit: unit, status: status, messageRow: messageID,
+                receivedAt: row["received_at"], note: nil, actor: actor, now: now)
         }
     }
 
     /// The officer sets a unit's status directly: excused, or rejected with a reason. When
     /// the decision settles a message from the review queue, that message leaves the queue.
-    public func mark(unit: String, campaign: String, status: ReceiptStatus, note: String?, actor: String, at now: Date,
-                     settling message: Int64? = nil) throws {
+    public func mark(
+        unit: String, campaign: String, status: ReceiptStatus, note: String?, actor: String, at now: Date,
+        settling message: Int64? = nil
+    ) throws {
         try database.write { db in
             if let message {
-                try db.execute(sql: "UPDATE messages SET status = ? WHERE id = ? AND status = 'needs_review'",
-                               arguments: [status.rawValue, message])
+                try db.execute(
+                    sql: "UPDATE messages SET status = ? WHERE id = ? AND status = 'needs_review'",
+                    arguments: [status.rawValue, message])
             }
-            try db.execute(sql: """
-                INSERT INTO receipts (campaign_id, unit_code, status, updated_at, note) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (campaign_id, unit_code) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
-                    note = excluded.note
-                """, arguments: [campaign, unit, status.rawValue, now, note])
-            try Self.appendEvent(db, at: now, actor: actor, campaign: campaign, unit: unit, message: message,
-                                 kind: "receipt.\(status.rawValue)", detail: note)
+            try db.execute(
+                sql: """
+                    INSERT INTO receipts (campaign_id, unit_code, status, updated_at, note) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (campaign_id, unit_code) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
+                        note = excluded.note
+                    """, arguments: [campaign, unit, status.rawValue, now, note])
+            try Self.appendEvent(
+                db, at: now, actor: actor, campaign: campaign, unit: unit, message: message,
+                kind: "receipt.\(status.rawValue)", detail: note)
         }
     }
 }
@@ -82,9 +97,11 @@ extension DataStore {
 extension DataStore {
     /// The stored raw bytes of a message, if its file is present.
     public func rawMessage(id: Int64) throws -> [UInt8]? {
-        guard let path = try database.read({ db in
-            try String.fetchOne(db, sql: "SELECT raw_path FROM messages WHERE id = ?", arguments: [id])
-        }) else { return nil }
+        guard
+            let path = try database.read({ db in
+                try String.fetchOne(db, sql: "SELECT raw_path FROM messages WHERE id = ?", arguments: [id])
+            })
+        else { return nil }
         return FileManager.default.contents(atPath: files.url(path).path).map { Array($0) }
     }
 }

@@ -20,12 +20,14 @@ extension DataStore {
             let prune = try Self.rawMailPrune(db, retention: retention, now: now, files: files)
             for item in prune.items {
                 try db.execute(sql: "UPDATE messages SET raw_pruned_at = ? WHERE id = ?", arguments: [now, item.messageRow])
-                try Self.appendEvent(db, at: now, actor: actor, campaign: item.campaignID, unit: item.unitCode, message: item.messageRow,
-                                     kind: "message.raw_pruned",
-                                     detail: "raw mail sha256 \(item.sha256), \(item.size) bytes, deleted after the retention of \(retention.days) days")
+                try Self.appendEvent(
+                    db, at: now, actor: actor, campaign: item.campaignID, unit: item.unitCode, message: item.messageRow,
+                    kind: "message.raw_pruned",
+                    detail: "raw mail sha256 \(item.sha256), \(item.size) bytes, deleted after the retention of \(retention.days) days")
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_raw_prune', ?, ?)",
-                           arguments: [String(prune.items.count), now])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_raw_prune', ?, ?)",
+                arguments: [String(prune.items.count), now])
             return prune
         }
         for path in prune.files { try files.remove(path) }
@@ -51,17 +53,19 @@ extension DataStore {
         // Never pruned, whatever their age: mail in the review queue (no unit yet, or a
         // submission the officer must look at), mail that did not parse cleanly (its raw
         // copy is the only complete one), and a unit's mail while its receipt is in review.
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT m.id, m.raw_path, m.sha256, m.size, m.unit_code, m.campaign_id, m.received_at FROM messages m
-            WHERE m.raw_pruned_at IS NULL
-              AND m.received_at <= ?
-              AND m.unit_code IS NOT NULL
-              AND m.parse_error IS NULL
-              AND (m.status IS NULL OR m.status <> 'needs_review')
-              AND NOT EXISTS (SELECT 1 FROM receipts r
-                              WHERE r.campaign_id = m.campaign_id AND r.unit_code = m.unit_code AND r.status = 'needs_review')
-            ORDER BY m.id
-            """, arguments: [now.addingTimeInterval(-retention.period)])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT m.id, m.raw_path, m.sha256, m.size, m.unit_code, m.campaign_id, m.received_at FROM messages m
+                WHERE m.raw_pruned_at IS NULL
+                  AND m.received_at <= ?
+                  AND m.unit_code IS NOT NULL
+                  AND m.parse_error IS NULL
+                  AND (m.status IS NULL OR m.status <> 'needs_review')
+                  AND NOT EXISTS (SELECT 1 FROM receipts r
+                                  WHERE r.campaign_id = m.campaign_id AND r.unit_code = m.unit_code AND r.status = 'needs_review')
+                ORDER BY m.id
+                """, arguments: [now.addingTimeInterval(-retention.period)])
         while let row = try rows.next() {
             let receivedAt: Date = row["received_at"]
             let campaign: String? = row["campaign_id"]
@@ -70,8 +74,10 @@ extension DataStore {
                 continue
             }
             guard keptUntil <= now else { continue }
-            prune.items.append(.init(messageRow: row["id"], rawPath: row["raw_path"], sha256: row["sha256"], size: row["size"],
-                                     unitCode: row["unit_code"], campaignID: campaign, receivedAt: receivedAt, keptUntil: keptUntil))
+            prune.items.append(
+                .init(
+                    messageRow: row["id"], rawPath: row["raw_path"], sha256: row["sha256"], size: row["size"],
+                    unitCode: row["unit_code"], campaignID: campaign, receivedAt: receivedAt, keptUntil: keptUntil))
         }
 
         // Raw files are content-addressed, so two rows may share one; a file goes only when
@@ -80,16 +86,20 @@ extension DataStore {
         var paths: [String] = []
         var seen = Set<String>()
         for item in prune.items where seen.insert(item.rawPath).inserted {
-            let holders = try Int64.fetchAll(db, sql: "SELECT id FROM messages WHERE raw_path = ? AND raw_pruned_at IS NULL",
-                                             arguments: [item.rawPath])
+            let holders = try Int64.fetchAll(
+                db, sql: "SELECT id FROM messages WHERE raw_path = ? AND raw_pruned_at IS NULL",
+                arguments: [item.rawPath])
             if holders.allSatisfy(pruning.contains) { paths.append(item.rawPath) }
         }
-        prune.leftovers = try String.fetchAll(db, sql: """
-            SELECT DISTINCT p.raw_path FROM messages p
-            WHERE p.raw_pruned_at IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM messages k WHERE k.raw_path = p.raw_path AND k.raw_pruned_at IS NULL)
-            ORDER BY 1
-            """).filter { files.size(of: $0) != nil }
+        prune.leftovers = try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT p.raw_path FROM messages p
+                WHERE p.raw_pruned_at IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM messages k WHERE k.raw_path = p.raw_path AND k.raw_pruned_at IS NULL)
+                ORDER BY 1
+                """
+        ).filter { files.size(of: $0) != nil }
         for path in paths + prune.leftovers {
             guard let size = files.size(of: path) else { continue }  // already gone: nothing to delete
             prune.files.append(path)

@@ -12,10 +12,13 @@ extension DataStore {
                 receipts[row["unit_code"]] = row
             }
             var files: [Int64: [StatusReport.FileInfo]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT a.message_id, a.filename, a.kind, a.size, a.sha256 FROM attachments a
-                JOIN receipts r ON r.message_id = a.message_id WHERE r.campaign_id = ? ORDER BY a.message_id, a.position
-                """, arguments: [campaign.id]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.message_id, a.filename, a.kind, a.size, a.sha256 FROM attachments a
+                    JOIN receipts r ON r.message_id = a.message_id WHERE r.campaign_id = ? ORDER BY a.message_id, a.position
+                    """, arguments: [campaign.id])
+            {
                 files[row["message_id"], default: []].append(
                     StatusReport.FileInfo(filename: row["filename"], kind: row["kind"], size: row["size"], sha256: row["sha256"]))
             }
@@ -34,10 +37,11 @@ extension DataStore {
                 case .excused: summary.excused += 1
                 }
                 let messageRow = receipt?["message_id"] as Int64?
-                units.append(StatusReport.UnitRow(
-                    code: unit.code, name: unit.name, level: unit.level, status: status,
-                    receivedAt: receipt?["received_at"], note: (receipt?["note"] as String?).flatMap { $0.isEmpty ? nil : $0 },
-                    attachments: messageRow.flatMap { files[$0] } ?? []))
+                units.append(
+                    StatusReport.UnitRow(
+                        code: unit.code, name: unit.name, level: unit.level, status: status,
+                        receivedAt: receipt?["received_at"], note: (receipt?["note"] as String?).flatMap { $0.isEmpty ? nil : $0 },
+                        attachments: messageRow.flatMap { files[$0] } ?? []))
             }
             let intake = StatusReport.IntakeInfo(
                 messages: try Int.fetchOne(db, sql: "SELECT count(*) FROM messages") ?? 0,
@@ -47,8 +51,10 @@ extension DataStore {
                 lastPoll: try Date.fetchOne(db, sql: "SELECT at FROM intake_health WHERE key = 'last_poll'"),
                 lastError: try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = 'last_error'"))
             var reminders = StatusReport.RemindersInfo()
-            for row in try Row.fetchAll(db, sql: "SELECT unit_code, stage, state, error FROM reminders WHERE campaign_id = ? ORDER BY created_at",
-                                        arguments: [campaign.id]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT unit_code, stage, state, error FROM reminders WHERE campaign_id = ? ORDER BY created_at",
+                arguments: [campaign.id])
+            {
                 switch row["state"] as String {
                 case "sent": reminders.sent += 1
                 case "failed": reminders.failed += 1
@@ -58,11 +64,14 @@ extension DataStore {
                     reminders.failures.append(.init(unit: row["unit_code"], stage: row["stage"], error: error))
                 }
             }
-            let review = try Row.fetchAll(db, sql: """
-                SELECT id, from_address, subject, received_at, unit_code, status, problems, parse_error FROM messages
-                WHERE (unit_code IS NULL AND (campaign_id = ? OR campaign_id IS NULL)) OR (campaign_id = ? AND status = 'needs_review')
-                ORDER BY received_at DESC LIMIT 200
-                """, arguments: [campaign.id, campaign.id]).map { row -> StatusReport.ReviewItem in
+            let review = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, from_address, subject, received_at, unit_code, status, problems, parse_error FROM messages
+                    WHERE (unit_code IS NULL AND (campaign_id = ? OR campaign_id IS NULL)) OR (campaign_id = ? AND status = 'needs_review')
+                    ORDER BY received_at DESC LIMIT 200
+                    """, arguments: [campaign.id, campaign.id]
+            ).map { row -> StatusReport.ReviewItem in
                 let unit = row["unit_code"] as String?
                 let reason: String
                 if let error = row["parse_error"] as String?, unit == nil, (row["subject"] as String).isEmpty {
@@ -72,8 +81,9 @@ extension DataStore {
                 } else {
                     reason = (row["problems"] as String?) ?? "cần xem lại"
                 }
-                return StatusReport.ReviewItem(id: row["id"], from: row["from_address"], subject: row["subject"],
-                                               receivedAt: row["received_at"], unit: unit, reason: reason)
+                return StatusReport.ReviewItem(
+                    id: row["id"], from: row["from_address"], subject: row["subject"],
+                    receivedAt: row["received_at"], unit: unit, reason: reason)
             }
             return StatusReport(
                 campaign: .init(id: campaign.id, title: campaign.title, deadline: campaign.deadline),

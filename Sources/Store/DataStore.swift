@@ -71,11 +71,11 @@ public enum StoreError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .dataDirectory(path, reason):
+        case .dataDirectory(let path, let reason):
             "cannot use the data directory \(path) (\(reason)); set data_dir in the config or THIDUA_DATA_DIR to a writable directory"
-        case let .database(path, reason):
+        case .database(let path, let reason):
             "cannot open the database \(path): \(reason)"
-        case let .notFound(what):
+        case .notFound(let what):
             what
         }
     }

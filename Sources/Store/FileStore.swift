@@ -18,7 +18,7 @@ public struct FileStore: Sendable {
         case io(String, path: String, code: Int32 = errno)
         public var description: String {
             switch self {
-            case let .io(what, path, code):
+            case .io(let what, let path, let code):
                 "could not \(what) \(path): \(String(cString: strerror(code))); check that the data directory exists, is writable by thidua and has free space"
             }
         }
@@ -157,7 +157,10 @@ public struct FileStore: Sendable {
             var written = 0
             while written < buffer.count {
                 let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 { if errno == EINTR { continue }; return false }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
                 written += result
             }
             return true
@@ -209,7 +212,10 @@ public struct FileStore: Sendable {
         let size = try size(of: fd, at: path)
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            guard let read = Self.readAll(fd, into: buffer.baseAddress!, size) else { failed = true; return }
+            guard let read = Self.readAll(fd, into: buffer.baseAddress!, size) else {
+                failed = true
+                return
+            }
             count = read
         }
         guard !failed else { throw Failure.io("read", path: path) }

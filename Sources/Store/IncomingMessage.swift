@@ -45,10 +45,12 @@ public struct IncomingMessage: Sendable {
     /// A reply to queue in the same transaction, sent after the commit.
     public var acknowledgement: Acknowledgement?
 
-    public init(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sha256: String, rawPath: String,
-                size: Int, fromAddress: String?, fromName: String?, subject: String, sentAt: Date?, receivedAt: Date,
-                unit: UnitMatch?, campaignID: String?, assessment: SubmissionAssessment?, parseError: String?,
-                attachments: [StoredAttachment], authResults: String? = nil, acknowledgement: Acknowledgement? = nil) {
+    public init(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sha256: String, rawPath: String,
+        size: Int, fromAddress: String?, fromName: String?, subject: String, sentAt: Date?, receivedAt: Date,
+        unit: UnitMatch?, campaignID: String?, assessment: SubmissionAssessment?, parseError: String?,
+        attachments: [StoredAttachment], authResults: String? = nil, acknowledgement: Acknowledgement? = nil
+    ) {
         self.mailbox = mailbox
         self.uidValidity = uidValidity
         self.uid = uid

@@ -6,9 +6,12 @@ struct Thidua: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thidua",
         abstract: "Collects schools' sealed submissions from the office mailbox, keeps the receipt ledger and reminds late units.",
-        discussion: "Configuration: THIDUA_CONFIG (default config/thidua.yaml); connection settings and secrets from THIDUA_* environment variables.",
-        subcommands: [Run.self, Inspect.self, Status.self, Remind.self, Check.self, Assign.self, Mark.self, Passwd.self, Export.self,
-                      Backup.self, Restore.self, Prune.self])
+        discussion:
+            "Configuration: THIDUA_CONFIG (default config/thidua.yaml); connection settings and secrets from THIDUA_* environment variables.",
+        subcommands: [
+            Run.self, Inspect.self, Status.self, Remind.self, Check.self, Assign.self, Mark.self, Passwd.self, Export.self,
+            Backup.self, Restore.self, Prune.self,
+        ])
 }
 
 /// Runs a command body, turning configuration and store errors into one clear line on

@@ -1,13 +1,17 @@
 import Foundation
 import Store
 import Testing
+
 @testable import Dashboard
 
 struct AttachmentDeliveryTests {
     @Test func pdfsAndCommonImagesOpenInline() {
-        #expect(AttachmentDelivery.decide(kind: "scan-pdf", head: Array("%PDF-1.7\n".utf8)) == .init(contentType: "application/pdf", inline: true))
+        #expect(
+            AttachmentDelivery.decide(kind: "scan-pdf", head: Array("%PDF-1.7\n".utf8))
+                == .init(contentType: "application/pdf", inline: true))
         #expect(AttachmentDelivery.decide(kind: "image", head: [0xFF, 0xD8, 0xFF, 0xE0]) == .init(contentType: "image/jpeg", inline: true))
-        #expect(AttachmentDelivery.decide(kind: "image", head: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).contentType == "image/png")
+        #expect(
+            AttachmentDelivery.decide(kind: "image", head: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).contentType == "image/png")
     }
 
     /// The sender's label counts for nothing: HTML named .pdf, an SVG, a TIFF all download.
@@ -22,7 +26,10 @@ struct AttachmentDeliveryTests {
 
     @Test func theFilenameReachesTheBrowserExactlyAndSafely() {
         let header = AttachmentDelivery.contentDisposition(inline: false, filename: "Kế hoạch \"thi đua\".pdf")
-        #expect(header == "attachment; filename=\"Ke hoach _thi dua_.pdf\"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20%22thi%20%C4%91ua%22.pdf")
+        #expect(
+            header
+                == "attachment; filename=\"Ke hoach _thi dua_.pdf\"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20%22thi%20%C4%91ua%22.pdf"
+        )
         #expect(!AttachmentDelivery.contentDisposition(inline: true, filename: "a\r\nSet-Cookie: x").contains("\r"))
     }
 

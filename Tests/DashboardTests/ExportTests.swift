@@ -1,12 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Intake
 import Store
 import Testing
 import ZIPFoundation
+
 @testable import Dashboard
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 struct ExportTests {
     let office = Office(name: "Phòng GDĐT quận Ba Đình", timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
@@ -18,9 +20,11 @@ struct ExportTests {
     let received = Date(timeIntervalSince1970: 1_613_700_720)
 
     var table: UnitTable {
-        UnitTable(roster: roster, ledger: [
-            "TH01": LedgerRow(unit: "TH01", status: .received, receivedAt: received, note: "dòng 1\ndòng 2", attachmentCount: 2),
-        ], query: .init())
+        UnitTable(
+            roster: roster,
+            ledger: [
+                "TH01": LedgerRow(unit: "TH01", status: .received, receivedAt: received, note: "dòng 1\ndòng 2", attachmentCount: 2)
+            ], query: .init())
     }
 
     @Test func csvOpensInExcelWithDiacriticsAndNoFormulas() {
@@ -37,8 +41,11 @@ struct ExportTests {
         let data = try UnitTableXLSX.render(table, office: office)
         let archive = try Archive(data: data, accessMode: .read)
         let names = Set(archive.map(\.path))
-        #expect(names == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-                          "xl/worksheets/sheet1.xml"])
+        #expect(
+            names == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                "xl/worksheets/sheet1.xml",
+            ])
         func part(_ path: String) throws -> String {
             var bytes = Data()
             _ = try archive.extract(try #require(archive[path])) { bytes.append($0) }

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+
 @testable import Dashboard
 
 struct HealthCheckTests {
@@ -21,8 +22,9 @@ struct HealthCheckTests {
 
     /// A refused login or a revoked grant will not mend by waiting: degraded at once.
     @Test func aFailureThatNeedsAPersonIsDegradedAtOnce() {
-        let intake = IntakeHealth(lastPoll: now.addingTimeInterval(-60), lastError: "login refused", lastErrorAt: now,
-                                  failingSince: now.addingTimeInterval(-1), needsAction: true)
+        let intake = IntakeHealth(
+            lastPoll: now.addingTimeInterval(-60), lastError: "login refused", lastErrorAt: now,
+            failingSince: now.addingTimeInterval(-1), needsAction: true)
         let check = HealthCheck(intake: intake, threshold: 900, now: now)
         #expect(!check.healthy)
         #expect(check.json.hasSuffix("\"needs_action\":true}\n"))
@@ -45,15 +47,17 @@ struct MetricsExpositionTests {
         let counters = RuntimeCounters()
         counters.pollFinished(failed: false)
         counters.pollFinished(failed: true)
-        let text = MetricsExposition.render(totals: totals, health: IntakeHealth(lastPoll: Date(timeIntervalSince1970: 1_700_000_000.5)),
-                                            counters: counters, reviewWaiting: 3)
+        let text = MetricsExposition.render(
+            totals: totals, health: IntakeHealth(lastPoll: Date(timeIntervalSince1970: 1_700_000_000.5)),
+            counters: counters, reviewWaiting: 3)
         let samples = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(samples.allSatisfy { $0.hasPrefix("thidua_") })
         // Every sample line is "name{labels} number".
-        #expect(samples.allSatisfy { line in
-            let parts = line.split(separator: " ")
-            return parts.count == 2 && Double(parts[1]) != nil
-        })
+        #expect(
+            samples.allSatisfy { line in
+                let parts = line.split(separator: " ")
+                return parts.count == 2 && Double(parts[1]) != nil
+            })
         #expect(samples.contains("thidua_messages_ingested_total 12"))
         #expect(samples.contains("thidua_reminders_total{result=\"failed\"} 2"))
         #expect(samples.contains("thidua_polls_total 2"))

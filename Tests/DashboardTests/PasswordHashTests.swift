@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import Dashboard
 
 struct PasswordHashTests {
@@ -70,5 +72,3 @@ struct LoginThrottleTests {
         #expect(throttle.lockedUntil(["ip:1"], now: start.addingTimeInterval(1201)) == nil)
     }
 }
-
-import Foundation

@@ -2,6 +2,7 @@ import Foundation
 import Intake
 import Synchronization
 import Testing
+
 @testable import Dashboard
 
 final class SteppingClock: WallClock, Sendable {
@@ -15,7 +16,14 @@ struct ShortLivedCacheTests {
         let clock = SteppingClock()
         let cache = ShortLivedCache<String, Int>(clock: clock, lifetime: 2)
         let fetches = Mutex(0)
-        func read() async -> Int { await cache.value("kh") { fetches.withLock { $0 += 1; return $0 } } }
+        func read() async -> Int {
+            await cache.value("kh") {
+                fetches.withLock {
+                    $0 += 1
+                    return $0
+                }
+            }
+        }
         #expect(await read() == 1)
         clock.advance(1.9)
         #expect(await read() == 1, "within its lifetime the store is not read again")

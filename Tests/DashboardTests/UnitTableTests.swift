@@ -2,6 +2,7 @@ import Foundation
 import Intake
 import Store
 import Testing
+
 @testable import Dashboard
 
 struct UnitTableTests {
@@ -16,8 +17,10 @@ struct UnitTableTests {
     var ledger: [String: LedgerRow] {
         [
             "TH01": LedgerRow(unit: "TH01", status: .received, receivedAt: received, note: nil, attachmentCount: 2),
-            "THCS01": LedgerRow(unit: "THCS01", status: .late, receivedAt: received.addingTimeInterval(-3600), note: nil, attachmentCount: 1),
-            "MN01": LedgerRow(unit: "MN01", status: .needsReview, receivedAt: received, note: "tệp Word, không phải bản scan", attachmentCount: 1),
+            "THCS01": LedgerRow(
+                unit: "THCS01", status: .late, receivedAt: received.addingTimeInterval(-3600), note: nil, attachmentCount: 1),
+            "MN01": LedgerRow(
+                unit: "MN01", status: .needsReview, receivedAt: received, note: "tệp Word, không phải bản scan", attachmentCount: 1),
         ]
     }
 

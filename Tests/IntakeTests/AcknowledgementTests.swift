@@ -1,22 +1,28 @@
 import Foundation
 import MIME
 import Testing
+
 @testable import Intake
 
 struct AcknowledgementTests {
-    static let office = Office(name: "Phòng GDĐT quận Ba Đình", timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
-                               ownAddresses: ["thidua.gdbd@gmail.com"])
-    static let campaign = Campaign(id: "kh", title: "Kế hoạch thi đua khen thưởng năm 2021",
-                                   opens: Date(timeIntervalSince1970: 1_612_717_200), deadline: Date(timeIntervalSince1970: 1_613_926_799),
-                                   keywords: ["kế hoạch"], reminders: [])
+    static let office = Office(
+        name: "Phòng GDĐT quận Ba Đình", timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
+        ownAddresses: ["thidua.gdbd@gmail.com"])
+    static let campaign = Campaign(
+        id: "kh", title: "Kế hoạch thi đua khen thưởng năm 2021",
+        opens: Date(timeIntervalSince1970: 1_612_717_200), deadline: Date(timeIntervalSince1970: 1_613_926_799),
+        keywords: ["kế hoạch"], reminders: [])
     static let receivedAt = Date(timeIntervalSince1970: 1_613_614_320)  // 18/02/2021 09:12 +07:00
 
-    static func message(from: String = "thnguyentrai@schools.example", extraHeaders: String = "", file: [UInt8]? = Fixture.scanPDF,
-                        filename: String = "KH 2021.pdf") -> MailMessage {
+    static func message(
+        from: String = "thnguyentrai@schools.example", extraHeaders: String = "", file: [UInt8]? = Fixture.scanPDF,
+        filename: String = "KH 2021.pdf"
+    ) -> MailMessage {
         var text = "From: Trường TH <\(from)>\nSubject: Kế hoạch thi đua 2021\nMessage-ID: <abc@schools.example>\n\(extraHeaders)"
         text += "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nKính gửi.\n"
         if let file {
-            text += "--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"\(filename)\"\nContent-Transfer-Encoding: base64\n\n"
+            text +=
+                "--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"\(filename)\"\nContent-Transfer-Encoding: base64\n\n"
             text += Data(file).base64EncodedString() + "\n"
         }
         text += "--b--\n"
@@ -89,7 +95,10 @@ enum ArchiveLikeFixture {
 
 struct SenderAuthenticationTests {
     @Test func theVerdictsAreRead() {
-        let auth = SenderAuthentication(header: "mx.google.com; dkim=pass header.i=@schools.example; spf=pass (google.com: domain of a@schools.example designates 1.2.3.4) smtp.mailfrom=a@schools.example; dmarc=pass (p=NONE) header.from=schools.example")
+        let auth = SenderAuthentication(
+            header:
+                "mx.google.com; dkim=pass header.i=@schools.example; spf=pass (google.com: domain of a@schools.example designates 1.2.3.4) smtp.mailfrom=a@schools.example; dmarc=pass (p=NONE) header.from=schools.example"
+        )
         #expect(auth.dkim == "pass")
         #expect(auth.spf == "pass")
         #expect(auth.dmarc == "pass")
@@ -108,9 +117,12 @@ struct SenderAuthenticationTests {
     }
 
     @Test func aFailingSenderIsSentToReviewEvenWithAGoodScan() {
-        let message = AcknowledgementTests.message(extraHeaders: "Authentication-Results: mx.google.com; dkim=fail; spf=fail; dmarc=fail\nAuthentication-Results: forged; dkim=pass\n")
+        let message = AcknowledgementTests.message(
+            extraHeaders:
+                "Authentication-Results: mx.google.com; dkim=fail; spf=fail; dmarc=fail\nAuthentication-Results: forged; dkim=pass\n")
         #expect(message.authentication?.dmarc == "fail")
-        let assessment = SubmissionAssessment.assess(message, for: AcknowledgementTests.campaign, receivedAt: AcknowledgementTests.receivedAt)
+        let assessment = SubmissionAssessment.assess(
+            message, for: AcknowledgementTests.campaign, receivedAt: AcknowledgementTests.receivedAt)
         #expect(assessment.status == .needsReview)
         #expect(assessment.problems.first?.contains("xác thực người gửi") == true)
     }
@@ -123,22 +135,26 @@ struct ThreadAndForwardMatchingTests {
     ])
 
     @Test func aReplyToAReminderFromAPersonalAddressBelongsToThatUnit() throws {
-        let message = MailMessage.parse(Array("From: co.lan@personal.example\nSubject: Re: Nhắc nộp\nIn-Reply-To: <thidua.r1@pgd.example>\n\nGửi ạ.\n".utf8))
+        let message = MailMessage.parse(
+            Array("From: co.lan@personal.example\nSubject: Re: Nhắc nộp\nIn-Reply-To: <thidua.r1@pgd.example>\n\nGửi ạ.\n".utf8))
         let match = try #require(UnitMatcher(roster: Self.roster).match(message, threads: ["<thidua.r1@pgd.example>": "TH02"]))
         #expect(match.code == "TH02")
         #expect(match.reason.contains("trả lời thư"))
     }
 
     @Test func anInlineForwardIsMatchedByTheOriginalSender() throws {
-        let body = "Chuyển tiếp giúp trường.\n\n---------- Forwarded message ---------\nFrom: Trường TH Nguyễn Trãi <thnguyentrai@schools.example>\nDate: Thu, 18 Feb 2021\nSubject: Kế hoạch\n"
+        let body =
+            "Chuyển tiếp giúp trường.\n\n---------- Forwarded message ---------\nFrom: Trường TH Nguyễn Trãi <thnguyentrai@schools.example>\nDate: Thu, 18 Feb 2021\nSubject: Kế hoạch\n"
         let message = MailMessage.parse(Array("From: someone@personal.example\nSubject: Fwd: Kế hoạch\n\n\(body)".utf8))
         #expect(message.forwardedFrom.map(\.address) == ["thnguyentrai@schools.example"])
         #expect(UnitMatcher(roster: Self.roster).match(message)?.code == "TH01")
     }
 
     @Test func anHTMLOnlyInlineForwardIsMatchedToo() throws {
-        let html = "<div>Chuyển tiếp.</div><div>---------- Forwarded message ---------<br>From: <b>Trường TH Nguyễn Trãi</b> &lt;thnguyentrai@schools.example&gt;<br>Date: Thu</div>"
-        let message = MailMessage.parse(Array("From: someone@personal.example\nSubject: Fwd\nContent-Type: text/html; charset=utf-8\n\n\(html)\n".utf8))
+        let html =
+            "<div>Chuyển tiếp.</div><div>---------- Forwarded message ---------<br>From: <b>Trường TH Nguyễn Trãi</b> &lt;thnguyentrai@schools.example&gt;<br>Date: Thu</div>"
+        let message = MailMessage.parse(
+            Array("From: someone@personal.example\nSubject: Fwd\nContent-Type: text/html; charset=utf-8\n\n\(html)\n".utf8))
         #expect(message.forwardedFrom.map(\.address) == ["thnguyentrai@schools.example"])
         #expect(UnitMatcher(roster: Self.roster).match(message)?.code == "TH01")
     }
@@ -171,9 +187,15 @@ struct ParticleTests {
     ])
 
     @Test func thePoliteParticleIsNotTheSchoolsLetter() {
-        let message = MailMessage.parse(Array("From: x@personal.example\nSubject: =?UTF-8?B?\(Data("Em gửi kế hoạch TH Thành Công ạ".utf8).base64EncodedString())?=\n\nGửi ạ.\n".utf8))
+        let message = MailMessage.parse(
+            Array(
+                "From: x@personal.example\nSubject: =?UTF-8?B?\(Data("Em gửi kế hoạch TH Thành Công ạ".utf8).base64EncodedString())?=\n\nGửi ạ.\n"
+                    .utf8))
         #expect(UnitMatcher(roster: Self.roster).match(message) == nil)
-        let named = MailMessage.parse(Array("From: x@personal.example\nSubject: =?UTF-8?B?\(Data("Kế hoạch TH Thành Công A ạ".utf8).base64EncodedString())?=\n\nGửi.\n".utf8))
+        let named = MailMessage.parse(
+            Array(
+                "From: x@personal.example\nSubject: =?UTF-8?B?\(Data("Kế hoạch TH Thành Công A ạ".utf8).base64EncodedString())?=\n\nGửi.\n"
+                    .utf8))
         #expect(UnitMatcher(roster: Self.roster).match(named)?.code == "TH03")
         #expect(TextFolding.fold("Thành Công A, ạ.") == "thanh cong a")
     }

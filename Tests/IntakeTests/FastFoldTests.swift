@@ -1,6 +1,7 @@
 import Foundation
 import MIME
 import Testing
+
 @testable import Intake
 
 /// The fast folding must give exactly what the Foundation definition gives, or leave the
@@ -14,8 +15,9 @@ struct FastFoldTests {
     static func expectSame(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let fast = FastFold.fold(text) else { return }
         let slow = TextFolding.foldedByFoundation(text)
-        #expect(fast == slow, "\(text.debugDescription): fast \(fast.debugDescription), Foundation \(slow.debugDescription)",
-                sourceLocation: sourceLocation)
+        #expect(
+            fast == slow, "\(text.debugDescription): fast \(fast.debugDescription), Foundation \(slow.debugDescription)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func everyCharacterFoldsAsFoundationFoldsIt() {
@@ -23,7 +25,9 @@ struct FastFoldTests {
         for scalar in Self.alphabet {
             let character = String(scalar)
             if FastFold.fold(character) != nil { covered += 1 }
-            for text in [character, "a\(character)b", " \(character) ", "Đ\(character)\(character)ạ", "\(character)\r\nạ ", "ạ\(character)"] {
+            for text in [
+                character, "a\(character)b", " \(character) ", "Đ\(character)\(character)ạ", "\(character)\r\nạ ", "ạ\(character)",
+            ] {
                 Self.expectSame(text)
             }
         }
@@ -39,7 +43,8 @@ struct FastFoldTests {
             let length = Int.random(in: 0...24, using: &random)
             var text = String.UnicodeScalarView()
             for _ in 0..<length {
-                text.append(Bool.random(using: &random) ? common.randomElement(using: &random)! : Self.alphabet.randomElement(using: &random)!)
+                text.append(
+                    Bool.random(using: &random) ? common.randomElement(using: &random)! : Self.alphabet.randomElement(using: &random)!)
             }
             Self.expectSame(String(text))
         }
@@ -52,7 +57,9 @@ struct FastFoldTests {
         var fast = 0
         for file in files {
             let message = MailMessage.parse([UInt8](try Data(contentsOf: directory.appendingPathComponent(file))))
-            for text in [message.subject, message.attachments.map(\.filename).joined(separator: " "), String(message.bodyText.prefix(8000))] {
+            for text in [
+                message.subject, message.attachments.map(\.filename).joined(separator: " "), String(message.bodyText.prefix(8000)),
+            ] {
                 if FastFold.fold(text) != nil { fast += 1 }
                 Self.expectSame(text)
             }

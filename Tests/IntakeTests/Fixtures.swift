@@ -4,8 +4,9 @@ import MIME
 
 /// Messages, units and dates for the rule tests, built the way the daemon sees them.
 enum Fixture {
-    static let office = Office(name: "Phòng GDĐT quận Ba Đình", timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
-                               ownAddresses: ["thidua.gdbd@gmail.com"])
+    static let office = Office(
+        name: "Phòng GDĐT quận Ba Đình", timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
+        ownAddresses: ["thidua.gdbd@gmail.com"])
 
     /// `2021-02-18T09:00` in office time (+07:00), or a full ISO 8601 string.
     static func date(_ text: String) -> Date {
@@ -21,7 +22,8 @@ enum Fixture {
         var bytes: [UInt8]
     }
 
-    static let scanPDF: [UInt8] = Array("""
+    static let scanPDF: [UInt8] = Array(
+        """
         %PDF-1.4
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
         2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
@@ -32,21 +34,25 @@ enum Fixture {
         %%EOF
         """.utf8)
 
-    static let textPDF: [UInt8] = Array("""
+    static let textPDF: [UInt8] = Array(
+        """
         %PDF-1.4
         3 0 obj << /Type /Page /Resources << /Font << /F1 4 0 R >> >> >> endobj
         4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
         %%EOF
         """.utf8)
 
-    static let docx: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0] + [UInt8](repeating: 0, count: 16)
+    static let docx: [UInt8] =
+        [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0] + [UInt8](repeating: 0, count: 16)
         + [17, 0, 0, 0] + Array("word/document.xml".utf8)
 
     static func scan(_ name: String = "KH.pdf") -> File { File(name: name, type: "application/pdf", bytes: scanPDF) }
 
     /// A message as a school would send it, parsed by the same code path as the daemon.
-    static func message(from: String = "teacher@gmail.com", subject: String, body: String = "Kính gửi Phòng GDĐT.",
-                        files: [File] = []) -> MailMessage {
+    static func message(
+        from: String = "teacher@gmail.com", subject: String, body: String = "Kính gửi Phòng GDĐT.",
+        files: [File] = []
+    ) -> MailMessage {
         var text = """
             From: \(from)
             Subject: =?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?=
@@ -77,10 +83,13 @@ enum Fixture {
         return MailMessage.parse(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
     }
 
-    static func campaign(id: String = "khtdkt-2021", keywords: [String] = ["kế hoạch", "thi đua", "khen thưởng"],
-                         opens: String = "2021-02-08T00:00", deadline: String = "2021-02-21T23:59",
-                         reminders: [String] = ["-7d", "-3d", "-1d", "0d", "+1d"]) -> Campaign {
-        Campaign(id: id, title: "Kế hoạch thi đua khen thưởng năm 2021", opens: date(opens), deadline: date(deadline),
-                 keywords: keywords, reminders: reminders.compactMap(ReminderStage.init))
+    static func campaign(
+        id: String = "khtdkt-2021", keywords: [String] = ["kế hoạch", "thi đua", "khen thưởng"],
+        opens: String = "2021-02-08T00:00", deadline: String = "2021-02-21T23:59",
+        reminders: [String] = ["-7d", "-3d", "-1d", "0d", "+1d"]
+    ) -> Campaign {
+        Campaign(
+            id: id, title: "Kế hoạch thi đua khen thưởng năm 2021", opens: date(opens), deadline: date(deadline),
+            keywords: keywords, reminders: reminders.compactMap(ReminderStage.init))
     }
 }

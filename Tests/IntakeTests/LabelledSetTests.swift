@@ -1,6 +1,7 @@
 import Foundation
 import MIME
 import Testing
+
 @testable import Intake
 
 /// The labelled set of issue 5, point 7: several hundred generated messages (see
@@ -60,13 +61,16 @@ import Testing
 
     @Test func labelledMessagesAreAttributedWithoutMistakes() throws {
         let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: Self.directory.appendingPathComponent("labels.json")))
-        let roster = try Roster.parseCSV(String(decoding: Data(contentsOf: Self.directory.appendingPathComponent("units.csv")), as: UTF8.self))
+        let roster = try Roster.parseCSV(
+            String(decoding: Data(contentsOf: Self.directory.appendingPathComponent("units.csv")), as: UTF8.self))
         let campaigns = try labels.campaigns.map { info in
-            Campaign(id: info.id, title: info.title, opens: try Self.date(info.opens), deadline: try Self.date(info.deadline),
-                     keywords: info.keywords, reminders: [])
+            Campaign(
+                id: info.id, title: info.title, opens: try Self.date(info.opens), deadline: try Self.date(info.deadline),
+                keywords: info.keywords, reminders: [])
         }
-        let office = Office(name: labels.office.name, timeZone: try #require(TimeZone(identifier: labels.office.timezone)),
-                            ownAddresses: Set(labels.office.addresses))
+        let office = Office(
+            name: labels.office.name, timeZone: try #require(TimeZone(identifier: labels.office.timezone)),
+            ownAddresses: Set(labels.office.addresses))
         let rules = IntakeRules(office: office, roster: roster, campaigns: campaigns)
 
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory.appendingPathComponent("messages").path)
@@ -96,7 +100,8 @@ import Testing
             }
             tally.messages += 1
             if label.unit != nil { tally.labelledUnit += 1 }
-            let decided = "thidua: unit \(decision.unit?.code ?? "none") (\(decision.unit?.reason ?? "—")), "
+            let decided =
+                "thidua: unit \(decision.unit?.code ?? "none") (\(decision.unit?.reason ?? "—")), "
                 + "campaign \(decision.campaign?.id ?? "none"); subject \"\(message.subject)\""
             if let unit = decision.unit {
                 tally.attributed += 1
@@ -131,13 +136,17 @@ import Testing
                 .map { String($0).leftPadded(9) }.joined()
         }
         print("Labelled set: per category")
-        print("case".padding(toLength: 24, withPad: " ", startingAt: 0)
-              + ["messages", "of unit", "attrib.", "correct", "WRONG", "review", "camp.err"].map { $0.leftPadded(9) }.joined())
+        print(
+            "case".padding(toLength: 24, withPad: " ", startingAt: 0)
+                + ["messages", "of unit", "attrib.", "correct", "WRONG", "review", "camp.err"].map { $0.leftPadded(9) }.joined())
         for (name, tally) in byCase.sorted(by: { $0.key < $1.key }) { print(row(name, tally)) }
         print(row("total", total))
         let rate = total.labelledUnit == 0 ? 1 : Double(total.correct) / Double(total.labelledUnit)
-        print("attributed correctly without the officer: \(total.correct) of \(total.labelledUnit) = \(String(format: "%.1f", rate * 100))%")
-        print("typed without diacritics: \(plain.messages) messages, \(plain.correct) of \(plain.labelledUnit) from a unit attributed correctly")
+        print(
+            "attributed correctly without the officer: \(total.correct) of \(total.labelledUnit) = \(String(format: "%.1f", rate * 100))%")
+        print(
+            "typed without diacritics: \(plain.messages) messages, \(plain.correct) of \(plain.labelledUnit) from a unit attributed correctly"
+        )
         if !unattributed.isEmpty { print("Sent to review (allowed):\n  " + unattributed.joined(separator: "\n  ")) }
         if !wrong.isEmpty { print("WRONG attributions:\n  " + wrong.joined(separator: "\n  ")) }
         if !campaignWrong.isEmpty { print("Wrong campaign for an attributed message:\n  " + campaignWrong.joined(separator: "\n  ")) }
@@ -148,8 +157,8 @@ import Testing
     }
 }
 
-private extension String {
-    func leftPadded(_ width: Int) -> String {
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
         count >= width ? " " + self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Intake
 
 /// How a new submission changes a unit's ledger entry.

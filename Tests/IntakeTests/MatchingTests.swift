@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import MIME
+import Testing
+
 @testable import Intake
 
 /// Which unit sent a message: exact when the address is known, by name otherwise, never a guess.
 @Suite struct UnitMatcherTests {
     static let roster: Roster = {
         do {
-            return try Roster.parseCSV("""
+            return try Roster.parseCSV(
+                """
                 code,name,level,emails
                 TH01,Tiểu học Nguyễn Trãi,TH,th.nguyentrai@hanoiedu.vn
                 TH02,Tiểu học Thành Công A,TH,thanhconga@hanoiedu.vn
@@ -86,8 +88,9 @@ import MIME
     }
 
     @Test func subjectNamingTwoUnitsIsAmbiguous() {
-        let message = Fixture.message(subject: "Kế hoạch TH Nguyễn Trãi và THCS Thành Công",
-                                      files: [Fixture.scan("KH_TH_Nguyen_Trai.pdf")])
+        let message = Fixture.message(
+            subject: "Kế hoạch TH Nguyễn Trãi và THCS Thành Công",
+            files: [Fixture.scan("KH_TH_Nguyen_Trai.pdf")])
         #expect(matcher.match(message) == nil)
         #expect(matcher.match(Fixture.message(subject: "TH Thành Công A, TH Thành Công B")) == nil)
     }
@@ -107,7 +110,9 @@ import MIME
         let classifier = CampaignClassifier(campaigns: [plan, report])
         let message = Fixture.message(subject: "Ke hoach thi dua TH Nguyen Trai")
         #expect(classifier.classify(message, receivedAt: Fixture.date("2021-02-10T09:00"))?.id == "khtdkt-2021")
-        #expect(classifier.classify(Fixture.message(subject: "Báo cáo tổng kết học kỳ"), receivedAt: Fixture.date("2021-02-10T09:00"))?.id == "baocao-2021")
+        #expect(
+            classifier.classify(Fixture.message(subject: "Báo cáo tổng kết học kỳ"), receivedAt: Fixture.date("2021-02-10T09:00"))?.id
+                == "baocao-2021")
     }
 
     @Test func beforeTheCampaignOpensNothingMatches() {
@@ -121,7 +126,8 @@ import MIME
     @Test func keywordInFilenameOrBody() {
         let classifier = CampaignClassifier(campaigns: [plan])
         let at = Fixture.date("2021-02-15T10:00")
-        #expect(classifier.classify(Fixture.message(subject: "Gửi Phòng", files: [Fixture.scan("ke_hoach_TDKT.pdf")]), receivedAt: at) != nil)
+        #expect(
+            classifier.classify(Fixture.message(subject: "Gửi Phòng", files: [Fixture.scan("ke_hoach_TDKT.pdf")]), receivedAt: at) != nil)
         #expect(classifier.classify(Fixture.message(subject: "Gửi Phòng", body: "Trường gửi kế hoạch ạ."), receivedAt: at) != nil)
         #expect(classifier.classify(Fixture.message(subject: "Lịch họp giao ban", body: "Hoạch định"), receivedAt: at) == nil)
     }
@@ -141,26 +147,32 @@ import MIME
     let onTime = Fixture.date("2021-02-18T09:00")
 
     @Test func scanBeforeDeadlineIsReceived() {
-        let assessment = SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [Fixture.scan()]), for: campaign, receivedAt: onTime)
+        let assessment = SubmissionAssessment.assess(
+            Fixture.message(subject: "KH", files: [Fixture.scan()]), for: campaign, receivedAt: onTime)
         #expect(assessment == SubmissionAssessment(status: .received, problems: []))
-        let atDeadline = SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [Fixture.scan()]), for: campaign, receivedAt: campaign.deadline)
+        let atDeadline = SubmissionAssessment.assess(
+            Fixture.message(subject: "KH", files: [Fixture.scan()]), for: campaign, receivedAt: campaign.deadline)
         #expect(atDeadline.status == .received)
     }
 
     @Test func scanAfterDeadlineIsLate() {
-        let assessment = SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [Fixture.scan()]),
-                                                     for: campaign, receivedAt: Fixture.date("2021-02-22T00:00"))
+        let assessment = SubmissionAssessment.assess(
+            Fixture.message(subject: "KH", files: [Fixture.scan()]),
+            for: campaign, receivedAt: Fixture.date("2021-02-22T00:00"))
         #expect(assessment.status == .late)
         #expect(assessment.problems.isEmpty)
     }
 
     @Test func photoOfThePageCounts() {
         let photo = Fixture.File(name: "IMG_2031.JPG", type: "image/jpeg", bytes: [0xFF, 0xD8, 0xFF, 0xE1, 0, 0, 0, 0])
-        #expect(SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [photo]), for: campaign, receivedAt: onTime).status == .received)
+        #expect(
+            SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [photo]), for: campaign, receivedAt: onTime).status
+                == .received)
     }
 
     @Test func wordDocumentOnlyNeedsReview() {
-        let docx = Fixture.File(name: "KH.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes: Fixture.docx)
+        let docx = Fixture.File(
+            name: "KH.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes: Fixture.docx)
         let assessment = SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [docx]), for: campaign, receivedAt: onTime)
         #expect(assessment.status == .needsReview)
         #expect(assessment.problems == ["tệp Word/Excel không phải bản scan có dấu đỏ"])
@@ -198,7 +210,8 @@ import MIME
         var lenient = campaign
         lenient.acceptedKinds = ["scan-pdf", "pdf-text"]
         let pdf = Fixture.File(name: "KH.pdf", type: "application/pdf", bytes: Fixture.textPDF)
-        #expect(SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [pdf]), for: lenient, receivedAt: onTime).status == .received)
+        #expect(
+            SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [pdf]), for: lenient, receivedAt: onTime).status == .received)
     }
 }
 
@@ -208,14 +221,16 @@ import MIME
     let at = Fixture.date("2021-02-18T09:00")
 
     @Test func schoolSubmissionIsAssessed() throws {
-        let decision = rules.decide(Fixture.message(from: "th.nguyentrai@hanoiedu.vn", subject: "Kế hoạch thi đua", files: [Fixture.scan()]), receivedAt: at)
+        let decision = rules.decide(
+            Fixture.message(from: "th.nguyentrai@hanoiedu.vn", subject: "Kế hoạch thi đua", files: [Fixture.scan()]), receivedAt: at)
         #expect(decision.unit?.code == "TH01")
         #expect(decision.campaign?.id == "khtdkt-2021")
         #expect(try #require(decision.assessment).status == .received)
     }
 
     @Test func unknownUnitGetsNoAssessment() {
-        let decision = rules.decide(Fixture.message(from: "someone@gmail.com", subject: "Kế hoạch thi đua", files: [Fixture.scan()]), receivedAt: at)
+        let decision = rules.decide(
+            Fixture.message(from: "someone@gmail.com", subject: "Kế hoạch thi đua", files: [Fixture.scan()]), receivedAt: at)
         #expect(decision.unit == nil)
         #expect(decision.campaign != nil)
         #expect(decision.assessment == nil)
@@ -223,7 +238,8 @@ import MIME
 
     @Test func officeOwnMailAndBouncesAreNoSubmission() {
         for sender in ["ThiDua.GDBD@gmail.com", "MAILER-DAEMON@hanoiedu.vn", "postmaster@gmail.com"] {
-            let decision = rules.decide(Fixture.message(from: sender, subject: "Nhắc nộp Kế hoạch thi đua TH Nguyễn Trãi", files: [Fixture.scan()]), receivedAt: at)
+            let decision = rules.decide(
+                Fixture.message(from: sender, subject: "Nhắc nộp Kế hoạch thi đua TH Nguyễn Trãi", files: [Fixture.scan()]), receivedAt: at)
             #expect(decision.unit == nil && decision.campaign == nil && decision.assessment == nil, "\(sender)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Intake
 
 /// When reminders fall due and who gets them.
@@ -9,7 +10,8 @@ import Testing
 
     @Test func stageTimesAreAtEightOnTheirDay() {
         let times = campaign.reminders.map { planner.dueTime(of: $0, in: campaign) }
-        #expect(times == ["2021-02-14T08:00", "2021-02-18T08:00", "2021-02-20T08:00", "2021-02-21T08:00", "2021-02-22T08:00"].map(Fixture.date))
+        #expect(
+            times == ["2021-02-14T08:00", "2021-02-18T08:00", "2021-02-20T08:00", "2021-02-21T08:00", "2021-02-22T08:00"].map(Fixture.date))
     }
 
     @Test func dueStageIsTheLatestStageAlreadyDue() {
@@ -32,7 +34,8 @@ import Testing
     }
 
     @Test func recipientsExcludeReceivedAndAlreadyReminded() throws {
-        let roster = try Roster.parseCSV("""
+        let roster = try Roster.parseCSV(
+            """
             code,name,level,emails
             TH01,Tiểu học A,TH,a@x.vn
             TH02,Tiểu học B,TH,b@x.vn
@@ -43,16 +46,23 @@ import Testing
             TH07,Tiểu học G,TH,g@x.vn
             TH08,Tiểu học H,TH,
             """)
-        let statuses: [String: ReceiptStatus] = ["TH01": .received, "TH02": .late, "TH03": .needsReview, "TH04": .excused,
-                                                 "TH05": .rejected, "TH08": .pending]
-        let plan = try #require(planner.recipients(for: campaign, at: Fixture.date("2021-02-18T09:00"), roster: roster,
-                                                   statuses: statuses, alreadySent: ["TH07"]))
+        let statuses: [String: ReceiptStatus] = [
+            "TH01": .received, "TH02": .late, "TH03": .needsReview, "TH04": .excused,
+            "TH05": .rejected, "TH08": .pending,
+        ]
+        let plan = try #require(
+            planner.recipients(
+                for: campaign, at: Fixture.date("2021-02-18T09:00"), roster: roster,
+                statuses: statuses, alreadySent: ["TH07"]))
         #expect(plan.stage == ReminderStage(dayOffset: -3))
-        #expect(plan.units.map(\.code) == ["TH03", "TH05", "TH06"],
-                "units under review, rejected or pending, with an address, not yet reminded")
+        #expect(
+            plan.units.map(\.code) == ["TH03", "TH05", "TH06"],
+            "units under review, rejected or pending, with an address, not yet reminded")
 
-        #expect(planner.recipients(for: campaign, at: Fixture.date("2021-02-01T09:00"), roster: roster,
-                                   statuses: [:], alreadySent: []) == nil)
+        #expect(
+            planner.recipients(
+                for: campaign, at: Fixture.date("2021-02-01T09:00"), roster: roster,
+                statuses: [:], alreadySent: []) == nil)
     }
 }
 

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import Intake
 
 /// Reading the officer's units.csv, as Excel saves it.
 @Suite struct RosterTests {
     @Test func excelStyleCSVWithBOMCRLFBlankLinesQuotesAndSemicolons() throws {
-        let csv = "\u{FEFF}code,name,level,emails,ghi chú\r\n"
+        let csv =
+            "\u{FEFF}code,name,level,emails,ghi chú\r\n"
             + "th01,\"Tiểu học Nguyễn Trãi, Ba Đình\",th,TH.NguyenTrai@HanoiEdu.vn; nguyentrai.bd@gmail.com,\r\n"
             + "\r\n"
             + "THCS02,THCS Thành Công,THCS,thcs.thanhcong@hanoiedu.vn,\"trường \"\"chuẩn\"\"\"\r\n"
@@ -29,7 +31,8 @@ import Testing
     }
 
     @Test func thePrincipalsAddressIsAnOptionalColumn() throws {
-        let roster = try Roster.parseCSV("""
+        let roster = try Roster.parseCSV(
+            """
             code,name,level,emails,principal,principal_email
             TH01,Tiểu học A,TH,a@x.vn,Nguyễn Văn An,HieuTruong.A@x.vn
             TH02,Tiểu học B,TH,b@x.vn,,
@@ -41,15 +44,17 @@ import Testing
         // The principal's address is not one the unit sends from.
         #expect(roster.unit(email: "hieutruong.a@x.vn") == nil)
         // The shipped roster keeps the contract and carries the column.
-        let shipped = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../config/units.csv"), encoding: .utf8)
+        let shipped = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../config/units.csv"), encoding: .utf8)
         let units = try Roster.parseCSV(shipped).units
         #expect(units.count == 60)
         #expect(units.contains { $0.principalEmail != nil })
     }
 
     @Test func aMalformedPrincipalAddressIsReportedWithItsLine() {
-        let found = problems("""
+        let found = problems(
+            """
             code,name,level,emails,principal_email
             TH01,Tiểu học A,TH,a@x.vn,hieutruong@x.vn
             TH02,Tiểu học B,TH,b@x.vn,hieu truong@x
@@ -75,7 +80,8 @@ import Testing
     }
 
     @Test func duplicateCodeAndBadEmailAreReportedWithTheirLines() {
-        let found = problems("""
+        let found = problems(
+            """
             code,name,level,emails
             TH01,Tiểu học A,TH,a@x.vn
 
@@ -91,10 +97,11 @@ import Testing
     }
 
     @Test func lineNumbersCountCRLFAndNewlinesInsideQuotes() {
-        let csv = "code,name,level,emails\r\n"
+        let csv =
+            "code,name,level,emails\r\n"
             + "TH01,\"Tiểu học A\r\n(cơ sở 2)\",TH,a@x.vn\r\n"  // lines 2–3
-            + "\r\n"                                            // line 4
-            + "TH02,Tiểu học B,TH,b@@x\r\n"                     // line 5
+            + "\r\n"  // line 4
+            + "TH02,Tiểu học B,TH,b@@x\r\n"  // line 5
         #expect(problems(csv).map(\.line) == [5])
     }
 

@@ -4,8 +4,10 @@ import Testing
 /// The placeholder scanner behind template validation lives in the executable; its
 /// rules are mirrored here on the shipped templates' own text.
 struct ShippedTemplateTests {
-    static let reminderPlaceholders: Set<String> = ["office_name", "office_email", "unit_name", "unit_code", "campaign_title", "deadline",
-                                                    "deadline_date", "stage_label", "overdue", "problems"]
+    static let reminderPlaceholders: Set<String> = [
+        "office_name", "office_email", "unit_name", "unit_code", "campaign_title", "deadline",
+        "deadline_date", "stage_label", "overdue", "problems",
+    ]
     static let digestPlaceholders: Set<String> = [
         "office_name", "date", "received_count", "received", "time", "unit_code", "unit_name", "campaign_title", "status",
         "has_review", "review_count", "campaigns", "deadline", "missing_count", "total", "missing", "problems_count", "problems",

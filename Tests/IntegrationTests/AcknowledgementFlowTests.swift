@@ -1,6 +1,6 @@
 import Foundation
-import MailTransport
 import MIME
+import MailTransport
 import Testing
 
 /// Acknowledgements end to end: new mail after thidua's first run is answered in the
@@ -21,17 +21,20 @@ struct AcknowledgementFlowTests {
         let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
 
         // U1's mail is already there when thidua first runs: backlog, recorded, not answered.
-        let backlog = SampleMail.submission(from: units[0].email, fromName: units[0].name, to: office,
-                                            subject: "Kế hoạch thi đua - \(units[0].name)", filename: "KH1.pdf", body: "Kính gửi.")
+        let backlog = SampleMail.submission(
+            from: units[0].email, fromName: units[0].name, to: office,
+            subject: "Kế hoạch thi đua - \(units[0].name)", filename: "KH1.pdf", body: "Kính gửi.")
         _ = try await stack.smtp(user: units[0].email).send(backlog, from: units[0].email, to: [office])
         #expect(try thidua.run(["run", "--once"]).status == 0)
 
         // After the first run: U2 sends a scan; U3's mail server sends an auto-reply.
-        let submission = SampleMail.submission(from: units[1].email, fromName: units[1].name, to: office,
-                                               subject: "Kế hoạch thi đua - \(units[1].name)", filename: "KH2.pdf", body: "Kính gửi.")
+        let submission = SampleMail.submission(
+            from: units[1].email, fromName: units[1].name, to: office,
+            subject: "Kế hoạch thi đua - \(units[1].name)", filename: "KH2.pdf", body: "Kính gửi.")
         _ = try await stack.smtp(user: units[1].email).send(submission, from: units[1].email, to: [office])
-        var autoReply = SampleMail.submission(from: units[2].email, fromName: units[2].name, to: office,
-                                              subject: "Trả lời tự động: Kế hoạch thi đua", filename: "KH3.pdf", body: "Tôi vắng mặt.")
+        var autoReply = SampleMail.submission(
+            from: units[2].email, fromName: units[2].name, to: office,
+            subject: "Trả lời tự động: Kế hoạch thi đua", filename: "KH3.pdf", body: "Tôi vắng mặt.")
         autoReply = Array("Auto-Submitted: auto-replied\r\n".utf8) + autoReply
         _ = try await stack.smtp(user: units[2].email).send(autoReply, from: units[2].email, to: [office])
         #expect(try thidua.run(["run", "--once"]).status == 0)
@@ -53,8 +56,9 @@ struct AcknowledgementFlowTests {
         // A teacher's personal address, unknown to the roster, replies to U2's
         // acknowledgement with a corrected scan: the thread says it is U2's.
         let personal = "co-giao-\(run)@personal.example"
-        var reply = SampleMail.submission(from: personal, fromName: "Cô giáo", to: office, subject: "Re: Kế hoạch thi đua",
-                                          filename: "KH2-ban-sua.pdf", body: "Gửi lại bản có dấu.")
+        var reply = SampleMail.submission(
+            from: personal, fromName: "Cô giáo", to: office, subject: "Re: Kế hoạch thi đua",
+            filename: "KH2-ban-sua.pdf", body: "Gửi lại bản có dấu.")
         reply = Array("In-Reply-To: \(ack.messageID ?? "")\r\nReferences: \(ack.messageID ?? "")\r\n".utf8) + reply
         _ = try await stack.smtp(user: personal).send(reply, from: personal, to: [office])
         #expect(try thidua.run(["run", "--once"]).status == 0)

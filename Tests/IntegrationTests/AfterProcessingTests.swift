@@ -16,8 +16,9 @@ struct AfterProcessingTests {
         let skeleton = WalkingSkeletonTests()
         let config = try skeleton.writeConfig(in: workspace, units: [unit], mailboxExtra: mailboxExtra)
 
-        let mail = SampleMail.submission(from: unit.email, fromName: unit.name, to: office,
-                                         subject: "Kế hoạch thi đua 2021 - \(unit.name)", filename: "KH.pdf", body: "Kính gửi.")
+        let mail = SampleMail.submission(
+            from: unit.email, fromName: unit.name, to: office,
+            subject: "Kế hoạch thi đua 2021 - \(unit.name)", filename: "KH.pdf", body: "Kính gửi.")
         let results = try await stack.smtp(user: unit.email).send(mail, from: unit.email, to: [office])
         #expect(results.allSatisfy { $0.error == nil })
 

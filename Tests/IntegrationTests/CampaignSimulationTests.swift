@@ -50,8 +50,10 @@ struct CampaignSimulationTests {
         var expected: [(label: String, at: Date)]
     }
 
-    static let label = ["-7d": "còn 7 ngày đến hạn nộp", "-3d": "còn 3 ngày đến hạn nộp", "-1d": "còn 1 ngày đến hạn nộp",
-                        "0d": "hôm nay là hạn cuối", "+1d": "đã quá hạn 1 ngày"]
+    static let label = [
+        "-7d": "còn 7 ngày đến hạn nộp", "-3d": "còn 3 ngày đến hạn nộp", "-1d": "còn 1 ngày đến hạn nộp",
+        "0d": "hôm nay là hạn cuối", "+1d": "đã quá hạn 1 ngày",
+    ]
     static let schedule: [(stage: String, at: Date)] = [
         ("-7d", local("2021-04-29T08:00")),
         ("-3d", local("2021-05-04T07:30")),  // due on the 03/05 holiday: at the next opening
@@ -84,16 +86,17 @@ struct CampaignSimulationTests {
         let officer = "canbo-\(run)@pgd.example"
         func school(_ n: Int, principal: Bool, submitsAt: String?) -> School {
             let submitted = submitsAt.map(Self.local)
-            return School(code: "U\(n)", name: "Tiểu học Số \(n)", email: "u\(n)-\(run)@schools.example",
-                          principal: principal ? "ht\(n)-\(run)@schools.example" : nil, submitsAt: submitted,
-                          expected: Self.schedule.filter { submitted == nil || $0.at < submitted! }.map { (Self.label[$0.stage]!, $0.at) })
+            return School(
+                code: "U\(n)", name: "Tiểu học Số \(n)", email: "u\(n)-\(run)@schools.example",
+                principal: principal ? "ht\(n)-\(run)@schools.example" : nil, submitsAt: submitted,
+                expected: Self.schedule.filter { submitted == nil || $0.at < submitted! }.map { (Self.label[$0.stage]!, $0.at) })
         }
         let schools = [
             school(1, principal: false, submitsAt: "2021-04-28T10:00"),  // before any reminder
             school(2, principal: false, submitsAt: "2021-05-03T09:15"),  // on a holiday, after -7d
-            school(3, principal: true, submitsAt: "2021-05-05T14:00"),   // after -1d
+            school(3, principal: true, submitsAt: "2021-05-05T14:00"),  // after -1d
             school(4, principal: false, submitsAt: "2021-05-06T16:00"),  // on the deadline day, after 0d
-            school(5, principal: true, submitsAt: nil),                  // never
+            school(5, principal: true, submitsAt: nil),  // never
         ]
         #expect(schools.map(\.expected.count) == [0, 1, 3, 4, 5])
         let clock = Self.steps(from: Self.local("2021-04-28T01:00"), through: Self.local("2021-05-09T23:59"))
@@ -110,25 +113,30 @@ struct CampaignSimulationTests {
         let started = ContinuousClock.now
         for now in clock {
             while let (school, at) = submissions.first, at <= now {
-                let mail = SampleMail.submission(from: school.email, fromName: school.name, to: office,
-                                                 subject: "Kế hoạch thi đua khen thưởng 2021 - \(school.name)",
-                                                 filename: "Kế hoạch thi đua \(school.name).pdf",
-                                                 body: "Kính gửi Phòng GDĐT, đơn vị gửi kế hoạch (bản scan có dấu đỏ).")
+                let mail = SampleMail.submission(
+                    from: school.email, fromName: school.name, to: office,
+                    subject: "Kế hoạch thi đua khen thưởng 2021 - \(school.name)",
+                    filename: "Kế hoạch thi đua \(school.name).pdf",
+                    body: "Kính gửi Phòng GDĐT, đơn vị gửi kế hoạch (bản scan có dấu đỏ).")
                 try stack.append(mail, to: office, arrivedAt: at)
                 submissions.removeFirst()
             }
             // Awaited, not waited for: 250 cycles must not hold a thread of the concurrency
             // pool that the suites running alongside need.
             let ended = try await thidua.runInBackground(["run", "--once", "--now", ISO8601DateFormatter().string(from: now)], log: log)
-            try #require(ended?.status == 0, "run --once --now \(now) failed: \(String(((try? String(contentsOf: log, encoding: .utf8)) ?? "").suffix(2000)))")
+            try #require(
+                ended?.status == 0,
+                "run --once --now \(now) failed: \(String(((try? String(contentsOf: log, encoding: .utf8)) ?? "").suffix(2000)))")
         }
         print("simulated \(clock.count) cycles in \(ContinuousClock.now - started)")
 
         for school in schools {
             let inbox = try await stack.inbox(of: school.email)
             let got = inbox.map { message in
-                (label: String(message.subject.split(separator: "—").last ?? "").trimmingCharacters(in: .whitespaces),
-                 at: message.date ?? .distantPast)
+                (
+                    label: String(message.subject.split(separator: "—").last ?? "").trimmingCharacters(in: .whitespaces),
+                    at: message.date ?? .distantPast
+                )
             }
             #expect(got.map(\.label) == school.expected.map(\.label), "\(school.code) got \(got.map(\.label))")
             #expect(got.map(\.at) == school.expected.map(\.at), "\(school.code) reminded at \(got.map(\.at))")
@@ -179,16 +187,19 @@ struct CampaignSimulationTests {
     }
 
     func writeConfig(in directory: URL, schools: [School], officer: String) throws -> URL {
-        let roster = "code,name,level,emails,principal,principal_email\n"
-            + schools.map { "\($0.code),\($0.name),TH,\($0.email),\($0.principal == nil ? "" : "Hiệu trưởng \($0.code)"),\($0.principal ?? "")" }
-                .joined(separator: "\n") + "\n"
+        let roster =
+            "code,name,level,emails,principal,principal_email\n"
+            + schools.map {
+                "\($0.code),\($0.name),TH,\($0.email),\($0.principal == nil ? "" : "Hiệu trưởng \($0.code)"),\($0.principal ?? "")"
+            }
+            .joined(separator: "\n") + "\n"
         try roster.write(to: directory.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
         try """
-            holidays:
-              - {date: 2021-04-30, name: "Ngày Giải phóng miền Nam, thống nhất đất nước"}
-              - {date: 2021-05-01, name: "Ngày Quốc tế Lao động"}
-              - {date: 2021-05-03, name: "Nghỉ bù Ngày Quốc tế Lao động"}
-            """.write(to: directory.appendingPathComponent("holidays.yaml"), atomically: true, encoding: .utf8)
+        holidays:
+          - {date: 2021-04-30, name: "Ngày Giải phóng miền Nam, thống nhất đất nước"}
+          - {date: 2021-05-01, name: "Ngày Quốc tế Lao động"}
+          - {date: 2021-05-03, name: "Nghỉ bù Ngày Quốc tế Lao động"}
+        """.write(to: directory.appendingPathComponent("holidays.yaml"), atomically: true, encoding: .utf8)
         let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../config/templates")
             .standardizedFileURL.path
         let yaml = """

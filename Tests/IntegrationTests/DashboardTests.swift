@@ -1,6 +1,6 @@
 import Foundation
-import MailTransport
 import MIME
+import MailTransport
 import Testing
 
 /// The officer's dashboard over HTTP, served by a running `thidua run` with real mail in
@@ -21,24 +21,33 @@ struct DashboardTests {
         let http: HTTPClient
 
         /// `daemonExtra`: environment for the daemon only (after the first run has read the mail).
-        static func start(label: String, daemonExtra: [String: String] = [:], configEdit: (String) -> String = { $0 }) async throws -> Office {
+        static func start(label: String, daemonExtra: [String: String] = [:], configEdit: (String) -> String = { $0 }) async throws
+            -> Office
+        {
             let stack = try MailStack.fromEnvironment()
             let run = UUID().uuidString.prefix(8).lowercased()
             let office = "office-\(run)@pgd.example"
-            let units = [(code: "U1", name: "Tiểu học Thăng Long", email: "u1-\(run)@schools.example"),
-                         (code: "U2", name: "Tiểu học Đống Đa", email: "u2-\(run)@schools.example")]
+            let units = [
+                (code: "U1", name: "Tiểu học Thăng Long", email: "u1-\(run)@schools.example"),
+                (code: "U2", name: "Tiểu học Đống Đa", email: "u2-\(run)@schools.example"),
+            ]
             let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(label)-\(run)")
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
             let config = try WalkingSkeletonTests().writeConfig(in: workspace, units: units)
-            let yaml = configEdit(try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "poll_interval: 60s", with: "poll_interval: 5s"))
+            let yaml = configEdit(
+                try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "poll_interval: 60s", with: "poll_interval: 5s"))
             try yaml.write(to: config, atomically: true, encoding: .utf8)
             let port = HTTPClient.freePort()
-            let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"),
-                                               extra: ["THIDUA_DASHBOARD_LISTEN": "127.0.0.1:\(port)", "THIDUA_METRICS_TOKEN": "scrape-\(run)"])
+            let thidua = ThiduaProcess.against(
+                stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"),
+                extra: ["THIDUA_DASHBOARD_LISTEN": "127.0.0.1:\(port)", "THIDUA_METRICS_TOKEN": "scrape-\(run)"])
             let teacher = "giao-vien-\(run)@personal.example"
-            for (from, name, file) in [(units[0].email, units[0].name, "KH thi đua \(units[0].name).pdf"), (teacher, "Giáo viên", "KH.pdf")] {
-                let mail = SampleMail.submission(from: from, fromName: name, to: office, subject: "Kế hoạch thi đua 2021 - \(name)",
-                                                 filename: file, body: "Kính gửi Phòng, đơn vị gửi kế hoạch.")
+            for (from, name, file) in [
+                (units[0].email, units[0].name, "KH thi đua \(units[0].name).pdf"), (teacher, "Giáo viên", "KH.pdf"),
+            ] {
+                let mail = SampleMail.submission(
+                    from: from, fromName: name, to: office, subject: "Kế hoạch thi đua 2021 - \(name)",
+                    filename: file, body: "Kính gửi Phòng, đơn vị gửi kế hoạch.")
                 _ = try await stack.smtp(user: from).send(mail, from: from, to: [office])
             }
             let imap = try stack.imap(user: office)
@@ -57,7 +66,8 @@ struct DashboardTests {
             let daemon = try daemonProcess.start(["run"], log: workspace.appendingPathComponent("thidua.log"))
             let http = HTTPClient(base: "http://127.0.0.1:\(port)")
             #expect(await http.waitUntilUp(), "the dashboard never answered: \(daemon.logText)")
-            return Office(stack: stack, workspace: workspace, officeAddress: office, teacher: teacher, thidua: thidua, daemon: daemon, http: http)
+            return Office(
+                stack: stack, workspace: workspace, officeAddress: office, teacher: teacher, thidua: thidua, daemon: daemon, http: http)
         }
 
         /// Runs `body`, then stops the daemon and removes the workspace, whatever happened.
@@ -92,7 +102,8 @@ struct DashboardTests {
             let page = http.get("/login")
             let token = try #require(page.formValue("csrf"))
             let loginCookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
-            let response = http.post("/login", form: [("csrf", token), ("user", user), ("password", password), ("next", "/")], cookie: loginCookie)
+            let response = http.post(
+                "/login", form: [("csrf", token), ("user", user), ("password", password), ("next", "/")], cookie: loginCookie)
             #expect(response.status == 302, "login answered \(response.status): \(response.text)")
             let cookie = try #require(response.setCookie("thidua_session"))
             return String(cookie.split(separator: ";")[0])
@@ -114,8 +125,10 @@ struct DashboardTests {
     @Test func nothingIsServedWithoutALoginButHealthTheLoginPageAndTheStylesheet() async throws {
         try await Office.start(label: "dash-public").run { office in
             let http = office.http
-            for path in ["/", "/campaigns/kh-test", "/campaigns/kh-test/units/U1", "/review", "/reminders", "/health", "/files/1",
-                         "/messages/1/raw", "/campaigns/kh-test/export.csv", "/campaigns/kh-test/export.xlsx"] {
+            for path in [
+                "/", "/campaigns/kh-test", "/campaigns/kh-test/units/U1", "/review", "/reminders", "/health", "/files/1",
+                "/messages/1/raw", "/campaigns/kh-test/export.csv", "/campaigns/kh-test/export.xlsx",
+            ] {
                 let response = http.get(path)
                 #expect(response.status == 302, "\(path) answered \(response.status) without a login")
                 #expect(response.header("Location")?.hasPrefix("/login?next=") == true, "\(path)")
@@ -194,7 +207,8 @@ struct DashboardTests {
             let csrf = try #require(review.formValue("csrf"))
             let forged = http.post("/review/\(id)/assign", form: [("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
             #expect(forged.status == 403)
-            let wrong = http.post("/review/\(id)/assign", form: [("csrf", "x" + csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+            let wrong = http.post(
+                "/review/\(id)/assign", form: [("csrf", "x" + csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
             #expect(wrong.status == 403)
             #expect(try office.unitStatus("U2") == "pending")
             // The raw message downloads as an .eml, never shown as a page.
@@ -207,12 +221,14 @@ struct DashboardTests {
             let excuseUnknown = http.post("/review/\(id)/excuse", form: [("csrf", csrf)], cookie: cookie)
             #expect(excuseUnknown.status == 400)
             #expect(excuseUnknown.text.contains("hãy gán thư cho đơn vị trước"))
-            let unknownUnit = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U9"), ("campaign", "kh-test")], cookie: cookie)
+            let unknownUnit = http.post(
+                "/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U9"), ("campaign", "kh-test")], cookie: cookie)
             #expect(unknownUnit.status == 400)
             #expect(unknownUnit.text.contains("Không có đơn vị mã U9"))
 
             // Assigning: the unit has sent, the message leaves the queue.
-            let assigned = http.post("/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
+            let assigned = http.post(
+                "/review/\(id)/assign", form: [("csrf", csrf), ("unit", "U2"), ("campaign", "kh-test")], cookie: cookie)
             #expect(assigned.status == 302)
             #expect(assigned.header("Location") == "/review?notice=assigned")
             #expect(try office.unitStatus("U2") == "received")
@@ -266,7 +282,8 @@ struct DashboardTests {
             func attempt(_ password: String) throws -> HTTPClient.Response {
                 let page = http.get("/login")
                 let cookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
-                return http.post("/login", form: [("csrf", page.formValue("csrf") ?? ""), ("user", "canbo"), ("password", password)], cookie: cookie)
+                return http.post(
+                    "/login", form: [("csrf", page.formValue("csrf") ?? ""), ("user", "canbo"), ("password", password)], cookie: cookie)
             }
             // Without the login form's own token, even the right password is refused.
             #expect(http.post("/login", form: [("user", "canbo"), ("password", DashboardTests.password)]).status == 403)

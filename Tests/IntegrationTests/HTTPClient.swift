@@ -37,13 +37,15 @@ struct HTTPClient {
 
     func post(_ path: String, form: [(String, String)], cookie: String? = nil) -> Response {
         let body = form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return perform(path, method: "POST", body: Array(body.utf8), cookie: cookie,
-                       headers: ["Content-Type: application/x-www-form-urlencoded"])
+        return perform(
+            path, method: "POST", body: Array(body.utf8), cookie: cookie,
+            headers: ["Content-Type: application/x-www-form-urlencoded"])
     }
 
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(
-            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? ""
+        text.addingPercentEncoding(
+            withAllowedCharacters: CharacterSet(
+                charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? ""
     }
 
     private func perform(_ path: String, method: String, body: [UInt8]?, cookie: String?, headers: [String]) -> Response {
@@ -72,7 +74,8 @@ struct HTTPClient {
                 let box = Unmanaged<Collected>.fromOpaque(userdata!).takeUnretainedValue()
                 let line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: size * count), as: UTF8.self)
                 if let colon = line.firstIndex(of: ":") {
-                    box.headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)))
+                    box.headers.append(
+                        (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)))
                 }
                 return size * count
             }

@@ -1,6 +1,6 @@
 import Foundation
-import MailTransport
 import MIME
+import MailTransport
 import Testing
 
 /// One office of its own for an intake test: a fresh office account on the mail stack, a
@@ -53,11 +53,14 @@ struct IntakeFixture {
     func deliver(count: Int, startingAt first: Int = 0) async throws -> [String] {
         let mails: [(from: String, raw: [UInt8])] = (first..<(first + count)).map { index in
             let unit = units[index % units.count]
-            return (unit.email, SampleMail.submission(
-                from: unit.email, fromName: unit.name, to: office,
-                subject: "Kế hoạch thi đua khen thưởng 2021 - \(unit.name) - bản \(index + 1)",
-                filename: "Kế hoạch thi đua \(unit.name) (\(index + 1)).pdf",
-                body: "Kính gửi Phòng GDĐT, đơn vị gửi kế hoạch (bản scan có dấu đỏ), lần \(index + 1)."))
+            return (
+                unit.email,
+                SampleMail.submission(
+                    from: unit.email, fromName: unit.name, to: office,
+                    subject: "Kế hoạch thi đua khen thưởng 2021 - \(unit.name) - bản \(index + 1)",
+                    filename: "Kế hoạch thi đua \(unit.name) (\(index + 1)).pdf",
+                    body: "Kính gửi Phòng GDĐT, đơn vị gửi kế hoạch (bản scan có dấu đỏ), lần \(index + 1).")
+            )
         }
         let workers = 4
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -127,8 +130,10 @@ struct IntakeFixture {
     /// empty; no temporary (`incoming-…`) file left anywhere; no message kept unparsed after repeated deaths.
     func expectExactlyOnce(_ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let counts = try sqlite("SELECT COUNT(*), COUNT(DISTINCT uid_validity || ':' || uid), COUNT(DISTINCT message_id) FROM messages")
-        #expect(counts == ["\(expected.count)|\(expected.count)|\(expected.count)"],
-                "messages: rows | distinct (uidvalidity, uid) | distinct Message-IDs, expected \(expected.count) each", sourceLocation: sourceLocation)
+        #expect(
+            counts == ["\(expected.count)|\(expected.count)|\(expected.count)"],
+            "messages: rows | distinct (uidvalidity, uid) | distinct Message-IDs, expected \(expected.count) each",
+            sourceLocation: sourceLocation)
         let recordedIDs = try sqlite("SELECT message_id FROM messages")
         let missing = Set(expected).subtracting(recordedIDs)
         let unexpected = Set(recordedIDs).subtracting(expected)
@@ -136,27 +141,33 @@ struct IntakeFixture {
         #expect(unexpected.isEmpty, "\(unexpected.count) unexpected rows, e.g. \(unexpected.prefix(3))", sourceLocation: sourceLocation)
 
         let attachmentCounts = try sqlite("SELECT COUNT(*), COUNT(DISTINCT message_id), COUNT(DISTINCT stored_path) FROM attachments")
-        #expect(attachmentCounts == ["\(expected.count)|\(expected.count)|\(expected.count)"],
-                "attachments: rows | messages | distinct paths, expected one scan per message", sourceLocation: sourceLocation)
-        let keptUnparsed = try sqlite("SELECT uid_validity || ':' || uid || ' ' || parse_error FROM messages WHERE parse_error LIKE '%kept unparsed%'")
+        #expect(
+            attachmentCounts == ["\(expected.count)|\(expected.count)|\(expected.count)"],
+            "attachments: rows | messages | distinct paths, expected one scan per message", sourceLocation: sourceLocation)
+        let keptUnparsed = try sqlite(
+            "SELECT uid_validity || ':' || uid || ' ' || parse_error FROM messages WHERE parse_error LIKE '%kept unparsed%'")
         #expect(keptUnparsed.isEmpty, "messages kept unparsed after repeated deaths: \(keptUnparsed)", sourceLocation: sourceLocation)
 
         let rawPaths = try sqlite("SELECT raw_path FROM messages")
         let storedPaths = try sqlite("SELECT stored_path FROM attachments")
         let referenced = Set(rawPaths).union(storedPaths)
         let missingFiles = referenced.filter { !FileManager.default.fileExists(atPath: data.appendingPathComponent($0).path) }
-        #expect(missingFiles.isEmpty, "\(missingFiles.count) recorded files missing on disk, e.g. \(missingFiles.prefix(3))",
-                sourceLocation: sourceLocation)
+        #expect(
+            missingFiles.isEmpty, "\(missingFiles.count) recorded files missing on disk, e.g. \(missingFiles.prefix(3))",
+            sourceLocation: sourceLocation)
 
         // Each raw file holds its own message: the bytes whose SHA-256 was recorded (and
         // names the file), not another message that arrived on the same connection.
         let wrongRaw = try sqlite("SELECT raw_path || '|' || sha256 FROM messages").filter { row in
             let parts = row.split(separator: "|", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(parts[0]).path) else { return false }
+            guard parts.count == 2, let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(parts[0]).path) else {
+                return false
+            }
             return SHA256Hasher.hex(of: Array(bytes)) != parts[1]
         }
-        #expect(wrongRaw.isEmpty, "\(wrongRaw.count) raw files do not hold the message recorded for them, e.g. \(wrongRaw.prefix(3))",
-                sourceLocation: sourceLocation)
+        #expect(
+            wrongRaw.isEmpty, "\(wrongRaw.count) raw files do not hold the message recorded for them, e.g. \(wrongRaw.prefix(3))",
+            sourceLocation: sourceLocation)
 
         let onDisk = files(under: "raw") + files(under: "files")
         let orphans = onDisk.filter { !referenced.contains($0) }
@@ -185,7 +196,8 @@ struct IntakeFixture {
         let flags = try await stack.imap(user: office).flags(mailbox: "INBOX")
         #expect(flags.count == count, "the office INBOX holds \(flags.count) messages", sourceLocation: sourceLocation)
         let seen = flags.filter { $0.value.contains("\\Seen") }
-        #expect(seen.isEmpty, "\(seen.count) messages marked \\Seen, e.g. UIDs \(seen.keys.sorted().prefix(5))", sourceLocation: sourceLocation)
+        #expect(
+            seen.isEmpty, "\(seen.count) messages marked \\Seen, e.g. UIDs \(seen.keys.sorted().prefix(5))", sourceLocation: sourceLocation)
     }
 
     /// `thidua status --json`'s intake.messages.

@@ -60,7 +60,9 @@ struct IntakeReliabilityTests {
             if inFlight != nil { insideMessage += 1 }
             progress.append("\(delay)ms→\(recorded)/\(ids.count)\(inFlight != nil ? "*" : "")")
         }
-        print("IntakeReliabilityTests: kill delay→recorded/delivered (* = killed inside a message, \(insideMessage) times): \(progress.joined(separator: ", "))")
+        print(
+            "IntakeReliabilityTests: kill delay→recorded/delivered (* = killed inside a message, \(insideMessage) times): \(progress.joined(separator: ", "))"
+        )
         #expect(midBatch >= 20, "only \(midBatch) of \(rounds) kills fell while messages were waiting")
 
         let final = try await office.thidua.runInBackground(["run", "--once"], log: office.log)
@@ -147,9 +149,11 @@ struct IntakeReliabilityTests {
 
         #expect(try office.statusMessages() == 38)
         try office.expectExactlyOnce(ids)
-        let byValidity = try office.sqlite("SELECT uid_validity, COUNT(*) FROM messages GROUP BY uid_validity ORDER BY uid_validity = \(after.uidValidity)")
+        let byValidity = try office.sqlite(
+            "SELECT uid_validity, COUNT(*) FROM messages GROUP BY uid_validity ORDER BY uid_validity = \(after.uidValidity)")
         #expect(byValidity == ["\(before.uidValidity)|30", "\(after.uidValidity)|8"])
-        let positions = try office.sqlite("SELECT uid_validity || ':' || last_uid FROM mailbox_state ORDER BY uid_validity = \(after.uidValidity)")
+        let positions = try office.sqlite(
+            "SELECT uid_validity || ':' || last_uid FROM mailbox_state ORDER BY uid_validity = \(after.uidValidity)")
         #expect(positions == ["\(before.uidValidity):30", "\(after.uidValidity):38"])
         try await office.expectNothingMarkedRead(count: 38)
     }

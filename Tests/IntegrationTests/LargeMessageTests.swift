@@ -1,6 +1,6 @@
 import Foundation
-import MailTransport
 import MIME
+import MailTransport
 import Testing
 
 /// Real scans are megabytes: they must arrive whole, byte for byte, however libcurl
@@ -21,8 +21,9 @@ struct LargeMessageTests {
         // Several partial fetches each: larger than libcurl allows for one response.
         let scans = [SampleMail.largeScan(size: 6_000_000), SampleMail.largeScan(size: 1_300_000)]
         for (unit, scan) in zip(units, scans) {
-            let mail = SampleMail.submission(from: unit.email, fromName: unit.name, to: office, subject: "Kế hoạch thi đua - \(unit.name)",
-                                             filename: "Scan \(unit.code).pdf", body: "Kính gửi.", file: scan)
+            let mail = SampleMail.submission(
+                from: unit.email, fromName: unit.name, to: office, subject: "Kế hoạch thi đua - \(unit.name)",
+                filename: "Scan \(unit.code).pdf", body: "Kính gửi.", file: scan)
             let results = try await stack.smtp(user: unit.email).send(mail, from: unit.email, to: [office])
             #expect(results.allSatisfy { $0.error == nil })
         }
@@ -31,8 +32,15 @@ struct LargeMessageTests {
         #expect(output.status == 0, "\(output.stderr)")
         let json = try thidua.run(["status", "--json"])
         struct Status: Decodable {
-            struct UnitRow: Decodable { var code, status: String; var attachments: [File] }
-            struct File: Decodable { var filename: String; var size: Int; var sha256: String }
+            struct UnitRow: Decodable {
+                var code, status: String
+                var attachments: [File]
+            }
+            struct File: Decodable {
+                var filename: String
+                var size: Int
+                var sha256: String
+            }
             var units: [UnitRow]
         }
         let status = try JSONDecoder().decode(Status.self, from: Data(json.stdout.utf8))

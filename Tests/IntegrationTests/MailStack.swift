@@ -33,11 +33,12 @@ struct MailStack {
         }
         let password = try String(contentsOfFile: values["MAILSTACK_PASSWORD_FILE"] ?? "", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        return MailStack(directory: directory, host: values["MAILSTACK_HOST"] ?? "127.0.0.1",
-                         imapsPort: Int(values["MAILSTACK_IMAPS_PORT"] ?? "") ?? 10993,
-                         smtpPort: Int(values["MAILSTACK_SMTP_PORT"] ?? "") ?? 10587,
-                         caFile: values["MAILSTACK_CA_FILE"] ?? "", password: password,
-                         oauth2Port: Int(values["MAILSTACK_OAUTH2_PORT"] ?? "") ?? 10444)
+        return MailStack(
+            directory: directory, host: values["MAILSTACK_HOST"] ?? "127.0.0.1",
+            imapsPort: Int(values["MAILSTACK_IMAPS_PORT"] ?? "") ?? 10993,
+            smtpPort: Int(values["MAILSTACK_SMTP_PORT"] ?? "") ?? 10587,
+            caFile: values["MAILSTACK_CA_FILE"] ?? "", password: password,
+            oauth2Port: Int(values["MAILSTACK_OAUTH2_PORT"] ?? "") ?? 10444)
     }
 
     var imapsURL: String { "imaps://\(host):\(imapsPort)" }
@@ -45,8 +46,9 @@ struct MailStack {
     var tokenURL: String { "https://\(host):\(oauth2Port)/token" }
 
     func imap(user: String, fetchConnections: Int = 1) throws -> IMAPClient {
-        IMAPClient(server: try MailServerURL(imapsURL + "/INBOX", schemes: ["imaps"]),
-                   settings: ConnectionSettings(user: user, password: password, caFile: caFile), fetchConnections: fetchConnections)
+        IMAPClient(
+            server: try MailServerURL(imapsURL + "/INBOX", schemes: ["imaps"]),
+            settings: ConnectionSettings(user: user, password: password, caFile: caFile), fetchConnections: fetchConnections)
     }
 
     /// The IMAP logins of `user` Dovecot has logged so far, each with its TLS version and
@@ -57,8 +59,9 @@ struct MailStack {
     }
 
     func smtp(user: String) throws -> SMTPSender {
-        SMTPSender(server: try MailServerURL(smtpURL, schemes: ["smtp"]),
-                   settings: ConnectionSettings(user: user, password: password, caFile: caFile), heloName: "school.test")
+        SMTPSender(
+            server: try MailServerURL(smtpURL, schemes: ["smtp"]),
+            settings: ConnectionSettings(user: user, password: password, caFile: caFile), heloName: "school.test")
     }
 }
 
@@ -100,7 +103,7 @@ extension MailStack {
         let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0.key)=\($0.value)" }
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = variables.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         // No signal blocked or ignored (the test process blocks and ignores some), or the
         // daemons it starts would shrug off the SIGTERM that stops them.
         var attributes = posix_spawnattr_t()
@@ -129,13 +132,17 @@ extension MailStack {
     /// A stack of the test's own, on random ports, for tests that stop or restart Dovecot:
     /// the shared stack keeps serving the suites that run in parallel.
     static func startPrivate() throws -> MailStack {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-ms-\(UUID().uuidString.prefix(8).lowercased())").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "thidua-ms-\(UUID().uuidString.prefix(8).lowercased())"
+        ).path
         var lastError: (any Error)?
         for _ in 0..<5 {
             let base = 24000 + Int.random(in: 0..<3000) * 10
-            let ports = ["MAILSTACK_IMAP_PORT": base + 1, "MAILSTACK_IMAPS_PORT": base + 2, "MAILSTACK_SMTP_PORT": base + 3,
-                         "MAILSTACK_SMTPS_PORT": base + 4, "MAILSTACK_LMTP_PORT": base + 5, "MAILSTACK_OAUTH2_PORT": base + 6,
-                         "MAILSTACK_INTROSPECT_PORT": base + 7].mapValues(String.init)
+            let ports = [
+                "MAILSTACK_IMAP_PORT": base + 1, "MAILSTACK_IMAPS_PORT": base + 2, "MAILSTACK_SMTP_PORT": base + 3,
+                "MAILSTACK_SMTPS_PORT": base + 4, "MAILSTACK_LMTP_PORT": base + 5, "MAILSTACK_OAUTH2_PORT": base + 6,
+                "MAILSTACK_INTROSPECT_PORT": base + 7,
+            ].mapValues(String.init)
             do {
                 try mailstack("start", directory, environment: ports)
                 return try load(directory: directory)

@@ -13,8 +13,10 @@ import Testing
         let yaml = example.replacingOccurrences(of: "  fetch_connections: 2\n", with: "  fetch_connections: \(count)\n")
         let config = workspace.appendingPathComponent("thidua.yaml")
         try yaml.write(to: config, atomically: true, encoding: .utf8)
-        return try ThiduaProcess(environment: ["THIDUA_CONFIG": config.path, "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path])
-            .run(["check"])
+        return try ThiduaProcess(environment: [
+            "THIDUA_CONFIG": config.path, "THIDUA_DATA_DIR": workspace.appendingPathComponent("data").path,
+        ])
+        .run(["check"])
     }
 
     @Test(arguments: ["0", "5", "-1"])

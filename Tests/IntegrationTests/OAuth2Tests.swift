@@ -21,16 +21,20 @@ struct OAuth2Tests {
         yaml += "\noauth2:\n  provider: custom\n  token_url: \(stack.tokenURL)\n  client_id: thidua-test\n"
         try yaml.write(to: config, atomically: true, encoding: .utf8)
 
-        let appended = try IMAPClient(server: MailServerURL(stack.imapsURL + "/INBOX", schemes: ["imaps"]),
-                                      settings: ConnectionSettings(user: office, password: stack.password, caFile: stack.caFile))
-        let mail = SampleMail.submission(from: unit.email, fromName: unit.name, to: office,
-                                         subject: "Kế hoạch thi đua 2021", filename: "KH.pdf", body: "Kính gửi.")
+        let appended = try IMAPClient(
+            server: MailServerURL(stack.imapsURL + "/INBOX", schemes: ["imaps"]),
+            settings: ConnectionSettings(user: office, password: stack.password, caFile: stack.caFile))
+        let mail = SampleMail.submission(
+            from: unit.email, fromName: unit.name, to: office,
+            subject: "Kế hoạch thi đua 2021", filename: "KH.pdf", body: "Kính gửi.")
         try await appended.append(mail, to: "INBOX")
 
-        let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"), extra: [
-            "THIDUA_IMAP_PASSWORD": "", "THIDUA_OAUTH2_CLIENT_SECRET": "thidua-secret",
-            "THIDUA_OAUTH2_REFRESH_TOKEN": refreshToken(office, stack),
-        ])
+        let thidua = ThiduaProcess.against(
+            stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"),
+            extra: [
+                "THIDUA_IMAP_PASSWORD": "", "THIDUA_OAUTH2_CLIENT_SECRET": "thidua-secret",
+                "THIDUA_OAUTH2_REFRESH_TOKEN": refreshToken(office, stack),
+            ])
         return (try thidua.run(["run", "--once"]), try thidua.run(["status", "--json"]))
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import MailTransport
 import MIME
+import MailTransport
 import Testing
 
 /// The intake asks for the next message while the current one is still arriving. Whatever
@@ -16,14 +16,17 @@ struct PipelinedFetchTests {
         let school = "school-\(run)@schools.example"
         // The second message is plain text whose lines look like the ends of thidua's own
         // commands: read as response lines instead of as a literal, they would end a command early.
-        let lookalikes = (["From: <\(school)>", "To: <\(office)>", "Subject: T1 OK", "Message-ID: <\(run)@school.test>", ""]
+        let lookalikes =
+            (["From: <\(school)>", "To: <\(office)>", "Subject: T1 OK", "Message-ID: <\(run)@school.test>", ""]
             + (1...300).map { "T\($0) OK done" }).joined(separator: "\r\n") + "\r\n"
         let scans: [[UInt8]?] = [SampleMail.largeScan(size: 900_000), nil, SampleMail.largeScan(size: 2_500_000)]
         for (index, scan) in scans.enumerated() {
-            let mail = scan.map {
-                SampleMail.submission(from: school, fromName: "Trường \(index)", to: office, subject: "Kế hoạch \(index)",
-                                      filename: "scan-\(index).pdf", body: "Kính gửi.", file: $0)
-            } ?? Array(lookalikes.utf8)
+            let mail =
+                scan.map {
+                    SampleMail.submission(
+                        from: school, fromName: "Trường \(index)", to: office, subject: "Kế hoạch \(index)",
+                        filename: "scan-\(index).pdf", body: "Kính gửi.", file: $0)
+                } ?? Array(lookalikes.utf8)
             let results = try await stack.smtp(user: school).send(mail, from: school, to: [office])
             #expect(results.allSatisfy { $0.error == nil })
         }
@@ -45,8 +48,9 @@ struct PipelinedFetchTests {
         func fetch(_ uid: UInt32, next: UInt32?) async throws -> FetchedFile {
             number += 1
             let path = directory.appendingPathComponent("\(number)").path
-            let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid, toFile: path,
-                                               durable: false, next: next)
+            let fetched = try await imap.fetch(
+                mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid, toFile: path,
+                durable: false, next: next)
             let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(fetched.uid == uid)
             let message = MailMessage.parse(onDisk)
@@ -67,8 +71,9 @@ struct PipelinedFetchTests {
         // A UID that is not there, with the next one announced: the NOOP sent to look for it
         // again must first read that announced answer (holding the lookalike lines) to its end.
         await #expect(throws: CurlError.self) {
-            try await imap.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uid: status.uidNext + 10,
-                                 toFile: directory.appendingPathComponent("missing").path, durable: false, next: uids[1])
+            try await imap.fetch(
+                mailbox: "INBOX", uidValidity: status.uidValidity, uid: status.uidNext + 10,
+                toFile: directory.appendingPathComponent("missing").path, durable: false, next: uids[1])
         }
         _ = try await fetch(uids[0], next: nil)
         _ = try await fetch(uids[1], next: nil)
@@ -85,8 +90,9 @@ struct PipelinedFetchTests {
         let school = "school-\(run)@schools.example"
         let scans = (0..<6).map { SampleMail.largeScan(size: 200_000 + 150_000 * $0) }
         for (index, scan) in scans.enumerated() {
-            let mail = SampleMail.submission(from: school, fromName: "Trường \(index)", to: office, subject: "Kế hoạch \(index)",
-                                             filename: "scan-\(index).pdf", body: "Kính gửi.", file: scan)
+            let mail = SampleMail.submission(
+                from: school, fromName: "Trường \(index)", to: office, subject: "Kế hoạch \(index)",
+                filename: "scan-\(index).pdf", body: "Kính gửi.", file: scan)
             let results = try await stack.smtp(user: school).send(mail, from: school, to: [office])
             #expect(results.allSatisfy { $0.error == nil })
         }
@@ -113,8 +119,9 @@ struct PipelinedFetchTests {
             let path = directory.appendingPathComponent("\(uid)").path
             let task = Task {
                 _ = await previous?.result
-                return try await imap.fetch(mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid, toFile: path,
-                                            durable: false, next: next, connection: connection)
+                return try await imap.fetch(
+                    mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid, toFile: path,
+                    durable: false, next: next, connection: connection)
             }
             last[connection] = task
             fetches.append(task)

@@ -12,8 +12,9 @@ struct RawMailRetentionTests {
 
         // A stranger's submission (it waits in the review queue), then one from each school.
         let stranger = "la-\(UUID().uuidString.prefix(6).lowercased())@elsewhere.example"
-        let strange = SampleMail.submission(from: stranger, fromName: "Người lạ", to: fixture.office,
-                                            subject: "Kế hoạch thi đua khen thưởng 2021", filename: "KH.pdf", body: "Kính gửi.")
+        let strange = SampleMail.submission(
+            from: stranger, fromName: "Người lạ", to: fixture.office,
+            subject: "Kế hoạch thi đua khen thưởng 2021", filename: "KH.pdf", body: "Kính gửi.")
         #expect(try await stack.smtp(user: stranger).send(strange, from: stranger, to: [fixture.office]).allSatisfy { $0.error == nil })
         _ = try await fixture.deliver(count: 3, startingAt: 1)
         let first = try fixture.thidua.run(["run", "--once"])

@@ -74,14 +74,17 @@ struct ReminderCrashTests {
         // The officer's digest names it too.
         let officer = "canbo-\(run)@pgd.example"
         let digest = try await Self.digest(to: officer, config: config, thidua: thidua, stack: stack)
-        #expect(digest?.bodyText.contains("U3 Tiểu học Số 3 — Kế hoạch thi đua khen thưởng thử nghiệm, đợt nhắc -3d: chưa rõ đã gửi được hay chưa") == true,
-                "\(digest?.bodyText ?? "no digest")")
+        #expect(
+            digest?.bodyText.contains(
+                "U3 Tiểu học Số 3 — Kế hoạch thi đua khen thưởng thử nghiệm, đợt nhắc -3d: chưa rõ đã gửi được hay chưa") == true,
+            "\(digest?.bodyText ?? "no digest")")
     }
 
     /// Switches the digest on for `officer`, runs a cycle at 16:45 today (office time), and
     /// returns the digest the officer received.
     static func digest(to officer: String, config: URL, thidua: ThiduaProcess, stack: MailStack) async throws -> MailMessage? {
-        try (String(contentsOf: config, encoding: .utf8) + "\ndigest:\n  to: \(officer)\n").write(to: config, atomically: true, encoding: .utf8)
+        try (String(contentsOf: config, encoding: .utf8) + "\ndigest:\n  to: \(officer)\n").write(
+            to: config, atomically: true, encoding: .utf8)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
         let today = calendar.dateComponents([.year, .month, .day], from: Date())
@@ -111,10 +114,12 @@ struct ReminderCrashTests {
         for fd in 3..<max(1024, (open.max() ?? 0) + 64) {
             posix_spawn_file_actions_addclose(&actions, fd)
         }
-        let arguments = ["/usr/bin/sqlite3", "-readonly", "-batch", "-cmd", ".timeout 5000",
-                         data.appendingPathComponent("thidua.sqlite").path, "SELECT unit_code, state FROM reminders"]
+        let arguments = [
+            "/usr/bin/sqlite3", "-readonly", "-batch", "-cmd", ".timeout 5000",
+            data.appendingPathComponent("thidua.sqlite").path, "SELECT unit_code, state FROM reminders",
+        ]
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return [:] }
         var status: Int32 = 0

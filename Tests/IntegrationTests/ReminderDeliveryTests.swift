@@ -1,6 +1,6 @@
 import Foundation
-import MailTransport
 import MIME
+import MailTransport
 import Testing
 
 /// Reminders over the real SMTP server: a refused address is recorded against that

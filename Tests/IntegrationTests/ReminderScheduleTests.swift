@@ -38,7 +38,8 @@ struct ReminderScheduleTests {
     /// The shipped config with the principal copied and the officer's digest switched on.
     func configWithCopyAndDigest(in workspace: URL, digestTo: String = "canbo.thidua@example.org") throws -> URL {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        let yaml = try ExampleConfig.text()
+        let yaml =
+            try ExampleConfig.text()
             .replacingOccurrences(of: "  cc_principal: false", with: "  cc_principal: true")
             + "\ndigest:\n  to: [\"\(digestTo)\"]\n  time: \"16:30\"\n"
         let config = workspace.appendingPathComponent("thidua.yaml")
@@ -53,7 +54,9 @@ struct ReminderScheduleTests {
 
         let morning = try thidua(["remind", "--now", "2021-02-18T09:00:00+07:00", "--dry-run"], config: config)
         #expect(morning.status == 0, "\(morning.stderr)")
-        let lines = morning.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let lines = morning.stdout.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
         #expect(lines.count == 60, "no digest before 16:30")
         let mn01 = try #require(lines.first { $0.first == "MN01" })
         #expect(mn01.last == "cc:hieutruong.mnhoasua@schools.example")
@@ -61,7 +64,9 @@ struct ReminderScheduleTests {
 
         let afternoon = try thidua(["remind", "--now", "2021-02-18T16:40:00+07:00", "--dry-run"], config: config)
         let digest = try #require(afternoon.stdout.split(separator: "\n").first { $0.hasPrefix("digest\t") })
-        #expect(digest.contains("canbo.thidua@example.org\t2021-02-18\t[thidua] Tổng hợp ngày 18/02/2021: nhận 0 hồ sơ, còn 60 đơn vị chưa nộp"))
+        #expect(
+            digest.contains("canbo.thidua@example.org\t2021-02-18\t[thidua] Tổng hợp ngày 18/02/2021: nhận 0 hồ sơ, còn 60 đơn vị chưa nộp")
+        )
         // Tết: no digest, as no reminder.
         let tet = try thidua(["remind", "--now", "2021-02-12T16:40:00+07:00", "--dry-run"], config: config)
         #expect(tet.stdout.isEmpty)
@@ -82,7 +87,8 @@ struct ReminderScheduleTests {
         defer { try? FileManager.default.removeItem(at: workspace) }
         let templates = ExampleConfig.repository.appendingPathComponent("config/templates")
         for name in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
-            try FileManager.default.copyItem(at: templates.appendingPathComponent(name), to: workspace.appendingPathComponent("templates/\(name)"))
+            try FileManager.default.copyItem(
+                at: templates.appendingPathComponent(name), to: workspace.appendingPathComponent("templates/\(name)"))
         }
         let broken = workspace.appendingPathComponent("templates/reminder.txt.mustache")
         try "Kính gửi {{ten_don_vi}},\n".write(to: broken, atomically: true, encoding: .utf8)

@@ -7,7 +7,11 @@ import Testing
 @Suite(.serialized)
 struct ReviewQueueTests {
     struct Status: Decodable {
-        struct Item: Decodable { var id: Int64; var from: String?; var reason: String }
+        struct Item: Decodable {
+            var id: Int64
+            var from: String?
+            var reason: String
+        }
         struct UnitRow: Decodable { var code, status: String }
         var review: [Item]
         var units: [UnitRow]
@@ -26,8 +30,9 @@ struct ReviewQueueTests {
         let teacher = "giao-vien-\(run)@personal.example"
 
         func submit(_ filename: String) async throws {
-            let mail = SampleMail.submission(from: teacher, fromName: "Giáo viên", to: office, subject: "Kế hoạch thi đua 2021",
-                                             filename: filename, body: "Em gửi kế hoạch.")
+            let mail = SampleMail.submission(
+                from: teacher, fromName: "Giáo viên", to: office, subject: "Kế hoạch thi đua 2021",
+                filename: filename, body: "Em gửi kế hoạch.")
             _ = try await stack.smtp(user: teacher).send(mail, from: teacher, to: [office])
         }
         func status() throws -> Status {
@@ -68,8 +73,9 @@ struct ReviewQueueTests {
         let thidua = ThiduaProcess.against(stack, office: office, config: config, dataDirectory: workspace.appendingPathComponent("data"))
         let teacher = "giao-vien-\(run)@personal.example"
         func submit(_ filename: String) async throws {
-            let mail = SampleMail.submission(from: teacher, fromName: "Giáo viên", to: office, subject: "Kế hoạch thi đua 2021",
-                                             filename: filename, body: "Em gửi kế hoạch.")
+            let mail = SampleMail.submission(
+                from: teacher, fromName: "Giáo viên", to: office, subject: "Kế hoạch thi đua 2021",
+                filename: filename, body: "Em gửi kế hoạch.")
             _ = try await stack.smtp(user: teacher).send(mail, from: teacher, to: [office])
         }
         func review() throws -> [Status.Item] {

@@ -4,7 +4,8 @@ import Foundation
 /// Vietnamese subject in RFC 2047, a base64 scan with an RFC 2231 name.
 enum SampleMail {
     /// A one-page PDF whose page is only an image: what a scanner produces.
-    static let scannedPDF: [UInt8] = Array("""
+    static let scannedPDF: [UInt8] = Array(
+        """
         %PDF-1.4
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
         2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
@@ -30,8 +31,10 @@ enum SampleMail {
         return bytes + [10]
     }
 
-    static func submission(from: String, fromName: String, to: String, subject: String, filename: String, body: String,
-                           file: [UInt8] = scannedPDF) -> [UInt8] {
+    static func submission(
+        from: String, fromName: String, to: String, subject: String, filename: String, body: String,
+        file: [UInt8] = scannedPDF
+    ) -> [UInt8] {
         let boundary = "=_school_\(UUID().uuidString)"
         let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
         let encodedName = "=?UTF-8?B?\(Data(fromName.utf8).base64EncodedString())?="

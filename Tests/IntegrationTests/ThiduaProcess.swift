@@ -6,22 +6,25 @@ struct ThiduaProcess {
 
     /// thidua pointed at the test mail stack as the office `office`, with `config` and its
     /// own data directory; `extra` adds or overrides variables.
-    static func against(_ stack: MailStack, office: String, config: URL, dataDirectory: URL,
-                        extra: [String: String] = [:]) -> ThiduaProcess {
-        ThiduaProcess(environment: [
-            "THIDUA_CONFIG": config.path,
-            "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX",
-            "THIDUA_IMAP_USER": office,
-            "THIDUA_IMAP_PASSWORD": stack.password,
-            "THIDUA_SMTP_URL": stack.smtpURL,
-            "THIDUA_SMTP_USER": office,
-            "THIDUA_SMTP_PASSWORD": stack.password,
-            "THIDUA_SMTP_FROM": "Phòng GDĐT thử nghiệm <\(office)>",
-            "THIDUA_TLS_CA_FILE": stack.caFile,
-            "THIDUA_DATA_DIR": dataDirectory.path,
-            // A port of its own, so daemons of tests running side by side never collide.
-            "THIDUA_DASHBOARD_LISTEN": "127.0.0.1:\(HTTPClient.freePort())",
-        ].merging(extra) { _, new in new })
+    static func against(
+        _ stack: MailStack, office: String, config: URL, dataDirectory: URL,
+        extra: [String: String] = [:]
+    ) -> ThiduaProcess {
+        ThiduaProcess(
+            environment: [
+                "THIDUA_CONFIG": config.path,
+                "THIDUA_IMAP_URL": stack.imapsURL + "/INBOX",
+                "THIDUA_IMAP_USER": office,
+                "THIDUA_IMAP_PASSWORD": stack.password,
+                "THIDUA_SMTP_URL": stack.smtpURL,
+                "THIDUA_SMTP_USER": office,
+                "THIDUA_SMTP_PASSWORD": stack.password,
+                "THIDUA_SMTP_FROM": "Phòng GDĐT thử nghiệm <\(office)>",
+                "THIDUA_TLS_CA_FILE": stack.caFile,
+                "THIDUA_DATA_DIR": dataDirectory.path,
+                // A port of its own, so daemons of tests running side by side never collide.
+                "THIDUA_DASHBOARD_LISTEN": "127.0.0.1:\(HTTPClient.freePort())",
+            ].merging(extra) { _, new in new })
     }
 
     struct Output {
@@ -55,8 +58,9 @@ struct ThiduaProcess {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
 
@@ -120,7 +124,8 @@ extension ThiduaProcess {
 
     /// `run` without blocking a thread of the concurrency pool while the child works.
     func runInBackground(_ arguments: [String], log: URL, timeout: Duration = .seconds(180)) async throws
-        -> (reason: Process.TerminationReason, status: Int32)? {
+        -> (reason: Process.TerminationReason, status: Int32)?
+    {
         let child = try start(arguments, log: log)
         guard let ended = await child.waitForExit(timeout: timeout) else {
             await child.killHard()

@@ -1,6 +1,6 @@
 import Foundation
-import MailTransport
 import MIME
+import MailTransport
 import Testing
 
 /// The whole path on real servers: school mail in the office mailbox → `thidua run --once`
@@ -8,8 +8,14 @@ import Testing
 @Suite(.serialized)
 struct WalkingSkeletonTests {
     struct StatusJSON: Decodable {
-        struct Summary: Decodable { var total, received, late, pending: Int; var needs_review: Int }
-        struct UnitRow: Decodable { var code, status: String; var attachments: [File] }
+        struct Summary: Decodable {
+            var total, received, late, pending: Int
+            var needs_review: Int
+        }
+        struct UnitRow: Decodable {
+            var code, status: String
+            var attachments: [File]
+        }
         struct File: Decodable { var filename, kind: String }
         struct Intake: Decodable { var messages, attachments, unmatched: Int }
         var summary: Summary
@@ -30,10 +36,11 @@ struct WalkingSkeletonTests {
 
         // Three schools send their sealed plan, over SMTP, as schools do.
         for unit in units.prefix(3) {
-            let mail = SampleMail.submission(from: unit.email, fromName: unit.name, to: office,
-                                             subject: "Kế hoạch thi đua khen thưởng 2021 - \(unit.name)",
-                                             filename: "Kế hoạch thi đua \(unit.name).pdf",
-                                             body: "Kính gửi Phòng GDĐT, đơn vị gửi kế hoạch (bản scan có dấu đỏ).")
+            let mail = SampleMail.submission(
+                from: unit.email, fromName: unit.name, to: office,
+                subject: "Kế hoạch thi đua khen thưởng 2021 - \(unit.name)",
+                filename: "Kế hoạch thi đua \(unit.name).pdf",
+                body: "Kính gửi Phòng GDĐT, đơn vị gửi kế hoạch (bản scan có dấu đỏ).")
             let results = try await stack.smtp(user: unit.email).send(mail, from: unit.email, to: [office])
             #expect(results.allSatisfy { $0.error == nil }, "sending sample mail failed: \(results.compactMap(\.error))")
         }

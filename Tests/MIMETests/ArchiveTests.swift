@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// winmail.dat (TNEF) unpacking and zip member listing.
@@ -34,7 +35,8 @@ struct ArchiveTests {
             central += le32(entry.data.count) + le32(entry.data.count) + le16(name.count) + le16(0) + le16(0)
             central += le16(0) + le16(0) + le32(0) + le32(offset) + name
         }
-        let end = le32(0x0605_4B50) + [0, 0, 0, 0] + le16(entries.count) + le16(entries.count) + le32(central.count)
+        let end =
+            le32(0x0605_4B50) + [0, 0, 0, 0] + le16(entries.count) + le16(entries.count) + le32(central.count)
             + le32(local.count) + le16(0)
         return local + central + end
     }
@@ -43,7 +45,8 @@ struct ArchiveTests {
     static func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)] }
 
     static func message(attaching data: [UInt8], name: String, type: String) -> [UInt8] {
-        Fixture.crlf("""
+        Fixture.crlf(
+            """
             Subject: Ke hoach
             Content-Type: multipart/mixed; boundary=b
 
@@ -83,18 +86,26 @@ struct ArchiveTests {
         let parsed = MailMessage.parse(Self.message(attaching: archive, name: "ho so.zip", type: "application/zip"))
         #expect(parsed.attachments.count == 1)
         #expect(parsed.attachments.first?.kind == .archive)
-        #expect(parsed.attachments.first?.members == [ArchiveMember(name: "Kế hoạch.pdf", size: Fixture.scanPDF.count),
-                                        ArchiveMember(name: "thư mục/ảnh.jpg", size: 100)])
+        #expect(
+            parsed.attachments.first?.members == [
+                ArchiveMember(name: "Kế hoạch.pdf", size: Fixture.scanPDF.count),
+                ArchiveMember(name: "thư mục/ảnh.jpg", size: 100),
+            ])
     }
 
     @Test func aForgedCentralDirectoryIsBoundedAndNeverReadsPastTheData() {
         var archive = Self.zip([("a.pdf", Fixture.scanPDF)])
         // Claim 65,535 entries and an offset past the end.
         let end = archive.count - 22
-        archive[end + 8] = 0xFF; archive[end + 9] = 0xFF
-        archive[end + 10] = 0xFF; archive[end + 11] = 0xFF
+        archive[end + 8] = 0xFF
+        archive[end + 9] = 0xFF
+        archive[end + 10] = 0xFF
+        archive[end + 11] = 0xFF
         #expect((ZipListing.members(of: archive) ?? []).count <= 1)
-        archive[end + 16] = 0xFF; archive[end + 17] = 0xFF; archive[end + 18] = 0xFF; archive[end + 19] = 0x7F
+        archive[end + 16] = 0xFF
+        archive[end + 17] = 0xFF
+        archive[end + 18] = 0xFF
+        archive[end + 19] = 0x7F
         #expect(ZipListing.members(of: archive) == [])
     }
 

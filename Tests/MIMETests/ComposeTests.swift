@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// Outgoing reminders and acknowledgements: safe headers and a round trip through the parser.
@@ -107,9 +108,10 @@ struct TextToHTMLTests {
     }
 
     @Test func aReminderWithBothPartsRoundTrips() throws {
-        var message = OutgoingMessage(from: MailAddress(address: "thidua@pgd.example"), to: [MailAddress(address: "a@schools.example")],
-                                      subject: "Nhắc nộp", textBody: "Kính gửi,\n\nĐề nghị gửi.", date: Date(timeIntervalSince1970: 0),
-                                      timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, messageID: "<x@pgd.example>")
+        var message = OutgoingMessage(
+            from: MailAddress(address: "thidua@pgd.example"), to: [MailAddress(address: "a@schools.example")],
+            subject: "Nhắc nộp", textBody: "Kính gửi,\n\nĐề nghị gửi.", date: Date(timeIntervalSince1970: 0),
+            timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, messageID: "<x@pgd.example>")
         message.htmlBody = TextToHTML.render(message.textBody)
         let parsed = MailMessage.parse(try message.render())
         #expect(parsed.bodyText.contains("Đề nghị gửi."))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// The project's corpus (Tests/MIMETests/Corpus): every message parsed, every expected
@@ -24,7 +25,8 @@ struct CorpusTests {
 
     static func expectations(_ folder: String) throws -> [(file: URL, expected: Expected)] {
         let directory = root.appendingPathComponent(folder)
-        let table = try JSONDecoder().decode([String: Expected].self, from: Data(contentsOf: directory.appendingPathComponent("expected.json")))
+        let table = try JSONDecoder().decode(
+            [String: Expected].self, from: Data(contentsOf: directory.appendingPathComponent("expected.json")))
         return table.keys.sorted().map { (directory.appendingPathComponent($0), table[$0]!) }
     }
 
@@ -50,7 +52,9 @@ struct CorpusTests {
         var found = message.attachments[...]
         for file in expected.attachments {
             guard let index = found.firstIndex(where: { $0.sha256 == file.sha256 && $0.filename == file.filename }) else {
-                #expect(file.optional == true, "missing \(file.filename) (\(file.sha256.prefix(12))); found \(message.attachments.map(\.filename))")
+                #expect(
+                    file.optional == true,
+                    "missing \(file.filename) (\(file.sha256.prefix(12))); found \(message.attachments.map(\.filename))")
                 continue
             }
             let attachment = found[index]
@@ -61,7 +65,8 @@ struct CorpusTests {
         }
         let required = expected.attachments.filter { $0.optional != true }.count
         #expect(message.attachments.count >= required)
-        #expect(message.attachments.count <= expected.attachments.count,
-                "unexpected extra files: \(message.attachments.map(\.filename))")
+        #expect(
+            message.attachments.count <= expected.attachments.count,
+            "unexpected extra files: \(message.attachments.map(\.filename))")
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
 @testable import MIME
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Attachments decoded into memory kept from earlier messages (`DecodeBuffers`).
 @Suite struct DecodeBuffersTests {
@@ -98,8 +100,10 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         var buffers = DecodeBuffers()
         for round in 0..<3 {
-            let scan = Self.random(600_000 - round * 200_000, &generator), photo = Self.random(150_000 + round * 300_000, &generator)
-            let raw = Fixture.crlf("""
+            let scan = Self.random(600_000 - round * 200_000, &generator)
+            let photo = Self.random(150_000 + round * 300_000, &generator)
+            let raw = Fixture.crlf(
+                """
                 From: Trường TH Kim Đồng <c1kimdong@bd.edu.vn>
                 Subject: Kế hoạch thi đua
                 MIME-Version: 1.0

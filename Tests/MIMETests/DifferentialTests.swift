@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// thidua against Python's `email` package (policy.default) over the whole corpus. Where
@@ -8,7 +9,10 @@ import Testing
 /// (otherwise the explanation is stale).
 struct DifferentialTests {
     struct PythonView: Decodable {
-        struct File: Decodable, Hashable { var filename: String?; var sha256: String }
+        struct File: Decodable, Hashable {
+            var filename: String?
+            var sha256: String
+        }
         var file: String
         var attachments: [File]?
         var error: String?
@@ -32,15 +36,19 @@ struct DifferentialTests {
         python.waitUntilExit()
         #expect(python.terminationStatus == 0)
 
-        let explained = try JSONDecoder().decode([String: String].self,
-                                                 from: Data(contentsOf: root.appendingPathComponent("python-disagreements.json")))
+        let explained = try JSONDecoder().decode(
+            [String: String].self,
+            from: Data(contentsOf: root.appendingPathComponent("python-disagreements.json")))
         var disagreeing: Set<String> = []
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let view = try JSONDecoder().decode(PythonView.self, from: Data(line.utf8))
             let relative = files.first { view.file.hasSuffix("/" + $0) } ?? view.file
             let message = MailMessage.parse(Array(try Data(contentsOf: URL(fileURLWithPath: view.file))))
             let ours = Set(message.attachments.map { PythonView.File(filename: $0.filename, sha256: $0.sha256) })
-            let theirs = Set((view.attachments ?? []).map { PythonView.File(filename: $0.filename.map { $0.precomposedStringWithCanonicalMapping }, sha256: $0.sha256) })
+            let theirs = Set(
+                (view.attachments ?? []).map {
+                    PythonView.File(filename: $0.filename.map { $0.precomposedStringWithCanonicalMapping }, sha256: $0.sha256)
+                })
             if view.error != nil || ours != theirs { disagreeing.insert(relative) }
         }
         let unexplained = disagreeing.subtracting(explained.keys).sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// RFC 2047 headers, charsets (windows-1258 above all) and transfer encodings.
@@ -11,13 +12,15 @@ import Testing
         #expect(bytes[cut - 1] == 0xE1)
         let first = Fixture.base64(Array(bytes[..<cut]))
         let second = Fixture.base64(Array(bytes[cut...]))
-        let message = MailMessage.parse(Fixture.crlf("""
-            From: a@b.vn
-            Subject: =?UTF-8?B?\(first)?=
-             =?UTF-8?B?\(second)?=
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                From: a@b.vn
+                Subject: =?UTF-8?B?\(first)?=
+                 =?UTF-8?B?\(second)?=
 
-            body
-            """))
+                body
+                """))
         #expect(message.subject == "Kế hoạch thi đua Trường TH")
         #expect(!message.subject.contains("\u{FFFD}"))
     }
@@ -54,12 +57,14 @@ import Testing
     }
 
     @Test func displayNameInFromIsDecoded() {
-        let message = MailMessage.parse(Fixture.crlf("""
-            From: =?UTF-8?B?\(Fixture.base64("Trường TH Nguyễn Trãi"))?= <TH.NguyenTrai@HanoiEdu.vn>
-            Subject: x
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                From: =?UTF-8?B?\(Fixture.base64("Trường TH Nguyễn Trãi"))?= <TH.NguyenTrai@HanoiEdu.vn>
+                Subject: x
 
-            y
-            """))
+                y
+                """))
         #expect(message.from?.displayName == "Trường TH Nguyễn Trãi")
         #expect(message.from?.address == "th.nguyentrai@hanoiedu.vn")
     }
@@ -85,7 +90,8 @@ import Testing
     @Test func windows1258BodyPartIsDecoded() {
         // "Pho" + combining grave (CC) + "ng GD" + Đ (D0) + "T"
         let body: [UInt8] = Array("Pho".utf8) + [0xCC] + Array("ng GD".utf8) + [0xD0] + Array("T".utf8)
-        let raw = Fixture.crlf("Subject: x\nContent-Type: text/plain; charset=\"windows-1258\"\nContent-Transfer-Encoding: 8bit\n\n")
+        let raw =
+            Fixture.crlf("Subject: x\nContent-Type: text/plain; charset=\"windows-1258\"\nContent-Transfer-Encoding: 8bit\n\n")
             + body
         let message = MailMessage.parse(raw)
         #expect(message.bodyText == "Phòng GDĐT")
@@ -135,7 +141,8 @@ import Testing
             let length = Int.random(in: 0...(round < 1000 ? 40 : 400), using: &random)
             // Mostly the alphabet, as in real bodies, so that the fast path runs.
             let input = (0..<length).map { _ in
-                Int.random(in: 0..<20, using: &random) == 0 ? pieces.randomElement(using: &random)! : pieces[Int.random(in: 0..<64, using: &random)]
+                Int.random(in: 0..<20, using: &random) == 0
+                    ? pieces.randomElement(using: &random)! : pieces[Int.random(in: 0..<64, using: &random)]
             }
             #expect(Base64.decode(input) == Self.reference(input), "\(String(decoding: input, as: UTF8.self).debugDescription)")
         }
@@ -156,7 +163,9 @@ import Testing
                 input += encoded[start..<min(start + lineLength, encoded.count)] + lineBreak
             }
             let stray = round % 5 == 4 && !input.isEmpty
-            if stray { input[Int.random(in: 0..<input.count, using: &random)] = [UInt8(ascii: "*"), 13, 10, 32].randomElement(using: &random)! }
+            if stray {
+                input[Int.random(in: 0..<input.count, using: &random)] = [UInt8(ascii: "*"), 13, 10, 32].randomElement(using: &random)!
+            }
             let decoded = Base64.decode(input)
             #expect(decoded == Self.reference(input), "line length \(lineLength), \(input.count) characters")
             if !stray { #expect(decoded == data) }
@@ -267,14 +276,17 @@ import Testing
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
         var random = SystemRandomNumberGenerator()
-        let fixed = [(1970, 1, 1), (2000, 2, 29), (1900, 3, 1), (2100, 2, 28), (2021, 2, 31), (2024, 12, 31), (1969, 12, 31), (2038, 1, 19)]
+        let fixed = [
+            (1970, 1, 1), (2000, 2, 29), (1900, 3, 1), (2100, 2, 28), (2021, 2, 31), (2024, 12, 31), (1969, 12, 31), (2038, 1, 19),
+        ]
         let randomDates = (0..<2000).map { _ in
             (Int.random(in: 1900...2200, using: &random), Int.random(in: 1...12, using: &random), Int.random(in: 1...31, using: &random))
         }
         for (year, month, day) in fixed + randomDates {
             let expected = calendar.date(from: DateComponents(year: year, month: month, day: day))!
-            #expect(MailDate.daysSince1970(year: year, month: month, day: day) * 86_400 == Int(expected.timeIntervalSince1970),
-                    "\(year)-\(month)-\(day)")
+            #expect(
+                MailDate.daysSince1970(year: year, month: month, day: day) * 86_400 == Int(expected.timeIntervalSince1970),
+                "\(year)-\(month)-\(day)")
         }
         #expect(MailDate.parse("Mon, 29 Feb 2016 23:59:60 +0000") == calendar.date(from: DateComponents(year: 2016, month: 3, day: 1)))
     }

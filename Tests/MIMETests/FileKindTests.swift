@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MIME
 
 /// Judging a file by its bytes: a stamped scan versus everything that is not one.

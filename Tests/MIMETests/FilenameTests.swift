@@ -1,25 +1,28 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// How a part's filename is recovered from whatever its sender's mail client wrote.
 @Suite struct FilenameTests {
     @Test func rfc2231ContinuationsOutOfOrderAreJoinedByIndex() {
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf
-            Content-Disposition: attachment;
-             filename*1*=%E1%BA%A1ch%20thi%20%C4%91ua.pdf;
-             filename*0*=UTF-8''K%E1%BA%BF%20ho
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf
+                Content-Disposition: attachment;
+                 filename*1*=%E1%BA%A1ch%20thi%20%C4%91ua.pdf;
+                 filename*0*=UTF-8''K%E1%BA%BF%20ho
+                """)
         #expect(part.filename == "Kế hoạch thi đua.pdf")
     }
 
     @Test func rfc2231PlainSegmentIsNotPercentDecoded() {
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf
-            Content-Disposition: attachment; filename*0*=UTF-8''K%E1%BA%BF; filename*1=" 100%25 ";
-             filename*2*=ho%E1%BA%A1ch.pdf
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename*0*=UTF-8''K%E1%BA%BF; filename*1=" 100%25 ";
+                 filename*2*=ho%E1%BA%A1ch.pdf
+                """)
         // Segment 1 is plain: its "%25" stays as written; segments 0 and 2 are decoded.
         #expect(part.filename == "Kế 100%25 hoạch.pdf")
     }
@@ -36,19 +39,21 @@ import Testing
 
     @Test func rfc2231WithLegacyCharset() {
         // windows-1258 "Tr" ư ơ + combining grave "ng.pdf", percent-encoded.
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf
-            Content-Disposition: attachment; filename*=windows-1258'vi'Tr%FD%F5%CCng.pdf
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename*=windows-1258'vi'Tr%FD%F5%CCng.pdf
+                """)
         #expect(part.filename == "Trường.pdf")
     }
 
     @Test func encodedWordInsideQuotedFilenameGmailStyle() {
         let name = "Kế hoạch thi đua 2021.pdf"
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf; name="=?UTF-8?B?\(Fixture.base64(name))?="
-            Content-Disposition: attachment; filename="=?UTF-8?B?\(Fixture.base64(name))?="
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf; name="=?UTF-8?B?\(Fixture.base64(name))?="
+                Content-Disposition: attachment; filename="=?UTF-8?B?\(Fixture.base64(name))?="
+                """)
         #expect(part.filename == name)
     }
 
@@ -57,44 +62,49 @@ import Testing
         let bytes = Array("Kế hoạch.pdf".utf8)
         let first = Fixture.base64(Array(bytes[0..<4]))  // cuts "ế" after its first byte
         let second = Fixture.base64(Array(bytes[4...]))
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf
-            Content-Disposition: attachment; filename="=?utf-8?B?\(first)?= =?utf-8?B?\(second)?="
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename="=?utf-8?B?\(first)?= =?utf-8?B?\(second)?="
+                """)
         #expect(part.filename == "Kế hoạch.pdf")
     }
 
     @Test func nameOnContentTypeIsUsedWhenThereIsNoFilename() {
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf; name="KH_TD_TH_Nguyen_Trai.pdf"
-            Content-Transfer-Encoding: base64
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf; name="KH_TD_TH_Nguyen_Trai.pdf"
+                Content-Transfer-Encoding: base64
+                """)
         #expect(part.disposition == nil)
         #expect(part.filename == "KH_TD_TH_Nguyen_Trai.pdf")
     }
 
     @Test func dispositionFilenameWinsOverContentTypeName() {
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf; name="old.pdf"
-            Content-Disposition: attachment; filename="new.pdf"
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf; name="old.pdf"
+                Content-Disposition: attachment; filename="new.pdf"
+                """)
         #expect(part.filename == "new.pdf")
     }
 
     @Test func unquotedFilenameWithSpacesIsKeptWhole() {
-        let part = Fixture.entity(headers: """
-            Content-Type: application/pdf
-            Content-Disposition: attachment; filename=Ke hoach thi dua TH Nguyen Trai.pdf; size=1234
-            """)
+        let part = Fixture.entity(
+            headers: """
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename=Ke hoach thi dua TH Nguyen Trai.pdf; size=1234
+                """)
         #expect(part.filename == "Ke hoach thi dua TH Nguyen Trai.pdf")
         #expect(part.disposition?["size"] == "1234")
     }
 
     @Test func quotedFilenameWithSemicolonAndEscapedQuote() {
-        let part = Fixture.entity(headers: #"""
-            Content-Type: application/pdf
-            Content-Disposition: attachment; filename="KH; \"ban scan\".pdf"
-            """#)
+        let part = Fixture.entity(
+            headers: #"""
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename="KH; \"ban scan\".pdf"
+                """#)
         #expect(part.filename == #"KH; "ban scan".pdf"#)
     }
 
@@ -114,7 +124,8 @@ import Testing
     }
 
     @Test func parameterNamesAreCaseInsensitive() {
-        let part = Fixture.entity(headers: "Content-Type: Multipart/Mixed; BOUNDARY=\"Ab\"\nContent-Disposition: ATTACHMENT; FileName=\"a.pdf\"")
+        let part = Fixture.entity(
+            headers: "Content-Type: Multipart/Mixed; BOUNDARY=\"Ab\"\nContent-Disposition: ATTACHMENT; FileName=\"a.pdf\"")
         #expect(part.contentType.value == "multipart/mixed")
         #expect(part.contentType["boundary"] == "Ab")
         #expect(part.disposition?.value == "attachment")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MIME
 
 /// Small builders for test messages and files, so each test states its input in full.
@@ -12,7 +13,8 @@ enum Fixture {
     static func base64(_ text: String) -> String { base64(Array(text.utf8)) }
 
     /// A minimal scanner-style PDF: one page whose content is one image XObject, no font.
-    static let scanPDF: [UInt8] = Array("""
+    static let scanPDF: [UInt8] = Array(
+        """
         %PDF-1.4
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
         2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
@@ -29,7 +31,8 @@ enum Fixture {
         """.utf8)
 
     /// A minimal PDF made from a document: a page with a font and text, no image.
-    static let textPDF: [UInt8] = Array("""
+    static let textPDF: [UInt8] = Array(
+        """
         %PDF-1.4
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
         2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
@@ -42,7 +45,8 @@ enum Fixture {
         %%EOF
         """.utf8)
 
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [UInt8](repeating: 7, count: 40)
+    static let png: [UInt8] =
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [UInt8](repeating: 7, count: 40)
 
     static func jpeg(size: Int) -> [UInt8] {
         [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0] + [UInt8](repeating: 0x42, count: max(0, size - 13)) + [0xFF, 0xD9]

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// Forwarded text in a body names the original sender after a marker line.
 @Suite struct InlineForwardTests {
-    static let vietnamese = "Em gửi lại ạ.\n\n---------- Thư đã chuyển tiếp ----------\nTừ: Trường TH Kim Đồng <thkimdong@schools.example>\nNgày: 10/2/2021\n"
+    static let vietnamese =
+        "Em gửi lại ạ.\n\n---------- Thư đã chuyển tiếp ----------\nTừ: Trường TH Kim Đồng <thkimdong@schools.example>\nNgày: 10/2/2021\n"
 
     @Test(arguments: [vietnamese, vietnamese.decomposedStringWithCanonicalMapping, vietnamese.uppercased()])
     func theVietnameseMarkerIsFoundInAnyCaseOrNormalisation(_ body: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// Inputs at the sizes the issue names: they must parse completely and correctly.
@@ -8,7 +9,8 @@ struct LimitsTests {
     @Test func aThousandPartsAreAllFound() {
         var text = "Subject: many\nContent-Type: multipart/mixed; boundary=b\n\n"
         for index in 1...1000 {
-            text += "--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"p\(index).bin\"\n\npart \(index)\n"
+            text +=
+                "--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"p\(index).bin\"\n\npart \(index)\n"
         }
         text += "--b--\n"
         let parsed = MailMessage.parse(Array(text.utf8))
@@ -34,17 +36,19 @@ struct LimitsTests {
     @Test func aFiftyMegabyteAttachmentDecodesWhole() {
         var payload = [UInt8](repeating: 0, count: 50 * 1024 * 1024)
         for index in stride(from: 0, to: payload.count, by: 4096) { payload[index] = UInt8(truncatingIfNeeded: index >> 12) }
-        let message = Array("""
-            Subject: big\r
-            Content-Type: multipart/mixed; boundary=b\r
-            \r
-            --b\r
-            Content-Type: application/octet-stream\r
-            Content-Disposition: attachment; filename=big.bin\r
-            Content-Transfer-Encoding: base64\r
-            \r
+        let message =
+            Array(
+                """
+                Subject: big\r
+                Content-Type: multipart/mixed; boundary=b\r
+                \r
+                --b\r
+                Content-Type: application/octet-stream\r
+                Content-Disposition: attachment; filename=big.bin\r
+                Content-Transfer-Encoding: base64\r
+                \r
 
-            """.utf8) + Array(Data(payload).base64EncodedString(options: .lineLength76Characters).utf8) + Array("\r\n--b--\r\n".utf8)
+                """.utf8) + Array(Data(payload).base64EncodedString(options: .lineLength76Characters).utf8) + Array("\r\n--b--\r\n".utf8)
         let parsed = MailMessage.parse(message)
         #expect(parsed.attachments.count == 1)
         #expect(parsed.attachments.first?.size == payload.count)
@@ -55,7 +59,8 @@ struct LimitsTests {
 /// Multipart bodies whose boundary parameter is wrong or missing.
 struct BoundaryRecoveryTests {
     static func message(contentType: String) -> [UInt8] {
-        Fixture.crlf("""
+        Fixture.crlf(
+            """
             Subject: x
             Content-Type: \(contentType)
 

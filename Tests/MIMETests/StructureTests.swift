@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// The shape of messages: multipart boundaries, forwards, nesting, and which leaves are files.
@@ -16,29 +17,34 @@ import Testing
 
     @Test func boundaryThatIsAPrefixOfAnotherDoesNotSplitIt() throws {
         for (outer, inner) in [("abc", "abcdef"), ("abcdef", "abc")] {
-            let message = MailMessage.parse(Fixture.crlf("""
-                From: th.nguyentrai@hanoiedu.vn
-                Subject: KH
-                MIME-Version: 1.0
-                Content-Type: multipart/mixed; boundary="\(outer)"
+            let message = MailMessage.parse(
+                Fixture.crlf(
+                    """
+                    From: th.nguyentrai@hanoiedu.vn
+                    Subject: KH
+                    MIME-Version: 1.0
+                    Content-Type: multipart/mixed; boundary="\(outer)"
 
-                --\(outer)
-                Content-Type: multipart/alternative; boundary="\(inner)"
+                    --\(outer)
+                    Content-Type: multipart/alternative; boundary="\(inner)"
 
-                --\(inner)
-                Content-Type: text/plain; charset=utf-8
+                    --\(inner)
+                    Content-Type: text/plain; charset=utf-8
 
-                Kính gửi Phòng GDĐT
-                --\(inner)
-                Content-Type: text/html; charset=utf-8
+                    Kính gửi Phòng GDĐT
+                    --\(inner)
+                    Content-Type: text/html; charset=utf-8
 
-                <p>Kính gửi Phòng GDĐT</p>
-                --\(inner)--
-                --\(outer)
-                \(Self.pdfPart("KH.pdf"))
-                --\(outer)--
-                """))
-            let root = MIMEParser().parse(Fixture.crlf("Content-Type: multipart/mixed; boundary=\"\(outer)\"\n\n--\(outer)\nContent-Type: multipart/alternative; boundary=\"\(inner)\"\n\n--\(inner)\n\nA\n--\(inner)\n\nB\n--\(inner)--\n--\(outer)\n\nC\n--\(outer)--\n"))
+                    <p>Kính gửi Phòng GDĐT</p>
+                    --\(inner)--
+                    --\(outer)
+                    \(Self.pdfPart("KH.pdf"))
+                    --\(outer)--
+                    """))
+            let root = MIMEParser().parse(
+                Fixture.crlf(
+                    "Content-Type: multipart/mixed; boundary=\"\(outer)\"\n\n--\(outer)\nContent-Type: multipart/alternative; boundary=\"\(inner)\"\n\n--\(inner)\n\nA\n--\(inner)\n\nB\n--\(inner)--\n--\(outer)\n\nC\n--\(outer)--\n"
+                ))
             #expect(root.children.count == 2, "outer \(outer)")
             #expect(root.children.first?.children.count == 2, "inner \(inner)")
             #expect(message.bodyText == "Kính gửi Phòng GDĐT", "outer \(outer)")
@@ -51,35 +57,39 @@ import Testing
     }
 
     @Test func boundaryWithTrailingWhitespaceAndPreambleEpilogue() {
-        let root = MIMEParser().parse(Fixture.crlf("""
-            Content-Type: multipart/mixed; boundary=zz
+        let root = MIMEParser().parse(
+            Fixture.crlf(
+                """
+                Content-Type: multipart/mixed; boundary=zz
 
-            This is a multi-part message in MIME format.
-            --zz \t
-            Content-Type: text/plain
+                This is a multi-part message in MIME format.
+                --zz \t
+                Content-Type: text/plain
 
-            one
-            --zzz
-            still one
-            --zz--
-            epilogue
-            """))
+                one
+                --zzz
+                still one
+                --zz--
+                epilogue
+                """))
         #expect(root.children.count == 1)
         #expect(String(decoding: root.children.first?.body ?? [], as: UTF8.self) == "one\r\n--zzz\r\nstill one")
     }
 
     @Test func missingClosingBoundaryStillFindsThePartAndRecordsADefect() throws {
-        let message = MailMessage.parse(Fixture.crlf("""
-            Subject: KH
-            Content-Type: multipart/mixed; boundary="b1"
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                Subject: KH
+                Content-Type: multipart/mixed; boundary="b1"
 
-            --b1
-            Content-Type: text/plain
+                --b1
+                Content-Type: text/plain
 
-            Gửi kế hoạch
-            --b1
-            \(Self.pdfPart("KH.pdf"))
-            """))
+                Gửi kế hoạch
+                --b1
+                \(Self.pdfPart("KH.pdf"))
+                """))
         let attachment = try #require(message.attachments.first)
         #expect(attachment.filename == "KH.pdf")
         #expect(attachment.data == Fixture.scanPDF)
@@ -136,22 +146,24 @@ import Testing
         """
 
     @Test func forwardedMessageAttachmentIsFound() throws {
-        let message = MailMessage.parse(Fixture.crlf("""
-            From: hieutruong@gmail.com
-            Subject: Fwd: Kế hoạch
-            Content-Type: multipart/mixed; boundary="outer"
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                From: hieutruong@gmail.com
+                Subject: Fwd: Kế hoạch
+                Content-Type: multipart/mixed; boundary="outer"
 
-            --outer
-            Content-Type: text/plain; charset=utf-8
+                --outer
+                Content-Type: text/plain; charset=utf-8
 
-            Chuyển tiếp thư của trường
-            --outer
-            Content-Type: message/rfc822
-            Content-Disposition: attachment; filename="forwarded.eml"
+                Chuyển tiếp thư của trường
+                --outer
+                Content-Type: message/rfc822
+                Content-Disposition: attachment; filename="forwarded.eml"
 
-            \(Self.forwardedMessage)
-            --outer--
-            """))
+                \(Self.forwardedMessage)
+                --outer--
+                """))
         #expect(message.bodyText == "Chuyển tiếp thư của trường")
         #expect(message.attachments.count == 1)
         let attachment = try #require(message.attachments.first)
@@ -164,22 +176,24 @@ import Testing
 
     @Test func base64EncodedForwardedMessageAttachmentIsFound() throws {
         let encoded = Base64.encode(Fixture.crlf(Self.forwardedMessage)).replacingOccurrences(of: "\r\n", with: "\n")
-        let message = MailMessage.parse(Fixture.crlf("""
-            From: hieutruong@gmail.com
-            Subject: Fwd: Kế hoạch
-            Content-Type: multipart/mixed; boundary="outer"
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                From: hieutruong@gmail.com
+                Subject: Fwd: Kế hoạch
+                Content-Type: multipart/mixed; boundary="outer"
 
-            --outer
-            Content-Type: text/plain
+                --outer
+                Content-Type: text/plain
 
-            fwd
-            --outer
-            Content-Type: message/rfc822
-            Content-Transfer-Encoding: base64
+                fwd
+                --outer
+                Content-Type: message/rfc822
+                Content-Transfer-Encoding: base64
 
-            \(encoded)
-            --outer--
-            """))
+                \(encoded)
+                --outer--
+                """))
         let attachment = try #require(message.attachments.first)
         #expect(message.attachments.count == 1)
         #expect(attachment.filename == "KH_TH_Nguyen_Trai.pdf")
@@ -216,14 +230,16 @@ import Testing
 
     @Test func uuencodedAttachmentInTextBody() throws {
         let payload = Fixture.scanPDF
-        let message = MailMessage.parse(Fixture.crlf("""
-            Subject: scan
-            Content-Type: text/plain
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                Subject: scan
+                Content-Type: text/plain
 
-            Gui kem ban scan.
-            \(Fixture.uuencode(payload, name: "KH TD.pdf"))
-            Tran trong.
-            """))
+                Gui kem ban scan.
+                \(Fixture.uuencode(payload, name: "KH TD.pdf"))
+                Tran trong.
+                """))
         let attachment = try #require(message.attachments.first)
         #expect(message.attachments.count == 1)
         #expect(attachment.filename == "KH TD.pdf")
@@ -233,42 +249,44 @@ import Testing
 
     @Test func smallInlineImageWithContentIDIsALogoButInlinePDFIsAFile() throws {
         let bigPhoto = Fixture.jpeg(size: 60 * 1024)
-        let message = MailMessage.parse(Fixture.crlf("""
-            Subject: KH
-            Content-Type: multipart/related; boundary="rel"
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                Subject: KH
+                Content-Type: multipart/related; boundary="rel"
 
-            --rel
-            Content-Type: text/html; charset=utf-8
+                --rel
+                Content-Type: text/html; charset=utf-8
 
-            <p>Kính gửi</p><img src="cid:logo@x">
-            --rel
-            Content-Type: image/png; name="logo.png"
-            Content-Disposition: inline; filename="logo.png"
-            Content-ID: <logo@x>
-            Content-Transfer-Encoding: base64
+                <p>Kính gửi</p><img src="cid:logo@x">
+                --rel
+                Content-Type: image/png; name="logo.png"
+                Content-Disposition: inline; filename="logo.png"
+                Content-ID: <logo@x>
+                Content-Transfer-Encoding: base64
 
-            \(Fixture.base64(Fixture.png))
-            --rel
-            Content-Type: image/png
-            Content-ID: <spacer@x>
-            Content-Transfer-Encoding: base64
+                \(Fixture.base64(Fixture.png))
+                --rel
+                Content-Type: image/png
+                Content-ID: <spacer@x>
+                Content-Transfer-Encoding: base64
 
-            \(Fixture.base64(Fixture.png))
-            --rel
-            Content-Type: application/pdf; name="scan.pdf"
-            Content-Disposition: inline; filename="scan.pdf"
-            Content-Transfer-Encoding: base64
+                \(Fixture.base64(Fixture.png))
+                --rel
+                Content-Type: application/pdf; name="scan.pdf"
+                Content-Disposition: inline; filename="scan.pdf"
+                Content-Transfer-Encoding: base64
 
-            \(Fixture.base64(Fixture.scanPDF))
-            --rel
-            Content-Type: image/jpeg; name="IMG_0001.jpg"
-            Content-Disposition: inline; filename="IMG_0001.jpg"
-            Content-ID: <photo@x>
-            Content-Transfer-Encoding: base64
+                \(Fixture.base64(Fixture.scanPDF))
+                --rel
+                Content-Type: image/jpeg; name="IMG_0001.jpg"
+                Content-Disposition: inline; filename="IMG_0001.jpg"
+                Content-ID: <photo@x>
+                Content-Transfer-Encoding: base64
 
-            \(Base64.encode(bigPhoto).replacingOccurrences(of: "\r\n", with: "\n"))
-            --rel--
-            """))
+                \(Base64.encode(bigPhoto).replacingOccurrences(of: "\r\n", with: "\n"))
+                --rel--
+                """))
         #expect(message.attachments.map(\.filename) == ["scan.pdf", "IMG_0001.jpg"])
         let pdf = try #require(message.attachments.first)
         #expect(pdf.isInline)
@@ -279,72 +297,82 @@ import Testing
     }
 
     @Test func smallImageAttachedExplicitlyIsKept() {
-        let message = MailMessage.parse(Fixture.crlf("""
-            Content-Type: multipart/mixed; boundary="m"
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                Content-Type: multipart/mixed; boundary="m"
 
-            --m
-            Content-Type: image/png; name="trang1.png"
-            Content-Disposition: attachment; filename="trang1.png"
-            Content-Transfer-Encoding: base64
+                --m
+                Content-Type: image/png; name="trang1.png"
+                Content-Disposition: attachment; filename="trang1.png"
+                Content-Transfer-Encoding: base64
 
-            \(Fixture.base64(Fixture.png))
-            --m--
-            """))
+                \(Fixture.base64(Fixture.png))
+                --m--
+                """))
         #expect(message.attachments.map(\.filename) == ["trang1.png"])
         #expect(message.attachments.first?.kind == .image)
     }
 
     @Test func partWithoutNameGetsAFallbackName() {
-        let message = MailMessage.parse(Fixture.crlf("""
-            Content-Type: multipart/mixed; boundary="m"
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                Content-Type: multipart/mixed; boundary="m"
 
-            --m
-            Content-Type: application/pdf
-            Content-Transfer-Encoding: base64
+                --m
+                Content-Type: application/pdf
+                Content-Transfer-Encoding: base64
 
-            \(Fixture.base64(Fixture.scanPDF))
-            --m--
-            """))
+                \(Fixture.base64(Fixture.scanPDF))
+                --m--
+                """))
         #expect(message.attachments.map(\.filename) == ["tep-dinh-kem-1.pdf"])
     }
 
     @Test func googleDriveLinkInBodyIsReported() {
         let link = "https://drive.google.com/file/d/1AbCdEf/view?usp=sharing"
-        let message = MailMessage.parse(Fixture.crlf("""
-            Subject: KH TH Nguyen Trai
-            Content-Type: text/plain; charset=utf-8
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                Subject: KH TH Nguyen Trai
+                Content-Type: text/plain; charset=utf-8
 
-            Trường gửi kế hoạch qua đường link: \(link)
-            Link khác: https://example.com/page
-            """))
+                Trường gửi kế hoạch qua đường link: \(link)
+                Link khác: https://example.com/page
+                """))
         #expect(message.attachments.isEmpty)
         #expect(message.links == [link])
     }
 
     @Test func driveLinkInHTMLHrefIsReported() {
         let link = "https://docs.google.com/document/d/xyz/edit"
-        let message = MailMessage.parse(Fixture.crlf("""
-            Content-Type: text/html
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                Content-Type: text/html
 
-            <a href="\(link)">Kế hoạch</a>
-            """))
+                <a href="\(link)">Kế hoạch</a>
+                """))
         #expect(message.links == [link])
     }
 
     @Test func headerFieldsAndMessageIDs() {
-        let message = MailMessage.parse(Fixture.crlf("""
-            From mbox-line Thu Feb 18 09:12:00 2021
-            Message-ID:
-             <abc@mail.gmail.com>
-            In-Reply-To: <x@y>
-            References: <a@b> <x@y>
-            Auto-Submitted: Auto-Replied
-            Date: Thu, 18 Feb 2021 09:12:00 +0700
-            Subject: Re:
-            \t=?UTF-8?Q?K=E1=BA=BF_ho=E1=BA=A1ch?=
+        let message = MailMessage.parse(
+            Fixture.crlf(
+                """
+                From mbox-line Thu Feb 18 09:12:00 2021
+                Message-ID:
+                 <abc@mail.gmail.com>
+                In-Reply-To: <x@y>
+                References: <a@b> <x@y>
+                Auto-Submitted: Auto-Replied
+                Date: Thu, 18 Feb 2021 09:12:00 +0700
+                Subject: Re:
+                \t=?UTF-8?Q?K=E1=BA=BF_ho=E1=BA=A1ch?=
 
-            x
-            """))
+                x
+                """))
         #expect(message.messageID == "<abc@mail.gmail.com>")
         #expect(message.inReplyTo == "<x@y>")
         #expect(message.references == ["<a@b>", "<x@y>"])

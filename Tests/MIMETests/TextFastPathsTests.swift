@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// The shortcuts past Foundation's normalisation and trimming give Foundation's answers.

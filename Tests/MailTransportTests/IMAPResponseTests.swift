@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailTransport
 
 /// Parsing what libcurl hands over from a custom IMAP command: every response line,
@@ -8,7 +9,9 @@ struct IMAPResponseTests {
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     @Test func statusIsFoundAmongOtherResponses() {
-        let response = Self.bytes("* OK [CAPABILITY IMAP4rev1] ready\r\nA001 OK Logged in\r\n* STATUS \"INBOX\" (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 1614000000)\r\nA002 OK done\r\n")
+        let response = Self.bytes(
+            "* OK [CAPABILITY IMAP4rev1] ready\r\nA001 OK Logged in\r\n* STATUS \"INBOX\" (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 1614000000)\r\nA002 OK done\r\n"
+        )
         #expect(IMAPResponse.status(response) == MailboxStatus(uidValidity: 1_614_000_000, uidNext: 4, messages: 3))
     }
 
@@ -19,7 +22,8 @@ struct IMAPResponseTests {
 
     @Test func theLiteralIsTakenByByteCountEvenWhenItLooksLikeIMAP() throws {
         let message = "Subject: x\r\n\r\n* 2 FETCH (UID 99 BODY[] {3}\r\nabc\r\n)\r\nA9 OK fake\r\n"
-        let response = Self.bytes("* 1 FETCH (UID 7 INTERNALDATE \"18-Feb-2021 09:12:00 +0700\" BODY[] {\(message.utf8.count)}\r\n")
+        let response =
+            Self.bytes("* 1 FETCH (UID 7 INTERNALDATE \"18-Feb-2021 09:12:00 +0700\" BODY[] {\(message.utf8.count)}\r\n")
             + Self.bytes(message) + Self.bytes(")\r\nA4 OK Fetch completed\r\n")
         let fetched = try #require(IMAPResponse.fetchedMessage(response))
         #expect(fetched.uid == 7)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailTransport
 
 /// The lines thidua reads itself on the fetching connection: which one announces the
@@ -7,7 +8,9 @@ struct IMAPStreamResponseTests {
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     @Test func theMessageLiteralIsAnnouncedByItsFetchLine() {
-        #expect(IMAPStreamConnection.fetchLiteral(Self.bytes("* 3 FETCH (UID 7 INTERNALDATE \"18-Feb-2021 09:12:00 +0700\" BODY[] {1048576}")) == 1_048_576)
+        #expect(
+            IMAPStreamConnection.fetchLiteral(Self.bytes("* 3 FETCH (UID 7 INTERNALDATE \"18-Feb-2021 09:12:00 +0700\" BODY[] {1048576}"))
+                == 1_048_576)
         #expect(IMAPStreamConnection.fetchLiteral(Self.bytes("* 3 fetch (uid 7 body[] {12}")) == 12)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailTransport
 
 /// A fetched message that cannot be written says which file, why, and what to check.

@@ -1,6 +1,7 @@
 import Foundation
 import MIME
 import Testing
+
 @testable import MailTransport
 
 /// A server may complete pipelined commands in any order (RFC 3501, section 5.5). The
@@ -10,7 +11,8 @@ import Testing
 @Suite(.serialized)
 struct OutOfOrderCompletionTests {
     static func message(_ number: Int, size: Int) -> [UInt8] {
-        let header = "From: <truong-\(number)@schools.example>\r\nSubject: Ke hoach \(number)\r\nMessage-ID: <\(number)@schools.example>\r\n\r\n"
+        let header =
+            "From: <truong-\(number)@schools.example>\r\nSubject: Ke hoach \(number)\r\nMessage-ID: <\(number)@schools.example>\r\n\r\n"
         // Body lines that look like the ends of commands: read as lines, they would end one early.
         let lines = (0..<(size / 20)).map { "T\($0 % 9) OK line \(number)\r\n" }.joined()
         return Array((header + lines).utf8)
@@ -18,12 +20,15 @@ struct OutOfOrderCompletionTests {
 
     /// Runs `body` against a fresh server holding `messages`, with a client of it (whose stall
     /// timeout is short, so that a fetch left waiting reconnects soon) and a scratch directory.
-    static func withServer(_ messages: [UInt32: [UInt8]],
-                           _ body: (ReversingIMAPServer, IMAPClient, URL) async throws -> Void) async throws {
+    static func withServer(
+        _ messages: [UInt32: [UInt8]],
+        _ body: (ReversingIMAPServer, IMAPClient, URL) async throws -> Void
+    ) async throws {
         let server = try ReversingIMAPServer(messages: messages)
         defer { server.stop() }
-        let imap = IMAPClient(server: try MailServerURL(server.url, schemes: ["imap"]),
-                              settings: ConnectionSettings(user: "thidua", password: "mat-khau", requireTLS: false, stallTimeout: 2))
+        let imap = IMAPClient(
+            server: try MailServerURL(server.url, schemes: ["imap"]),
+            settings: ConnectionSettings(user: "thidua", password: "mat-khau", requireTLS: false, stallTimeout: 2))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-reversed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -53,8 +58,9 @@ struct OutOfOrderCompletionTests {
         let messages: [UInt32: [UInt8]] = [1: Self.message(1, size: 200_000), 2: Self.message(2, size: 100_000)]
         try await Self.withServer(messages) { server, imap, directory in
             // UID 9 is not there: its fetch completes (OK, no data) before UID 1's.
-            let first = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 1, toFile: directory.appendingPathComponent("1").path,
-                                             durable: false, next: 9)
+            let first = try await imap.fetch(
+                mailbox: "INBOX", uidValidity: 7, uid: 1, toFile: directory.appendingPathComponent("1").path,
+                durable: false, next: 9)
             #expect(Array(try Data(contentsOf: URL(fileURLWithPath: first.path))) == messages[1])
             // Asked for, UID 9 is reported missing (after one NOOP and one more try), in step.
             let missing = directory.appendingPathComponent("9").path
@@ -62,8 +68,9 @@ struct OutOfOrderCompletionTests {
                 try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 9, toFile: missing, durable: false)
             }
             #expect(!FileManager.default.fileExists(atPath: missing))
-            let second = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 2, toFile: directory.appendingPathComponent("2").path,
-                                              durable: false)
+            let second = try await imap.fetch(
+                mailbox: "INBOX", uidValidity: 7, uid: 2, toFile: directory.appendingPathComponent("2").path,
+                durable: false)
             #expect(Array(try Data(contentsOf: URL(fileURLWithPath: second.path))) == messages[2])
             #expect(server.fetches == 4)  // 1 and 9 together, 9 once more after the NOOP, then 2
             #expect(server.connections == 1)

@@ -2,6 +2,7 @@ import CCurl
 import Foundation
 import Glibc
 import Testing
+
 @testable import MailTransport
 
 /// The round-trip time that decides the fetching connection's receive buffer is read from
@@ -51,6 +52,6 @@ struct ReceiveBufferTests {
         var ends: [Int32] = [-1, -1]
         #expect(pipe(&ends) == 0)
         #expect(thidua_socket_min_rtt(ends[0]) == -1)
-        ends.forEach { close($0) }
+        for end in ends { close(end) }
     }
 }

@@ -66,15 +66,19 @@ final class ReversingIMAPServer: @unchecked Sendable {
         peer.send("* OK [CAPABILITY IMAP4rev1] scripted server ready\r\n")
         while let line = peer.readLine(waitingAtMost: -1) {
             let words = line.split(separator: " ", maxSplits: 2).map(String.init)
-            guard words.count >= 2 else { peer.send("* BAD no tag\r\n"); continue }
+            guard words.count >= 2 else {
+                peer.send("* BAD no tag\r\n")
+                continue
+            }
             let tag = words[0]
             switch words[1].uppercased() {
             case "CAPABILITY": peer.send("* CAPABILITY IMAP4rev1\r\n\(tag) OK done\r\n")
             case "LOGIN": peer.send("\(tag) OK logged in\r\n")
             case "EXAMINE", "SELECT":
                 let next = (messages.keys.max() ?? 0) + 1
-                peer.send("* \(messages.count) EXISTS\r\n* OK [UIDVALIDITY 7] UIDs valid\r\n* OK [UIDNEXT \(next)] next\r\n"
-                          + "\(tag) OK [READ-ONLY] done\r\n")
+                peer.send(
+                    "* \(messages.count) EXISTS\r\n* OK [UIDVALIDITY 7] UIDs valid\r\n* OK [UIDNEXT \(next)] next\r\n"
+                        + "\(tag) OK [READ-ONLY] done\r\n")
             case "NOOP": peer.send("\(tag) OK done\r\n")
             case "LOGOUT":
                 peer.send("* BYE logging out\r\n\(tag) OK done\r\n")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Intake
 @testable import Store
 
@@ -8,7 +9,8 @@ import Testing
 @Suite struct DataStoreTests {
     static let roster: Roster = {
         do {
-            return try Roster.parseCSV("""
+            return try Roster.parseCSV(
+                """
                 code,name,level,emails
                 TH01,Tiểu học Nguyễn Trãi,TH,th.nguyentrai@hanoiedu.vn
                 TH02,Tiểu học Thành Công A,TH,thanhconga@hanoiedu.vn
@@ -24,9 +26,10 @@ import Testing
         return date
     }
 
-    static let campaign = Campaign(id: "khtdkt-2021", title: "Kế hoạch thi đua khen thưởng năm 2021",
-                                   opens: date("2021-02-08T00:00"), deadline: date("2021-02-21T23:59"),
-                                   keywords: ["kế hoạch"], reminders: [ReminderStage(dayOffset: -3)])
+    static let campaign = Campaign(
+        id: "khtdkt-2021", title: "Kế hoạch thi đua khen thưởng năm 2021",
+        opens: date("2021-02-08T00:00"), deadline: date("2021-02-21T23:59"),
+        keywords: ["kế hoạch"], reminders: [ReminderStage(dayOffset: -3)])
 
     /// `withTemporaryStore`, checking that the database file is there.
     private func withStore(_ body: (DataStore) throws -> Void) throws {
@@ -36,10 +39,12 @@ import Testing
         }
     }
 
-    private func incoming(uid: UInt32, uidValidity: UInt32 = 7, from: String? = "th.nguyentrai@hanoiedu.vn",
-                          messageID: String? = nil, sha256: String? = nil, receivedAt: String = "2021-02-18T09:00",
-                          unit: String? = "TH01", status: ReceiptStatus? = .received, problems: [String] = [],
-                          files: [String] = ["KH_TH_Nguyen_Trai.pdf"]) -> IncomingMessage {
+    private func incoming(
+        uid: UInt32, uidValidity: UInt32 = 7, from: String? = "th.nguyentrai@hanoiedu.vn",
+        messageID: String? = nil, sha256: String? = nil, receivedAt: String = "2021-02-18T09:00",
+        unit: String? = "TH01", status: ReceiptStatus? = .received, problems: [String] = [],
+        files: [String] = ["KH_TH_Nguyen_Trai.pdf"]
+    ) -> IncomingMessage {
         IncomingMessage(
             mailbox: "INBOX", uidValidity: uidValidity, uid: uid, messageID: messageID ?? "<m\(uid)@test>",
             sha256: sha256 ?? String(repeating: String(uid % 10), count: 64), rawPath: "raw/\(uid).eml", size: 1000 + Int(uid),
@@ -50,8 +55,9 @@ import Testing
             assessment: status.map { SubmissionAssessment(status: $0, problems: problems) },
             parseError: nil,
             attachments: files.enumerated().map { index, name in
-                IncomingMessage.StoredAttachment(filename: name, contentType: "application/pdf", size: 2048 + index,
-                                                 sha256: "f\(index)\(uid)", kind: "scan-pdf", storedPath: "files/\(uid)-\(index)")
+                IncomingMessage.StoredAttachment(
+                    filename: name, contentType: "application/pdf", size: 2048 + index,
+                    sha256: "f\(index)\(uid)", kind: "scan-pdf", storedPath: "files/\(uid)-\(index)")
             })
     }
 
@@ -86,8 +92,9 @@ import Testing
             let first = incoming(uid: 3)
             try store.record(first, at: Self.date("2021-02-18T09:01"))
             #expect(throws: (any Error).self) {
-                try store.record(incoming(uid: 3, messageID: "<other@test>", sha256: String(repeating: "a", count: 64)),
-                                 at: Self.date("2021-02-18T09:02"))
+                try store.record(
+                    incoming(uid: 3, messageID: "<other@test>", sha256: String(repeating: "a", count: 64)),
+                    at: Self.date("2021-02-18T09:02"))
             }
             // The failed transaction left nothing behind.
             let report = try store.statusReport(campaign: Self.campaign, roster: Self.roster)
@@ -129,25 +136,36 @@ import Testing
         try withStore { store in
             let stage = ReminderStage(dayOffset: -3)
             let now = Self.date("2021-02-18T08:00")
-            #expect(try store.reserveReminder(campaign: "khtdkt-2021", unit: "TH01", stage: stage, recipients: ["a@x.vn", "b@x.vn"],
-                                              messageID: "<r1@thidua>", at: now))
-            #expect(try !store.reserveReminder(campaign: "khtdkt-2021", unit: "TH01", stage: stage, recipients: ["a@x.vn"],
-                                               messageID: "<r2@thidua>", at: now))
-            #expect(try store.reserveReminder(campaign: "khtdkt-2021", unit: "TH01", stage: ReminderStage(dayOffset: -1),
-                                              recipients: ["a@x.vn"], messageID: "<r3@thidua>", at: now))
-            #expect(try store.reserveReminder(campaign: "khtdkt-2021", unit: "TH02", stage: stage, recipients: ["c@x.vn"],
-                                              messageID: "<r4@thidua>", at: now))
+            #expect(
+                try store.reserveReminder(
+                    campaign: "khtdkt-2021", unit: "TH01", stage: stage, recipients: ["a@x.vn", "b@x.vn"],
+                    messageID: "<r1@thidua>", at: now))
+            #expect(
+                try !store.reserveReminder(
+                    campaign: "khtdkt-2021", unit: "TH01", stage: stage, recipients: ["a@x.vn"],
+                    messageID: "<r2@thidua>", at: now))
+            #expect(
+                try store.reserveReminder(
+                    campaign: "khtdkt-2021", unit: "TH01", stage: ReminderStage(dayOffset: -1),
+                    recipients: ["a@x.vn"], messageID: "<r3@thidua>", at: now))
+            #expect(
+                try store.reserveReminder(
+                    campaign: "khtdkt-2021", unit: "TH02", stage: stage, recipients: ["c@x.vn"],
+                    messageID: "<r4@thidua>", at: now))
             #expect(try store.remindedUnits(campaign: "khtdkt-2021", stage: stage) == ["TH01", "TH02"])
 
             try store.finishReminder(campaign: "khtdkt-2021", unit: "TH01", stage: stage, state: .sent, error: nil, at: now)
-            try store.finishReminder(campaign: "khtdkt-2021", unit: "TH02", stage: stage, state: .failed, error: "550 no such user", at: now)
+            try store.finishReminder(
+                campaign: "khtdkt-2021", unit: "TH02", stage: stage, state: .failed, error: "550 no such user", at: now)
             let records = try store.reminders(campaign: "khtdkt-2021").filter { $0.stage == "-3d" }
             #expect(records.map(\.state) == ["sent", "failed"])
             #expect(records.first?.recipients == "a@x.vn;b@x.vn", "the first reservation is kept")
             #expect(records.last?.error == "550 no such user")
             // Finishing does not free the stage for a second send.
-            #expect(try !store.reserveReminder(campaign: "khtdkt-2021", unit: "TH02", stage: stage, recipients: ["c@x.vn"],
-                                               messageID: "<r5@thidua>", at: now))
+            #expect(
+                try !store.reserveReminder(
+                    campaign: "khtdkt-2021", unit: "TH02", stage: stage, recipients: ["c@x.vn"],
+                    messageID: "<r5@thidua>", at: now))
         }
     }
 
@@ -162,7 +180,9 @@ import Testing
             #expect(throws: (any Error).self) {
                 try store.database.write { try $0.execute(sql: "DELETE FROM events") }
             }
-            let after = try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events WHERE detail = 'rewritten'") ?? -1 }
+            let after = try store.database.read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM events WHERE detail = 'rewritten'") ?? -1
+            }
             #expect(after == 0)
             #expect(try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events") ?? 0 } == count)
         }
@@ -171,9 +191,11 @@ import Testing
     @Test func needsReviewAfterReceivedKeepsReceived() throws {
         try withStore { store in
             try store.record(incoming(uid: 1), at: Self.date("2021-02-18T09:01"))
-            try store.record(incoming(uid: 2, receivedAt: "2021-02-19T10:00", status: .needsReview,
-                                      problems: ["tệp Word/Excel không phải bản scan có dấu đỏ"], files: ["KH.docx"]),
-                             at: Self.date("2021-02-19T10:01"))
+            try store.record(
+                incoming(
+                    uid: 2, receivedAt: "2021-02-19T10:00", status: .needsReview,
+                    problems: ["tệp Word/Excel không phải bản scan có dấu đỏ"], files: ["KH.docx"]),
+                at: Self.date("2021-02-19T10:01"))
             let unit = try row(try store.statusReport(campaign: Self.campaign, roster: Self.roster), "TH01")
             #expect(unit.status == .received)
             #expect(unit.receivedAt == Self.date("2021-02-18T09:00"))
@@ -188,8 +210,9 @@ import Testing
 
     @Test func resubmittedScanReplacesNeedsReview() throws {
         try withStore { store in
-            try store.record(incoming(uid: 1, status: .needsReview, problems: ["thư không có tệp đính kèm"], files: []),
-                             at: Self.date("2021-02-18T09:01"))
+            try store.record(
+                incoming(uid: 1, status: .needsReview, problems: ["thư không có tệp đính kèm"], files: []),
+                at: Self.date("2021-02-18T09:01"))
             var unit = try row(try store.statusReport(campaign: Self.campaign, roster: Self.roster), "TH01")
             #expect(unit.status == .needsReview)
             #expect(unit.note == "thư không có tệp đính kèm")
@@ -204,7 +227,8 @@ import Testing
     @Test func officerMarksExcusedAndRejected() throws {
         try withStore { store in
             let now = Self.date("2021-02-19T15:00")
-            try store.mark(unit: "MN03", campaign: Self.campaign.id, status: .excused, note: "trường đang sáp nhập", actor: "officer", at: now)
+            try store.mark(
+                unit: "MN03", campaign: Self.campaign.id, status: .excused, note: "trường đang sáp nhập", actor: "officer", at: now)
             try store.record(incoming(uid: 1), at: Self.date("2021-02-18T09:01"))
             try store.mark(unit: "TH01", campaign: Self.campaign.id, status: .rejected, note: "thiếu chữ ký", actor: "officer", at: now)
             let report = try store.statusReport(campaign: Self.campaign, roster: Self.roster)
@@ -223,15 +247,17 @@ import Testing
 
     @Test func assigningAMessageLearnsTheSenderAsAlias() throws {
         try withStore { store in
-            let rowID = try store.record(incoming(uid: 1, from: "hieupho.tc@gmail.com", unit: nil, status: nil),
-                                         at: Self.date("2021-02-18T09:01"))
+            let rowID = try store.record(
+                incoming(uid: 1, from: "hieupho.tc@gmail.com", unit: nil, status: nil),
+                at: Self.date("2021-02-18T09:01"))
             var report = try store.statusReport(campaign: Self.campaign, roster: Self.roster)
             #expect(report.intake.unmatched == 1)
             #expect(try row(report, "TH02").status == .pending)
             #expect(try store.aliases().isEmpty)
 
-            try store.assign(messageID: rowID, to: "TH02", campaign: Self.campaign.id, status: .received, actor: "officer",
-                             at: Self.date("2021-02-18T10:00"))
+            try store.assign(
+                messageID: rowID, to: "TH02", campaign: Self.campaign.id, status: .received, actor: "officer",
+                at: Self.date("2021-02-18T10:00"))
             #expect(try store.aliases() == ["hieupho.tc@gmail.com": "TH02"])
             report = try store.statusReport(campaign: Self.campaign, roster: Self.roster)
             #expect(report.intake.unmatched == 0)
@@ -244,8 +270,9 @@ import Testing
             #expect(summary.status == .received)
 
             #expect(throws: StoreError.self) {
-                try store.assign(messageID: 999, to: "TH02", campaign: Self.campaign.id, status: .received, actor: "officer",
-                                 at: Self.date("2021-02-18T10:00"))
+                try store.assign(
+                    messageID: 999, to: "TH02", campaign: Self.campaign.id, status: .received, actor: "officer",
+                    at: Self.date("2021-02-18T10:00"))
             }
         }
     }

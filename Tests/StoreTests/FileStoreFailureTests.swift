@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 /// A stored file that cannot be written is reported with the reason of the call that failed.

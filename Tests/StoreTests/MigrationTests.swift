@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Intake
 import Testing
+
 @testable import Store
 
 /// Every released schema upgrades in place: a database left at each earlier version,
@@ -21,15 +22,16 @@ struct MigrationTests {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: version)
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, subject, received_at, stored_at,
-                        unit_code, campaign_id, status)
-                    VALUES ('INBOX', 7, 1, '<a@b>', 'abc', 'raw/x.eml', 10, 'Kế hoạch', '2021-02-18 02:12:00', '2021-02-18 02:12:01',
-                        'TH01', 'kh', 'received');
-                    INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at)
-                    VALUES ('kh', 'TH01', 'received', 1, '2021-02-18 02:12:00', '2021-02-18 02:12:01');
-                    INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES ('INBOX', 7, 1, '2021-02-18 02:12:01');
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, subject, received_at, stored_at,
+                            unit_code, campaign_id, status)
+                        VALUES ('INBOX', 7, 1, '<a@b>', 'abc', 'raw/x.eml', 10, 'Kế hoạch', '2021-02-18 02:12:00', '2021-02-18 02:12:01',
+                            'TH01', 'kh', 'received');
+                        INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at)
+                        VALUES ('kh', 'TH01', 'received', 1, '2021-02-18 02:12:00', '2021-02-18 02:12:01');
+                        INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES ('INBOX', 7, 1, '2021-02-18 02:12:01');
+                        """)
             }
         }
 
@@ -43,8 +45,9 @@ struct MigrationTests {
         #expect(try store.dueAcknowledgements().isEmpty)
         #expect(try store.outgoingCount(since: .distantPast) == 0)
         #expect(try store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<d@x>", at: Date()))
-        #expect(try !store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<e@x>", at: Date()),
-                "the digest of a day is claimed once")
+        #expect(
+            try !store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<e@x>", at: Date()),
+            "the digest of a day is claimed once")
         try store.finishDigest(day: "2021-02-18", state: .sent, error: nil, at: Date())
         #expect(try store.digests() == [DataStore.DigestRecord(day: "2021-02-18", state: "sent")])
         #expect(try store.receiptsReceived(from: .distantPast, to: .distantFuture).map(\.unit) == ["TH01"])
@@ -53,16 +56,19 @@ struct MigrationTests {
         #expect(try store.dashboardPasswordHash(user: "canbo") == "scrypt$32768$8$1$c2FsdA==$a2V5")
         #expect(try store.ledger(campaign: "kh")["TH01"]?.status == .received)
         #expect(try store.reviewCount() == 0)
-        try store.reject(messageID: 1, unit: "TH01", campaign: "kh", reason: "thiếu dấu đỏ",
-                         reply: ("th01@x.vn", "Re: Kế hoạch", "…"), actor: "officer", at: Date())
+        try store.reject(
+            messageID: 1, unit: "TH01", campaign: "kh", reason: "thiếu dấu đỏ",
+            reply: ("th01@x.vn", "Re: Kế hoạch", "…"), actor: "officer", at: Date())
         #expect(try store.dueReplies().map(\.recipient) == ["th01@x.vn"])
         #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .rejected])
         // Raw mail recorded before retention existed is kept, listed, and prunable.
         #expect(try store.prunedRawMailCount() == 0)
         #expect(try store.manifest().map(\.path) == ["raw/x.eml"])
-        let campaign = Campaign(id: "kh", title: "Kế hoạch", opens: Date(timeIntervalSince1970: 1_612_000_000),
-                                deadline: Date(timeIntervalSince1970: 1_613_926_740), keywords: [], reminders: [])
-        let plan = try store.rawMailPrunePlan(RawMailRetention(days: 400, campaigns: [campaign]), at: Date(timeIntervalSince1970: 1_700_000_000))
+        let campaign = Campaign(
+            id: "kh", title: "Kế hoạch", opens: Date(timeIntervalSince1970: 1_612_000_000),
+            deadline: Date(timeIntervalSince1970: 1_613_926_740), keywords: [], reminders: [])
+        let plan = try store.rawMailPrunePlan(
+            RawMailRetention(days: 400, campaigns: [campaign]), at: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(plan.items.map(\.rawPath) == ["raw/x.eml"])
     }
 
@@ -78,10 +84,11 @@ struct BackupTests {
         let store = try DataStore(dataDirectory: root.appendingPathComponent("data"))
         let now = Date(timeIntervalSince1970: 1_613_614_320)
         try store.files.writeDurably(Array("raw".utf8), to: "raw/2021/02/abc.eml")
-        try store.record(IncomingMessage(
-            mailbox: "INBOX", uidValidity: 7, uid: 1, messageID: "<a@b>", sha256: "abc", rawPath: "raw/2021/02/abc.eml", size: 3,
-            fromAddress: "a@schools.example", fromName: nil, subject: "Kế hoạch", sentAt: nil, receivedAt: now, unit: nil,
-            campaignID: nil, assessment: nil, parseError: nil, attachments: []), at: now)
+        try store.record(
+            IncomingMessage(
+                mailbox: "INBOX", uidValidity: 7, uid: 1, messageID: "<a@b>", sha256: "abc", rawPath: "raw/2021/02/abc.eml", size: 3,
+                fromAddress: "a@schools.example", fromName: nil, subject: "Kế hoạch", sentAt: nil, receivedAt: now, unit: nil,
+                campaignID: nil, assessment: nil, parseError: nil, attachments: []), at: now)
 
         let backup = root.appendingPathComponent("ledger.sqlite").path
         #expect(try store.backup(to: backup) == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Intake
 @testable import Store
 
@@ -14,20 +15,23 @@ struct OfficerDecisionTests {
     }
 
     func record(_ store: DataStore, uid: UInt32, unit: String?, status: ReceiptStatus?, from: String = "school@x.vn") throws -> Int64 {
-        try store.record(IncomingMessage(
-            mailbox: "INBOX", uidValidity: 1, uid: uid, messageID: "<m\(uid)@x.vn>", sha256: String(repeating: "\(uid % 10)", count: 64),
-            rawPath: "raw/\(uid).eml", size: 100, fromAddress: from, fromName: nil, subject: "Kế hoạch \(uid)", sentAt: nil,
-            receivedAt: now.addingTimeInterval(Double(uid)), unit: unit.map { UnitMatch(code: $0, confidence: 1, reason: "địa chỉ") },
-            campaignID: status == nil ? nil : "kh", assessment: status.map { SubmissionAssessment(status: $0, problems: []) },
-            parseError: nil, attachments: []), at: now)
+        try store.record(
+            IncomingMessage(
+                mailbox: "INBOX", uidValidity: 1, uid: uid, messageID: "<m\(uid)@x.vn>",
+                sha256: String(repeating: "\(uid % 10)", count: 64),
+                rawPath: "raw/\(uid).eml", size: 100, fromAddress: from, fromName: nil, subject: "Kế hoạch \(uid)", sentAt: nil,
+                receivedAt: now.addingTimeInterval(Double(uid)), unit: unit.map { UnitMatch(code: $0, confidence: 1, reason: "địa chỉ") },
+                campaignID: status == nil ? nil : "kh", assessment: status.map { SubmissionAssessment(status: $0, problems: []) },
+                parseError: nil, attachments: []), at: now)
     }
 
     @Test func rejectingQueuesOneReplyThreadedToTheSchoolsMail() throws {
         try withStore { store in
             let id = try record(store, uid: 1, unit: "TH01", status: .needsReview)
             #expect(try store.reviewCount() == 1)
-            try store.reject(messageID: id, unit: "TH01", campaign: "kh", reason: "thiếu dấu đỏ",
-                             reply: ("school@x.vn", "Re: Kế hoạch 1", "Lý do: thiếu dấu đỏ"), actor: "officer", at: now)
+            try store.reject(
+                messageID: id, unit: "TH01", campaign: "kh", reason: "thiếu dấu đỏ",
+                reply: ("school@x.vn", "Re: Kế hoạch 1", "Lý do: thiếu dấu đỏ"), actor: "officer", at: now)
             #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .rejected])
             #expect(try store.reviewCount() == 0)
             let due = try #require(try store.dueReplies().first)

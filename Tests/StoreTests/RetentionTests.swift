@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Intake
 @testable import Store
 
@@ -9,9 +10,10 @@ import Testing
 struct RetentionTests {
     static let day: TimeInterval = 86_400
     static let deadline = Date(timeIntervalSince1970: 1_613_926_740)  // 2021-02-21 23:59 +07:00
-    static let campaign = Campaign(id: "khtdkt-2021", title: "Kế hoạch thi đua khen thưởng năm 2021",
-                                   opens: deadline.addingTimeInterval(-14 * day), deadline: deadline,
-                                   keywords: ["kế hoạch"], reminders: [])
+    static let campaign = Campaign(
+        id: "khtdkt-2021", title: "Kế hoạch thi đua khen thưởng năm 2021",
+        opens: deadline.addingTimeInterval(-14 * day), deadline: deadline,
+        keywords: ["kế hoạch"], reminders: [])
     static let retention = RawMailRetention(days: 400, campaigns: [campaign])
     /// A day after every on-time submission below may go.
     static let afterRetention = deadline.addingTimeInterval(401 * day)
@@ -25,9 +27,11 @@ struct RetentionTests {
 
     /// Records message `uid` with its raw file and one attachment file written to disk.
     @discardableResult
-    private func put(_ store: DataStore, uid: UInt32, receivedAt: Date = deadline.addingTimeInterval(-3 * day),
-                       unit: String? = "TH01", campaign: String? = campaign.id, status: ReceiptStatus? = .received,
-                       parseError: String? = nil, rawPath: String? = nil) throws -> Int64 {
+    private func put(
+        _ store: DataStore, uid: UInt32, receivedAt: Date = deadline.addingTimeInterval(-3 * day),
+        unit: String? = "TH01", campaign: String? = campaign.id, status: ReceiptStatus? = .received,
+        parseError: String? = nil, rawPath: String? = nil
+    ) throws -> Int64 {
         let sha = String(repeating: String(format: "%x", uid % 16), count: 64)
         let path = rawPath ?? "raw/2021/02/\(sha).eml"
         let raw = Array("Message-ID: <m\(uid)@test>\r\n\r\nscan \(uid)\r\n".utf8)
@@ -35,18 +39,23 @@ struct RetentionTests {
         let attachment = "files/\(campaign ?? "_")/\(unit ?? "_")/\(uid)-1-ke-hoach.pdf"
         let scan = Array("%PDF-1.4 \(uid)".utf8)
         try store.files.writeDurably(scan, to: attachment)
-        return try store.record(IncomingMessage(
-            mailbox: "INBOX", uidValidity: 7, uid: uid, messageID: "<m\(uid)@test>", sha256: sha, rawPath: path, size: raw.count,
-            fromAddress: "th01@schools.example", fromName: nil, subject: "Kế hoạch thi đua \(uid)", sentAt: nil, receivedAt: receivedAt,
-            unit: unit.map { UnitMatch(code: $0, confidence: 1, reason: "địa chỉ gửi") }, campaignID: campaign,
-            assessment: status.map { SubmissionAssessment(status: $0, problems: $0 == .needsReview ? ["không có tệp scan"] : []) },
-            parseError: parseError,
-            attachments: [.init(filename: "Kế hoạch.pdf", contentType: "application/pdf", size: scan.count, sha256: "f\(uid)", kind: "scan-pdf",
-                                storedPath: attachment)]), at: receivedAt)
+        return try store.record(
+            IncomingMessage(
+                mailbox: "INBOX", uidValidity: 7, uid: uid, messageID: "<m\(uid)@test>", sha256: sha, rawPath: path, size: raw.count,
+                fromAddress: "th01@schools.example", fromName: nil, subject: "Kế hoạch thi đua \(uid)", sentAt: nil, receivedAt: receivedAt,
+                unit: unit.map { UnitMatch(code: $0, confidence: 1, reason: "địa chỉ gửi") }, campaignID: campaign,
+                assessment: status.map { SubmissionAssessment(status: $0, problems: $0 == .needsReview ? ["không có tệp scan"] : []) },
+                parseError: parseError,
+                attachments: [
+                    .init(
+                        filename: "Kế hoạch.pdf", contentType: "application/pdf", size: scan.count, sha256: "f\(uid)", kind: "scan-pdf",
+                        storedPath: attachment)
+                ]), at: receivedAt)
     }
 
     private func rawPath(_ store: DataStore, _ row: Int64) throws -> String {
-        try #require(try store.database.read { db in try String.fetchOne(db, sql: "SELECT raw_path FROM messages WHERE id = ?", arguments: [row]) })
+        try #require(
+            try store.database.read { db in try String.fetchOne(db, sql: "SELECT raw_path FROM messages WHERE id = ?", arguments: [row]) })
     }
 
     @Test func rawMailGoesOnlyOnceItsRetentionAfterTheDeadlineHasPassed() throws {
@@ -115,8 +124,9 @@ struct RetentionTests {
     @Test func aUnitsMailStaysWhileItsReceiptIsInReview() throws {
         try withStore { store in
             let earlier = try put(store, uid: 8, unit: "TH06", status: .received)
-            try store.mark(unit: "TH06", campaign: Self.campaign.id, status: .needsReview, note: "thiếu chữ ký", actor: "officer",
-                           at: Self.deadline)
+            try store.mark(
+                unit: "TH06", campaign: Self.campaign.id, status: .needsReview, note: "thiếu chữ ký", actor: "officer",
+                at: Self.deadline)
             #expect(try store.rawMailPrunePlan(Self.retention, at: Self.afterRetention).isEmpty)
             try store.mark(unit: "TH06", campaign: Self.campaign.id, status: .received, note: nil, actor: "officer", at: Self.deadline)
             #expect(try store.rawMailPrunePlan(Self.retention, at: Self.afterRetention).items.map(\.messageRow) == [earlier])
@@ -136,8 +146,9 @@ struct RetentionTests {
 
             // Once the other message is settled and past its retention too, the file goes.
             try store.database.write { db in
-                try db.execute(sql: "UPDATE messages SET unit_code = 'TH07', campaign_id = ?, status = 'received' WHERE id = ?",
-                               arguments: [Self.campaign.id, kept])
+                try db.execute(
+                    sql: "UPDATE messages SET unit_code = 'TH07', campaign_id = ?, status = 'received' WHERE id = ?",
+                    arguments: [Self.campaign.id, kept])
             }
             let second = try store.pruneRawMail(Self.retention, at: Self.afterRetention, actor: "test")
             #expect(second.items.map(\.messageRow) == [kept])

@@ -16,7 +16,8 @@ public struct RosterIndex: Sendable {
         for (rank, code) in byCode.enumerated() { codeRank[code] = rank }
         // Names by their folded form; the same folded name, by code.
         let byName = roster.units.sorted { a, b in
-            let x = folded[a.code] ?? "", y = folded[b.code] ?? ""
+            let x = folded[a.code] ?? ""
+            let y = folded[b.code] ?? ""
             return x == y ? (codeRank[a.code] ?? 0) < (codeRank[b.code] ?? 0) : bytewise(x, y)
         }
         for (rank, unit) in byName.enumerated() { nameRank[unit.code] = rank }

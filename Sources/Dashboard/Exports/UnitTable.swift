@@ -17,7 +17,9 @@ public struct UnitTable: Sendable {
         public var sort: SortKey = .code
         public var descending = false
 
-        public init(status: ReceiptStatus? = nil, level: String? = nil, search: String? = nil, sort: SortKey = .code, descending: Bool = false) {
+        public init(
+            status: ReceiptStatus? = nil, level: String? = nil, search: String? = nil, sort: SortKey = .code, descending: Bool = false
+        ) {
             self.status = status
             self.level = level
             self.search = search
@@ -75,10 +77,15 @@ public struct UnitTable: Sendable {
             if let wanted = query.status, wanted != status { continue }
             if let level = query.level, level != unit.level { continue }
             if let needle, !needle.isEmpty, !(index.folded[unit.code] ?? "").contains(needle),
-               !unit.code.lowercased().contains(needle) { continue }
-            rows.append(Row(unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
-                            files: entry?.attachmentCount ?? 0, codeRank: index.codeRank[unit.code] ?? 0,
-                            nameRank: index.nameRank[unit.code] ?? 0))
+                !unit.code.lowercased().contains(needle)
+            {
+                continue
+            }
+            rows.append(
+                Row(
+                    unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
+                    files: entry?.attachmentCount ?? 0, codeRank: index.codeRank[unit.code] ?? 0,
+                    nameRank: index.nameRank[unit.code] ?? 0))
         }
         self.rows = Self.sortedPositions(rows, by: query.sort, descending: query.descending).map { rows[$0] }
     }

@@ -26,12 +26,13 @@ public enum UnitTableCSV {
     public static func render(_ table: UnitTable, office: Office) -> String {
         var lines = [UnitTableExport.header.map(quote).joined(separator: ",")]
         for row in table.rows {
-            lines.append(UnitTableExport.cells(row, office: office).map { cell in
-                switch cell {
-                case let .text(text): quote(text)
-                case let .number(number): "\(number)"
-                }
-            }.joined(separator: ","))
+            lines.append(
+                UnitTableExport.cells(row, office: office).map { cell in
+                    switch cell {
+                    case .text(let text): quote(text)
+                    case .number(let number): "\(number)"
+                    }
+                }.joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }

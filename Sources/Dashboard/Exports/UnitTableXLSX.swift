@@ -18,8 +18,10 @@ public enum UnitTableXLSX {
         ]
         for (path, xml) in parts {
             let data = Data(xml.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 315_532_800),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 315_532_800),
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -50,9 +52,9 @@ public enum UnitTableXLSX {
             let reference = "\(columnName(column))\(number)"
             let styleAttribute = style == 0 ? "" : " s=\"\(style)\""
             switch cell {
-            case let .text(text):
+            case .text(let text):
                 xml += "<c r=\"\(reference)\" t=\"inlineStr\"\(styleAttribute)><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
-            case let .number(value):
+            case .number(let value):
                 xml += "<c r=\"\(reference)\"\(styleAttribute)><v>\(value)</v></c>"
             }
         }

@@ -40,7 +40,8 @@ struct PageRenderer: Sendable {
     }
 
     func response(_ template: Template, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: render(template, view))))
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: render(template, view))))
     }
 }

@@ -47,12 +47,14 @@ public enum StatusPage {
                 """
             for unit in report.units {
                 let files = unit.attachments.map { escape($0.filename) }.joined(separator: "<br>")
-                html += "<tr><td>\(escape(unit.code))</td><td>\(escape(unit.name))</td>"
+                html +=
+                    "<tr><td>\(escape(unit.code))</td><td>\(escape(unit.name))</td>"
                     + "<td class=\"\(unit.status.rawValue)\">\(unit.status.label)\(unit.note.map { "<br><small>\(escape($0))</small>" } ?? "")</td>"
                     + "<td>\(unit.receivedAt.map(office.formatDateTime) ?? "")</td><td>\(files)</td></tr>\n"
             }
             html += "</tbody></table>\n"
-            html += "<p><small>Hộp thư: \(report.intake.messages) thư đã lưu, \(report.intake.unmatched) thư chưa xác định đơn vị.</small></p>\n"
+            html +=
+                "<p><small>Hộp thư: \(report.intake.messages) thư đã lưu, \(report.intake.unmatched) thư chưa xác định đơn vị.</small></p>\n"
         }
         html += "</body></html>\n"
         return html

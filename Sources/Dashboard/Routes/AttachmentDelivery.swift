@@ -13,7 +13,7 @@ enum AttachmentDelivery {
 
     static func decide(kind: String, head: [UInt8]) -> Decision {
         func starts(_ magic: [UInt8]) -> Bool { head.count >= magic.count && Array(head.prefix(magic.count)) == magic }
-        if (kind == "scan-pdf" || kind == "pdf-text"), starts(Array("%PDF-".utf8)) {
+        if kind == "scan-pdf" || kind == "pdf-text", starts(Array("%PDF-".utf8)) {
             return Decision(contentType: "application/pdf", inline: true)
         }
         if kind == "image" {
@@ -31,8 +31,9 @@ enum AttachmentDelivery {
     static func showsInline(_ file: StoredAttachment) -> Bool {
         switch file.kind {
         case "scan-pdf", "pdf-text": true
-        case "image": ["image/jpeg", "image/png", "image/gif", "image/webp"].contains(file.contentType.lowercased())
-            || [".jpg", ".jpeg", ".png", ".gif", ".webp"].contains { file.filename.lowercased().hasSuffix($0) }
+        case "image":
+            ["image/jpeg", "image/png", "image/gif", "image/webp"].contains(file.contentType.lowercased())
+                || [".jpg", ".jpeg", ".png", ".gif", ".webp"].contains { file.filename.lowercased().hasSuffix($0) }
         default: false
         }
     }
@@ -50,9 +51,10 @@ enum AttachmentDelivery {
 
     /// RFC 6266: an ASCII fallback name plus the exact UTF-8 name.
     static func contentDisposition(inline: Bool, filename: String) -> String {
-        let ascii = String(filename.precomposedStringWithCanonicalMapping.folding(options: .diacriticInsensitive, locale: nil)
-            .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-            .unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let ascii = String(
+            filename.precomposedStringWithCanonicalMapping.folding(options: .diacriticInsensitive, locale: nil)
+                .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+                .unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         let encoded = FormData.percentEncode(filename)
         return "\(inline ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }

@@ -13,7 +13,8 @@ extension DashboardRoutes {
             let state = await state()
             let now = clock.now()
             // Open campaigns first, the nearest deadline first; then the closed ones, latest first.
-            let ordered = state.campaigns.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
+            let ordered =
+                state.campaigns.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
                 + state.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
             var cards: [OverviewPage.Card] = []
             for campaign in ordered {
@@ -26,16 +27,18 @@ extension DashboardRoutes {
                 counts[.pending] = total - counts.values.reduce(0, +)
                 let done = (counts[.received] ?? 0) + (counts[.late] ?? 0) + (counts[.excused] ?? 0)
                 let countdown = Format.countdown(to: campaign.deadline, from: now)
-                cards.append(OverviewPage.Card(
-                    id: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
-                    countdown: countdown.text, overdue: countdown.overdue, done: done, total: total,
-                    percent: total == 0 ? 0 : done * 100 / total, received: counts[.received] ?? 0, late: counts[.late] ?? 0,
-                    pending: counts[.pending] ?? 0, needsReview: counts[.needsReview] ?? 0, rejected: counts[.rejected] ?? 0,
-                    excused: counts[.excused] ?? 0))
+                cards.append(
+                    OverviewPage.Card(
+                        id: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
+                        countdown: countdown.text, overdue: countdown.overdue, done: done, total: total,
+                        percent: total == 0 ? 0 : done * 100 / total, received: counts[.received] ?? 0, late: counts[.late] ?? 0,
+                        pending: counts[.pending] ?? 0, needsReview: counts[.needsReview] ?? 0, rejected: counts[.rejected] ?? 0,
+                        excused: counts[.excused] ?? 0))
             }
-            let page = OverviewPage(page: await chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
-                                    office: state.office.name, updated: state.office.formatDateTime(now),
-                                    cards: cards)
+            let page = OverviewPage(
+                page: await chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
+                office: state.office.name, updated: state.office.formatDateTime(now),
+                cards: cards)
             return renderer.response(.overview, page)
         }
 
@@ -44,8 +47,9 @@ extension DashboardRoutes {
             let campaign = try campaign(context, state)
             let parameters = query(request)
             let unitQuery = UnitTable.Query(parameters: parameters.all)
-            let table = UnitTable(roster: state.roster, ledger: try await ledger(campaign, state: state), query: unitQuery,
-                                  index: state.index)
+            let table = UnitTable(
+                roster: state.roster, ledger: try await ledger(campaign, state: state), query: unitQuery,
+                index: state.index)
             let pageNumber = max(1, Int(parameters["page"] ?? "") ?? 1)
             let pages = max(1, (table.rows.count + Self.pageSize - 1) / Self.pageSize)
             let shown = table.rows.dropFirst((min(pageNumber, pages) - 1) * Self.pageSize).prefix(Self.pageSize)
@@ -55,8 +59,10 @@ extension DashboardRoutes {
                 if page > 1 { items.append(("page", "\(page)")) }
                 return base + FormData.queryString(items)
             }
-            let columns: [(UnitTable.SortKey, String)] = [(.code, "Mã"), (.name, "Đơn vị"), (.level, "Cấp học"), (.status, "Trạng thái"),
-                                                          (.received, "Thời điểm nhận"), (.files, "Số tệp")]
+            let columns: [(UnitTable.SortKey, String)] = [
+                (.code, "Mã"), (.name, "Đơn vị"), (.level, "Cấp học"), (.status, "Trạng thái"),
+                (.received, "Thời điểm nhận"), (.files, "Số tệp"),
+            ]
             let levels = Array(Set(state.roster.units.map(\.level))).sorted()
             let view = UnitTablePage(
                 page: await chrome(campaign.title, context: context, state: state),
@@ -71,14 +77,18 @@ extension DashboardRoutes {
                     let current = unitQuery.sort == key
                     next.sort = key
                     next.descending = current ? !unitQuery.descending : false
-                    return .init(label: label, href: link(next), sorted: current ? (unitQuery.descending ? "descending" : "ascending") : nil,
-                                 arrow: current ? (unitQuery.descending ? " ▼" : " ▲") : "")
+                    return .init(
+                        label: label, href: link(next), sorted: current ? (unitQuery.descending ? "descending" : "ascending") : nil,
+                        arrow: current ? (unitQuery.descending ? " ▼" : " ▲") : "")
                 },
-                rowsHTML: UnitTablePage.rowsHTML(shown.map { row in
-                    .init(code: row.unit.code, name: row.unit.name, level: row.unit.level, status: row.status.rawValue,
-                          statusLabel: row.status.label, note: row.note, receivedAt: row.receivedAt.map(state.office.formatDateTime) ?? "",
-                          files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
-                }),
+                rowsHTML: UnitTablePage.rowsHTML(
+                    shown.map { row in
+                        .init(
+                            code: row.unit.code, name: row.unit.name, level: row.unit.level, status: row.status.rawValue,
+                            statusLabel: row.status.label, note: row.note,
+                            receivedAt: row.receivedAt.map(state.office.formatDateTime) ?? "",
+                            files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
+                    }),
                 empty: shown.isEmpty,
                 shown: shown.count, matching: table.rows.count, total: table.total,
                 exportQuery: FormData.queryString(unitQuery.parameters),
@@ -103,9 +113,10 @@ extension DashboardRoutes {
                 canExcuse: status.awaitsSubmission,
                 messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
                 sent: try state.store.outgoing(unit: unit.code).map { record in
-                    .init(at: state.office.formatDateTime(record.createdAt), kind: record.kind.label, stage: record.stage ?? "",
-                          recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
-                          failed: record.state == "failed", error: record.error)
+                    .init(
+                        at: state.office.formatDateTime(record.createdAt), kind: record.kind.label, stage: record.stage ?? "",
+                        recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
+                        failed: record.state == "failed", error: record.error)
                 })
             return renderer.response(.unit, view)
         }
@@ -116,7 +127,8 @@ extension DashboardRoutes {
             let campaign = try campaign(context, state)
             let code = context.parameters.get("unit") ?? ""
             _ = try desk(state).excuse(unitCode: code, campaignID: campaign.id, actor: actor(context), at: clock.now())
-            return await redirect("/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .excused)
+            return await redirect(
+                "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .excused)
         }
     }
 
@@ -140,14 +152,16 @@ extension DashboardRoutes {
             id: message.id, receivedAt: state.office.formatDateTime(message.receivedAt),
             from: [message.fromName, message.fromAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "),
             subject: message.subject.isEmpty ? "(không có tiêu đề)" : message.subject,
-            campaign: campaign?.title ?? "không thuộc đợt nào", statusLabel: message.status?.label ?? "", status: message.status?.rawValue ?? "",
+            campaign: campaign?.title ?? "không thuộc đợt nào", statusLabel: message.status?.label ?? "",
+            status: message.status?.rawValue ?? "",
             problems: message.problems, matchReason: message.matchReason,
             files: message.attachments.map(fileView), rawHref: "/messages/\(message.id)/raw")
     }
 
     func fileView(_ file: StoredAttachment) -> UnitPage.File {
-        UnitPage.File(name: file.filename, href: "/files/\(file.id)", kind: AttachmentDelivery.kindLabel(file.kind),
-                      size: Format.size(file.size), inline: AttachmentDelivery.showsInline(file))
+        UnitPage.File(
+            name: file.filename, href: "/files/\(file.id)", kind: AttachmentDelivery.kindLabel(file.kind),
+            size: Format.size(file.size), inline: AttachmentDelivery.showsInline(file))
     }
 }
 

@@ -33,8 +33,9 @@ struct DashboardRoutes: Sendable {
     /// The frame of a logged-in page.
     func chrome(_ title: String, context: DashboardContext, state: DashboardState, notice: String? = nil) async -> PageChrome {
         let waiting = (try? await reviewCount.value(0) { try state.store.reviewCount() }) ?? 0
-        return PageChrome(title: title, user: context.session?.user, csrf: context.session?.csrfToken,
-                          reviewBadge: waiting > 0 ? "\(waiting)" : nil, notice: notice)
+        return PageChrome(
+            title: title, user: context.session?.user, csrf: context.session?.csrfToken,
+            reviewBadge: waiting > 0 ? "\(waiting)" : nil, notice: notice)
     }
 
     /// After an action, back to a page with a fixed notice (by code, so no text of the
@@ -76,21 +77,29 @@ struct ErrorPageMiddleware: RouterMiddleware {
     var renderer: PageRenderer
     var logger: Logger
 
-    func handle(_ request: Request, context: DashboardContext, next: (Request, DashboardContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: DashboardContext, next: (Request, DashboardContext) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
             let message = error.body ?? (error.status == .notFound ? "Không tìm thấy trang này." : "Yêu cầu không hợp lệ.")
-            return renderer.response(.error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: message),
-                                     status: error.status)
+            return renderer.response(
+                .error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: message),
+                status: error.status)
         } catch let refusal as OfficerDesk.Refusal {
-            return renderer.response(.error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: refusal.description),
-                                     status: .badRequest)
+            return renderer.response(
+                .error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: refusal.description),
+                status: .badRequest)
         } catch {
             logger.error("dashboard request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return renderer.response(.error, ErrorPage(
-                page: PageChrome(title: "Có lỗi"),
-                message: "Đã có lỗi khi xử lý yêu cầu. Hãy thử lại; nếu vẫn lỗi, báo cho người quản trị máy chủ (chi tiết trong nhật ký của thidua)."),
+            return renderer.response(
+                .error,
+                ErrorPage(
+                    page: PageChrome(title: "Có lỗi"),
+                    message:
+                        "Đã có lỗi khi xử lý yêu cầu. Hãy thử lại; nếu vẫn lỗi, báo cho người quản trị máy chủ (chi tiết trong nhật ký của thidua)."
+                ),
                 status: .internalServerError)
         }
     }
@@ -109,7 +118,9 @@ enum Format {
     static func countdown(to deadline: Date, from now: Date) -> (text: String, overdue: Bool) {
         let seconds = Int(deadline.timeIntervalSince(now))
         let span = abs(seconds)
-        let days = span / 86_400, hours = span % 86_400 / 3600, minutes = span % 3600 / 60
+        let days = span / 86_400
+        let hours = span % 86_400 / 3600
+        let minutes = span % 3600 / 60
         var parts: [String] = []
         if days > 0 { parts.append("\(days) ngày") }
         if hours > 0 && days < 7 { parts.append("\(hours) giờ") }

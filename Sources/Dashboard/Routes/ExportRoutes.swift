@@ -8,28 +8,34 @@ extension DashboardRoutes {
         router.get("/campaigns/{campaign}/export.csv") { request, context in
             let state = await state()
             let campaign = try campaign(context, state)
-            let table = UnitTable(roster: state.roster, ledger: try await ledger(campaign, state: state),
-                                  query: UnitTable.Query(parameters: query(request).all), index: state.index)
-            return download(ByteBuffer(string: UnitTableCSV.render(table, office: state.office)),
-                            type: "text/csv; charset=utf-8", filename: "\(campaign.id)-don-vi.csv")
+            let table = UnitTable(
+                roster: state.roster, ledger: try await ledger(campaign, state: state),
+                query: UnitTable.Query(parameters: query(request).all), index: state.index)
+            return download(
+                ByteBuffer(string: UnitTableCSV.render(table, office: state.office)),
+                type: "text/csv; charset=utf-8", filename: "\(campaign.id)-don-vi.csv")
         }
 
         router.get("/campaigns/{campaign}/export.xlsx") { request, context in
             let state = await state()
             let campaign = try campaign(context, state)
-            let table = UnitTable(roster: state.roster, ledger: try await ledger(campaign, state: state),
-                                  query: UnitTable.Query(parameters: query(request).all), index: state.index)
+            let table = UnitTable(
+                roster: state.roster, ledger: try await ledger(campaign, state: state),
+                query: UnitTable.Query(parameters: query(request).all), index: state.index)
             let data = try UnitTableXLSX.render(table, office: state.office)
-            return download(ByteBuffer(bytes: data), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            filename: "\(campaign.id)-don-vi.xlsx")
+            return download(
+                ByteBuffer(bytes: data), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                filename: "\(campaign.id)-don-vi.xlsx")
         }
     }
 
     func download(_ buffer: ByteBuffer, type: String, filename: String) -> Response {
-        Response(status: .ok, headers: [
-            .contentType: type,
-            .contentDisposition: AttachmentDelivery.contentDisposition(inline: false, filename: filename),
-            .cacheControl: "private, no-store",
-        ], body: .init(byteBuffer: buffer))
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: type,
+                .contentDisposition: AttachmentDelivery.contentDisposition(inline: false, filename: filename),
+                .cacheControl: "private, no-store",
+            ], body: .init(byteBuffer: buffer))
     }
 }

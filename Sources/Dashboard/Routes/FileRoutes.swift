@@ -14,16 +14,19 @@ extension DashboardRoutes {
             }
             let path = state.store.files.url(file.storedPath).path
             guard let head = Self.head(of: path) else {
-                throw HTTPError(.notFound, message: "Tệp \(file.filename) không còn trong thư mục dữ liệu (có thể đã bị xoá theo chính sách lưu trữ).")
+                throw HTTPError(
+                    .notFound, message: "Tệp \(file.filename) không còn trong thư mục dữ liệu (có thể đã bị xoá theo chính sách lưu trữ).")
             }
             let decision = AttachmentDelivery.decide(kind: file.kind, head: head)
             let body = try await fileIO.loadFile(path: path, context: context)
-            return Response(status: .ok, headers: [
-                .contentType: decision.contentType,
-                .contentDisposition: AttachmentDelivery.contentDisposition(inline: decision.inline, filename: file.filename),
-                .contentSecurityPolicy: AttachmentDelivery.policy,
-                .cacheControl: "private, no-store",
-            ], body: body)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: decision.contentType,
+                    .contentDisposition: AttachmentDelivery.contentDisposition(inline: decision.inline, filename: file.filename),
+                    .contentSecurityPolicy: AttachmentDelivery.policy,
+                    .cacheControl: "private, no-store",
+                ], body: body)
         }
 
         router.get("/messages/{id}/raw") { request, context in
@@ -35,12 +38,14 @@ extension DashboardRoutes {
                 throw HTTPError(.notFound, message: "Thư gốc không còn trong thư mục dữ liệu (có thể đã bị xoá theo chính sách lưu trữ).")
             }
             let body = try await fileIO.loadFile(path: path, context: context)
-            return Response(status: .ok, headers: [
-                .contentType: "message/rfc822",
-                .contentDisposition: AttachmentDelivery.contentDisposition(inline: false, filename: "thu-\(id).eml"),
-                .contentSecurityPolicy: AttachmentDelivery.policy,
-                .cacheControl: "private, no-store",
-            ], body: body)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "message/rfc822",
+                    .contentDisposition: AttachmentDelivery.contentDisposition(inline: false, filename: "thu-\(id).eml"),
+                    .contentSecurityPolicy: AttachmentDelivery.policy,
+                    .cacheControl: "private, no-store",
+                ], body: body)
         }
     }
 

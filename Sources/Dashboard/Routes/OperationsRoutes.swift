@@ -9,25 +9,30 @@ extension DashboardRoutes {
         router.get("/healthz") { _, _ in
             let state = await state()
             let check = HealthCheck(intake: try state.store.intakeHealth(), threshold: state.healthThreshold, now: clock.now())
-            return Response(status: check.healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: check.json)))
+            return Response(
+                status: check.healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: check.json)))
         }
 
         router.get("/metrics") { request, context in
             // A monitoring system presents the configured bearer token; an officer's
             // session will do too. Nobody else reads the numbers.
             let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
-            let tokenMatches = settings.metricsToken.map { expected in
-                bearer.map { PasswordHash.constantTimeEqual(Array($0.utf8), Array(expected.utf8)) } ?? false
-            } ?? false
+            let tokenMatches =
+                settings.metricsToken.map { expected in
+                    bearer.map { PasswordHash.constantTimeEqual(Array($0.utf8), Array(expected.utf8)) } ?? false
+                } ?? false
             guard tokenMatches || context.session != nil else {
-                return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"thidua\"", .contentType: "text/plain"],
-                                body: .init(byteBuffer: ByteBuffer(string: "metrics need the bearer token set in dashboard.metrics_token_file\n")))
+                return Response(
+                    status: .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"thidua\"", .contentType: "text/plain"],
+                    body: .init(byteBuffer: ByteBuffer(string: "metrics need the bearer token set in dashboard.metrics_token_file\n")))
             }
             let state = await state()
-            let text = MetricsExposition.render(totals: try state.store.totals(), health: try state.store.intakeHealth(),
-                                                counters: counters, reviewWaiting: try state.store.reviewCount())
-            return Response(status: .ok, headers: [.contentType: MetricsExposition.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+            let text = MetricsExposition.render(
+                totals: try state.store.totals(), health: try state.store.intakeHealth(),
+                counters: counters, reviewWaiting: try state.store.reviewCount())
+            return Response(
+                status: .ok, headers: [.contentType: MetricsExposition.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
 
         router.get("/health") { request, context in
@@ -36,7 +41,8 @@ extension DashboardRoutes {
             let intake = try state.store.intakeHealth()
             let check = HealthCheck(intake: intake, threshold: state.healthThreshold, now: now)
             let totals = try state.store.totals()
-            let verdict = check.healthy
+            let verdict =
+                check.healthy
                 ? (intake.failingSince == nil ? "Hoạt động bình thường." : "Đang có lỗi khi đọc hộp thư; thidua đang thử lại.")
                 : intake.needsAction
                     ? "Không đăng nhập được hộp thư: cần người quản trị sửa mật khẩu hoặc cấp lại quyền (xem lỗi bên dưới và hướng dẫn cài đặt, docs/install.vi.md)."
@@ -58,7 +64,9 @@ extension DashboardRoutes {
             let totals = try state.store.totals()
             let rows = try state.store.outgoingLog().map { record -> OutgoingPage.Row in
                 let unit = record.unitCode.flatMap { state.roster.unit(code: $0) }
-                let href = zip(record.campaignID, unit).map { "/campaigns/\(FormData.percentEncode($0))/units/\(FormData.percentEncode($1.code))" }
+                let href = zip(record.campaignID, unit).map {
+                    "/campaigns/\(FormData.percentEncode($0))/units/\(FormData.percentEncode($1.code))"
+                }
                 return OutgoingPage.Row(
                     at: state.office.formatDateTime(record.createdAt), campaign: record.campaignID.flatMap(state.campaign)?.title ?? "",
                     unit: unit.map { "\($0.name) (\($0.code))" } ?? (record.unitCode ?? ""), unitHref: href, kind: record.kind.label,
@@ -80,8 +88,9 @@ extension DashboardRoutes {
         }
 
         router.get("/static/app.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
     }
 }

@@ -35,15 +35,17 @@ extension DashboardRoutes {
             guard let unit = form.value("unit") else { throw OfficerDesk.Refusal.unknownUnit("") }
             // The datalist offers "code"; a pasted "code — name" still works.
             let code = String(unit.split(separator: " ").first ?? "")
-            _ = try desk(state).assign(messageID: try messageID(context), to: code, campaignID: form.value("campaign"),
-                                       actor: actor(context), at: clock.now())
+            _ = try desk(state).assign(
+                messageID: try messageID(context), to: code, campaignID: form.value("campaign"),
+                actor: actor(context), at: clock.now())
             return await redirect("/review", notice: .assigned)
         }
 
         router.post("/review/{id}/reject") { request, context in
             let form = try await FormData.read(request, context: context)
             let state = await state()
-            _ = try desk(state).reject(messageID: try messageID(context), reason: form["reason"] ?? "", actor: actor(context), at: clock.now())
+            _ = try desk(state).reject(
+                messageID: try messageID(context), reason: form["reason"] ?? "", actor: actor(context), at: clock.now())
             return await redirect("/review", notice: .rejected)
         }
 

@@ -20,7 +20,8 @@ struct LoginThrottle: Sendable {
         // a burst; the lock runs for a window from its last failure.
         keys.compactMap { key -> Date? in
             guard let recent = failures[key], recent.count >= maxFailures, let last = recent.last,
-                  now < last.addingTimeInterval(window) else { return nil }
+                now < last.addingTimeInterval(window)
+            else { return nil }
             return last.addingTimeInterval(window)
         }.max()
     }

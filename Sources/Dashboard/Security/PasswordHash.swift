@@ -14,8 +14,8 @@ public enum PasswordHash {
         case crypto(String)
         public var description: String {
             switch self {
-            case let .tooShort(minimum): "the password must have at least \(minimum) characters"
-            case let .crypto(what): "libcrypto failed to \(what)"
+            case .tooShort(let minimum): "the password must have at least \(minimum) characters"
+            case .crypto(let what): "libcrypto failed to \(what)"
             }
         }
     }
@@ -35,10 +35,10 @@ public enum PasswordHash {
     public static func verify(password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), let r = UInt64(parts[2]), let p = UInt64(parts[3]),
-              n > 1, n <= 1 << 20, r > 0, r <= 32, p > 0, p <= 16,
-              let salt = Data(base64Encoded: String(parts[4])), let expected = Data(base64Encoded: String(parts[5])),
-              !expected.isEmpty,
-              let key = try? derive(password: password, salt: Array(salt), n: n, r: r, p: p, length: expected.count)
+            n > 1, n <= 1 << 20, r > 0, r <= 32, p > 0, p <= 16,
+            let salt = Data(base64Encoded: String(parts[4])), let expected = Data(base64Encoded: String(parts[5])),
+            !expected.isEmpty,
+            let key = try? derive(password: password, salt: Array(salt), n: n, r: r, p: p, length: expected.count)
         else { return false }
         return constantTimeEqual(key, Array(expected))
     }
@@ -60,8 +60,9 @@ public enum PasswordHash {
         let maxMemory = 128 * n * r * p + 1 << 20
         let status = secret.withUnsafeBufferPointer { pass in
             salt.withUnsafeBufferPointer { salt in
-                EVP_PBE_scrypt(pass.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, pass.count,
-                               salt.baseAddress, salt.count, n, r, p, maxMemory, &key, length)
+                EVP_PBE_scrypt(
+                    pass.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, pass.count,
+                    salt.baseAddress, salt.count, n, r, p, maxMemory, &key, length)
             }
         }
         guard status == 1 else { throw Failure.crypto("compute scrypt") }

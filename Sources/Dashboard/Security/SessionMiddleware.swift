@@ -11,7 +11,9 @@ struct SessionMiddleware: RouterMiddleware {
 
     var sessions: SessionStore
 
-    func handle(_ request: Request, context: DashboardContext, next: (Request, DashboardContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: DashboardContext, next: (Request, DashboardContext) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value {
             context.session = await sessions.session(token: token)

@@ -5,7 +5,9 @@ import Store
 struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Back up the ledger (SQLite online backup, safe while the daemon runs) with a manifest of stored files.",
-        discussion: "Copy the data directory's raw/ and files/ folders alongside (e.g. with rsync); FILE.manifest.jsonl lists every file with its size and SHA-256.")
+        discussion:
+            "Copy the data directory's raw/ and files/ folders alongside (e.g. with rsync); FILE.manifest.jsonl lists every file with its size and SHA-256."
+    )
 
     @Argument(help: "The backup database to create.")
     var file: String

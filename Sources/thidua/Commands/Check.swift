@@ -18,14 +18,17 @@ struct Check: AsyncParsableCommand {
             print("config:    \(config.path) ok")
             print("roster:    \(config.rosterPath): \(context.roster.units.count) units")
             for campaign in config.campaigns {
-                print("campaign:  \(campaign.id) — hạn \(config.office.formatDateTime(campaign.deadline)), nhắc \(campaign.reminders.map(\.description).joined(separator: " "))")
+                print(
+                    "campaign:  \(campaign.id) — hạn \(config.office.formatDateTime(campaign.deadline)), nhắc \(campaign.reminders.map(\.description).joined(separator: " "))"
+                )
             }
             print("data dir:  \(config.dataDirectory.path)")
             if config.dashboard.enabled {
                 let users = try context.store.dashboardUsers()
-                print(users.isEmpty
-                    ? "dashboard: http://\(config.dashboard.listen)/ — no login yet: set one with `thidua passwd --user NAME`"
-                    : "dashboard: http://\(config.dashboard.listen)/ — logins: \(users.joined(separator: ", "))")
+                print(
+                    users.isEmpty
+                        ? "dashboard: http://\(config.dashboard.listen)/ — no login yet: set one with `thidua passwd --user NAME`"
+                        : "dashboard: http://\(config.dashboard.listen)/ — logins: \(users.joined(separator: ", "))")
             }
             guard connect else { return }
             var failures = 0
@@ -40,7 +43,9 @@ struct Check: AsyncParsableCommand {
             case .success(let imap):
                 do {
                     let folders = try await imap.listMailboxes()
-                    print("imap:      logged in to \(config.imap.server.serverURL) as \(config.imap.user); folders: \(folders.joined(separator: ", "))")
+                    print(
+                        "imap:      logged in to \(config.imap.server.serverURL) as \(config.imap.user); folders: \(folders.joined(separator: ", "))"
+                    )
                     for folder in config.imap.folders {
                         let status = try await imap.status(mailbox: folder)
                         print("imap:      \(folder): \(status.messages) messages, UIDVALIDITY \(status.uidValidity)")

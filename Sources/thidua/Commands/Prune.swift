@@ -28,30 +28,36 @@ struct Prune: AsyncParsableCommand {
             }
             print("raw mail is kept \(retention.days) days after its campaign's deadline (raw_mail_retention in \(config.path))")
             let now = Date()
-            let prune = dryRun ? try context.store.rawMailPrunePlan(retention, at: now)
-                               : try context.store.pruneRawMail(retention, at: now, actor: "officer")
+            let prune =
+                dryRun
+                ? try context.store.rawMailPrunePlan(retention, at: now)
+                : try context.store.pruneRawMail(retention, at: now, actor: "officer")
             let office = config.office
             if prune.isEmpty {
                 print("no raw mail is past its retention; nothing \(dryRun ? "would be" : "was") deleted")
             } else {
-                print("\(dryRun ? "would delete" : "deleted") the raw mail of \(prune.items.count) message(s): "
-                      + "\(prune.files.count) file(s), \(Self.megabytes(prune.bytes)) \(dryRun ? "to free" : "freed")"
-                      + (dryRun ? " (dry run: nothing deleted)" : ""))
+                print(
+                    "\(dryRun ? "would delete" : "deleted") the raw mail of \(prune.items.count) message(s): "
+                        + "\(prune.files.count) file(s), \(Self.megabytes(prune.bytes)) \(dryRun ? "to free" : "freed")"
+                        + (dryRun ? " (dry run: nothing deleted)" : ""))
             }
             for item in prune.items.prefix(Self.listed) {
-                print("  #\(item.messageRow)  \(item.unitCode ?? "-")  \(item.campaignID ?? "-")  received \(office.formatDateTime(item.receivedAt))"
-                      + "  kept until \(office.formatDateTime(item.keptUntil))  sha256 \(item.sha256.prefix(16))…  \(item.rawPath)")
+                print(
+                    "  #\(item.messageRow)  \(item.unitCode ?? "-")  \(item.campaignID ?? "-")  received \(office.formatDateTime(item.receivedAt))"
+                        + "  kept until \(office.formatDateTime(item.keptUntil))  sha256 \(item.sha256.prefix(16))…  \(item.rawPath)")
             }
             if prune.items.count > Self.listed {
                 print("  … and \(prune.items.count - Self.listed) more (each is logged in the ledger as a message.raw_pruned event)")
             }
             if !prune.leftovers.isEmpty {
-                print("\(prune.leftovers.count) file(s) of raw mail pruned earlier were still there (a prune cut short, or mail fetched again) "
-                      + "and \(dryRun ? "would be" : "were") deleted too")
+                print(
+                    "\(prune.leftovers.count) file(s) of raw mail pruned earlier were still there (a prune cut short, or mail fetched again) "
+                        + "and \(dryRun ? "would be" : "were") deleted too")
             }
             for (campaign, count) in prune.keptForUnknownCampaign.sorted(by: { $0.key < $1.key }) {
-                print("kept: \(count) message(s) of campaign '\(campaign)', which is no longer in \(config.path), so its deadline is unknown; "
-                      + "put the campaign back in the config to let its raw mail go")
+                print(
+                    "kept: \(count) message(s) of campaign '\(campaign)', which is no longer in \(config.path), so its deadline is unknown; "
+                        + "put the campaign back in the config to let its raw mail go")
             }
         }
     }

@@ -20,12 +20,16 @@ struct Remind: AsyncParsableCommand {
             let context = try AppContext.load()
             let config = context.config
             let smtp = dryRun ? nil : try MailClients(config: config).smtp()
-            let sender = ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
-                                        smtp: smtp, clock: clock, logger: logger)
+            let sender = ReminderSender(
+                context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
+                smtp: smtp, clock: clock, logger: logger)
             let digest = try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger)
             if dryRun {
                 if !config.calendar.isOpen(at: instant) {
-                    FileHandle.standardError.write(Data("the office is closed at \(config.office.formatDateTime(instant)) (weekend, holiday or outside office hours): reminders wait for the next opening\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "the office is closed at \(config.office.formatDateTime(instant)) (weekend, holiday or outside office hours): reminders wait for the next opening\n"
+                                .utf8))
                 }
                 let planned = try sender.plan(at: instant)
                 // unit, addresses, stage, subject; with reminders.cc_principal, a fifth column: the copy.
@@ -38,7 +42,10 @@ struct Remind: AsyncParsableCommand {
                 if let due {
                     print("digest\t\(due.recipients.map(\.address).joined(separator: ";"))\t\(due.day)\t\(due.subject)")
                 }
-                FileHandle.standardError.write(Data("\(planned.count) reminder(s)\(due == nil ? "" : " and the digest") would be sent; nothing was sent (--dry-run)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\(planned.count) reminder(s)\(due == nil ? "" : " and the digest") would be sent; nothing was sent (--dry-run)\n"
+                            .utf8))
             } else {
                 let sent = try await sender.send(at: instant)
                 let digestSent = try await digest?.send(at: instant) ?? false

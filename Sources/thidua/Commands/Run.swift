@@ -25,11 +25,13 @@ struct Run: AsyncParsableCommand {
             let logger = LogSetup.bootstrapOnce()
             let context = try AppContext.load()
             let daemon = try Daemon.make(context: context, clock: try SimulatedTime.clock(now), logger: logger)
-            logger.info("thidua starting", metadata: [
-                "config": "\(context.config.path)", "mailbox": "\(context.config.imap.server.serverURL)",
-                "folders": "\(context.config.imap.folders.joined(separator: ","))", "units": "\(context.roster.units.count)",
-                "data_dir": "\(context.config.dataDirectory.path)",
-            ])
+            logger.info(
+                "thidua starting",
+                metadata: [
+                    "config": "\(context.config.path)", "mailbox": "\(context.config.imap.server.serverURL)",
+                    "folders": "\(context.config.imap.folders.joined(separator: ","))", "units": "\(context.roster.units.count)",
+                    "data_dir": "\(context.config.dataDirectory.path)",
+                ])
             if once {
                 if let error = try await daemon.cycle() {
                     logger.error("reading the mailbox failed", metadata: ["error": "\(error)"])
@@ -41,26 +43,32 @@ struct Run: AsyncParsableCommand {
             let counters = RuntimeCounters()
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
                 .init(service: PollService(holder: holder, counters: counters)),
-                .init(service: ReloadService(holder: holder, logger: logger) {
-                    try Daemon.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
-                }),
+                .init(
+                    service: ReloadService(holder: holder, logger: logger) {
+                        try Daemon.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
+                    }),
             ]
             let dashboard = context.config.dashboard
             if dashboard.enabled {
                 // The listen address and token are read at start; SIGHUP reloads what the
                 // pages show (roster, campaigns), not where they are served.
-                let settings = DashboardServer.Settings(listen: dashboard.listen, metricsToken: try dashboard.metricsToken?.resolve(),
-                                                        secureCookie: dashboard.secureCookie)
-                let app = try DashboardServer.application(settings: settings, state: { await holder.current.dashboardState() },
-                                                          counters: counters, clock: SystemClock(), logger: logger)
-                services.append(.init(service: DashboardService(server: app, listen: dashboard.listen, logger: logger),
-                                      successTerminationBehavior: .ignore))
+                let settings = DashboardServer.Settings(
+                    listen: dashboard.listen, metricsToken: try dashboard.metricsToken?.resolve(),
+                    secureCookie: dashboard.secureCookie)
+                let app = try DashboardServer.application(
+                    settings: settings, state: { await holder.current.dashboardState() },
+                    counters: counters, clock: SystemClock(), logger: logger)
+                services.append(
+                    .init(
+                        service: DashboardService(server: app, listen: dashboard.listen, logger: logger),
+                        successTerminationBehavior: .ignore))
                 logger.info("dashboard listening", metadata: ["listen": "\(dashboard.listen)"])
             }
-            let group = ServiceGroup(configuration: .init(
-                services: services,
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: services,
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
             try await group.run()
             logger.info("thidua stopped")
         }

@@ -36,23 +36,32 @@ struct Status: AsyncParsableCommand {
                 let office = context.config.office
                 let s = report.summary
                 print("\(report.campaign.title) — hạn \(office.formatDateTime(report.campaign.deadline))")
-                print("Đã nộp \(s.received), nộp muộn \(s.late), chưa nộp \(s.pending), cần xem lại \(s.needsReview), không đạt \(s.rejected), được miễn \(s.excused) / \(s.total)")
+                print(
+                    "Đã nộp \(s.received), nộp muộn \(s.late), chưa nộp \(s.pending), cần xem lại \(s.needsReview), không đạt \(s.rejected), được miễn \(s.excused) / \(s.total)"
+                )
                 for unit in report.units {
                     let when = unit.receivedAt.map(office.formatDateTime) ?? ""
-                    print("\(unit.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(unit.status.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(when.padding(toLength: 17, withPad: " ", startingAt: 0)) \(unit.name)")
+                    print(
+                        "\(unit.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(unit.status.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(when.padding(toLength: 17, withPad: " ", startingAt: 0)) \(unit.name)"
+                    )
                 }
                 if !report.review.isEmpty {
                     print("Thư cần cán bộ xem lại (gán: thidua assign MÃ-THƯ MÃ-ĐƠN-VỊ):")
                     for item in report.review {
-                        print("  #\(item.id) \(office.formatDateTime(item.receivedAt)) \(item.from ?? "?") — \(item.subject) — \(item.reason)")
+                        print(
+                            "  #\(item.id) \(office.formatDateTime(item.receivedAt)) \(item.from ?? "?") — \(item.subject) — \(item.reason)"
+                        )
                     }
                 }
                 let r = report.reminders
                 print("Thư nhắc: đã gửi \(r.sent), lỗi \(r.failed), chưa rõ kết quả \(r.uncertain)")
                 for failure in r.failures { print("  \(failure.unit) (\(failure.stage)): \(failure.error)") }
                 // Which ones are uncertain, so the officer can look in the Sent folder: thidua will not resend them.
-                for record in try context.store.reminders(campaign: campaign.id) where record.state == DataStore.ReminderState.sending.rawValue {
-                    print("  \(record.unit) (\(record.stage)): chưa rõ đã gửi được hay chưa (thidua dừng giữa lúc gửi tới \(record.recipients)); sẽ không gửi lại, xin xem thư mục Thư đã gửi")
+                for record in try context.store.reminders(campaign: campaign.id)
+                where record.state == DataStore.ReminderState.sending.rawValue {
+                    print(
+                        "  \(record.unit) (\(record.stage)): chưa rõ đã gửi được hay chưa (thidua dừng giữa lúc gửi tới \(record.recipients)); sẽ không gửi lại, xin xem thư mục Thư đã gửi"
+                    )
                 }
                 if let error = report.intake.lastError { print("Lỗi kết nối hộp thư gần nhất: \(error)") }
             }

@@ -4,8 +4,10 @@ import MIME
 
 /// The office and campaign sections of the config, made into the domain's values.
 extension AppConfig {
-    static func campaign(_ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,
-                         fail: (String, String) -> ConfigError) throws -> Campaign {
+    static func campaign(
+        _ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,
+        fail: (String, String) -> ConfigError
+    ) throws -> Campaign {
         let key = "campaigns[\(index)]"
         guard let opens = ConfigTime.date(section.opens, zone: zone, endOfDay: false) else {
             throw fail("\(key).opens", "'\(section.opens)' is not a date like 2021-02-08")
@@ -26,13 +28,16 @@ extension AppConfig {
         if let unknown = kinds.first(where: { !known.contains($0) }) {
             throw fail("\(key).accept", "unknown kind '\(unknown)'; use \(known.sorted().joined(separator: ", "))")
         }
-        return Campaign(id: section.id, title: section.title, opens: opens, deadline: deadline,
-                        keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
+        return Campaign(
+            id: section.id, title: section.title, opens: opens, deadline: deadline,
+            keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
     }
 
     /// Workdays, office hours and holidays (from the holidays file), for sending mail.
-    static func officeCalendar(_ office: ConfigFile.OfficeSection, zone: TimeZone, absolute: (String) -> String,
-                               fail: (String, String) -> ConfigError) throws -> OfficeCalendar {
+    static func officeCalendar(
+        _ office: ConfigFile.OfficeSection, zone: TimeZone, absolute: (String) -> String,
+        fail: (String, String) -> ConfigError
+    ) throws -> OfficeCalendar {
         let names = ["sun": 1, "mon": 2, "tue": 3, "wed": 4, "thu": 5, "fri": 6, "sat": 7]
         var workdays: Set<Int> = [2, 3, 4, 5, 6, 7]
         if let days = office.workdays {
@@ -44,7 +49,8 @@ extension AppConfig {
                 workdays.insert(number)
             }
         }
-        var opens = 7 * 60 + 30, closes = 17 * 60
+        var opens = 7 * 60 + 30
+        var closes = 17 * 60
         if let hours = office.office_hours {
             let parts = hours.split(separator: "-").map { ConfigTime.minuteOfDay(String($0).trimmingCharacters(in: .whitespaces)) }
             guard parts.count == 2, let start = parts[0], let end = parts[1], start < end else {

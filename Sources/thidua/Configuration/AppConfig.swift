@@ -1,8 +1,8 @@
 import Dashboard
 import Foundation
 import Intake
-import MailTransport
 import MIME
+import MailTransport
 import Yams
 
 /// The resolved configuration: the YAML file, with paths made absolute against the file's
@@ -98,7 +98,9 @@ struct AppConfig: Sendable {
     static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let path = environment["THIDUA_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, key: nil, message: "cannot read the config file; set THIDUA_CONFIG to its path (see config/thidua.yaml for an example)")
+            throw ConfigError(
+                file: path, key: nil,
+                message: "cannot read the config file; set THIDUA_CONFIG to its path (see config/thidua.yaml for an example)")
         }
         let file: ConfigFile
         do {
@@ -125,7 +127,9 @@ struct AppConfig: Sendable {
         }
         var reminderMinute = 8 * 60
         if let text = file.office.reminder_time {
-            guard let minute = ConfigTime.minuteOfDay(text) else { throw fail("office.reminder_time", "'\(text)' is not a time like 08:00") }
+            guard let minute = ConfigTime.minuteOfDay(text) else {
+                throw fail("office.reminder_time", "'\(text)' is not a time like 08:00")
+            }
             reminderMinute = minute
         }
 
@@ -142,7 +146,9 @@ struct AppConfig: Sendable {
         case "none": afterProcessing = .none
         case "keyword":
             let keyword = file.mailbox.processed_keyword ?? "$ThiduaStored"
-            guard !keyword.isEmpty, keyword.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"(){%*\"\\]".unicodeScalars.contains($0) }) else {
+            guard !keyword.isEmpty,
+                keyword.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"(){%*\"\\]".unicodeScalars.contains($0) })
+            else {
                 throw fail("mailbox.processed_keyword", "'\(keyword)' is not a valid IMAP keyword (letters, digits, $ and - only)")
             }
             afterProcessing = .keyword(keyword)
@@ -156,10 +162,12 @@ struct AppConfig: Sendable {
         }
         let fetchConnections = file.mailbox.fetch_connections ?? Self.defaultFetchConnections
         guard (1...Self.fetchConnectionLimit).contains(fetchConnections) else {
-            throw fail("mailbox.fetch_connections",
-                       "\(fetchConnections) is not from 1 to \(Self.fetchConnectionLimit): use 2, or 1 if the server allows few connections")
+            throw fail(
+                "mailbox.fetch_connections",
+                "\(fetchConnections) is not from 1 to \(Self.fetchConnectionLimit): use 2, or 1 if the server allows few connections")
         }
-        let folders = file.mailbox.folders ?? [imapServer.path.isEmpty ? "INBOX" : imapServer.path.removingPercentEncoding ?? imapServer.path]
+        let folders =
+            file.mailbox.folders ?? [imapServer.path.isEmpty ? "INBOX" : imapServer.path.removingPercentEncoding ?? imapServer.path]
 
         let smtpURL = value("THIDUA_SMTP_URL") ?? file.smtp.url
         let smtpServer: MailServerURL
@@ -171,10 +179,12 @@ struct AppConfig: Sendable {
 
         let imapUser = value("THIDUA_IMAP_USER") ?? file.mailbox.user ?? ""
         let smtpUser = value("THIDUA_SMTP_USER") ?? file.smtp.user ?? imapUser
-        let imapPassword = Credential(value: value("THIDUA_IMAP_PASSWORD"), file: file.mailbox.password_file.map(absolute),
-                                  key: "mailbox.password_file", environmentName: "THIDUA_IMAP_PASSWORD", config: path)
-        var smtpPassword = Credential(value: value("THIDUA_SMTP_PASSWORD"), file: file.smtp.password_file.map(absolute),
-                                  key: "smtp.password_file", environmentName: "THIDUA_SMTP_PASSWORD", config: path)
+        let imapPassword = Credential(
+            value: value("THIDUA_IMAP_PASSWORD"), file: file.mailbox.password_file.map(absolute),
+            key: "mailbox.password_file", environmentName: "THIDUA_IMAP_PASSWORD", config: path)
+        var smtpPassword = Credential(
+            value: value("THIDUA_SMTP_PASSWORD"), file: file.smtp.password_file.map(absolute),
+            key: "smtp.password_file", environmentName: "THIDUA_SMTP_PASSWORD", config: path)
         if smtpPassword.value == nil && smtpPassword.file == nil { smtpPassword = imapPassword }
 
         var campaigns: [Campaign] = []
@@ -211,10 +221,12 @@ struct AppConfig: Sendable {
             oauth2 = OAuth2(
                 tokenURL: tokenURL, clientID: section.client_id, scope: scope,
                 clientSecret: value("THIDUA_OAUTH2_CLIENT_SECRET") != nil || secretFile != nil
-                    ? Credential(value: value("THIDUA_OAUTH2_CLIENT_SECRET"), file: secretFile, key: "oauth2.client_secret_file",
-                             environmentName: "THIDUA_OAUTH2_CLIENT_SECRET", config: path) : nil,
-                refreshToken: Credential(value: value("THIDUA_OAUTH2_REFRESH_TOKEN"), file: section.refresh_token_file.map(absolute),
-                                     key: "oauth2.refresh_token_file", environmentName: "THIDUA_OAUTH2_REFRESH_TOKEN", config: path))
+                    ? Credential(
+                        value: value("THIDUA_OAUTH2_CLIENT_SECRET"), file: secretFile, key: "oauth2.client_secret_file",
+                        environmentName: "THIDUA_OAUTH2_CLIENT_SECRET", config: path) : nil,
+                refreshToken: Credential(
+                    value: value("THIDUA_OAUTH2_REFRESH_TOKEN"), file: section.refresh_token_file.map(absolute),
+                    key: "oauth2.refresh_token_file", environmentName: "THIDUA_OAUTH2_REFRESH_TOKEN", config: path))
         } else if imapOAuth2 || smtpOAuth2 {
             throw fail("oauth2", "auth: oauth2 needs an oauth2 section (provider, client_id, refresh token)")
         }
@@ -229,7 +241,8 @@ struct AppConfig: Sendable {
 
         // A path from the environment is the caller's, relative to their working directory;
         // one from the file is relative to the file.
-        let dataDir = value("THIDUA_DATA_DIR").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let dataDir =
+            value("THIDUA_DATA_DIR").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? file.data_dir.map(absolute) ?? absolute("../data")
         var digest: DigestSettings?
         if let section = file.digest {
@@ -246,21 +259,26 @@ struct AppConfig: Sendable {
             }
             var minute = 16 * 60 + 30
             if let text = section.time {
-                guard let parsed = ConfigTime.minuteOfDay(text), parsed < 24 * 60 else { throw fail("digest.time", "'\(text)' is not a time like 16:30") }
+                guard let parsed = ConfigTime.minuteOfDay(text), parsed < 24 * 60 else {
+                    throw fail("digest.time", "'\(text)' is not a time like 16:30")
+                }
                 minute = parsed
             }
             if !recipients.isEmpty { digest = DigestSettings(recipients: recipients, minuteOfDay: minute) }
         }
-        let office = Office(name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
-                            ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()])
+        let office = Office(
+            name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
+            ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()])
         return AppConfig(
             path: path,
             office: office,
-            imap: IMAP(server: imapServer, user: imapUser, password: imapPassword, folders: folders, pollInterval: poll,
-                       allowPlaintext: imapPlain, afterProcessing: afterProcessing, useOAuth2: imapOAuth2,
-                       fetchConnections: fetchConnections),
-            smtp: SMTP(server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
-                       allowPlaintext: file.smtp.allow_plaintext ?? false, useOAuth2: smtpOAuth2),
+            imap: IMAP(
+                server: imapServer, user: imapUser, password: imapPassword, folders: folders, pollInterval: poll,
+                allowPlaintext: imapPlain, afterProcessing: afterProcessing, useOAuth2: imapOAuth2,
+                fetchConnections: fetchConnections),
+            smtp: SMTP(
+                server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
+                allowPlaintext: file.smtp.allow_plaintext ?? false, useOAuth2: smtpOAuth2),
             rosterPath: absolute(file.units),
             dataDirectory: URL(fileURLWithPath: dataDir.hasPrefix("/") ? dataDir : absolute(dataDir)),
             caFile: value("THIDUA_TLS_CA_FILE") ?? file.tls_ca_file.map(absolute),
@@ -270,8 +288,9 @@ struct AppConfig: Sendable {
                 listen: listen,
                 secureCookie: file.dashboard?.secure_cookie ?? false,
                 metricsToken: value("THIDUA_METRICS_TOKEN") != nil || file.dashboard?.metrics_token_file != nil
-                    ? Credential(value: value("THIDUA_METRICS_TOKEN"), file: file.dashboard?.metrics_token_file.map(absolute),
-                                 key: "dashboard.metrics_token_file", environmentName: "THIDUA_METRICS_TOKEN", config: path) : nil,
+                    ? Credential(
+                        value: value("THIDUA_METRICS_TOKEN"), file: file.dashboard?.metrics_token_file.map(absolute),
+                        key: "dashboard.metrics_token_file", environmentName: "THIDUA_METRICS_TOKEN", config: path) : nil,
                 healthThreshold: try file.dashboard?.health_threshold.map { text in
                     guard let duration = ConfigTime.duration(text), duration > .zero else {
                         throw fail("dashboard.health_threshold", "'\(text)' is not a duration such as 15m or 1h")
@@ -282,8 +301,10 @@ struct AppConfig: Sendable {
             calendar: calendar,
             sendLimits: (max(1, file.smtp.max_per_minute ?? 20), max(1, file.smtp.max_per_day ?? 400)),
             oauth2: oauth2,
-            acknowledgements: file.acknowledgements?.enabled == false ? nil : AcknowledgementPolicy(
-                office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)),
+            acknowledgements: file.acknowledgements?.enabled == false
+                ? nil
+                : AcknowledgementPolicy(
+                    office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)),
             ccPrincipal: file.reminders?.cc_principal ?? false,
             digest: digest,
             rawMailRetentionDays: try Self.retentionDays(file.raw_mail_retention, fail: fail))

@@ -17,7 +17,8 @@ struct AppContext: Sendable {
 
     static func loadRoster(_ config: AppConfig) throws -> Roster {
         guard let data = FileManager.default.contents(atPath: config.rosterPath) else {
-            throw ConfigError(file: config.rosterPath, key: nil, message: "cannot read the roster (the 'units' key of \(config.path) points here)")
+            throw ConfigError(
+                file: config.rosterPath, key: nil, message: "cannot read the roster (the 'units' key of \(config.path) points here)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: config.rosterPath, key: nil, message: "the roster is not UTF-8; in Excel use 'Save As → CSV UTF-8'")
@@ -38,8 +39,9 @@ struct AppContext: Sendable {
     func campaign(_ id: String?, now: Date) throws -> Campaign {
         if let id {
             guard let campaign = config.campaigns.first(where: { $0.id == id }) else {
-                throw ConfigError(file: config.path, key: "campaigns",
-                                  message: "no campaign '\(id)'; known: \(config.campaigns.map(\.id).joined(separator: ", "))")
+                throw ConfigError(
+                    file: config.path, key: "campaigns",
+                    message: "no campaign '\(id)'; known: \(config.campaigns.map(\.id).joined(separator: ", "))")
             }
             return campaign
         }

@@ -20,11 +20,12 @@ extension ConfigError {
     private static func keyPath(of error: DecodingError) -> String? {
         let path: [any CodingKey]
         switch error {
-        case let .keyNotFound(key, context): path = context.codingPath + [key]
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context): path = context.codingPath
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
         @unknown default: return nil
         }
-        return path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(
+            in: CharacterSet(charactersIn: "."))
     }
 
     private static func explain(_ error: DecodingError) -> String {

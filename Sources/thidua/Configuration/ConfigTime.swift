@@ -23,7 +23,8 @@ enum ConfigTime {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == ymd[2] else { return nil }
+            calendar.component(.day, from: date) == ymd[2]
+        else { return nil }
         return date
     }
 

@@ -17,8 +17,9 @@ struct Credential: Sendable, CustomStringConvertible {
             throw ConfigError(file: config, key: key, message: "no password: set \(environmentName) or \(key)")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ConfigError(file: config, key: key,
-                              message: "cannot read the password file \(file); check the path and its permissions, or set \(environmentName)")
+            throw ConfigError(
+                file: config, key: key,
+                message: "cannot read the password file \(file); check the path and its permissions, or set \(environmentName)")
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

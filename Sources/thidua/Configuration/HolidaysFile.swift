@@ -30,11 +30,14 @@ enum HolidaysFile {
         for (index, entry) in file.holidays.enumerated() {
             let key = "holidays[\(index)]"
             if let date = entry.date {
-                guard let day = components(date) else { throw ConfigError(file: path, key: key, message: "'\(date)' is not a date like 2021-02-12") }
+                guard let day = components(date) else {
+                    throw ConfigError(file: path, key: key, message: "'\(date)' is not a date like 2021-02-12")
+                }
                 days.formUnion(OfficeCalendar.days(from: day, to: day))
             } else if let from = entry.from, let to = entry.to {
                 guard let start = components(from), let end = components(to) else {
-                    throw ConfigError(file: path, key: key, message: "'\(from)'–'\(to)' is not a range of dates like 2021-02-10 to 2021-02-16")
+                    throw ConfigError(
+                        file: path, key: key, message: "'\(from)'–'\(to)' is not a range of dates like 2021-02-10 to 2021-02-16")
                 }
                 let range = OfficeCalendar.days(from: start, to: end)
                 guard !range.isEmpty else { throw ConfigError(file: path, key: key, message: "the range ends before it starts") }

@@ -45,8 +45,9 @@ struct InspectReport: Encodable {
         subject = message.subject
         date = message.date
         attachments = message.attachments.map {
-            File(filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, kind: $0.kind.rawValue,
-                 inline: $0.isInline, members: $0.members.isEmpty ? nil : $0.members)
+            File(
+                filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, kind: $0.kind.rawValue,
+                inline: $0.isInline, members: $0.members.isEmpty ? nil : $0.members)
         }
         links = message.links
         unit = decision?.unit

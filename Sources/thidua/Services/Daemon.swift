@@ -28,19 +28,25 @@ struct Daemon: Sendable {
         let clients = try MailClients(config: config)
         let imap = try clients.imap()
         let smtp = try clients.smtp()
-        let ingester = MessageIngester(store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements,
-                                       clock: clock)
+        let ingester = MessageIngester(
+            store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements,
+            clock: clock)
         context.store.files.clearTemporaryFiles()
-        let queued = QueuedMailSender(smtp: smtp, from: config.smtp.from, office: config.office,
-                                      quota: SendingQuota(store: context.store, limits: config.sendLimits), clock: clock)
+        let queued = QueuedMailSender(
+            smtp: smtp, from: config.smtp.from, office: config.office,
+            quota: SendingQuota(store: context.store, limits: config.sendLimits), clock: clock)
         return Daemon(
             context: context,
-            poller: MailboxPoller(imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing,
-                                  ingester: ingester, logger: logger),
-            reminders: ReminderSender(context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
-                                      smtp: smtp, clock: clock, logger: logger),
-            acknowledgements: config.acknowledgements == nil ? nil : AcknowledgementSender(
-                store: context.store, sender: queued, logger: logger),
+            poller: MailboxPoller(
+                imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing,
+                ingester: ingester, logger: logger),
+            reminders: ReminderSender(
+                context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
+                smtp: smtp, clock: clock, logger: logger),
+            acknowledgements: config.acknowledgements == nil
+                ? nil
+                : AcknowledgementSender(
+                    store: context.store, sender: queued, logger: logger),
             replies: ReplySender(store: context.store, sender: queued, logger: logger),
             digest: try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger),
             tokens: clients.tokens,
@@ -60,8 +66,12 @@ struct Daemon: Sendable {
             let result = try await poller.poll()
             try context.store.notePoll(error: nil, at: clock.now())
             if result.fetched > 0 {
-                logger.info("poll done", metadata: ["fetched": "\(result.fetched)", "recorded": "\(result.recorded)",
-                                                    "duplicates": "\(result.duplicates)"])
+                logger.info(
+                    "poll done",
+                    metadata: [
+                        "fetched": "\(result.fetched)", "recorded": "\(result.recorded)",
+                        "duplicates": "\(result.duplicates)",
+                    ])
             }
         } catch is CancellationError {
             throw CancellationError()

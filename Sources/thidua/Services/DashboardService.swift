@@ -15,10 +15,12 @@ struct DashboardService<Server: Service>: Service {
         } catch is CancellationError {
             return
         } catch {
-            logger.error("dashboard stopped; mail intake and reminders go on", metadata: [
-                "listen": "\(listen)", "error": "\(error)",
-                "fix": "free the port or set dashboard.listen (THIDUA_DASHBOARD_LISTEN), then restart thidua",
-            ])
+            logger.error(
+                "dashboard stopped; mail intake and reminders go on",
+                metadata: [
+                    "listen": "\(listen)", "error": "\(error)",
+                    "fix": "free the port or set dashboard.listen (THIDUA_DASHBOARD_LISTEN), then restart thidua",
+                ])
         }
     }
 }

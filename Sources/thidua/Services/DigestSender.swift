@@ -1,8 +1,8 @@
 import Foundation
 import Intake
 import Logging
-import MailTransport
 import MIME
+import MailTransport
 import Store
 
 /// The officer's daily digest: once per working day from `digest.time`, at most once
@@ -25,9 +25,10 @@ struct DigestSender: Sendable {
     /// nil when no `digest.to` is configured.
     static func make(context: AppContext, smtp: SMTPSender?, clock: any WallClock, logger: Logger) throws -> DigestSender? {
         guard let settings = context.config.digest else { return nil }
-        return DigestSender(context: context, settings: settings,
-                            templates: try DigestTemplates.load(directory: context.config.templatesDirectory),
-                            smtp: smtp, clock: clock, logger: logger)
+        return DigestSender(
+            context: context, settings: settings,
+            templates: try DigestTemplates.load(directory: context.config.templatesDirectory),
+            smtp: smtp, clock: clock, logger: logger)
     }
 
     /// The digest due at `now`, if this day's has not been sent or attempted yet.
@@ -40,8 +41,9 @@ struct DigestSender: Sendable {
         let titles = Dictionary(context.config.campaigns.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let received = try store.receiptsReceived(from: start, to: end).compactMap { receipt -> OfficerDigest.Received? in
             guard let unit = roster.unit(code: receipt.unit) else { return nil }
-            return OfficerDigest.Received(unit: unit, campaignTitle: titles[receipt.campaign] ?? receipt.campaign,
-                                          status: receipt.status, at: receipt.receivedAt)
+            return OfficerDigest.Received(
+                unit: unit, campaignTitle: titles[receipt.campaign] ?? receipt.campaign,
+                status: receipt.status, at: receipt.receivedAt)
         }
         let open = context.config.campaigns.filter { OfficerDigest.isOpen($0, at: now) }
         let campaigns = try open.map { OfficerDigest.state(of: $0, roster: roster, statuses: try store.receiptStatuses(campaign: $0.id)) }
@@ -53,8 +55,9 @@ struct DigestSender: Sendable {
                     ? "chưa rõ đã gửi được hay chưa (thidua dừng giữa lúc gửi); thư này sẽ không được gửi lại"
                     : record.error ?? "")
         }
-        let digest = OfficerDigest(day: now, received: received, reviewCount: try store.messagesNeedingReview(from: start, to: end),
-                                   campaigns: campaigns, problems: problems)
+        let digest = OfficerDigest(
+            day: now, received: received, reviewCount: try store.messagesNeedingReview(from: start, to: end),
+            campaigns: campaigns, problems: problems)
         let text = templates.render(digest, office: context.config.office)
         return Planned(day: day, recipients: settings.recipients, subject: text.subject, text: text.text)
     }
@@ -68,7 +71,8 @@ struct DigestSender: Sendable {
         let messageID = OutgoingMessage.makeMessageID(domain: domain)
         let bytes = try OutgoingMessage(
             from: from, to: item.recipients, subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text),
-            date: now, timeZone: context.config.office.timeZone, messageID: messageID).render()
+            date: now, timeZone: context.config.office.timeZone, messageID: messageID
+        ).render()
         let addresses = item.recipients.map(\.address)
         guard try context.store.reserveDigest(day: item.day, recipients: addresses, messageID: messageID, at: now) else { return false }
         let results = await smtp.send(bytes, from: from.address, to: addresses)
@@ -76,9 +80,11 @@ struct DigestSender: Sendable {
         let error = failures.isEmpty ? nil : failures.map { "\($0.recipient): \($0.error!.description)" }.joined(separator: "; ")
         let state: DataStore.ReminderState = failures.count == results.count ? .failed : .sent
         try context.store.finishDigest(day: item.day, state: state, error: error, at: clock.now())
-        logger.log(level: failures.isEmpty ? .info : .warning, "digest \(state.rawValue)", metadata: [
-            "day": "\(item.day)", "error": "\(error ?? "-")",
-        ])
+        logger.log(
+            level: failures.isEmpty ? .info : .warning, "digest \(state.rawValue)",
+            metadata: [
+                "day": "\(item.day)", "error": "\(error ?? "-")",
+            ])
         return state == .sent
     }
 }

@@ -30,12 +30,14 @@ struct MailboxPoller: Sendable {
             let last = try ingester.store.lastUID(mailbox: folder, uidValidity: status.uidValidity)
             if last == nil {
                 if try ingester.store.hasAnyState(mailbox: folder) {
-                    logger.notice("mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
-                                  metadata: ["mailbox": "\(folder)", "uidvalidity": "\(status.uidValidity)"])
+                    logger.notice(
+                        "mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
+                        metadata: ["mailbox": "\(folder)", "uidvalidity": "\(status.uidValidity)"])
                 } else {
                     // The very first read of this folder: what is here now is the backlog.
-                    try ingester.store.noteBacklogBoundary(mailbox: folder, uidValidity: status.uidValidity,
-                                                           uidNext: status.uidNext, at: ingester.clock.now())
+                    try ingester.store.noteBacklogBoundary(
+                        mailbox: folder, uidValidity: status.uidValidity,
+                        uidNext: status.uidNext, at: ingester.clock.now())
                 }
             }
             let first = (last ?? 0) + 1
@@ -65,8 +67,10 @@ struct MailboxPoller: Sendable {
     /// this one is parsed and its attachments written, while the previous batch is made
     /// durable and recorded (on the commit queue). So the network, the CPU and the disk work
     /// side by side on the two cores.
-    private func ingest(_ uids: [UInt32], from folder: String, uidValidity: UInt32, with ingester: MessageIngester,
-                        into result: inout Result) async throws {
+    private func ingest(
+        _ uids: [UInt32], from folder: String, uidValidity: UInt32, with ingester: MessageIngester,
+        into result: inout Result
+    ) async throws {
         func key(_ uid: UInt32) -> String { "\(folder)|\(uidValidity)|\(uid)" }
         // One message at a time, each committed before the next is read, when an
         // after-processing action follows each commit.
@@ -92,8 +96,9 @@ struct MailboxPoller: Sendable {
                 let task = Task {
                     _ = await previous?.result
                     try Task.checkCancellation()
-                    return try await imap.fetch(mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false,
-                                                next: next, connection: connection)
+                    return try await imap.fetch(
+                        mailbox: folder, uidValidity: uidValidity, uid: uid, toFile: temporary, durable: false,
+                        next: next, connection: connection)
                 }
                 ahead.append((temporary, task))
                 lastOn[connection] = task
@@ -114,11 +119,13 @@ struct MailboxPoller: Sendable {
                 if let rowID {
                     result.recorded += 1
                     let decision = prepared.decision
-                    logger.info("message stored", metadata: [
-                        "mailbox": "\(folder)", "uid": "\(prepared.uid)", "id": "\(rowID)",
-                        "unit": "\(decision.unit?.code ?? "-")", "campaign": "\(decision.campaign?.id ?? "-")",
-                        "status": "\(decision.assessment?.status.rawValue ?? "-")",
-                    ])
+                    logger.info(
+                        "message stored",
+                        metadata: [
+                            "mailbox": "\(folder)", "uid": "\(prepared.uid)", "id": "\(rowID)",
+                            "unit": "\(decision.unit?.code ?? "-")", "campaign": "\(decision.campaign?.id ?? "-")",
+                            "status": "\(decision.assessment?.status.rawValue ?? "-")",
+                        ])
                 } else {
                     result.duplicates += 1
                 }
@@ -141,7 +148,11 @@ struct MailboxPoller: Sendable {
                 let current = ahead.removeFirst()
                 let staged: FetchedFile
                 do {
-                    staged = try await withTaskCancellationHandler { try await current.task.value } onCancel: { current.task.cancel() }
+                    staged = try await withTaskCancellationHandler {
+                        try await current.task.value
+                    } onCancel: {
+                        current.task.cancel()
+                    }
                 } catch {
                     unlink(current.path)
                     throw error
@@ -165,12 +176,16 @@ struct MailboxPoller: Sendable {
                 // before it committed first: if it is the one that kills the process, only
                 // its own attempts are counted.
                 let alone = attempt > 1 || batchSize == 1
-                if alone { try await submit(); try await collect() }
+                if alone {
+                    try await submit()
+                    try await collect()
+                }
                 let uncommitted = ((inFlight?.batch ?? []) + pending).compactMap(\.record)
                 let prepared: MessageIngester.Prepared
                 do {
-                    prepared = try ingester.prepare(staged: staged, mailbox: folder, uidValidity: uidValidity,
-                                                    attempt: attempt, uncommitted: uncommitted, scratch: &scratch)
+                    prepared = try ingester.prepare(
+                        staged: staged, mailbox: folder, uidValidity: uidValidity,
+                        attempt: attempt, uncommitted: uncommitted, scratch: &scratch)
                 } catch {
                     unlink(staged.path)
                     throw error
@@ -233,8 +248,9 @@ struct MailboxPoller: Sendable {
                 }
             }
         } catch {
-            logger.warning("after-processing action failed; the message is recorded and stays where it is",
-                           metadata: ["mailbox": "\(folder)", "uid": "\(uid)", "error": "\(error)"])
+            logger.warning(
+                "after-processing action failed; the message is recorded and stays where it is",
+                metadata: ["mailbox": "\(folder)", "uid": "\(uid)", "error": "\(error)"])
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Intake
-import MailTransport
 import MIME
+import MailTransport
 import Store
 
 /// Turns fetched messages into stored files and committed records, in two steps so that a
@@ -34,7 +34,7 @@ struct MessageIngester: Sendable {
         var decision: IntakeDecision
 
         var record: IncomingMessage? {
-            if case let .message(message, _) = entry { return message }
+            if case .message(let message, _) = entry { return message }
             return nil
         }
     }
@@ -53,12 +53,16 @@ struct MessageIngester: Sendable {
     /// (`DataStore.beginProcessing`). `uncommitted`: the messages prepared before it and not
     /// yet committed, which the duplicate check, the thread look-up and the per-sender
     /// acknowledgement cap see as if they were in the database.
-    func prepare(staged: FetchedFile, mailbox: String, uidValidity: UInt32, attempt: Int,
-                 uncommitted: [IncomingMessage], scratch: inout Scratch) throws -> Prepared {
+    func prepare(
+        staged: FetchedFile, mailbox: String, uidValidity: UInt32, attempt: Int,
+        uncommitted: [IncomingMessage], scratch: inout Scratch
+    ) throws -> Prepared {
         let now = clock.now()
         let rawPath = Self.rawPath(sha: staged.sha256, receivedAt: staged.internalDate ?? now)
         // Put in place together with the attachments, in one round of flushes.
-        let rawFile = staged.isDurable ? store.files.staged(fsyncedFile: staged.path, for: rawPath)
+        let rawFile =
+            staged.isDurable
+            ? store.files.staged(fsyncedFile: staged.path, for: rawPath)
             : try store.files.staged(unsyncedFile: staged.path, for: rawPath)
         // Every staged file (the raw message first) is closed and removed if the message
         // goes no further.
@@ -68,17 +72,20 @@ struct MessageIngester: Sendable {
             // The file must hold what was hashed as it arrived; anything else is a bug that
             // would keep one message's mail under another's name. Stop the poll, loudly.
             guard raw.count == staged.size else { throw StagedFileChanged(path: staged.path, expected: staged.size, found: raw.count) }
-            return try prepare(raw: raw, staged: staged, files: &files, mailbox: mailbox, uidValidity: uidValidity,
-                               attempt: attempt, uncommitted: uncommitted, now: now, decoded: &scratch.decoded)
+            return try prepare(
+                raw: raw, staged: staged, files: &files, mailbox: mailbox, uidValidity: uidValidity,
+                attempt: attempt, uncommitted: uncommitted, now: now, decoded: &scratch.decoded)
         } catch {
             store.files.discard(files)
             throw error
         }
     }
 
-    private func prepare(raw: ArraySlice<UInt8>, staged: FetchedFile, files: inout [FileStore.StagedFile], mailbox: String,
-                         uidValidity: UInt32, attempt: Int, uncommitted: [IncomingMessage], now: Date,
-                         decoded: inout DecodeBuffers) throws -> Prepared {
+    private func prepare(
+        raw: ArraySlice<UInt8>, staged: FetchedFile, files: inout [FileStore.StagedFile], mailbox: String,
+        uidValidity: UInt32, attempt: Int, uncommitted: [IncomingMessage], now: Date,
+        decoded: inout DecodeBuffers
+    ) throws -> Prepared {
         let sha = staged.sha256
         let uid = staged.uid
         let receivedAt = staged.internalDate ?? now
@@ -92,8 +99,9 @@ struct MessageIngester: Sendable {
                 size: raw.count, fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: receivedAt,
                 unit: nil, campaignID: nil, assessment: nil,
                 parseError: "processing this message failed \(Self.maxAttempts) times; it is kept unparsed for review", attachments: [])
-            return Prepared(uid: uid, files: files, entry: .message(record, at: now),
-                            decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
+            return Prepared(
+                uid: uid, files: files, entry: .message(record, at: now),
+                decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
 
         var message = MailMessage.parse(raw, buffers: &decoded)
@@ -103,8 +111,9 @@ struct MessageIngester: Sendable {
         if try duplicate || store.containsMessage(messageID: message.messageID, sha256: sha) {
             store.files.discard(files)
             files = []
-            return Prepared(uid: uid, files: [], entry: .duplicate(mailbox: mailbox, uidValidity: uidValidity, uid: uid, at: now),
-                            decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
+            return Prepared(
+                uid: uid, files: [], entry: .duplicate(mailbox: mailbox, uidValidity: uidValidity, uid: uid, at: now),
+                decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
         let threadIDs = [message.inReplyTo].compactMap { $0 } + message.references
         var threads = try store.threadUnits(messageIDs: threadIDs)
@@ -112,13 +121,16 @@ struct MessageIngester: Sendable {
             if let id = earlier.messageID, let code = earlier.unit?.code, threadIDs.contains(id) { threads[id] = code }
         }
         let decision = rules.decide(message, receivedAt: receivedAt, threads: threads)
-        let folder = "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
+        let folder =
+            "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
         var stored: [IncomingMessage.StoredAttachment] = []
         for (index, attachment) in message.attachments.enumerated() {
             let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
             files.append(try store.files.stage(attachment.data, for: path))
-            stored.append(.init(filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
-                                sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
+            stored.append(
+                .init(
+                    filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+                    sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
         }
         let record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
@@ -127,9 +139,10 @@ struct MessageIngester: Sendable {
             campaignID: decision.campaign?.id, assessment: decision.assessment,
             parseError: message.defects.isEmpty ? nil : message.defects.joined(separator: "; "),
             attachments: stored, authResults: message.authentication?.summary,
-            acknowledgement: try acknowledgement(for: message, decision: decision, receivedAt: receivedAt, now: now,
-                                                 isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid),
-                                                 uncommitted: uncommitted))
+            acknowledgement: try acknowledgement(
+                for: message, decision: decision, receivedAt: receivedAt, now: now,
+                isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid),
+                uncommitted: uncommitted))
         return Prepared(uid: uid, files: files, entry: .message(record, at: now), decision: decision)
     }
 
@@ -140,14 +153,19 @@ struct MessageIngester: Sendable {
         return try store.record(batch: batch.map(\.entry))
     }
 
-    private func acknowledgement(for message: MailMessage, decision: IntakeDecision, receivedAt: Date, now: Date,
-                                 isBacklog: Bool, uncommitted: [IncomingMessage]) throws -> Acknowledgement? {
+    private func acknowledgement(
+        for message: MailMessage, decision: IntakeDecision, receivedAt: Date, now: Date,
+        isBacklog: Bool, uncommitted: [IncomingMessage]
+    ) throws -> Acknowledgement? {
         guard let policy = acknowledgements, let assessment = decision.assessment, let campaign = decision.campaign,
-              let sender = (message.replyTo ?? message.from)?.address else { return nil }
-        let recent = try store.acknowledgementCount(to: sender, since: now.addingTimeInterval(-86_400))
+            let sender = (message.replyTo ?? message.from)?.address
+        else { return nil }
+        let recent =
+            try store.acknowledgementCount(to: sender, since: now.addingTimeInterval(-86_400))
             + uncommitted.count { $0.acknowledgement?.recipient == sender }
-        return policy.acknowledgement(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt,
-                                      isBacklog: isBacklog, repliesToSenderLastDay: recent)
+        return policy.acknowledgement(
+            for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt,
+            isBacklog: isBacklog, repliesToSenderLastDay: recent)
     }
 
     struct StagedFileChanged: Error, CustomStringConvertible {

@@ -1,8 +1,8 @@
 import Foundation
 import Intake
 import Logging
-import MailTransport
 import MIME
+import MailTransport
 import Store
 
 /// A mail queued in the store (an acknowledgement, an officer's reply), sent at most once:
@@ -25,16 +25,23 @@ struct QueuedMailSender: Sendable {
     var quota: SendingQuota
     var clock: any WallClock
 
-    enum Outcome { case sent, failed(String), skipped, quotaReached }
+    enum Outcome {
+        case sent
+        case failed(String)
+        case skipped, quotaReached
+    }
 
-    func send(_ mail: QueuedMail, claim: (String) throws -> Bool, finish: (_ sent: Bool, _ error: String?) throws -> Void) async throws -> Outcome {
+    func send(_ mail: QueuedMail, claim: (String) throws -> Bool, finish: (_ sent: Bool, _ error: String?) throws -> Void) async throws
+        -> Outcome
+    {
         try Task.checkCancellation()
         guard try quota.allows(at: clock.now()) else { return .quotaReached }  // the rest in the next cycle
         let domain = from.address.split(separator: "@").last.map(String.init) ?? "thidua.invalid"
         let outgoingID = OutgoingMessage.makeMessageID(domain: domain)
-        var message = OutgoingMessage(from: from, to: [MailAddress(address: mail.recipient)], subject: mail.subject,
-                                      textBody: mail.text, htmlBody: TextToHTML.render(mail.text), date: clock.now(),
-                                      timeZone: office.timeZone, messageID: outgoingID)
+        var message = OutgoingMessage(
+            from: from, to: [MailAddress(address: mail.recipient)], subject: mail.subject,
+            textBody: mail.text, htmlBody: TextToHTML.render(mail.text), date: clock.now(),
+            timeZone: office.timeZone, messageID: outgoingID)
         message.inReplyTo = mail.inReplyTo
         message.references = mail.references
         message.autoSubmitted = mail.autoSubmitted

@@ -20,7 +20,10 @@ extension AppConfig {
         }
         let days = unit == "y" ? number * 365 : number
         guard days >= minimumRetentionDays else {
-            throw fail("raw_mail_retention", "\(text) is shorter than the \(minimumRetentionDays) days a complaint about a campaign may take; use at least \(minimumRetentionDays)d, or off")
+            throw fail(
+                "raw_mail_retention",
+                "\(text) is shorter than the \(minimumRetentionDays) days a complaint about a campaign may take; use at least \(minimumRetentionDays)d, or off"
+            )
         }
         return days
     }
@@ -48,10 +51,12 @@ struct RawMailPruner: Sendable {
             guard try store.rawMailPruneIsDue(at: now, interval: Self.interval) else { return }
             let pruned = try store.pruneRawMail(retention, at: now, actor: "daemon")
             if !pruned.isEmpty {
-                logger.notice("raw mail past its retention deleted", metadata: [
-                    "messages": "\(pruned.items.count)", "files": "\(pruned.files.count)", "bytes": "\(pruned.bytes)",
-                    "leftovers": "\(pruned.leftovers.count)", "retention_days": "\(retention.days)",
-                ])
+                logger.notice(
+                    "raw mail past its retention deleted",
+                    metadata: [
+                        "messages": "\(pruned.items.count)", "files": "\(pruned.files.count)", "bytes": "\(pruned.bytes)",
+                        "leftovers": "\(pruned.leftovers.count)", "retention_days": "\(retention.days)",
+                    ])
             }
         } catch {
             logger.error("deleting raw mail past its retention failed; it is tried again later", metadata: ["error": "\(error)"])

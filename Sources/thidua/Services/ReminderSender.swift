@@ -1,8 +1,8 @@
 import Foundation
 import Intake
 import Logging
-import MailTransport
 import MIME
+import MailTransport
 import Store
 
 /// Sends the reminder stage that is due to every unit still owing its submission.
@@ -41,13 +41,18 @@ struct ReminderSender: Sendable {
             let statuses = try context.store.receiptStatuses(campaign: campaign.id)
             let notes = try context.store.receiptNotes(campaign: campaign.id)
             let sent = try context.store.remindedUnits(campaign: campaign.id, stage: stage)
-            guard let due = planner.recipients(for: campaign, at: now, roster: context.roster, statuses: statuses, alreadySent: sent) else { continue }
+            guard let due = planner.recipients(for: campaign, at: now, roster: context.roster, statuses: statuses, alreadySent: sent) else {
+                continue
+            }
             for unit in due.units {
                 let status = statuses[unit.code] ?? .pending
-                let text = templates.render(office: context.config.office, officeAddress: context.config.smtp.from.address,
-                                            unit: unit, campaign: campaign, stage: due.stage, status: status, problems: notes[unit.code])
-                planned.append(Planned(campaign: campaign, stage: due.stage, unit: unit, cc: copy(for: unit),
-                                       subject: text.subject, text: text.text))
+                let text = templates.render(
+                    office: context.config.office, officeAddress: context.config.smtp.from.address,
+                    unit: unit, campaign: campaign, stage: due.stage, status: status, problems: notes[unit.code])
+                planned.append(
+                    Planned(
+                        campaign: campaign, stage: due.stage, unit: unit, cc: copy(for: unit),
+                        subject: text.subject, text: text.text))
             }
         }
         return planned
@@ -70,8 +75,9 @@ struct ReminderSender: Sendable {
         for item in try plan(at: now) {
             try Task.checkCancellation()
             guard try quota.allows(at: clock.now()) else {
-                logger.notice("sending cap reached; the remaining reminders go out in the next window",
-                              metadata: ["per_minute": "\(context.config.sendLimits.perMinute)", "per_day": "\(context.config.sendLimits.perDay)"])
+                logger.notice(
+                    "sending cap reached; the remaining reminders go out in the next window",
+                    metadata: ["per_minute": "\(context.config.sendLimits.perMinute)", "per_day": "\(context.config.sendLimits.perDay)"])
                 break
             }
             let messageID = OutgoingMessage.makeMessageID(domain: domain)
@@ -88,19 +94,25 @@ struct ReminderSender: Sendable {
                 logger.error("reminder not composed", metadata: ["unit": "\(item.unit.code)", "error": "\(error)"])
                 continue
             }
-            guard try context.store.reserveReminder(campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
-                                                    recipients: item.recipients, messageID: messageID, at: now) else { continue }
+            guard
+                try context.store.reserveReminder(
+                    campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
+                    recipients: item.recipients, messageID: messageID, at: now)
+            else { continue }
             let results = await smtp.send(bytes, from: from.address, to: item.recipients)
             let failures = results.filter { $0.error != nil }
             let error = failures.isEmpty ? nil : failures.map { "\($0.recipient): \($0.error!.description)" }.joined(separator: "; ")
             let state: DataStore.ReminderState = failures.count == results.count ? .failed : .sent
-            try context.store.finishReminder(campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
-                                             state: state, error: error, at: clock.now())
+            try context.store.finishReminder(
+                campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
+                state: state, error: error, at: clock.now())
             if state == .sent { sentCount += 1 }
-            logger.log(level: failures.isEmpty ? .info : .warning, "reminder \(state.rawValue)", metadata: [
-                "campaign": "\(item.campaign.id)", "unit": "\(item.unit.code)", "stage": "\(item.stage)",
-                "error": "\(error ?? "-")",
-            ])
+            logger.log(
+                level: failures.isEmpty ? .info : .warning, "reminder \(state.rawValue)",
+                metadata: [
+                    "campaign": "\(item.campaign.id)", "unit": "\(item.unit.code)", "stage": "\(item.stage)",
+                    "error": "\(error ?? "-")",
+                ])
         }
         return sentCount
     }

@@ -31,8 +31,10 @@ struct ReminderTemplates: Sendable {
             review: Pair(subject: try template("reminder-review.subject.mustache"), text: try template("reminder-review.txt.mustache")))
     }
 
-    func render(office: Office, officeAddress: String, unit: SchoolUnit, campaign: Campaign, stage: ReminderStage,
-                status: ReceiptStatus, problems: String?) -> (subject: String, text: String) {
+    func render(
+        office: Office, officeAddress: String, unit: SchoolUnit, campaign: Campaign, stage: ReminderStage,
+        status: ReceiptStatus, problems: String?
+    ) -> (subject: String, text: String) {
         let context: [String: Any] = [
             "office_name": office.name,
             "office_email": officeAddress,

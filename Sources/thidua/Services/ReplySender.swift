@@ -12,12 +12,15 @@ struct ReplySender: Sendable {
     func sendDue() async throws -> Int {
         var sent = 0
         for due in try store.dueReplies() {
-            let mail = QueuedMail(recipient: due.recipient, subject: due.subject, text: due.text, inReplyTo: due.inReplyTo,
-                                  references: due.references, autoSubmitted: "no")
-            switch try await sender.send(mail, claim: { try store.claimReply(id: due.id, outgoingID: $0) },
-                                         finish: { try store.finishReply(id: due.id, sent: $0, error: $1, at: sender.clock.now()) }) {
+            let mail = QueuedMail(
+                recipient: due.recipient, subject: due.subject, text: due.text, inReplyTo: due.inReplyTo,
+                references: due.references, autoSubmitted: "no")
+            switch try await sender.send(
+                mail, claim: { try store.claimReply(id: due.id, outgoingID: $0) },
+                finish: { try store.finishReply(id: due.id, sent: $0, error: $1, at: sender.clock.now()) })
+            {
             case .sent: sent += 1
-            case let .failed(error): logger.warning("reply not sent", metadata: ["reply": "\(due.id)", "error": "\(error)"])
+            case .failed(let error): logger.warning("reply not sent", metadata: ["reply": "\(due.id)", "error": "\(error)"])
             case .skipped: continue
             case .quotaReached: return sent
             }

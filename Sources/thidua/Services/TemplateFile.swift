@@ -12,8 +12,9 @@ enum TemplateFile {
         }
         let text = String(decoding: data, as: UTF8.self)
         for tag in tags(in: text) where !placeholders.contains(tag) {
-            throw ConfigError(file: path, key: nil,
-                              message: "unknown placeholder {{\(tag)}}; use one of \(placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", "))")
+            throw ConfigError(
+                file: path, key: nil,
+                message: "unknown placeholder {{\(tag)}}; use one of \(placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", "))")
         }
         do {
             return try MustacheTemplate(string: text)
