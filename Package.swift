@@ -67,24 +67,41 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The application core: the use cases the daemon, the CLI and the dashboard share
+        // (record a fetched message, the officer's decisions, the tally, exports, the
+        // outbox), over small protocols that Store and MailTransport implement.
         .target(
-            name: "Dashboard",
+            name: "Office",
             dependencies: [
                 "CLibCrypto",
                 "Intake",
                 "MIME",
+                "MailTransport",
+                "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        // HTTP only: routes, pages, sessions.
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "Intake",
+                "MIME",
+                "Office",
                 "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "CCurl", "MailTransport", "Store", "Dashboard", "Intake", "MIME",
+                "CCurl", "MailTransport", "Store", "Office", "Dashboard", "Intake", "MIME",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,11 +117,19 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake"], exclude: ["Labelled"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(
+            name: "OfficeTests",
+            dependencies: [
+                "Office", "Intake", "MIME", "MailTransport", "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "DashboardTests",
             dependencies: [
-                "Dashboard", "Intake", "Store",
+                "Dashboard", "Intake", "Office", "Store",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),

@@ -1,19 +1,14 @@
 import Foundation
 import Intake
 import MIME
+import Office
 import Store
 
 /// What the dashboard reads the world from. The daemon rebuilds it on SIGHUP (a new roster,
 /// new campaigns), so every request asks for the current one instead of keeping a copy.
 public struct DashboardState: Sendable {
-    public var office: Office
-    public var roster: Roster
-    public var campaigns: [Campaign]
+    public var setup: OfficeSetup
     public var store: DataStore
-    /// The office's sending address, for replies to schools.
-    public var from: MailAddress
-    /// Outgoing caps (per minute, per day), shown against what was sent today.
-    public var sendLimits: (perMinute: Int, perDay: Int)
     /// How long polling may fail before health reports degraded.
     public var healthThreshold: TimeInterval
     /// When the OAuth2 access token expires, when the mailbox logs in with OAuth2.
@@ -22,22 +17,27 @@ public struct DashboardState: Sendable {
     public var index: RosterIndex
 
     public init(
-        office: Office, roster: Roster, campaigns: [Campaign], store: DataStore, from: MailAddress,
-        sendLimits: (perMinute: Int, perDay: Int), healthThreshold: TimeInterval,
+        setup: OfficeSetup, store: DataStore, healthThreshold: TimeInterval,
         tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil
     ) {
-        self.office = office
-        self.roster = roster
-        self.campaigns = campaigns
+        self.setup = setup
         self.store = store
-        self.from = from
-        self.sendLimits = sendLimits
         self.healthThreshold = healthThreshold
         self.tokenExpiry = tokenExpiry
-        self.index = index ?? RosterIndex(roster)
+        self.index = index ?? RosterIndex(setup.roster)
     }
 
-    func campaign(_ id: String) -> Campaign? { campaigns.first { $0.id == id } }
+    var office: OfficeProfile { setup.profile }
+    var roster: Roster { setup.roster }
+    var campaigns: [Campaign] { setup.campaigns }
+    /// The office's sending address, for replies to schools.
+    var from: MailAddress { setup.from }
+    /// Outgoing caps, shown against what was sent today.
+    var sendLimits: SendLimits { setup.sendLimits }
+    /// The officer's decisions, the same as the CLI's.
+    var desk: OfficerDesk { OfficerDesk(setup: setup, store: store) }
+
+    func campaign(_ id: String) -> Campaign? { setup.campaign(id: id) }
 }
 
 /// The dashboard asks this for the current state on every request.

@@ -21,10 +21,10 @@ public struct Acknowledgement: Sendable, Equatable {
 
 /// When to acknowledge (RFC 3834) and what to say, in Vietnamese.
 public struct AcknowledgementPolicy: Sendable {
-    public var office: Office
+    public var office: OfficeProfile
     public var maxPerSenderPerDay: Int
 
-    public init(office: Office, maxPerSenderPerDay: Int = 3) {
+    public init(office: OfficeProfile, maxPerSenderPerDay: Int = 3) {
         self.office = office
         self.maxPerSenderPerDay = maxPerSenderPerDay
     }

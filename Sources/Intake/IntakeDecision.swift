@@ -17,11 +17,11 @@ public struct IntakeDecision: Sendable {
 
 /// The rules applied to each message the intake stores.
 public struct IntakeRules: Sendable {
-    public var office: Office
+    public var office: OfficeProfile
     public var matcher: UnitMatcher
     public var classifier: CampaignClassifier
 
-    public init(office: Office, roster: Roster, campaigns: [Campaign], aliases: [String: String] = [:]) {
+    public init(office: OfficeProfile, roster: Roster, campaigns: [Campaign], aliases: [String: String] = [:]) {
         self.office = office
         self.matcher = UnitMatcher(roster: roster, aliases: aliases)
         self.classifier = CampaignClassifier(campaigns: campaigns)

@@ -6,7 +6,7 @@ public struct RejectionNotice: Sendable, Equatable {
     public var subject: String
     public var text: String
 
-    public init(office: Office, campaign: Campaign?, originalSubject: String, receivedAt: Date, reason: String) {
+    public init(office: OfficeProfile, campaign: Campaign?, originalSubject: String, receivedAt: Date, reason: String) {
         let trimmed = originalSubject.trimmingCharacters(in: .whitespaces)
         subject = trimmed.lowercased().hasPrefix("re:") ? trimmed : "Re: \(trimmed.isEmpty ? (campaign?.title ?? office.name) : trimmed)"
         let what = campaign.map { " \($0.title)" } ?? ""

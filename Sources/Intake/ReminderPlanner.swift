@@ -6,9 +6,9 @@ import Foundation
 /// Only the latest stage already due is ever returned: stages missed while the daemon was
 /// down are not sent late one after another, which would flood a school with reminders.
 public struct ReminderPlanner: Sendable {
-    public var office: Office
+    public var office: OfficeProfile
 
-    public init(office: Office) { self.office = office }
+    public init(office: OfficeProfile) { self.office = office }
 
     public func dueTime(of stage: ReminderStage, in campaign: Campaign) -> Date {
         let calendar = office.calendar

@@ -18,6 +18,15 @@ public struct FetchedFile: Sendable {
     public var sha256: String
     /// Whether the file was fsynced (see `IMAPClient.fetch(mailbox:uidValidity:uid:toFile:durable:)`).
     public var isDurable: Bool = true
+
+    public init(uid: UInt32, internalDate: Date?, path: String, size: Int, sha256: String, isDurable: Bool = true) {
+        self.uid = uid
+        self.internalDate = internalDate
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+        self.isDurable = isDurable
+    }
 }
 
 /// The office mailbox over IMAP, through libcurl, on long-lived connections: one for

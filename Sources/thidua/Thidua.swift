@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Office
 
 @main
 struct Thidua: AsyncParsableCommand {
@@ -22,6 +23,9 @@ func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as ExitCode {
         throw error
     } catch let error as ConfigError {
+        FileHandle.standardError.write(Data("thidua: \(error)\n".utf8))
+        throw ExitCode(78)
+    } catch let error as TemplateFileError {
         FileHandle.standardError.write(Data("thidua: \(error)\n".utf8))
         throw ExitCode(78)
     } catch {

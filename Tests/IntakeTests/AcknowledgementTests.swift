@@ -5,7 +5,7 @@ import Testing
 @testable import Intake
 
 struct AcknowledgementTests {
-    static let office = Office(
+    static let office = OfficeProfile(
         name: "Phòng GDĐT quận Ba Đình", timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
         ownAddresses: ["thidua.gdbd@gmail.com"])
     static let campaign = Campaign(

@@ -4,7 +4,7 @@ import MIME
 
 /// Messages, units and dates for the rule tests, built the way the daemon sees them.
 enum Fixture {
-    static let office = Office(
+    static let office = OfficeProfile(
         name: "Phòng GDĐT quận Ba Đình", timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
         ownAddresses: ["thidua.gdbd@gmail.com"])
 

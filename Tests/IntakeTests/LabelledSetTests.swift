@@ -68,7 +68,7 @@ import Testing
                 id: info.id, title: info.title, opens: try Self.date(info.opens), deadline: try Self.date(info.deadline),
                 keywords: info.keywords, reminders: [])
         }
-        let office = Office(
+        let office = OfficeProfile(
             name: labels.office.name, timeZone: try #require(TimeZone(identifier: labels.office.timezone)),
             ownAddresses: Set(labels.office.addresses))
         let rules = IntakeRules(office: office, roster: roster, campaigns: campaigns)

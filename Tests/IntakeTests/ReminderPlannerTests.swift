@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func reminderTimeFollowsTheOffice() {
-        let noon = ReminderPlanner(office: Office(name: "x", timeZone: Fixture.office.timeZone, reminderMinuteOfDay: 13 * 60 + 30))
+        let noon = ReminderPlanner(office: OfficeProfile(name: "x", timeZone: Fixture.office.timeZone, reminderMinuteOfDay: 13 * 60 + 30))
         #expect(noon.dueStage(for: campaign, at: Fixture.date("2021-02-17T13:30")) == ReminderStage(dayOffset: -7))
         #expect(noon.dueStage(for: campaign, at: Fixture.date("2021-02-18T13:00")) == nil)
         #expect(noon.dueStage(for: campaign, at: Fixture.date("2021-02-18T13:30")) == ReminderStage(dayOffset: -3))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Office
 
 /// Login and logout. A wrong password and an unknown name get the same answer and take the
 /// same time; five failures lock the account and the client address for fifteen minutes.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Intake
+import Office
 import Store
 
 /// The overview, a campaign's unit table and a unit's page.
@@ -139,9 +140,7 @@ extension DashboardRoutes {
         return campaign
     }
 
-    func desk(_ state: DashboardState) -> OfficerDesk {
-        OfficerDesk(office: state.office, roster: state.roster, campaigns: state.campaigns, store: state.store)
-    }
+    func desk(_ state: DashboardState) -> OfficerDesk { state.desk }
 
     /// Who did it, for the event log.
     func actor(_ context: DashboardContext) -> String { "officer:\(context.session?.user ?? "?")" }

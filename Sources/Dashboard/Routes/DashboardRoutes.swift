@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import Office
 import Store
 
 /// The dashboard's routes and what they share. Paths are English (they are code); every
@@ -129,7 +130,7 @@ enum Format {
         return seconds >= 0 ? ("còn \(amount)", false) : ("đã quá hạn \(amount)", true)
     }
 
-    static func ago(_ date: Date?, now: Date, office: Office) -> String {
+    static func ago(_ date: Date?, now: Date, office: OfficeProfile) -> String {
         guard let date else { return "chưa lần nào" }
         let minutes = Int(now.timeIntervalSince(date) / 60)
         let relative = minutes < 1 ? "vừa xong" : minutes < 120 ? "\(minutes) phút trước" : "\(minutes / 60) giờ trước"

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Office
 
 /// The unit table as CSV and XLSX, with the filters and order of the page it came from.
 extension DashboardRoutes {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Office
 import Store
 
 /// Health, metrics, the sent-mail log and the stylesheet.

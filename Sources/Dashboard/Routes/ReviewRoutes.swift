@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Intake
+import Office
 import Store
 
 /// The review queue and its three actions.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Office
 
 /// An `application/x-www-form-urlencoded` body, read only after the session's CSRF token
 /// in it has been checked: every form the dashboard serves carries the token, and every

@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import Office
 
 /// The dashboard's sessions and login lockouts, in memory: a restart logs the officer out, which is the safe
 /// side. Sessions end after `idleTimeout` without a request, and after `maximumAge` in any

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Dashboard
 import Foundation
+import Office
 
 struct Assign: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,9 +18,7 @@ struct Assign: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let context = try AppContext.load()
-            let desk = OfficerDesk(
-                office: context.config.office, roster: context.roster, campaigns: context.config.campaigns,
-                store: context.store)
+            let desk = context.desk
             let outcome = try desk.assign(messageID: messageID, to: unitCode, campaignID: campaign, actor: "officer", at: Date())
             print("message \(messageID) → \(outcome.unit.code) \(outcome.unit.name) (\(outcome.campaign.id)): \(outcome.status.label)")
             if let sender = outcome.learnedSender { print("\(sender) will be recognised as \(outcome.unit.code) from now on") }

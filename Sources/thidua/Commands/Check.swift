@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MailTransport
+import Office
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Dashboard
 import Foundation
+import Office
 
 struct Passwd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

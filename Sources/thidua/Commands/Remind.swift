@@ -20,10 +20,8 @@ struct Remind: AsyncParsableCommand {
             let context = try AppContext.load()
             let config = context.config
             let smtp = dryRun ? nil : try MailClients(config: config).smtp()
-            let sender = ReminderSender(
-                context: context, templates: try ReminderTemplates.load(directory: config.templatesDirectory),
-                smtp: smtp, clock: clock, logger: logger)
-            let digest = try DigestSender.make(context: context, smtp: smtp, clock: clock, logger: logger)
+            let sender = try context.reminderSender(smtp: smtp, clock: clock, logger: logger)
+            let digest = try context.digestSender(smtp: smtp, clock: clock, logger: logger)
             if dryRun {
                 if !config.calendar.isOpen(at: instant) {
                     FileHandle.standardError.write(

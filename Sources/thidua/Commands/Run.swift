@@ -3,6 +3,7 @@ import Dashboard
 import Foundation
 import Intake
 import Logging
+import Office
 import ServiceLifecycle
 
 struct Run: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct Run: AsyncParsableCommand {
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
             let context = try AppContext.load()
-            let daemon = try Daemon.make(context: context, clock: try SimulatedTime.clock(now), logger: logger)
+            let wiring = try Wiring.make(context: context, clock: try SimulatedTime.clock(now), logger: logger)
             logger.info(
                 "thidua starting",
                 metadata: [
@@ -33,19 +34,19 @@ struct Run: AsyncParsableCommand {
                     "data_dir": "\(context.config.dataDirectory.path)",
                 ])
             if once {
-                if let error = try await daemon.cycle() {
+                if let error = try await wiring.daemon.cycle() {
                     logger.error("reading the mailbox failed", metadata: ["error": "\(error)"])
                     throw ExitCode(1)
                 }
                 return
             }
-            let holder = DaemonHolder(daemon)
+            let holder = WiringHolder(wiring)
             let counters = RuntimeCounters()
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
                 .init(service: PollService(holder: holder, counters: counters)),
                 .init(
                     service: ReloadService(holder: holder, logger: logger) {
-                        try Daemon.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
+                        try Wiring.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
                     }),
             ]
             let dashboard = context.config.dashboard
@@ -56,7 +57,7 @@ struct Run: AsyncParsableCommand {
                     listen: dashboard.listen, metricsToken: try dashboard.metricsToken?.resolve(),
                     secureCookie: dashboard.secureCookie)
                 let app = try DashboardServer.application(
-                    settings: settings, state: { await holder.current.dashboardState() },
+                    settings: settings, state: { await holder.current.dashboard },
                     counters: counters, clock: SystemClock(), logger: logger)
                 services.append(
                     .init(

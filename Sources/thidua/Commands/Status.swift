@@ -1,6 +1,6 @@
 import ArgumentParser
-import Dashboard
 import Foundation
+import Office
 import Store
 
 struct Status: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Intake
 import MIME
 import MailTransport
+import Office
 import Yams
 
 /// The resolved configuration: the YAML file, with paths made absolute against the file's
@@ -37,12 +38,7 @@ struct AppConfig: Sendable {
         var refreshToken: Credential
     }
 
-    /// What to do to a message in the mailbox once its record is committed.
-    enum AfterProcessing: Sendable, Equatable {
-        case none
-        case keyword(String)
-        case move(String)
-    }
+    typealias AfterProcessing = Office.AfterProcessing
 
     /// The officer's web dashboard, served by `thidua run`.
     struct Dashboard: Sendable {
@@ -65,7 +61,7 @@ struct AppConfig: Sendable {
     }
 
     var path: String
-    var office: Office
+    var office: OfficeProfile
     var imap: IMAP
     var smtp: SMTP
     var rosterPath: String
@@ -76,7 +72,7 @@ struct AppConfig: Sendable {
     var campaigns: [Campaign]
     var calendar: OfficeCalendar
     /// Caps on mail sent (reminders and acknowledgements), per minute and per day.
-    var sendLimits: (perMinute: Int, perDay: Int)
+    var sendLimits: SendLimits
     var oauth2: OAuth2?
     /// Replies confirming receipt (or asking for a proper scan); nil when switched off.
     var acknowledgements: AcknowledgementPolicy?
@@ -85,11 +81,6 @@ struct AppConfig: Sendable {
     /// The officer's daily summary; nil when no `digest.to` is configured.
     var digest: DigestSettings?
 
-    struct DigestSettings: Sendable {
-        var recipients: [MailAddress]
-        /// Local time of day (minutes after midnight) from which the day's digest goes out.
-        var minuteOfDay: Int
-    }
     /// Days raw mail is kept after its campaign's deadline; nil (the default): forever.
     var rawMailRetentionDays: Int? = nil
 
@@ -266,7 +257,7 @@ struct AppConfig: Sendable {
             }
             if !recipients.isEmpty { digest = DigestSettings(recipients: recipients, minuteOfDay: minute) }
         }
-        let office = Office(
+        let office = OfficeProfile(
             name: file.office.name, timeZone: zone, reminderMinuteOfDay: reminderMinute,
             ownAddresses: [from.address, imapUser.lowercased(), smtpUser.lowercased()])
         return AppConfig(
@@ -299,7 +290,7 @@ struct AppConfig: Sendable {
                 } ?? .seconds(15 * 60)),
             campaigns: campaigns,
             calendar: calendar,
-            sendLimits: (max(1, file.smtp.max_per_minute ?? 20), max(1, file.smtp.max_per_day ?? 400)),
+            sendLimits: SendLimits(perMinute: max(1, file.smtp.max_per_minute ?? 20), perDay: max(1, file.smtp.max_per_day ?? 400)),
             oauth2: oauth2,
             acknowledgements: file.acknowledgements?.enabled == false
                 ? nil

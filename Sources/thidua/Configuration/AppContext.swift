@@ -1,5 +1,7 @@
 import Foundation
 import Intake
+import Logging
+import Office
 import Store
 
 /// What every command that touches the ledger needs: config, roster, store, rules.
@@ -30,8 +32,33 @@ struct AppContext: Sendable {
         }
     }
 
+    /// The office as the use cases see it.
+    var setup: OfficeSetup {
+        OfficeSetup(
+            profile: config.office, calendar: config.calendar, roster: roster, campaigns: config.campaigns, from: config.smtp.from,
+            sendLimits: config.sendLimits, ccPrincipal: config.ccPrincipal)
+    }
+
     func rules() throws -> IntakeRules {
         IntakeRules(office: config.office, roster: roster, campaigns: config.campaigns, aliases: try store.aliases())
+    }
+
+    /// The officer's decisions over this configuration.
+    var desk: OfficerDesk { OfficerDesk(setup: setup, store: store) }
+
+    /// `smtp` nil: plan only.
+    func reminderSender(smtp: (any MailSending)?, clock: any WallClock, logger: Logger) throws -> ReminderSender {
+        ReminderSender(
+            setup: setup, store: store, templates: try ReminderTemplates.load(directory: config.templatesDirectory), smtp: smtp,
+            clock: clock, logger: logger)
+    }
+
+    /// nil when no `digest.to` is configured; `smtp` nil: plan only.
+    func digestSender(smtp: (any MailSending)?, clock: any WallClock, logger: Logger) throws -> DigestSender? {
+        guard let settings = config.digest else { return nil }
+        return DigestSender(
+            setup: setup, store: store, settings: settings,
+            templates: try DigestTemplates.load(directory: config.templatesDirectory), smtp: smtp, clock: clock, logger: logger)
     }
 
     /// The campaign named by `id`, or the one the officer most likely means: the next

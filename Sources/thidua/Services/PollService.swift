@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import Logging
 import MailTransport
+import Office
 import ServiceLifecycle
 
 /// The daemon's long-running loop as a lifecycle `Service`: a cycle every poll interval
@@ -9,15 +10,15 @@ import ServiceLifecycle
 /// the cycle in hand is cancelled between messages — each message is committed whole or
 /// not at all — and the process exits cleanly.
 struct PollService: Service {
-    var holder: DaemonHolder
+    var holder: WiringHolder
     var counters: RuntimeCounters
 
     func run() async throws {
         var failures = FailureLog(what: "reading the mailbox")
         var backoff = Backoff(base: .seconds(30), cap: .seconds(15 * 60))
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let daemon = await holder.current
-            let interval = daemon.context.config.imap.pollInterval
+            let daemon = await holder.current.daemon
+            let interval = daemon.pollInterval
             backoff.base = min(interval, .seconds(30))
             let pollError: String?
             do {

@@ -7,9 +7,9 @@ import UnixSignals
 /// A broken file does not stop the office's intake: the error is logged, with the file
 /// and key to fix, and the running configuration stays in force.
 struct ReloadService: Service {
-    var holder: DaemonHolder
+    var holder: WiringHolder
     var logger: Logger
-    var make: @Sendable () throws -> Daemon
+    var make: @Sendable () throws -> Wiring
 
     func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)

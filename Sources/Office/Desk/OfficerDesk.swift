@@ -1,0 +1,106 @@
+import Foundation
+import Intake
+import MIME
+import Store
+
+/// The officer's decisions, the same from the dashboard and the CLI: attribute a message
+/// to a unit, reject it with a reason mailed back to the school, excuse a unit.
+public struct OfficerDesk: Sendable {
+    public var setup: OfficeSetup
+    public var store: DataStore
+
+    public init(setup: OfficeSetup, store: DataStore) {
+        self.setup = setup
+        self.store = store
+    }
+
+    var office: OfficeProfile { setup.profile }
+    var roster: Roster { setup.roster }
+    var campaigns: [Campaign] { setup.campaigns }
+
+    public enum Refusal: Error, CustomStringConvertible, Equatable {
+        case unknownUnit(String)
+        case unknownMessage(Int64)
+        case unknownCampaign(String)
+        case noCampaign
+        case emptyReason
+
+        /// In Vietnamese: the dashboard shows it as is; the CLI too (the officer reads it).
+        public var description: String {
+            switch self {
+            case .unknownUnit(let code): "Không có đơn vị mã \(code) trong danh sách đơn vị (units.csv)."
+            case .unknownMessage(let id): "Không có thư số \(id) trong kho."
+            case .unknownCampaign(let id): "Không có đợt thu hồ sơ \(id) trong cấu hình."
+            case .noCampaign: "Chưa có đợt thu hồ sơ nào trong cấu hình."
+            case .emptyReason: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì."
+            }
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var unit: SchoolUnit
+        public var campaign: Campaign
+        public var status: ReceiptStatus
+        public var learnedSender: String?
+    }
+
+    /// Attributes message `id` to `unitCode` for `campaignID` (default: the message's own
+    /// campaign, else the one it most likely belongs to). The stored raw mail is assessed
+    /// again against that campaign, so a wrong file kind still shows as needing review.
+    public func assign(messageID id: Int64, to unitCode: String, campaignID: String?, actor: String, at now: Date) throws -> Outcome {
+        guard let unit = roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
+        guard let message = try store.message(id: id) else { throw Refusal.unknownMessage(id) }
+        let campaign = try choose(campaignID ?? message.campaignID, near: message.receivedAt)
+        var status = ReceiptStatus.received
+        var problems: String?
+        if let raw = try store.rawMessage(id: id) {
+            let assessment = SubmissionAssessment.assess(MailMessage.parse(raw), for: campaign, receivedAt: message.receivedAt)
+            status = assessment.status
+            problems = assessment.problems.isEmpty ? nil : assessment.problems.joined(separator: "; ")
+        }
+        try store.assign(messageID: id, to: unit.code, campaign: campaign.id, status: status, problems: problems, actor: actor, at: now)
+        return Outcome(unit: unit, campaign: campaign, status: status, learnedSender: message.fromAddress)
+    }
+
+    /// Rejects message `id` with `reason`; the reason is queued as a reply to its sender
+    /// (sent by the daemon, at most once) unless the sender is the office itself or unknown.
+    public func reject(messageID id: Int64, reason: String, actor: String, at now: Date) throws -> StoredMessage {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw Refusal.emptyReason }
+        guard let message = try store.storedMessage(id: id) else { throw Refusal.unknownMessage(id) }
+        let campaign = message.campaignID.flatMap { id in campaigns.first { $0.id == id } }
+        var reply: (recipient: String, subject: String, text: String)?
+        if let sender = message.fromAddress, !office.ownAddresses.contains(sender.lowercased()) {
+            let notice = RejectionNotice(
+                office: office, campaign: campaign, originalSubject: message.subject,
+                receivedAt: message.receivedAt, reason: reason)
+            reply = (sender, notice.subject, notice.text)
+        }
+        try store.reject(
+            messageID: id, unit: message.unitCode, campaign: message.unitCode == nil ? nil : campaign?.id,
+            reason: reason, reply: reply, actor: actor, at: now)
+        return message
+    }
+
+    /// Excuses `unitCode` from `campaignID`; `message`, when the decision came from the
+    /// review queue, leaves the queue.
+    public func excuse(unitCode: String, campaignID: String, settling message: Int64? = nil, actor: String, at now: Date) throws -> (
+        SchoolUnit, Campaign
+    ) {
+        guard let unit = roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
+        guard let campaign = campaigns.first(where: { $0.id == campaignID }) else { throw Refusal.unknownCampaign(campaignID) }
+        try store.mark(unit: unit.code, campaign: campaign.id, status: .excused, note: nil, actor: actor, at: now, settling: message)
+        return (unit, campaign)
+    }
+
+    /// The campaign named by `id`, or the one a message received at `date` most likely
+    /// belongs to (`Campaign.likely`).
+    public func choose(_ id: String?, near date: Date) throws -> Campaign {
+        if let id {
+            guard let campaign = campaigns.first(where: { $0.id == id }) else { throw Refusal.unknownCampaign(id) }
+            return campaign
+        }
+        guard let chosen = Campaign.likely(among: campaigns, at: date) else { throw Refusal.noCampaign }
+        return chosen
+    }
+}

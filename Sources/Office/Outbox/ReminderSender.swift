@@ -1,0 +1,132 @@
+import Foundation
+import Intake
+import Logging
+import MIME
+import MailTransport
+import Store
+
+/// Sends the reminder stage that is due to every unit still owing its submission.
+///
+/// At most once per (campaign, unit, stage): the row is claimed in SQLite before the send
+/// and completed after it. A crash in between leaves the row `sending` — an uncertain send
+/// the officer can see — and it is never repeated.
+public struct ReminderSender: Sendable {
+    public var setup: OfficeSetup
+    public var store: DataStore
+    public var templates: ReminderTemplates
+    /// nil: plan only (`thidua remind --dry-run`).
+    public var smtp: (any MailSending)?
+    public var clock: any WallClock
+    public var logger: Logger
+
+    public init(
+        setup: OfficeSetup, store: DataStore, templates: ReminderTemplates, smtp: (any MailSending)?, clock: any WallClock,
+        logger: Logger
+    ) {
+        self.setup = setup
+        self.store = store
+        self.templates = templates
+        self.smtp = smtp
+        self.clock = clock
+        self.logger = logger
+    }
+
+    public struct Planned: Sendable {
+        public var campaign: Campaign
+        public var stage: ReminderStage
+        public var unit: SchoolUnit
+        /// The principal, when `reminders.cc_principal` is on and the roster has the address.
+        public var cc: [MailAddress]
+        public var subject: String
+        public var text: String
+
+        /// Every address the reminder goes to (the envelope): the unit's, then the copy.
+        public var recipients: [String] { unit.emails + cc.map(\.address) }
+    }
+
+    /// What is due at `now`; nothing while the office is closed (weekend, holiday, outside
+    /// office hours): it then waits for the next opening.
+    public func plan(at now: Date) throws -> [Planned] {
+        guard setup.calendar.isOpen(at: now) else { return [] }
+        let planner = ReminderPlanner(office: setup.profile)
+        var planned: [Planned] = []
+        for campaign in setup.campaigns where campaign.opens <= now {
+            guard let stage = planner.dueStage(for: campaign, at: now) else { continue }
+            let statuses = try store.receiptStatuses(campaign: campaign.id)
+            let notes = try store.receiptNotes(campaign: campaign.id)
+            let sent = try store.remindedUnits(campaign: campaign.id, stage: stage)
+            guard let due = planner.recipients(for: campaign, at: now, roster: setup.roster, statuses: statuses, alreadySent: sent) else {
+                continue
+            }
+            for unit in due.units {
+                let status = statuses[unit.code] ?? .pending
+                let text = templates.render(
+                    office: setup.profile, officeAddress: setup.from.address,
+                    unit: unit, campaign: campaign, stage: due.stage, status: status, problems: notes[unit.code])
+                planned.append(
+                    Planned(
+                        campaign: campaign, stage: due.stage, unit: unit, cc: copy(for: unit),
+                        subject: text.subject, text: text.text))
+            }
+        }
+        return planned
+    }
+
+    private func copy(for unit: SchoolUnit) -> [MailAddress] {
+        guard setup.ccPrincipal, let address = unit.principalEmail, !unit.emails.contains(address) else { return [] }
+        return [MailAddress(displayName: unit.principalName.map { "\($0) (Hiệu trưởng)" } ?? "Hiệu trưởng \(unit.name)", address: address)]
+    }
+
+    /// Sends what `plan` returns, only while the office is open (workdays, office hours,
+    /// not on holidays) and within the sending caps; the rest waits for the next cycle.
+    /// Returns how many went out.
+    public func send(at now: Date) async throws -> Int {
+        guard let smtp else { return 0 }
+        let quota = SendingQuota(store: store, limits: setup.sendLimits)
+        let from = setup.from
+        var sentCount = 0
+        for item in try plan(at: now) {
+            try Task.checkCancellation()
+            guard try quota.allows(at: clock.now()) else {
+                logger.notice(
+                    "sending cap reached; the remaining reminders go out in the next window",
+                    metadata: ["per_minute": "\(setup.sendLimits.perMinute)", "per_day": "\(setup.sendLimits.perDay)"])
+                break
+            }
+            let messageID = OutgoingMessage.makeMessageID(domain: setup.messageIDDomain)
+            var message = OutgoingMessage(
+                from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
+                subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text), date: now,
+                timeZone: setup.profile.timeZone,
+                messageID: messageID)
+            message.cc = item.cc
+            let bytes: [UInt8]
+            do {
+                bytes = try message.render()
+            } catch {
+                logger.error("reminder not composed", metadata: ["unit": "\(item.unit.code)", "error": "\(error)"])
+                continue
+            }
+            guard
+                try store.reserveReminder(
+                    campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
+                    recipients: item.recipients, messageID: messageID, at: now)
+            else { continue }
+            let results = await smtp.send(bytes, from: from.address, to: item.recipients)
+            let failures = results.filter { $0.error != nil }
+            let error = failures.isEmpty ? nil : failures.map { "\($0.recipient): \($0.error!.description)" }.joined(separator: "; ")
+            let state: DataStore.ReminderState = failures.count == results.count ? .failed : .sent
+            try store.finishReminder(
+                campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
+                state: state, error: error, at: clock.now())
+            if state == .sent { sentCount += 1 }
+            logger.log(
+                level: failures.isEmpty ? .info : .warning, "reminder \(state.rawValue)",
+                metadata: [
+                    "campaign": "\(item.campaign.id)", "unit": "\(item.unit.code)", "stage": "\(item.stage)",
+                    "error": "\(error ?? "-")",
+                ])
+        }
+        return sentCount
+    }
+}

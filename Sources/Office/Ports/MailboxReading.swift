@@ -1,0 +1,20 @@
+import MailTransport
+
+/// What the intake needs of the mailbox: IMAP in the daemon (`IMAPClient`), a scripted
+/// fake in the core's tests. Nothing here sets `\Seen`.
+public protocol MailboxReading: Sendable {
+    /// Connections that fetch messages side by side (the nth message goes over n mod this).
+    var fetchConnections: Int { get }
+    func status(mailbox: String) async throws(CurlError) -> MailboxStatus
+    func uids(mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32?) async throws(CurlError) -> [UInt32]
+    /// Fetches one message to the file `path`, hashing it as it arrives. `next` is the UID
+    /// that will be asked for next over the same `connection`, so it can be pipelined.
+    func fetch(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool, next: UInt32?, connection: Int
+    ) async throws -> FetchedFile
+    func addKeyword(_ keyword: String, mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError)
+    func move(uid: UInt32, from mailbox: String, uidValidity: UInt32, to target: String) async throws(CurlError)
+    func createMailbox(_ name: String) async throws(CurlError)
+}
+
+extension IMAPClient: MailboxReading {}

@@ -1,0 +1,48 @@
+import Dashboard
+import Foundation
+import Intake
+import Logging
+import MailTransport
+import Office
+import Store
+
+/// The daemon and what the dashboard reads, built from one loaded configuration: the one
+/// place where the config file becomes running parts.
+struct Wiring: Sendable {
+    var daemon: Daemon
+    var dashboard: DashboardState
+
+    static func make(context: AppContext, clock: any WallClock, logger: Logger) throws -> Wiring {
+        let config = context.config
+        let setup = context.setup
+        let clients = try MailClients(config: config)
+        let imap = try clients.imap()
+        let smtp = try clients.smtp()
+        context.store.files.clearTemporaryFiles()
+        let ingester = MessageIngester(
+            store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements, clock: clock)
+        let queued = QueuedMailSender(
+            smtp: smtp, from: setup.from, office: setup.profile,
+            quota: SendingQuota(store: context.store, limits: setup.sendLimits), clock: clock)
+        let daemon = Daemon(
+            setup: setup, store: context.store,
+            poller: MailboxPoller(
+                imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing, ingester: ingester,
+                logger: logger),
+            pollInterval: config.imap.pollInterval,
+            reminders: try context.reminderSender(smtp: smtp, clock: clock, logger: logger),
+            acknowledgements: config.acknowledgements == nil
+                ? nil : AcknowledgementSender(store: context.store, sender: queued, logger: logger),
+            replies: ReplySender(store: context.store, sender: queued, logger: logger),
+            digest: try context.digestSender(smtp: smtp, clock: clock, logger: logger),
+            tokens: clients.tokens,
+            pruner: config.rawMailRetention.map { RawMailPruner(store: context.store, retention: $0, logger: logger) },
+            clock: clock, logger: logger)
+        let tokens = clients.tokens
+        let dashboard = DashboardState(
+            setup: setup, store: context.store,
+            healthThreshold: TimeInterval(config.dashboard.healthThreshold.components.seconds),
+            tokenExpiry: { await tokens?.expiry })
+        return Wiring(daemon: daemon, dashboard: dashboard)
+    }
+}
