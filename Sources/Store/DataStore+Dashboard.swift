@@ -112,45 +112,45 @@ extension DataStore {
 
     /// Messages waiting for the officer, newest first: no unit could be told for sure, or
     /// the submission needs a look (wrong file kind, a link instead of a scan, unparsable).
-    public func reviewQueue(limit: Int = 500) throws -> [ReviewEntry] {
-        try database.read { db in
-            let sql = """
-                SELECT * FROM (
-                    SELECT * FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected'
-                    UNION
-                    SELECT * FROM messages m WHERE status = 'needs_review' AND NOT \(Self.settledLater)
-                ) ORDER BY received_at DESC LIMIT ?
-                """
-            return try Self.messages(db, sql: sql, arguments: [limit]).map { message in
-                let reason: String
-                if message.unitCode == nil, let error = message.parseError, message.subject.isEmpty {
-                    reason = "không đọc được thư: \(error)"
-                } else if message.unitCode == nil {
-                    reason = "chưa xác định được đơn vị gửi"
-                } else {
-                    reason = message.problems ?? "cần xem lại"
-                }
-                return ReviewEntry(message: message, reason: reason)
+    /// With `campaign`, those that may belong to it: attributed to it, or to no campaign.
+    public func reviewQueue(campaign: String? = nil, limit: Int = 500) throws -> [ReviewEntry] {
+        try database.read { db in try Self.reviewQueue(db, campaign: campaign, limit: limit) }
+    }
+
+    /// How many messages `reviewQueue(campaign:)` holds: the figure every view shows.
+    public func reviewCount(campaign: String? = nil) throws -> Int {
+        try database.read { db in try Self.reviewCount(db, campaign: campaign) }
+    }
+
+    /// The review queue, the one definition every list and count of it uses (over
+    /// `messages m`): a message no unit could be told for, unless the officer rejected it;
+    /// or one that needs a look, until its unit has a proper submission for that campaign
+    /// (it sent again) or was excused.
+    static let awaitingReview = """
+        ((m.unit_code IS NULL AND coalesce(m.status, '') != 'rejected')
+         OR (m.unit_code IS NOT NULL AND m.status = 'needs_review'
+             AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.campaign_id = m.campaign_id AND r.unit_code = m.unit_code
+                             AND r.status IN ('received', 'late', 'excused'))))
+        AND (?1 IS NULL OR m.campaign_id = ?1 OR m.campaign_id IS NULL)
+        """
+
+    static func reviewQueue(_ db: Database, campaign: String?, limit: Int) throws -> [ReviewEntry] {
+        let sql = "SELECT * FROM messages m WHERE \(awaitingReview) ORDER BY received_at DESC LIMIT ?2"
+        return try messages(db, sql: sql, arguments: [campaign, limit]).map { message in
+            let reason: String
+            if message.unitCode == nil, let error = message.parseError, message.subject.isEmpty {
+                reason = "không đọc được thư: \(error)"
+            } else if message.unitCode == nil {
+                reason = "chưa xác định được đơn vị gửi"
+            } else {
+                reason = message.problems ?? "cần xem lại"
             }
+            return ReviewEntry(message: message, reason: reason)
         }
     }
 
-    /// A message that needed a look stops needing one once its unit has a proper
-    /// submission for that campaign (it sent again), or was excused.
-    static let settledLater = """
-        EXISTS (SELECT 1 FROM receipts r WHERE r.campaign_id = m.campaign_id AND r.unit_code = m.unit_code
-                AND r.status IN ('received', 'late', 'excused'))
-        """
-
-    public func reviewCount() throws -> Int {
-        try database.read { db in
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT count(*) FROM messages WHERE unit_code IS NULL AND coalesce(status, '') != 'rejected')
-                         + (SELECT count(*) FROM messages m WHERE status = 'needs_review' AND unit_code IS NOT NULL AND NOT \(Self.settledLater))
-                    """) ?? 0
-        }
+    static func reviewCount(_ db: Database, campaign: String?) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM messages m WHERE \(awaitingReview)", arguments: [campaign]) ?? 0
     }
 
     public func intakeHealth() throws -> IntakeHealth {

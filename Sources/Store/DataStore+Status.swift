@@ -22,20 +22,12 @@ extension DataStore {
                 files[row["message_id"], default: []].append(
                     StatusReport.FileInfo(filename: row["filename"], kind: row["kind"], size: row["size"], sha256: row["sha256"]))
             }
-            var summary = StatusReport.Summary()
+            var statuses: [String: ReceiptStatus] = [:]
             var units: [StatusReport.UnitRow] = []
             for unit in roster.units {
                 let receipt = receipts[unit.code]
                 let status = (receipt?["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)) ?? .pending
-                summary.total += 1
-                switch status {
-                case .pending: summary.pending += 1
-                case .received: summary.received += 1
-                case .late: summary.late += 1
-                case .needsReview: summary.needsReview += 1
-                case .rejected: summary.rejected += 1
-                case .excused: summary.excused += 1
-                }
+                statuses[unit.code] = status
                 let messageRow = receipt?["message_id"] as Int64?
                 units.append(
                     StatusReport.UnitRow(
@@ -64,27 +56,12 @@ extension DataStore {
                     reminders.failures.append(.init(unit: row["unit_code"], stage: row["stage"], error: error))
                 }
             }
-            let review = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, from_address, subject, received_at, unit_code, status, problems, parse_error FROM messages
-                    WHERE (unit_code IS NULL AND (campaign_id = ? OR campaign_id IS NULL)) OR (campaign_id = ? AND status = 'needs_review')
-                    ORDER BY received_at DESC LIMIT 200
-                    """, arguments: [campaign.id, campaign.id]
-            ).map { row -> StatusReport.ReviewItem in
-                let unit = row["unit_code"] as String?
-                let reason: String
-                if let error = row["parse_error"] as String?, unit == nil, (row["subject"] as String).isEmpty {
-                    reason = error
-                } else if unit == nil {
-                    reason = "chưa xác định được đơn vị gửi"
-                } else {
-                    reason = (row["problems"] as String?) ?? "cần xem lại"
-                }
-                return StatusReport.ReviewItem(
-                    id: row["id"], from: row["from_address"], subject: row["subject"],
-                    receivedAt: row["received_at"], unit: unit, reason: reason)
+            let review = try Self.reviewQueue(db, campaign: campaign.id, limit: 200).map { entry in
+                StatusReport.ReviewItem(
+                    id: entry.message.id, from: entry.message.fromAddress, subject: entry.message.subject,
+                    receivedAt: entry.message.receivedAt, unit: entry.message.unitCode, reason: entry.reason)
             }
+            let summary = Tally(roster: roster, statuses: statuses, awaitingReview: try Self.reviewCount(db, campaign: campaign.id))
             return StatusReport(
                 campaign: .init(id: campaign.id, title: campaign.title, deadline: campaign.deadline),
                 summary: summary, units: units, intake: intake, reminders: reminders, review: review)

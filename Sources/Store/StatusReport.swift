@@ -10,20 +10,8 @@ public struct StatusReport: Sendable, Codable {
         public var deadline: Date
     }
 
-    public struct Summary: Sendable, Codable {
-        public var total = 0
-        public var received = 0
-        public var late = 0
-        public var pending = 0
-        public var needsReview = 0
-        public var rejected = 0
-        public var excused = 0
-
-        enum CodingKeys: String, CodingKey {
-            case total, received, late, pending, rejected, excused
-            case needsReview = "needs_review"
-        }
-    }
+    /// The campaign's tally, as every view shows it.
+    public typealias Summary = Tally
 
     public struct FileInfo: Sendable, Codable {
         public var filename: String

@@ -103,7 +103,7 @@ struct TemplateValuesTests {
             stateLabel: "l", state: "sent", error: nil)
         let card = OverviewPage.Card(
             id: "i", title: "t", deadline: "d", countdown: "c", overdue: false, done: 1, total: 2, percent: 50,
-            received: 1, late: 0, pending: 1, needsReview: 0, rejected: 0, excused: 0)
+            received: 1, late: 0, pending: 1, awaitingReview: 0, rejected: 0, excused: 0)
         Self.expectAnswersLikeReflection(chrome)
         Self.expectAnswersLikeReflection(option)
         Self.expectAnswersLikeReflection(column)

@@ -1,3 +1,5 @@
+import Intake
+
 /// The campaigns at a glance: how many units have sent, how long until the deadline, how
 /// many are late and how many messages wait for a look.
 struct OverviewPage: Sendable {
@@ -13,7 +15,7 @@ struct OverviewPage: Sendable {
         var received: Int
         var late: Int
         var pending: Int
-        var needsReview: Int
+        var awaitingReview: Int
         var rejected: Int
         var excused: Int
     }
@@ -37,7 +39,7 @@ struct OverviewPage: Sendable {
         <a class="chip received" href="/campaigns/{{id}}?status=received">Đã nộp: {{received}}</a>
         <a class="chip late" href="/campaigns/{{id}}?status=late">Nộp muộn: {{late}}</a>
         <a class="chip pending" href="/campaigns/{{id}}?status=pending">Chưa nộp: {{pending}}</a>
-        <a class="chip needs_review" href="/campaigns/{{id}}?status=needs_review">Cần xem lại: {{needsReview}}</a>
+        <a class="chip needs_review" href="/review">Cần xem lại: {{awaitingReview}}</a>
         <a class="chip rejected" href="/campaigns/{{id}}?status=rejected">Không đạt: {{rejected}}</a>
         <a class="chip excused" href="/campaigns/{{id}}?status=excused">Được miễn: {{excused}}</a>
         </p>
@@ -46,4 +48,14 @@ struct OverviewPage: Sendable {
         {{/cards}}
         {{> footer}}
         """
+}
+
+extension OverviewPage.Card {
+    /// A card shows the campaign's `Tally` as it is, so it agrees with every other view.
+    init(id: String, title: String, deadline: String, countdown: String, overdue: Bool, tally: Tally) {
+        self.init(
+            id: id, title: title, deadline: deadline, countdown: countdown, overdue: overdue, done: tally.done, total: tally.total,
+            percent: tally.total == 0 ? 0 : tally.done * 100 / tally.total, received: tally.received, late: tally.late,
+            pending: tally.pending, awaitingReview: tally.awaitingReview, rejected: tally.rejected, excused: tally.excused)
+    }
 }

@@ -57,7 +57,7 @@ extension OverviewPage.Card: MustacheParent {
         case "received": self.received
         case "late": self.late
         case "pending": self.pending
-        case "needsReview": self.needsReview
+        case "awaitingReview": self.awaitingReview
         case "rejected": self.rejected
         case "excused": self.excused
         default: nil

@@ -19,22 +19,12 @@ extension DashboardRoutes {
                 + state.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
             var cards: [OverviewPage.Card] = []
             for campaign in ordered {
-                var counts: [ReceiptStatus: Int] = [:]
-                for row in try await ledger(campaign, state: state).values
-                where row.status != .pending && state.roster.unit(code: row.unit) != nil {
-                    counts[row.status, default: 0] += 1
-                }
-                let total = state.roster.units.count
-                counts[.pending] = total - counts.values.reduce(0, +)
-                let done = (counts[.received] ?? 0) + (counts[.late] ?? 0) + (counts[.excused] ?? 0)
+                let tally = try await self.tally(campaign, state: state)
                 let countdown = Format.countdown(to: campaign.deadline, from: now)
                 cards.append(
                     OverviewPage.Card(
                         id: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
-                        countdown: countdown.text, overdue: countdown.overdue, done: done, total: total,
-                        percent: total == 0 ? 0 : done * 100 / total, received: counts[.received] ?? 0, late: counts[.late] ?? 0,
-                        pending: counts[.pending] ?? 0, needsReview: counts[.needsReview] ?? 0, rejected: counts[.rejected] ?? 0,
-                        excused: counts[.excused] ?? 0))
+                        countdown: countdown.text, overdue: countdown.overdue, tally: tally))
             }
             let page = OverviewPage(
                 page: await chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),

@@ -49,6 +49,13 @@ struct DashboardRoutes: Sendable {
 
     func query(_ request: Request) -> FormData { FormData(request.uri.query ?? "") }
 
+    /// `campaign`'s tally (`Tally`: the one count every view shows), from its ledger as read
+    /// at most a few seconds ago.
+    func tally(_ campaign: Campaign, state: DashboardState) async throws -> Tally {
+        let statuses = try await ledger(campaign, state: state).mapValues(\.status)
+        return Tally(roster: state.roster, statuses: statuses, awaitingReview: try state.store.reviewCount(campaign: campaign.id))
+    }
+
     /// `campaign`'s ledger, as read at most a few seconds ago.
     func ledger(_ campaign: Campaign, state: DashboardState) async throws -> [String: LedgerRow] {
         try await ledgers.value(campaign.id) { try state.store.ledger(campaign: campaign.id) }

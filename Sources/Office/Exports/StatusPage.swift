@@ -33,14 +33,14 @@ public enum StatusPage {
 
             """
         for report in reports {
-            let done = report.summary.received + report.summary.late + report.summary.excused
+            let done = report.summary.done
             html += """
                 <h2>\(escape(report.campaign.title))</h2>
                 <p>Hạn nộp: <strong>\(office.formatDateTime(report.campaign.deadline))</strong></p>
                 <p><progress max="\(max(report.summary.total, 1))" value="\(done)"></progress><br>
                 Đã nộp \(done)/\(report.summary.total) đơn vị</p>
                 <p class="summary"><span>Đã nộp: \(report.summary.received)</span><span>Nộp muộn: \(report.summary.late)</span>\
-                <span>Chưa nộp: \(report.summary.pending)</span><span>Cần xem lại: \(report.summary.needsReview)</span>\
+                <span>Chưa nộp: \(report.summary.pending)</span><span>Cần xem lại: \(report.summary.awaitingReview)</span>\
                 <span>Không đạt: \(report.summary.rejected)</span><span>Được miễn: \(report.summary.excused)</span></p>
                 <table><thead><tr><th>Mã</th><th>Đơn vị</th><th>Trạng thái</th><th>Thời điểm nhận</th><th>Tệp</th></tr></thead><tbody>
 

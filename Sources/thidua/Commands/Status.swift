@@ -37,7 +37,7 @@ struct Status: AsyncParsableCommand {
                 let s = report.summary
                 print("\(report.campaign.title) — hạn \(office.formatDateTime(report.campaign.deadline))")
                 print(
-                    "Đã nộp \(s.received), nộp muộn \(s.late), chưa nộp \(s.pending), cần xem lại \(s.needsReview), không đạt \(s.rejected), được miễn \(s.excused) / \(s.total)"
+                    "Đã nộp \(s.received), nộp muộn \(s.late), chưa nộp \(s.pending), cần xem lại \(s.awaitingReview), không đạt \(s.rejected), được miễn \(s.excused) / \(s.total)"
                 )
                 for unit in report.units {
                     let when = unit.receivedAt.map(office.formatDateTime) ?? ""

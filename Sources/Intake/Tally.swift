@@ -1,0 +1,60 @@
+import Foundation
+
+/// How a campaign stands, the one count every view reads (the overview's card, the menu's
+/// badge, `thidua status`, the status page): the roster's units by ledger status, and the
+/// messages waiting for the officer's look.
+///
+/// Units are counted from the roster, so a ledger entry of a unit since removed from it
+/// counts nowhere, and a unit without an entry is pending.
+public struct Tally: Sendable, Equatable, Codable {
+    public var total = 0
+    public var received = 0
+    public var late = 0
+    public var pending = 0
+    public var needsReview = 0
+    public var rejected = 0
+    public var excused = 0
+    /// Messages in the review queue that may belong to this campaign: attributed to it and
+    /// needing a look, or from a sender no unit could be told for (`DataStore.reviewQueue`).
+    /// This, not `needsReview` (units), is the "Cần xem lại" figure the officer acts on.
+    public var awaitingReview = 0
+
+    public init() {}
+
+    public init(roster: Roster, statuses: [String: ReceiptStatus], awaitingReview: Int) {
+        for unit in roster.units { add(statuses[unit.code] ?? .pending) }
+        self.awaitingReview = awaitingReview
+    }
+
+    /// Units that have nothing more to send: received on time or late, or excused.
+    public var done: Int { received + late + excused }
+
+    public func count(_ status: ReceiptStatus) -> Int {
+        switch status {
+        case .pending: pending
+        case .received: received
+        case .late: late
+        case .needsReview: needsReview
+        case .rejected: rejected
+        case .excused: excused
+        }
+    }
+
+    private mutating func add(_ status: ReceiptStatus) {
+        total += 1
+        switch status {
+        case .pending: pending += 1
+        case .received: received += 1
+        case .late: late += 1
+        case .needsReview: needsReview += 1
+        case .rejected: rejected += 1
+        case .excused: excused += 1
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case total, received, late, pending, rejected, excused
+        case needsReview = "needs_review"
+        case awaitingReview = "awaiting_review"
+    }
+}
