@@ -134,6 +134,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "ThiduaTests",
+            dependencies: ["thidua"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["CCurl", "MailTransport", "MIME"],
             swiftSettings: strict

@@ -93,9 +93,20 @@ struct AppConfig: Sendable {
                 file: path, key: nil,
                 message: "cannot read the config file; set THIDUA_CONFIG to its path (see config/thidua.yaml for an example)")
         }
+        return try parse(text, path: path, environment: environment)
+    }
+
+    /// Resolves the config file's `text`, read from `path`.
+    static func parse(_ text: String, path: String, environment: [String: String]) throws -> AppConfig {
         let file: ConfigFile
         do {
+            // Unknown keys first: a misspelt required key (`mailbx:`) is better told as a
+            // typo than as a missing key.
+            let unknown = try ConfigKeys.unknown(in: text)
+            guard unknown.isEmpty else { throw ConfigError(file: path, unknown: unknown) }
             file = try YAMLDecoder().decode(ConfigFile.self, from: text)
+        } catch let error as ConfigError {
+            throw error
         } catch let error as DecodingError {
             throw ConfigError(file: path, decoding: error)
         } catch {

@@ -5,9 +5,11 @@ struct ConfigError: Error, CustomStringConvertible {
     var file: String
     var key: String?
     var message: String
+    /// The line of the file, when the problem is at one place in it.
+    var line: Int? = nil
 
     var description: String {
-        "\(file)\(key.map { ": \($0)" } ?? ""): \(message)"
+        "\(file)\(line.map { ":\($0)" } ?? "")\(key.map { ": \($0)" } ?? ""): \(message)"
     }
 }
 
@@ -36,5 +38,21 @@ extension ConfigError {
         case .dataCorrupted(let context): context.debugDescription
         @unknown default: "\(error)"
         }
+    }
+}
+
+extension ConfigError {
+    /// Keys the file holds and thidua does not read: the first names where to fix it, the
+    /// rest follow, so one run of `thidua check` shows every typo.
+    init(file: String, unknown keys: [UnknownKey]) {
+        func explain(_ key: UnknownKey) -> String {
+            key.suggestion.map { "did you mean '\($0)'?" } ?? "not a key thidua reads (see config/thidua.yaml for every key)"
+        }
+        let first = keys[0]
+        var message = "unknown key; \(explain(first))"
+        for other in keys.dropFirst() {
+            message += "; also \(other.key)\(other.line.map { " (line \($0))" } ?? ""): \(explain(other))"
+        }
+        self.init(file: file, key: first.key, message: message, line: first.line)
     }
 }
