@@ -1,5 +1,4 @@
 import CCurl
-import MailTransport
 
 extension CurlError {
     /// Failures that retrying will not mend: the login or the OAuth2 grant was refused, the
