@@ -112,9 +112,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // The corpus is read from the source tree by path; it is data, not a resource.
-        .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Corpus"], swiftSettings: strict),
+        // Seeded random inputs for the tests that draw them.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "MIMETests", dependencies: ["MIME", "TestSupport"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake"], exclude: ["Labelled"], swiftSettings: strict),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestSupport"], exclude: ["Labelled"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
         .testTarget(
             name: "OfficeTests",
@@ -140,7 +142,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["CCurl", "MailTransport", "MIME"],
+            dependencies: [
+                "TestSupport", "CCurl", "MailTransport", "MIME",
+            ],
             swiftSettings: strict
         ),
     ]

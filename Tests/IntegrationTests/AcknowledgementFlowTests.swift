@@ -6,7 +6,7 @@ import Testing
 /// Acknowledgements end to end: new mail after thidua's first run is answered in the
 /// school's own mailbox, threaded; automated mail and the backlog are not; a reply to an
 /// acknowledgement from a personal address is attributed to the school by its thread.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct AcknowledgementFlowTests {
     @Test func newSubmissionsAreAnsweredAndRepliesFollowTheirThread() async throws {
         let stack = try MailStack.fromEnvironment()

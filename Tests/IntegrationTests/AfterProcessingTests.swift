@@ -3,7 +3,7 @@ import MailTransport
 import Testing
 
 /// The configurable after-processing action: done after the record, never touching \Seen.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct AfterProcessingTests {
     func runOnce(mailboxExtra: String) async throws -> (stack: MailStack, office: String) {
         let stack = try MailStack.fromEnvironment()

@@ -11,7 +11,7 @@ import Testing
 /// is a Saturday). Stages -7d -6d -3d -1d 0d +1d before a deadline on Thursday 06/05:
 /// -6d falls on the 30/04 holiday and is overtaken by -3d before the office reopens;
 /// -3d falls on the 03/05 holiday and goes out when the office opens on Tuesday.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct CampaignSimulationTests {
     static let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
     static let holidays: Set<String> = ["2021-04-30", "2021-05-01", "2021-05-03"]

@@ -5,7 +5,7 @@ import Testing
 
 /// The officer's dashboard over HTTP, served by a running `thidua run` with real mail in
 /// its store: login, what needs a login, CSRF, every page and action, files and exports.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct DashboardTests {
     static let password = "mat-khau-thu-nghiem-2021"
 

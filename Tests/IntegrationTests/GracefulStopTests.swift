@@ -4,7 +4,7 @@ import Testing
 /// SIGTERM while a batch is being read (an operator's `systemctl stop`, an upgrade): the
 /// message in hand finishes, the daemon exits 0, the store is consistent, and the next
 /// start continues where it stopped — nothing lost, nothing twice.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct GracefulStopTests {
     @Test func sigtermMidBatchLeavesAStoreTheNextStartContinues() async throws {
         let stack = try MailStack.fromEnvironment()

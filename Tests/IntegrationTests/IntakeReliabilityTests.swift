@@ -1,11 +1,12 @@
 import Foundation
 import MailTransport
+import TestSupport
 import Testing
 
 /// The intake promises of issue 4 against the real Dovecot: every message recorded exactly
 /// once across a large backlog, SIGKILLs at random moments, a restarted IMAP server and a
 /// renumbered mailbox; every file present, no orphan, and nothing ever marked as read.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct IntakeReliabilityTests {
     @Test func fiveHundredMessagesAreIngestedExactlyOnce() async throws {
         let office = try IntakeFixture(stack: MailStack.fromEnvironment(), label: "500")
@@ -34,9 +35,8 @@ struct IntakeReliabilityTests {
         defer { office.removeWorkspace() }
         var ids = try await office.deliver(count: 150)
 
-        let seed = ProcessInfo.processInfo.environment["THIDUA_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64.max)
-        print("IntakeReliabilityTests: SIGKILL seed \(seed) (replay with THIDUA_TEST_SEED=\(seed))")
-        var random = SeededGenerator(seed: seed)
+        var random = SeededGenerator()
+        print("IntakeReliabilityTests: SIGKILL \(random.replay)")
         var progress: [String] = []
         var midBatch = 0
         var insideMessage = 0

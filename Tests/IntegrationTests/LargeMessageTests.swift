@@ -5,7 +5,7 @@ import Testing
 
 /// Real scans are megabytes: they must arrive whole, byte for byte, however libcurl
 /// limits a single response.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct LargeMessageTests {
     @Test func multiMegabyteScansArriveWhole() async throws {
         let stack = try MailStack.fromEnvironment()

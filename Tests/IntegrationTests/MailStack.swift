@@ -1,5 +1,6 @@
 import Foundation
 import MailTransport
+import Testing
 
 /// The mail stack that `make test` starts (deploy/mailstack), read from its env file.
 struct MailStack {
@@ -170,5 +171,16 @@ extension MailStack {
     func maildir(of user: String) -> String {
         let parts = user.split(separator: "@", maxSplits: 1)
         return "\(directory)/mail/\(parts.count == 2 ? parts[1] : "")/\(parts[0])"
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// The suite talks to the local Dovecot and SMTP server that `make test` starts (and
+    /// names in THIDUA_TEST_MAILSTACK). Without it, a plain `swift test` skips the suite
+    /// and says why, instead of failing every test in it.
+    static var mailStack: Self {
+        .enabled(
+            if: ProcessInfo.processInfo.environment["THIDUA_TEST_MAILSTACK"] != nil,
+            "needs the local mail stack: run `make test`, which starts it and sets THIDUA_TEST_MAILSTACK")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// XOAUTH2 logins with tokens from a refresh-token grant, against the real Dovecot (its
 /// oauth2 passdb introspects the tokens the stack's token endpoint issued).
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct OAuth2Tests {
     func run(refreshToken: (String, MailStack) -> String) async throws -> (output: ThiduaProcess.Output, status: ThiduaProcess.Output) {
         let stack = try MailStack.fromEnvironment()

@@ -7,7 +7,7 @@ import Testing
 /// the caller does next — the announced message, another one, or none — every fetch must
 /// return exactly the message asked for, and a pipelined answer nobody wanted must not
 /// leave the session out of step.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct PipelinedFetchTests {
     @Test func eachFetchReturnsTheMessageAskedForWhateverWasPipelined() async throws {
         let stack = try MailStack.fromEnvironment()

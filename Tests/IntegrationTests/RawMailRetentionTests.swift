@@ -4,6 +4,7 @@ import Testing
 /// Raw mail retention through the CLI, as an operator runs it: mail fetched from the mail
 /// stack, made old, then `thidua prune --dry-run`, `thidua prune`, and `status`/`backup`
 /// on the pruned store; the daemon's daily step sweeps what a cut-short prune left.
+@Suite(.mailStack)
 struct RawMailRetentionTests {
     @Test func pruneDeletesOnlySettledRawMailPastItsRetentionAndTheLedgerKeepsItsTrace() async throws {
         let stack = try MailStack.fromEnvironment()

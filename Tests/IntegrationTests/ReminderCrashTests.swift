@@ -6,7 +6,7 @@ import Testing
 /// and the send that was in flight (claimed, never confirmed) is shown to the officer and
 /// not repeated. The stack's SMTP server holds `slow-*` recipients for 10 s at RCPT, so
 /// the kill lands while that reminder is on the wire.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct ReminderCrashTests {
     struct Status: Decodable {
         struct Reminders: Decodable { var sent, failed, uncertain: Int }

@@ -5,7 +5,7 @@ import Testing
 
 /// Reminders over the real SMTP server: a refused address is recorded against that
 /// address and shown, a temporary refusal is retried, and the rest of the batch goes out.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct ReminderDeliveryTests {
     struct Status: Decodable {
         struct Reminders: Decodable {

@@ -4,7 +4,7 @@ import Testing
 
 /// The officer's loop: mail from an unknown address waits in the review list; assigning it
 /// records the receipt and teaches thidua the sender, whose next mail needs nobody.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct ReviewQueueTests {
     struct Status: Decodable {
         struct Item: Decodable {

@@ -5,7 +5,7 @@ import Testing
 
 /// The whole path on real servers: school mail in the office mailbox → `thidua run --once`
 /// → ledger in SQLite → reminders delivered to the late schools' own mailboxes.
-@Suite(.serialized)
+@Suite(.serialized, .mailStack)
 struct WalkingSkeletonTests {
     struct StatusJSON: Decodable {
         struct Summary: Decodable {

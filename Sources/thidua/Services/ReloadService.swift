@@ -13,6 +13,8 @@ struct ReloadService: Service {
 
     func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
+        // From here a SIGHUP reloads instead of ending the process: tests wait for this line.
+        logger.info("reload on SIGHUP ready")
         for await _ in hangups.cancelOnGracefulShutdown() {
             do {
                 await holder.replace(with: try make())
