@@ -135,9 +135,10 @@ def b64_lines(data, width=76, eol="\n", terminate=False):
 
 
 def quoted_printable(data, eol=b"\r\n"):
-    """The standard library's quoted-printable (hard line breaks kept, soft breaks at 76),
-    with `eol` for line ends. A CR in `data` is escaped (=0D) like any control character."""
-    return quopri.encodestring(data).replace(b"\n", eol)
+    """The standard library's quoted-printable (hard line breaks kept, soft breaks at 76)
+    with `eol` for every line end. `data` may have LF or CRLF line ends, not a mix (binascii
+    takes CRLF for the line end when the first line ends with one)."""
+    return quopri.encodestring(data).replace(b"\r\n", b"\n").replace(b"\n", eol)
 
 
 def qp_binary(data):
