@@ -6,7 +6,10 @@ drain the mailbox. Writes feed.json, rss.tsv and restarts.tsv into WORK.
 
 Called by scripts/bench-soak, from the repository root.
 """
-import csv, json, os, random, smtplib, ssl, subprocess, sys, threading, time, base64, imaplib
+import csv, json, os, random, smtplib, ssl, subprocess, sys, threading, time, imaplib
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from mailgen.encoding import b64_lines  # noqa: E402
+from mailgen.headers import encoded_words  # noqa: E402
 work, pid, seconds, rate, restart_every, sample, office, roster, stack, thidua = sys.argv[1:11]
 pid, seconds, rate, restart_every, sample = int(pid), int(seconds), float(rate), int(restart_every), float(sample)
 env = dict(l.split("=", 1) for l in open(os.path.join(stack, "env")).read().split() if "=" in l)
@@ -18,8 +21,8 @@ rng = random.Random(20210221)
 start = time.monotonic()
 stop = threading.Event()
 
-def words(text):  # RFC 2047, base64, UTF-8
-    return "=?UTF-8?B?%s?=" % base64.b64encode(text.encode()).decode()
+def words(text):  # RFC 2047, base64, UTF-8, one word however long
+    return encoded_words(text, "utf-8", "B", label="UTF-8")[0]
 
 def message(n):
     """A school's submission; about one in ten is malformed in one of the ways real mail is."""
@@ -32,7 +35,7 @@ def message(n):
         sender, name = "nguoi-la-%d@elsewhere.example" % n, "Người lạ"
     size = rng.randint(900_000, 1_100_000) if kind == "big-scan" else rng.randint(20_000, 180_000)
     scan = b"%PDF-1.4\n" + bytes(rng.getrandbits(8) for _ in range(64)) * (size // 64) + b"\n%%EOF\n"
-    payload = base64.encodebytes(scan).decode().replace("\n", "\r\n")
+    payload = b64_lines(scan, eol="\r\n", terminate=True)
     if kind == "bad-base64":
         payload = payload[:len(payload) // 2] + "!!@@##\r\n" + payload[len(payload) // 2:]
     boundary = "=_soak_%06d" % n
