@@ -18,4 +18,6 @@ The generators' outputs are pinned (expected.json, labels.json, manifests), so b
 generator relies on does not change here: where two generators did a thing differently, a
 keyword argument chooses the way, and random numbers are drawn in the same order as before.
 The generators find this package by putting the repository's scripts/ on sys.path.
+test_mailgen.py tests it, and that the pinned corpora regenerate unchanged (scripts/lint-python
+runs it).
 """
