@@ -62,8 +62,9 @@ def header_text(text, charset="utf-8", encoding="B", sep="\r\n ", **words):
 
 def mailbox(display, address, encode_display, quote="always"):
     """`display <address>`, or the bare address without a display name. A printable-ASCII
-    display name is quoted always (quote="always") or only when it holds specials, escaping
-    them (quote="specials"); any other is written by encode_display (encoded words)."""
+    display name is put in quotes as it is (quote="always": the corpora's names hold no quote
+    or backslash), or only when it holds specials, escaping them (quote="specials", as mail
+    clients do); any other is written by encode_display (encoded words)."""
     if not display:
         return address
     if is_printable_ascii(display):
