@@ -8,15 +8,21 @@ body, 1-3 attachments of 100 KB - 2 MB: scanned-PDF-like and JPEG-like binary co
 base64 at 76 columns, Vietnamese filenames in the RFC 2231 or RFC 2047 forms that Gmail,
 Outlook, Thunderbird, Yahoo and Apple Mail use, some longer than 80 bytes) and
 OUTDIR/manifest.json: for every message the expected (filename, size, sha256) of each
-attachment. The same arguments always give the same bytes. Stdlib only.
+attachment. The same arguments always give the same bytes. Stdlib only; the encodings,
+MIME rendering and scans come from scripts/mailgen.
 """
-import base64
 import hashlib
 import json
 import os
 import random
 import sys
-import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mailgen.encoding import b64_lines  # noqa: E402
+from mailgen.headers import encoded_words, rfc2231  # noqa: E402
+from mailgen.images import sized_jpeg  # noqa: E402
+from mailgen.mime import Leaf, Message, Multi, render  # noqa: E402
+from mailgen.pdf import bulk_scan_pdf  # noqa: E402
 
 VERSION = 1
 SEED = 20210221
@@ -62,50 +68,17 @@ STEMS_JPG = [
 def b_words(text, limit=45):
     """RFC 2047 B-encoded words of at most `limit` bytes each, split on character
     boundaries (as Gmail and Outlook do), folded onto separate lines."""
-    words, chunk = [], b""
-    for char in text:
-        encoded = char.encode("utf-8")
-        if len(chunk) + len(encoded) > limit:
-            words.append(chunk)
-            chunk = b""
-        chunk += encoded
-    if chunk:
-        words.append(chunk)
-    return "\r\n ".join("=?UTF-8?B?%s?=" % base64.b64encode(w).decode() for w in words)
+    return "\r\n ".join(encoded_words(text, "utf-8", "B", max_bytes=limit, label="UTF-8"))
 
 
 def q_word(text):
-    out = []
-    for byte in text.encode("utf-8"):
-        char = chr(byte)
-        if char.isalnum() and byte < 128:
-            out.append(char)
-        elif char == " ":
-            out.append("_")
-        else:
-            out.append("=%02X" % byte)
-    return "=?utf-8?Q?%s?=" % "".join(out)
+    """One RFC 2047 Q-encoded word, however long (as Yahoo writes it)."""
+    return encoded_words(text, "utf-8", "Q")[0]
 
 
-def rfc2231(param, text, pieces):
+def continuations(param, text, pieces):
     """`param*=UTF-8''…` or, split in `pieces` continuations, `param*0*=…; param*1*=…`."""
-    quoted = urllib.parse.quote(text, safe="")
-    if pieces == 1:
-        return "%s*=UTF-8''%s" % (param, quoted)
-    size = -(-len(quoted) // pieces)
-    segments, rest = [], quoted
-    while rest:
-        cut = min(size, len(rest))
-        # never cut inside a %XX escape
-        while cut < len(rest) and "%" in rest[max(0, cut - 2):cut]:
-            cut += 1
-        segments.append(rest[:cut])
-        rest = rest[cut:]
-    parts = []
-    for index, segment in enumerate(segments):
-        prefix = "UTF-8''" if index == 0 else ""
-        parts.append("%s*%d*=%s%s" % (param, index, prefix, segment))
-    return ";\r\n ".join(parts)
+    return ";\r\n ".join(rfc2231(param, text, "UTF-8", pieces=pieces, split="escaped"))
 
 
 def headers_for(style, name, content_type):
@@ -123,37 +96,11 @@ def headers_for(style, name, content_type):
     if style == "thunderbird":
         pieces = 1 if len(name.encode()) < 40 else 3
         return ["Content-Type: %s;\r\n name=\"%s\"" % (content_type, b_words(name)),
-                "Content-Disposition: attachment;\r\n %s" % rfc2231("filename", name, pieces)]
+                "Content-Disposition: attachment;\r\n %s" % continuations("filename", name, pieces)]
     # apple: RFC 2231 everywhere, continuations for long names
     pieces = 1 if len(name.encode()) < 60 else 2
-    return ["Content-Disposition: attachment;\r\n\t%s" % rfc2231("filename", name, pieces),
-            "Content-Type: %s;\r\n\t%s" % (content_type, rfc2231("name", name, pieces))]
-
-
-def scan_pdf(rng, size):
-    """A PDF like a scanner writes: one DCT image XObject per page, no fonts."""
-    pages = max(1, size // 300_000)
-    image_size = max(1024, (size - 600 * pages - 400) // pages)
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
-    kids = " ".join("%d 0 R" % (3 + 2 * i) for i in range(pages))
-    out += b"2 0 obj\n<< /Type /Pages /Kids [%s] /Count %d >>\nendobj\n" % (kids.encode(), pages)
-    for i in range(pages):
-        page, image = 3 + 2 * i, 4 + 2 * i
-        out += (b"%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                b"/Resources << /XObject << /Im%d %d 0 R >> >> >>\nendobj\n" % (page, i, image))
-        out += (b"%d 0 obj\n<< /Type /XObject /Subtype /Image /Width 2480 /Height 3508 "
-                b"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n"
-                % (image, image_size))
-        out += b"\xff\xd8\xff\xe0" + rng.randbytes(image_size - 6) + b"\xff\xd9"
-        out += b"\nendstream\nendobj\n"
-    out += b"xref\n0 %d\ntrailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n0\n%%%%EOF\n" % (3 + 2 * pages, 3 + 2 * pages)
-    return bytes(out)
-
-
-def jpeg(rng, size):
-    header = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x48\x00\x48\x00\x00"
-              b"\xff\xdb\x00\x43\x00" + bytes(range(1, 65)))
-    return header + rng.randbytes(max(0, size - len(header) - 2)) + b"\xff\xd9"
+    return ["Content-Disposition: attachment;\r\n\t%s" % continuations("filename", name, pieces),
+            "Content-Type: %s;\r\n\t%s" % (content_type, continuations("name", name, pieces))]
 
 
 def attachment_size(rng):
@@ -176,7 +123,7 @@ def main():
         style = styles[number % len(styles)]
         subject = rng.choice(SUBJECTS).format(unit=unit)
         boundary = "----=_Part_%d_%d.%d" % (number, rng.randrange(10**8), 1613350000 + number)
-        lines = [
+        headers = [
             "Return-Path: <vanthu.%d@example.edu.vn>" % number,
             "Message-ID: <bench-%04d.%d@mail.example.edu.vn>" % (number, rng.randrange(10**9)),
             "Date: %s, %02d Feb 2021 %02d:%02d:%02d +0700" % (
@@ -186,42 +133,31 @@ def main():
             "To: thidua.gdbd@gmail.com",
             "Subject: %s" % b_words(subject),
             "MIME-Version: 1.0",
-            "Content-Type: multipart/mixed;\r\n boundary=\"%s\"" % boundary,
-            "",
-            "This is a multi-part message in MIME format.",
-            "--" + boundary,
-            "Content-Type: text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding: base64",
-            "",
-            base64.encodebytes(rng.choice(BODIES).format(unit=unit, person=person).encode())
-            .decode().rstrip("\n").replace("\n", "\r\n"),
         ]
+        parts = [Leaf(["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64"],
+                      b64_lines(rng.choice(BODIES).format(unit=unit, person=person).encode(), eol="\r\n"))]
         expected = []
         used = set()
         for index in range(rng.choices([1, 2, 3], weights=[5, 3, 2])[0]):
             size = attachment_size(rng)
             if rng.random() < 0.6:
-                data = scan_pdf(rng, size)
+                data = bulk_scan_pdf(rng, size)
                 name = rng.choice(STEMS_PDF).format(unit=unit, code=code) + ".pdf"
                 content_type = "application/pdf"
             else:
-                data = jpeg(rng, size)
+                data = sized_jpeg(rng, size)
                 name = rng.choice(STEMS_JPG).format(unit=unit, page=index + 1) + ".jpg"
                 content_type = "image/jpeg"
             while name in used:
                 stem, ext = name.rsplit(".", 1)
                 name = "%s (%d).%s" % (stem, index + 1, ext)
             used.add(name)
-            lines.append("--" + boundary)
-            lines.extend(headers_for(style, name, content_type))
-            lines.append("Content-Transfer-Encoding: base64")
-            lines.append("")
-            lines.append(base64.encodebytes(data).decode("ascii").rstrip("\n").replace("\n", "\r\n"))
+            parts.append(Leaf(headers_for(style, name, content_type) + ["Content-Transfer-Encoding: base64"],
+                              b64_lines(data, eol="\r\n")))
             expected.append({"filename": name, "size": len(data),
                              "sha256": hashlib.sha256(data).hexdigest(), "style": style})
-        lines.append("--%s--" % boundary)
-        lines.append("")
-        raw = "\r\n".join(lines).encode("utf-8")
+        root = Multi("mixed", boundary, parts, preamble="This is a multi-part message in MIME format.")
+        raw = render(Message(headers, root), "\r\n", translate=False, ctype_sep=";\r\n ")
         file = "msg-%04d.eml" % number
         with open(os.path.join(outdir, file), "wb") as handle:
             handle.write(raw)

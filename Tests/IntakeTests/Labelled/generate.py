@@ -2,7 +2,8 @@
 """Generates the labelled message set for LabelledSetTests (DESIGN issue 5, point 7).
 
 Writes messages/NNN-<case>.eml, labels.json and units.csv next to this script.
-Standard library only, deterministic (fixed seed): re-running gives the same bytes.
+Standard library only (the encodings, MIME rendering and files come from scripts/mailgen),
+deterministic (fixed seed): re-running gives the same bytes.
 
     /usr/bin/python3 Tests/IntakeTests/Labelled/generate.py
 
@@ -20,18 +21,24 @@ Labelling rules (the ground truth, independent of what thidua currently does):
   not put the unit into the ledger.
 - "campaign" is the collection the message is about, or null.
 """
-import base64
 import csv
 import json
 import os
-import quopri
 import random
 import shutil
-import unicodedata
+import sys
 from datetime import datetime, timedelta, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from mailgen.encoding import ascii_fold, b64_lines, is_ascii, quoted_printable  # noqa: E402
+from mailgen.headers import encoded_words, mailbox, rfc2231  # noqa: E402
+from mailgen.images import tiny_jpeg  # noqa: E402
+from mailgen.mime import Leaf, Message, Multi, render  # noqa: E402
+from mailgen.pdf import stub_scan_pdf  # noqa: E402
+
 OUT = os.path.join(HERE, "messages")
 TZ = timezone(timedelta(hours=7))
 rng = random.Random(20210221)
@@ -73,11 +80,6 @@ def bare(unit):
     return name
 
 
-def strip_marks(text):
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
 def full_name(unit):
     return f"Trường {LEVEL_FULL[unit['level']]} {bare(unit)}"
 
@@ -92,7 +94,7 @@ def name_form(unit):
 
 def file_name_form(unit, prefix=None):
     """A filename naming the school: underscores/hyphens, no diacritics, as phones and scanners make them."""
-    level, b = unit["level"], strip_marks(bare(unit))
+    level, b = unit["level"], ascii_fold(bare(unit))
     prefix = prefix or rng.choice(["KH_TDKT_2021", "KH_thi_dua_2021", "Ke_hoach_TDKT", "KHTDKT_2021"])
     forms = [f"{prefix}_{level}_{b.replace(' ', '_')}.pdf",
              f"{level}_{b.replace(' ', '_')}_{prefix}.pdf",
@@ -114,10 +116,10 @@ def person():
     fam, mid, giv = rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)
     name = f"{fam} {mid} {giv}"
     local_styles = [
-        f"{strip_marks(giv).lower()}.{strip_marks(fam).lower()}{rng.randint(70, 99)}",
-        f"{strip_marks(fam + mid + giv).lower().replace(' ', '')}",
-        f"{strip_marks(giv).lower()}{strip_marks(fam)[0].lower()}{rng.randint(1, 999)}",
-        f"co{strip_marks(giv).lower()}_{rng.randint(1980, 1999)}",
+        f"{ascii_fold(giv).lower()}.{ascii_fold(fam).lower()}{rng.randint(70, 99)}",
+        f"{ascii_fold(fam + mid + giv).lower().replace(' ', '')}",
+        f"{ascii_fold(giv).lower()}{ascii_fold(fam)[0].lower()}{rng.randint(1, 999)}",
+        f"co{ascii_fold(giv).lower()}_{rng.randint(1980, 1999)}",
     ]
     provider = rng.choice(["gmail.personal.example", "gmail.personal.example", "yahoo.personal.example",
                            "outlook.personal.example"])
@@ -127,53 +129,15 @@ def person():
 # ---------------------------------------------------------------- MIME building
 
 def header_value(text):
-    """RFC 2047 for non-ASCII (B or Q encoding, split into short encoded words)."""
-    if all(ord(c) < 128 for c in text):
+    """RFC 2047 for non-ASCII: encoded words of at most 36 bytes, B or (a third of the time) Q."""
+    if is_ascii(text):
         return text
-    chunks, current = [], ""
-    for ch in text:
-        if len((current + ch).encode("utf-8")) > 36:
-            chunks.append(current)
-            current = ""
-        current += ch
-    chunks.append(current)
-    words = []
-    use_q = rng.random() < 0.35
-    for chunk in chunks:
-        data = chunk.encode("utf-8")
-        if use_q:
-            q = "".join(chr(b) if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122) else ("_" if b == 32 else f"={b:02X}")
-                        for b in data)
-            words.append(f"=?UTF-8?Q?{q}?=")
-        else:
-            words.append(f"=?UTF-8?B?{base64.b64encode(data).decode()}?=")
-    return "\r\n ".join(words)
+    encoding = "Q" if rng.random() < 0.35 else "B"
+    return "\r\n ".join(encoded_words(text, "utf-8", encoding, max_bytes=36, label="UTF-8"))
 
 
 def address(name, addr):
-    if not name:
-        return addr
-    if all(ord(c) < 128 for c in name):
-        return f'"{name}" <{addr}>'
-    return f"{header_value(name)} <{addr}>"
-
-
-def b64lines(data):
-    text = base64.b64encode(data).decode()
-    return "\r\n".join(text[i:i + 76] for i in range(0, len(text), 76))
-
-
-class Part:
-    def __init__(self, headers, body=None, children=None, boundary=None):
-        self.headers, self.body, self.children, self.boundary = headers, body, children, boundary
-
-    def render(self):
-        out = "".join(f"{k}: {v}\r\n" for k, v in self.headers) + "\r\n"
-        if self.children is None:
-            return out + self.body + "\r\n"
-        for child in self.children:
-            out += f"--{self.boundary}\r\n" + child.render()
-        return out + f"--{self.boundary}--\r\n"
+    return mailbox(name, addr, header_value)
 
 
 def new_boundary():
@@ -185,12 +149,12 @@ def text_part(text, subtype="plain"):
     data = text.replace("\n", "\r\n").encode("utf-8")
     cte = rng.choice(["base64", "quoted-printable", "8bit"])
     if cte == "base64":
-        body = b64lines(data)
+        body = b64_lines(data, eol="\r\n")
     elif cte == "quoted-printable":
-        body = quopri.encodestring(data).decode("ascii").replace("\r\n", "\n").replace("\n", "\r\n")
+        body = quoted_printable(data).decode("ascii")
     else:
         body = data.decode("utf-8").replace("\r\n", "\n").replace("\n", "\r\n")
-    return Part([("Content-Type", f'text/{subtype}; charset="UTF-8"'), ("Content-Transfer-Encoding", cte)], body)
+    return Leaf([("Content-Type", f'text/{subtype}; charset="UTF-8"'), ("Content-Transfer-Encoding", cte)], body)
 
 
 def html_of(text):
@@ -204,46 +168,22 @@ def body_part(text):
     if style < 0.45:
         return text_part(text)
     if style < 0.85:
-        return Part([("Content-Type", f'multipart/alternative; boundary="{(b := new_boundary())}"')],
-                    children=[text_part(text), text_part(html_of(text), "html")], boundary=b)
+        return Multi("alternative", new_boundary(), [text_part(text), text_part(html_of(text), "html")])
     return text_part(html_of(text), "html")  # Outlook web / Yahoo: HTML only
-
-
-SCAN_PDF = """%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /Resources << /XObject << /Im0 4 0 R >> >> >> endobj
-4 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length 1 >> stream
-x
-endstream endobj
-%% scan {n}
-%%EOF
-"""
-
-
-def scan_pdf(n):
-    return SCAN_PDF.replace("%% scan", "% scan").replace("%%EOF", "%%EOF").format(n=n).encode("ascii")
-
-
-def jpeg(n):
-    return bytes([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + \
-        bytes(rng.randrange(256) for _ in range(200)) + n.to_bytes(4, "big") + bytes([0xFF, 0xD9])
 
 
 def file_part(name, data, ctype):
     style = rng.random()
-    ascii_name = all(ord(c) < 128 for c in name)
+    ascii_name = is_ascii(name)
     if ascii_name and style < 0.5:
         ct, cd = f'{ctype}; name="{name}"', f'attachment; filename="{name}"'
     elif style < 0.75:  # Gmail, Outlook: RFC 2047 inside the quotes
         enc = header_value(name).replace("\r\n ", "")
         ct, cd = f'{ctype}; name="{enc}"', f'attachment; filename="{enc}"'
     else:  # Thunderbird, Apple Mail: RFC 2231
-        pct = "".join(chr(b) if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or chr(b) in "._-") else f"%{b:02X}"
-                      for b in name.encode("utf-8"))
-        ct, cd = f"{ctype}", f"attachment;\r\n filename*=UTF-8''{pct}"
-    return Part([("Content-Type", ct), ("Content-Disposition", cd), ("Content-Transfer-Encoding", "base64")],
-                b64lines(data))
+        ct, cd = f"{ctype}", "attachment;\r\n " + rfc2231("filename", name, "UTF-8", safe="-._")[0]
+    return Leaf([("Content-Type", ct), ("Content-Disposition", cd), ("Content-Transfer-Encoding", "base64")],
+                b64_lines(data, eol="\r\n"))
 
 
 COUNTER = [0]
@@ -252,8 +192,8 @@ COUNTER = [0]
 def attachment(name):
     COUNTER[0] += 1
     if name.lower().endswith((".jpg", ".jpeg")):
-        return file_part(name, jpeg(COUNTER[0]), "image/jpeg")
-    return file_part(name, scan_pdf(COUNTER[0]), "application/pdf")
+        return file_part(name, tiny_jpeg(rng, COUNTER[0]), "image/jpeg")
+    return file_part(name, stub_scan_pdf(COUNTER[0]), "application/pdf")
 
 
 def message_id(domain):
@@ -292,9 +232,10 @@ def make_message(sender_name, sender, subject, body, files, sent, extra_headers=
             root = parts[0]
         else:
             b = new_boundary()
-            root = Part([("Content-Type", f'multipart/mixed; boundary="{b}"')], children=parts, boundary=b)
-    text = "".join(f"{k}: {v}\r\n" for k, v in headers) + root.render()
-    return text.encode("utf-8"), mid
+            root = Multi("mixed", b, parts)
+    # Every body ends with a CRLF of its own, then the next delimiter follows.
+    return render(Message(headers, root), "\r\n", translate=False, leaf_eol=True, delimiter_eol="if-missing",
+                  ctype_sep="; "), mid
 
 
 # ---------------------------------------------------------------- texts
@@ -364,7 +305,7 @@ def signature_plan_body(unit, person_name):
 def maybe_unaccented(texts, chance=0.4):
     """People on phones type without tone marks: the same words, no diacritics."""
     if rng.random() < chance:
-        return [strip_marks(t) for t in texts], False
+        return [ascii_fold(t) for t in texts], False
     return texts, True
 
 
@@ -426,7 +367,7 @@ def personal_filename_cases(n):
         received = plan_time()
         if i < 3:
             # CamelCase with no separators: the name cannot be read as words; expected in review.
-            b = "".join(w.capitalize() for w in strip_marks(bare(unit)).split())
+            b = "".join(w.capitalize() for w in ascii_fold(bare(unit)).split())
             filename = f"KeHoachThiDua2021_{unit['level']}{b}.pdf"
             note = "name glued in CamelCase: expected to go to review"
         else:
@@ -550,7 +491,7 @@ def forward_inline_cases(n):
             header = (f"-----Original Message-----\nFrom: {o_from}\nSent: {fmt_date(orig_sent)}\nTo: {paddr}\n"
                       f"Subject: {o_subject}\n")
         else:
-            header = (f"----- Forwarded Message -----\nFrom: {strip_marks(full_name(unit))} <{sender}>\n"
+            header = (f"----- Forwarded Message -----\nFrom: {ascii_fold(full_name(unit))} <{sender}>\n"
                       f"To: {pname} <{paddr}>\nSent: {fmt_date(orig_sent)}\nSubject: {o_subject}\n")
         intro = rng.choice(["Em chuyển tiếp thư của trường ạ.", "Chuyển tiếp kế hoạch của nhà trường, email trường bị lỗi gửi ạ.",
                             "Em gửi giúp trường ạ.", ""])
@@ -577,14 +518,14 @@ def forward_rfc822_cases(n):
         o_subject, o_body = original_school_mail(unit, orig_sent, with_name=rng.random() < 0.5)
         inner, _ = make_message(full_name(unit), sender, o_subject, o_body, [rng.choice([file_name_form(unit), "KH_TDKT_2021.pdf"])],
                                 orig_sent, to=paddr)
-        inner_part = Part([("Content-Type", 'message/rfc822; name="' + header_value("Kế hoạch thi đua.eml").replace("\r\n ", "") + '"'),
+        inner_part = Leaf([("Content-Type", 'message/rfc822; name="' + header_value("Kế hoạch thi đua.eml").replace("\r\n ", "") + '"'),
                            ("Content-Disposition", "attachment")], inner.decode("utf-8").rstrip("\r\n"))
         subject = rng.choice(["Fwd: " + o_subject, "Chuyển tiếp: " + o_subject, "Gửi thư của trường (đính kèm)"])
         body = rng.choice(["Em gửi kèm thư gốc của trường ạ.", "Thư trường gửi bị trả về nên em chuyển tiếp dạng tệp đính kèm.",
                            "Phòng xem giúp em thư đính kèm ạ."])
         (subject, body), accents = maybe_unaccented([subject, body], 0.25)
         b = new_boundary()
-        root = Part([("Content-Type", f'multipart/mixed; boundary="{b}"')], children=[body_part(body), inner_part], boundary=b)
+        root = Multi("mixed", b, [body_part(body), inner_part])
         data, _ = make_message(pname, paddr, subject, body, [], sent_before(received), root=root)
         add("forward-rfc822", data, unit["code"], PLAN["id"], received, accents)
 
@@ -676,13 +617,14 @@ def bounce_cases(n):
         reminder_msg = (f"From: {address(OFFICE_NAME, OFFICE)}\r\nTo: {rcpt}\r\nSubject: {header_value(r_subject)}\r\n"
                         f"Message-ID: {mid}\r\nDate: {fmt_date(r_when)}\r\nMIME-Version: 1.0\r\n"
                         f"Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                        f"{b64lines(r_text.replace(chr(10), chr(13) + chr(10)).encode())}")
+                        f"{b64_lines(r_text.replace(chr(10), chr(13) + chr(10)).encode(), eol=chr(13) + chr(10))}")
         status = (f"Reporting-MTA: dns; {sender.split('@')[1]}\r\n\r\nFinal-Recipient: rfc822; {rcpt}\r\nAction: failed\r\n"
                   f"Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown")
         b = new_boundary()
-        root = Part([("Content-Type", f'multipart/report; report-type=delivery-status; boundary="{b}"')], children=[
-            text_part(text), Part([("Content-Type", "message/delivery-status")], status),
-            Part([("Content-Type", "message/rfc822")], reminder_msg)], boundary=b)
+        root = Multi("report", b, [
+            text_part(text), Leaf([("Content-Type", "message/delivery-status")], status),
+            Leaf([("Content-Type", "message/rfc822")], reminder_msg)],
+            ctype=("Content-Type", f'multipart/report; report-type=delivery-status; boundary="{b}"'))
         data, _ = make_message(sender_name, sender, subject, "", [], received - timedelta(seconds=1),
                                [("Auto-Submitted", "auto-replied")], root=root)
         add("bounce", data, None, None, received, True)
@@ -711,7 +653,7 @@ def unknown_school_cases():
         body = (f"Kính gửi Phòng GDĐT quận {district},\n\nTrường {name} gửi kế hoạch thi đua khen thưởng năm 2021 "
                 f"(bản scan có dấu đỏ).\n\nTrân trọng,\nHiệu trưởng\nTrường {name}\n")
         (subject, body), accents = maybe_unaccented([subject, body], 0.3)
-        files = [f"KH_TDKT_2021_{level}_{strip_marks(b).replace(' ', '_')}.pdf"]
+        files = [f"KH_TDKT_2021_{level}_{ascii_fold(b).replace(' ', '_')}.pdf"]
         data, _ = make_message(sender_name, sender, subject, body, files, sent_before(received))
         add("unknown-school", data, None, PLAN["id"], received, accents, note=f"a school of quận {district}, not in the roster")
 
@@ -804,7 +746,7 @@ def other_campaign_cases(n):
             "Kính gửi Phòng,\n\nEm gửi báo cáo sơ kết học kỳ I và phương hướng, kế hoạch học kỳ II của trường ạ.",
             "Dạ em gửi báo cáo sơ kết ạ.",
         ])
-        files = [f"BC_so_ket_HKI_{unit['level']}_{strip_marks(bare(unit)).replace(' ', '_')}.pdf" if i % 2 else "BC so ket HK1.pdf"]
+        files = [f"BC_so_ket_HKI_{unit['level']}_{ascii_fold(bare(unit)).replace(' ', '_')}.pdf" if i % 2 else "BC so ket HK1.pdf"]
         if i % 4 == 1:  # the name only in the signature
             subject = REPORT_SUBJECTS[3]
             files = ["BC so ket HK1.pdf"]

@@ -2,7 +2,8 @@
 """Deterministic generator for thidua's MIME test corpus.
 
 Writes Tests/MIMETests/Corpus/generated/NNN-<label>.eml and generated/expected.json.
-Standard library only, fixed seed, no clock: running it twice gives byte-identical output.
+Standard library only (the encodings and file contents come from scripts/mailgen), fixed
+seed, no clock: running it twice gives byte-identical output.
 
     /usr/bin/python3 Tests/MIMETests/Corpus/generate.py [--out DIR]
 
@@ -14,19 +15,25 @@ import base64
 import binascii
 import hashlib
 import io
-import itertools
 import json
 import os
 import random
 import struct
 import sys
 import unicodedata
-import urllib.parse
 import zipfile
 
 SEED = 20210217
 HERE = os.path.dirname(os.path.abspath(__file__))
 OFFICE = "thidua.gdbd@gmail.com"
+
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
+from mailgen.encoding import ascii_fold, b64_lines, encode, qp_binary, qp_text  # noqa: E402
+from mailgen.headers import encoded_words, rfc2231  # noqa: E402
+from mailgen.images import noise_jpeg, png, tiff  # noqa: E402
+from mailgen.mime import Leaf, Message, Multi, RFC822, leaves, render  # noqa: E402
+from mailgen.office import docx_entries, tnef, xlsx_entries, zip_archive, zip_members  # noqa: E402
+from mailgen.pdf import filler_text_pdf, noise_scan_pdf  # noqa: E402
 
 # A slice of the district roster (config/units.csv), embedded so the corpus does not change
 # when the roster does.
@@ -64,157 +71,21 @@ REMINDER = ("Kính gửi Hiệu trưởng các trường MN, TH, THCS.\n"
             "Phòng GDĐT đề nghị các đơn vị gửi Kế hoạch thi đua khen thưởng năm 2021 (bản scan dấu đỏ)\n"
             "về hộp thư thidua.gdbd@gmail.com trước ngày 21/02/2021.")
 
-# --------------------------------------------------------------------------- charsets
-
-PYCODEC = {
-    "utf-8": "utf-8", "windows-1258": "cp1258", "windows-1252": "cp1252", "iso-8859-1": "latin-1",
-    "iso-8859-2": "iso8859_2", "koi8-r": "koi8_r", "gb18030": "gb18030", "gbk": "gbk", "big5": "big5",
-    "shift_jis": "shift_jis", "iso-2022-jp": "iso2022_jp", "us-ascii": "ascii",
-}
-
-
-def cp1258(text):
-    """Real windows-1258 bytes: precomposed where the code page has the letter (â, ơ, ư, à…),
-    otherwise the base letter followed by a combining tone mark, as Windows writes it."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        base, marks = decomposed[0], decomposed[1:]
-        done = False
-        # Keep as many marks precomposed with the base as the code page allows (â, ơ, ư…),
-        # write the rest (tone marks) as combining characters: ậ → â + U+0323.
-        for keep in range(len(marks), -1, -1):
-            for combo in itertools.combinations(range(len(marks)), keep):
-                head = unicodedata.normalize("NFC", base + "".join(marks[i] for i in combo))
-                rest = [marks[i] for i in range(len(marks)) if i not in combo]
-                try:
-                    if len(head) != 1:
-                        continue
-                    chunk = head.encode("cp1258") + b"".join(m.encode("cp1258") for m in rest)
-                except UnicodeEncodeError:
-                    continue
-                out += chunk
-                done = True
-                break
-            if done:
-                break
-        if not done:
-            raise UnicodeEncodeError("cp1258", ch, 0, 1, "not representable")
-    data = bytes(out)
-    assert unicodedata.normalize("NFC", data.decode("cp1258")) == unicodedata.normalize("NFC", text), text
-    return data
-
-
-def encode(text, charset):
-    if charset == "windows-1258":
-        return cp1258(text)
-    data = text.encode(PYCODEC[charset])
-    assert data.decode(PYCODEC[charset]) == text
-    return data
-
-
-assert cp1258("Trường") == b"Tr\xfd\xf5\xccng"
-
 # --------------------------------------------------------------------------- header encodings
 
 
 def ew_b(text, charset="utf-8", max_bytes=45, split_midchar=False):
-    """RFC 2047 B encoded words. Chunks at character boundaries (re-encoding each chunk, so
-    stateful ISO-2022-JP chunks are complete) unless split_midchar, which cuts the byte
-    string anywhere, as some webmails do."""
-    if split_midchar:
-        data = encode(text, charset)
-        chunks = [data[i:i + max_bytes] for i in range(0, len(data), max_bytes)]
-    else:
-        chunks, piece = [], ""
-        for ch in text:
-            if piece and len(encode(piece + ch, charset)) > max_bytes:
-                chunks.append(encode(piece, charset))
-                piece = ""
-            piece += ch
-        if piece:
-            chunks.append(encode(piece, charset))
-    label = "UTF-8" if charset == "utf-8" else charset
-    return ["=?%s?B?%s?=" % (label, base64.b64encode(c).decode()) for c in chunks]
+    """RFC 2047 B encoded words of at most max_bytes encoded bytes (see encoded_words)."""
+    return encoded_words(text, charset, "B", max_bytes=max_bytes, split_midchar=split_midchar,
+                         label="UTF-8" if charset == "utf-8" else charset)
 
 
 def ew_q(text, charset="utf-8", max_bytes=20):
-    words, cur = [], ""
-    pieces = []
-    for ch in text:
-        b = encode(ch, charset)
-        enc = "".join("_" if x == 0x20 else (chr(x) if (chr(x).isalnum() and x < 128) else "=%02X" % x) for x in b)
-        pieces.append((enc, len(b)))
-    count = 0
-    for enc, n in pieces:
-        if count + n > max_bytes and cur:
-            words.append(cur)
-            cur, count = "", 0
-        cur += enc
-        count += n
-    if cur:
-        words.append(cur)
-    return ["=?%s?Q?%s?=" % (charset, w) for w in words]
+    return encoded_words(text, charset, "Q", max_bytes=max_bytes)
 
 
 def fold_words(words, sep="\n "):
     return sep.join(words)
-
-
-def pct(data):
-    return "".join(chr(b) if (chr(b).isalnum() and b < 128) or chr(b) in "-._~" else "%%%02X" % b for b in data)
-
-
-def rfc2231(param, text, charset="utf-8", pieces=1, order=None, plain_index=None, lang=""):
-    """`param*=charset'lang'%..` or continuations `param*0*=…`; `order` permutes the
-    sections as written; `plain_index` makes that section a plain quoted string (must be
-    ASCII in the text)."""
-    data = encode(text, charset)
-    if pieces == 1:
-        return ["%s*=%s'%s'%s" % (param, charset, lang, pct(data))]
-    if plain_index is not None:
-        # the plain section is the longest ASCII run after the first character
-        best = (0, 1, 1)
-        i = 1
-        while i < len(text):
-            j = i
-            while j < len(text) and ord(text[j]) < 128 and text[j] not in '"\\':
-                j += 1
-            if j - i > best[0]:
-                best = (j - i, i, j)
-            i = j + 1
-        _, a, b = best
-        sections = [encode(x, charset) for x in (text[:a], text[a:b], text[b:]) if x]
-        plain_index = 1
-    else:
-        # split at character boundaries of the encoded data
-        size = max(1, len(data) // pieces + 1)
-        sections, cur = [], b""
-        for ch in text:
-            b = encode(ch, charset)
-            if len(cur) + len(b) > size and cur and len(sections) < pieces - 1:
-                sections.append(cur)
-                cur = b""
-            cur += b
-        sections.append(cur)
-    assert b"".join(sections) == data
-    out = []
-    for i, sec in enumerate(sections):
-        if i == plain_index and i > 0:
-            assert all(b < 128 and b not in b'"\\' for b in sec)
-            out.append('%s*%d="%s"' % (param, i, sec.decode("ascii")))
-        elif i == 0:
-            out.append("%s*0*=%s'%s'%s" % (param, charset, lang, pct(sec)))
-        else:
-            out.append("%s*%d*=%s" % (param, i, pct(sec)))
-    if order:
-        out = [out[i] for i in order if i < len(out)] + [s for j, s in enumerate(out) if j not in order]
-    return out
 
 
 def params(items, sep=";\n\t"):
@@ -222,11 +93,6 @@ def params(items, sep=";\n\t"):
 
 
 # --------------------------------------------------------------------------- transfer encodings
-
-
-def b64_lines(data, width=76):
-    s = base64.b64encode(data).decode()
-    return "\n".join(s[i:i + width] for i in range(0, len(s), width))
 
 
 def enc_body(data, cte, rng):
@@ -258,35 +124,6 @@ def enc_body(data, cte, rng):
     raise ValueError(cte)
 
 
-def qp_binary(data):
-    """Quoted-printable with no hard line breaks: every byte outside printable ASCII is
-    escaped, so the decoded bytes are exactly `data` whatever the line ends on the wire."""
-    lines, cur = [], ""
-    for b in data:
-        tok = chr(b) if 33 <= b <= 126 and b != 61 else "=%02X" % b
-        if len(cur) + len(tok) > 75:
-            lines.append(cur + "=")
-            cur = ""
-        cur += tok
-    lines.append(cur)
-    return "\n".join(lines)
-
-
-def qp_text(text_bytes):
-    """Quoted-printable of a text body with hard line breaks kept as line breaks."""
-    out = []
-    for line in text_bytes.split(b"\n"):
-        cur = ""
-        for i, b in enumerate(line):
-            tok = chr(b) if (33 <= b <= 126 and b != 61) or (b == 32 and i != len(line) - 1) else "=%02X" % b
-            if len(cur) + len(tok) > 75:
-                out.append(cur + "=")
-                cur = ""
-            cur += tok
-        out.append(cur)
-    return "\n".join(out)
-
-
 def decode_check(cte, encoded, raw, eol):
     """Independent decoder used to check that each encoded body really decodes to the
     bytes the expectation was computed from."""
@@ -306,91 +143,6 @@ def decode_check(cte, encoded, raw, eol):
 # --------------------------------------------------------------------------- file contents
 
 
-def rbytes(rng, n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-
-def scan_pdf(rng, size, eol="\n", ascii_only=False):
-    pages = rng.choice([1, 1, 2])
-    per = max(64, (size - 700) // pages)
-    objs = []
-    kids = " ".join("%d 0 R" % (3 + 3 * i) for i in range(pages))
-    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objs.append(("<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)).encode())
-    for i in range(pages):
-        img = rbytes(rng, per // 2 if ascii_only else per)
-        if ascii_only:
-            img = binascii.hexlify(img) + b">"
-            filt = " /Filter /ASCIIHexDecode"
-        else:
-            filt = " /Filter /DCTDecode"
-        objs.append(("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im%d %d 0 R >> >> /Contents %d 0 R >>"
-                     % (i, 4 + 3 * i, 5 + 3 * i)).encode())
-        objs.append(("<< /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceRGB /BitsPerComponent 8%s /Length %d >>"
-                     % (filt, len(img))).encode() + eol.encode() + b"stream" + eol.encode() + img + eol.encode() + b"endstream")
-        content = ("q 595 0 0 842 0 0 cm /Im%d Do Q" % i).encode()
-        objs.append(("<< /Length %d >>" % len(content)).encode() + eol.encode() + b"stream" + eol.encode() + content
-                    + eol.encode() + b"endstream")
-    return pdf_assemble(objs, eol, b"%\xe2\xe3\xcf\xd3" if not ascii_only else b"%scan")
-
-
-def text_pdf(rng, size, eol="\n"):
-    words = ["ke", "hoach", "thi", "dua", "khen", "thuong", "nam", "2021", "truong", "phong", "giao", "duc"]
-    lines = []
-    total = 0
-    y = 800
-    while total < max(100, size - 600):
-        line = " ".join(rng.choice(words) for _ in range(8))
-        op = "72 %d Td (%s) Tj" % (y, line)
-        lines.append(op)
-        total += len(op) + 1
-        y -= 14
-    content = ("BT /F1 12 Tf " + eol.join(lines) + " ET").encode()
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            ("<< /Length %d >>" % len(content)).encode() + eol.encode() + b"stream" + eol.encode() + content + eol.encode() + b"endstream"]
-    return pdf_assemble(objs, eol, b"%text")
-
-
-def pdf_assemble(objs, eol, comment):
-    e = eol.encode()
-    out = bytearray(b"%PDF-1.4" + e + comment + e)
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj " % i + body + b" endobj" + e
-    xref = len(out)
-    out += b"xref" + e + b"0 %d" % (len(objs) + 1) + e + b"0000000000 65535 f " + e
-    for off in offsets:
-        out += b"%010d 00000 n " % off + e
-    out += b"trailer << /Size %d /Root 1 0 R >>" % (len(objs) + 1) + e + b"startxref" + e + b"%d" % xref + e + b"%%EOF"
-    return bytes(out)
-
-
-def jpeg(rng, size):
-    body = rbytes(rng, max(16, size - 24))
-    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x48\x00\x48\x00\x00" + body + b"\xff\xd9"
-
-
-def png(rng, size):
-    import zlib
-    w = 16
-    rows = max(2, size // (w * 3 + 1))
-    raw = b"".join(b"\x00" + rbytes(rng, w * 3) for _ in range(rows))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, rows, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
-
-
-def tiff(rng, size):
-    body = rbytes(rng, max(16, size - 8))
-    return b"II*\x00" + struct.pack("<I", 8) + body
-
-
 def text_file(rng, size):
     words = ["danh", "sach", "can", "bo", "giao", "vien", "thi", "dua", "2021"]
     s = ""
@@ -403,170 +155,20 @@ FIXED_DT = (2021, 2, 17, 16, 59, 32)
 
 
 def make_zip(entries, compress=True):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=FIXED_DT)
-            info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            zf.writestr(info, data)
-    return buf.getvalue(), [{"name": n, "size": len(d)} for n, d in entries]
+    """A zip as a Windows archiver writes it, and its members for expected.json."""
+    return zip_archive(entries, FIXED_DT, compress, unix_mode=0o644), zip_members(entries)
 
 
 OFFICE_MARKERS = [b"word/", b"xl/", b"ppt/", b"[Content_Types].xml", b"mimetypeapplication/vnd.oasis.opendocument"]
 
 
 def docx(rng, title):
-    ct = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-          b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-          b'<Default Extension="xml" ContentType="application/xml"/>'
-          b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-    rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    paras = "".join("<w:p><w:r><w:t>%s %d</w:t></w:r></w:p>" % (title, i) for i in range(rng.randint(3, 30)))
-    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>' % paras).encode()
-    return make_zip([("[Content_Types].xml", ct), ("_rels/.rels", rels), ("word/document.xml", doc)])
+    return make_zip(docx_entries(["%s %d" % (title, i) for i in range(rng.randint(3, 30))],
+                                 preserve_space=False, section=False))
 
 
 def xlsx(rng, title):
-    ct = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-          b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-          b'<Default Extension="xml" ContentType="application/xml"/>'
-          b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-          b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-    rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-    wb = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-          b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
-    wbrels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-              b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-    rows = "".join('<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d"><v>%d</v></c></row>'
-                   % (i, i, title, i, rng.randint(1, 99)) for i in range(1, rng.randint(3, 40)))
-    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % rows).encode()
-    return make_zip([("[Content_Types].xml", ct), ("_rels/.rels", rels), ("xl/workbook.xml", wb),
-                     ("xl/_rels/workbook.xml.rels", wbrels), ("xl/worksheets/sheet1.xml", sheet)])
-
-
-def tnef(files, rng):
-    """A minimal TNEF stream (winmail.dat) carrying `files` [(title, bytes)]."""
-    def attr(level, attr_id, data):
-        return (bytes([level]) + struct.pack("<II", attr_id, len(data)) + data
-                + struct.pack("<H", sum(data) & 0xFFFF))
-    out = struct.pack("<IH", 0x223E9F78, rng.randint(1, 0xFFFE))
-    out += attr(1, 0x00089006, struct.pack("<I", 0x00010000))          # attTnefVersion
-    out += attr(1, 0x00069007, struct.pack("<II", 1252, 0))            # attOemCodepage
-    out += attr(1, 0x00078008, b"IPM.Microsoft Mail.Note\x00")         # attMessageClass
-    for title, data in files:
-        rend = struct.pack("<HIIHHI", 1, 0xFFFFFFFF, 0, 0xFFFF, 0xFFFF, 0)  # attAttachRendData (14 bytes)
-        out += attr(2, 0x00069002, rend[:14])
-        out += attr(2, 0x00018010, title.encode("cp1252") + b"\x00")   # attAttachTitle
-        out += attr(2, 0x0006800F, data)                                # attAttachData
-    return out
-
-
-# --------------------------------------------------------------------------- message tree
-
-
-class Leaf:
-    def __init__(self, headers, body, raw=False, expect=None):
-        self.headers = headers      # list of str (may contain "\n " folds) or bytes
-        self.body = body            # str (text, LF line ends) or bytes
-        self.raw = raw              # body bytes written verbatim (no line-end conversion)
-        self.expect = expect or []  # expected attachments found in this leaf
-
-
-class Multi:
-    def __init__(self, subtype, boundary, children, headers=None, preamble=None, epilogue=None, close=True,
-                 ctype=None):
-        self.subtype, self.boundary, self.children = subtype, boundary, children
-        self.headers = headers or []
-        self.preamble, self.epilogue, self.close = preamble, epilogue, close
-        self.ctype = ctype
-
-
-class RFC822:
-    """message/rfc822 part holding a nested message (optionally base64-encoded)."""
-    def __init__(self, message, headers=None, cte=None):
-        self.message, self.headers, self.cte = message, headers or [], cte
-
-
-class Message:
-    def __init__(self, headers, root):
-        self.headers, self.root = headers, root
-
-
-class Out:
-    def __init__(self, eol):
-        self.eol = eol.encode()
-        self.buf = bytearray()
-
-    def text(self, s):
-        if isinstance(s, str):
-            s = s.encode("utf-8")
-        self.buf += s.replace(b"\n", self.eol)
-
-    def raw(self, b):
-        self.buf += b
-
-
-def render_headers(out, headers):
-    for line in headers:
-        out.text(line)
-        out.text("\n")
-
-
-def render(node, out):
-    if isinstance(node, Message):
-        render_headers(out, node.headers)
-        render(node.root, out)
-        return
-    if isinstance(node, Leaf):
-        render_headers(out, node.headers)
-        out.text("\n")
-        if node.raw:
-            out.raw(node.body)
-        else:
-            out.text(node.body)
-        return
-    if isinstance(node, RFC822):
-        render_headers(out, node.headers + (["Content-Transfer-Encoding: base64"] if node.cte else []))
-        out.text("\n")
-        inner = Out(out.eol.decode())
-        render(node.message, inner)
-        if node.cte:
-            out.text(b64_lines(bytes(inner.buf)))
-        else:
-            out.raw(bytes(inner.buf))
-        return
-    if isinstance(node, Multi):
-        ctype = node.ctype or 'Content-Type: multipart/%s;\n\tboundary="%s"' % (node.subtype, node.boundary)
-        render_headers(out, node.headers + [ctype])
-        out.text("\n")
-        if node.preamble is not None:
-            out.text(node.preamble + "\n")
-        for child in node.children:
-            out.text("--%s\n" % node.boundary)
-            render(child, out)
-            out.text("\n")
-        if node.close:
-            out.text("--%s--\n" % node.boundary)
-            if node.epilogue is not None:
-                out.text(node.epilogue + "\n")
-        return
-    raise TypeError(node)
-
-
-def collect(node, acc):
-    if isinstance(node, Message):
-        collect(node.root, acc)
-    elif isinstance(node, Leaf):
-        acc.extend(node.expect)
-    elif isinstance(node, RFC822):
-        collect(node.message, acc)
-    elif isinstance(node, Multi):
-        for c in node.children:
-            collect(c, acc)
+    return make_zip(xlsx_entries([(title, rng.randint(1, 99)) for _ in range(1, rng.randint(3, 40))]))
 
 
 # --------------------------------------------------------------------------- attachments
@@ -714,12 +316,9 @@ class Gen:
     def add(self, label, message, subject, from_addr, eol="\r\n", links=None, expect_override=None, notes=None):
         self.n += 1
         name = "%03d-%s.eml" % (self.n, label)
-        out = Out(eol)
-        render(message, out)
+        data = render(message, eol)
         self_check(message, eol)
-        data = bytes(out.buf)
-        acc = []
-        collect(message, acc)
+        acc = [e for leaf in leaves(message) for e in leaf.expect]
         if expect_override is not None:
             acc = expect_override
         entry = {"subject": subject, "from": from_addr.lower(), "attachments": acc, "links": links or []}
@@ -748,16 +347,11 @@ NAME_POOLS = {
 }
 
 
-def ascii_fold(s):
-    s = s.replace("Đ", "D").replace("đ", "d")
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-
-
 def pick_name(g, school, charset, ext="pdf"):
     code, sname, _ = school
     pool = NAME_POOLS[charset]
     tpl = pool[g.rng.randrange(len(pool))]
-    name = tpl.format(school=sname if charset in ("utf-8", "windows-1258") else ascii_fold(sname), code=code)
+    name = tpl.format(school=sname if charset in ("utf-8", "windows-1258") else ascii_fold(sname, ascii_only=True), code=code)
     return name[:-3] + ext
 
 
@@ -765,21 +359,21 @@ def make_file(g, kind, school, charset="utf-8", name=None, eol="\n", ascii_only=
     rng = g.rng
     size = int(200 * 100 ** rng.random()) if kind != "zip" else rng.randint(2000, 9000)  # log-uniform 200 B – 20 KB
     if kind == "scan-pdf":
-        return File(name or pick_name(g, school, charset), scan_pdf(rng, size, eol, ascii_only), "scan-pdf", "application/pdf")
+        return File(name or pick_name(g, school, charset), noise_scan_pdf(rng, size, eol, ascii_only), "scan-pdf", "application/pdf")
     if kind == "pdf-text":
-        return File(name or pick_name(g, school, charset), text_pdf(rng, size, eol), "pdf-text", "application/pdf")
+        return File(name or pick_name(g, school, charset), filler_text_pdf(rng, size, eol), "pdf-text", "application/pdf")
     if kind == "jpeg":
-        return File(name or pick_name(g, school, charset, "jpg"), jpeg(rng, size), "image", "image/jpeg")
+        return File(name or pick_name(g, school, charset, "jpg"), noise_jpeg(rng, size), "image", "image/jpeg")
     if kind == "png":
         return File(name or pick_name(g, school, charset, "png"), png(rng, size), "image", "image/png")
     if kind == "tiff":
         return File(name or pick_name(g, school, charset, "tif"), tiff(rng, size), "image", "image/tiff")
     if kind == "docx":
-        data, members = docx(rng, ascii_fold(school[1]))
+        data, members = docx(rng, ascii_fold(school[1], ascii_only=True))
         return File(name or pick_name(g, school, charset, "docx"), data, "office",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", members)
     if kind == "xlsx":
-        data, members = xlsx(rng, ascii_fold(school[1]))
+        data, members = xlsx(rng, ascii_fold(school[1], ascii_only=True))
         return File(name or pick_name(g, school, charset, "xlsx"), data, "office",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", members)
     if kind == "zip":
@@ -789,7 +383,7 @@ def make_file(g, kind, school, charset="utf-8", name=None, eol="\n", ascii_only=
                 code = school[0]
                 inner_name = rng.choice(["Scan_2021021%d_%04d.pdf" % (rng.randint(0, 9), rng.randint(0, 2359)),
                                          "KeHoach_%s_%d.pdf" % (code, i + 1), "Kế hoạch %s trang %d.pdf" % (code, i + 1)])
-                entries.append((inner_name, scan_pdf(rng, rng.randint(300, 6000), "\n")))
+                entries.append((inner_name, noise_scan_pdf(rng, rng.randint(300, 6000), "\n")))
             data, members = make_zip(entries, compress=rng.random() < 0.7)
             if not any(m in data[:65536] for m in OFFICE_MARKERS):
                 break
@@ -902,7 +496,7 @@ def client_message(g, client, school, files, opt):
                             extra=["X-Mailer: Microsoft Outlook 14.0", "Thread-Index: AdcE%012X==" % r.getrandbits(48),
                                    "Content-Language: vi"])
         if tcs == "windows-1252":
-            text = ascii_fold(text) + "\nRésumé: voilà."
+            text = ascii_fold(text, ascii_only=True) + "\nRésumé: voilà."
         alt = Multi("alternative", g.boundary("outlook"), [
             text_leaf(text, tcs, "quoted-printable"), text_leaf(html_of(text), tcs, "quoted-printable", "html")])
         disp = opt.get("disposition", None)
@@ -1006,16 +600,12 @@ def self_check(node, eol):
     """Decodes every leaf that carries an expectation, independently of how it was built,
     and checks name-independent facts: sha256 of the decoded bytes, zip members, TNEF and
     uuencoded contents."""
-    if isinstance(node, Message):
-        return self_check(node.root, eol)
-    if isinstance(node, Multi):
-        for child in node.children:
-            self_check(child, eol)
-        return
-    if isinstance(node, RFC822):
-        return self_check(node.message, eol)
-    if not node.expect:
-        return
+    for leaf in leaves(node):
+        if leaf.expect:
+            check_leaf(leaf, eol)
+
+
+def check_leaf(node, eol):
     headers = "\n".join(x if isinstance(x, str) else x.decode("utf-8", "replace") for x in node.headers)
     cte = "7bit"
     for line in headers.split("\n"):
