@@ -32,6 +32,10 @@ public final class SMTPSender: Sendable {
         public var error: CurlError?
         /// A 5xx: retrying will not help (unknown mailbox, quota exhausted, policy).
         public var isPermanent: Bool { error.map { $0.responseCode >= 500 } ?? false }
+        public init(recipient: String, error: CurlError?) {
+            self.recipient = recipient
+            self.error = error
+        }
     }
 
     /// Sends `message` from `envelopeFrom` to each recipient; never throws for a refused
