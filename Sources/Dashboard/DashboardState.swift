@@ -27,13 +27,6 @@ public struct DashboardState: Sendable {
         self.index = index ?? RosterIndex(setup.roster)
     }
 
-    var office: OfficeProfile { setup.profile }
-    var roster: Roster { setup.roster }
-    var campaigns: [Campaign] { setup.campaigns }
-    /// The office's sending address, for replies to schools.
-    var from: MailAddress { setup.from }
-    /// Outgoing caps, shown against what was sent today.
-    var sendLimits: SendLimits { setup.sendLimits }
     /// The officer's decisions, the same as the CLI's.
     var desk: OfficerDesk { OfficerDesk(setup: setup, store: store) }
 

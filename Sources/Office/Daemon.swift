@@ -19,8 +19,6 @@ public struct Daemon: Sendable {
     public var replies: ReplySender
     /// nil when no digest is configured.
     public var digest: DigestSender?
-    /// The OAuth2 token cache, when the mail account logs in with OAuth2 (for health).
-    public var tokens: OAuth2TokenProvider?
     /// nil when raw mail is kept forever (no `raw_mail_retention`).
     public var pruner: RawMailPruner?
     public var clock: any WallClock
@@ -28,7 +26,7 @@ public struct Daemon: Sendable {
 
     public init(
         setup: OfficeSetup, store: DataStore, poller: MailboxPoller, pollInterval: Duration, reminders: ReminderSender,
-        acknowledgements: AcknowledgementSender?, replies: ReplySender, digest: DigestSender?, tokens: OAuth2TokenProvider?,
+        acknowledgements: AcknowledgementSender?, replies: ReplySender, digest: DigestSender?,
         pruner: RawMailPruner?, clock: any WallClock, logger: Logger
     ) {
         self.setup = setup
@@ -39,7 +37,6 @@ public struct Daemon: Sendable {
         self.acknowledgements = acknowledgements
         self.replies = replies
         self.digest = digest
-        self.tokens = tokens
         self.pruner = pruner
         self.clock = clock
         self.logger = logger

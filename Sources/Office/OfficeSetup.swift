@@ -31,9 +31,6 @@ public struct OfficeSetup: Sendable {
     }
 
     public func campaign(id: String) -> Campaign? { campaigns.first { $0.id == id } }
-
-    /// The domain of the office's address, for the Message-IDs it makes.
-    var messageIDDomain: String { from.address.split(separator: "@").last.map(String.init) ?? "thidua.invalid" }
 }
 
 /// Caps on outgoing mail (Gmail allows about 500 a day, Microsoft 365 about 30 a minute).

@@ -27,16 +27,14 @@ extension DataStore {
         }
     }
 
-    /// Mail stored in [start, end) that no unit or campaign could be given to, or that waits
-    /// for the officer's review.
+    /// Mail received in [start, end) that is still in the review queue, by the queue's one
+    /// definition (`awaitingReview`), so the digest agrees with `thidua status` it points to.
     public func messagesNeedingReview(from start: Date, to end: Date) throws -> Int {
         try database.read { db in
             try Int.fetchOne(
                 db,
-                sql: """
-                    SELECT count(*) FROM messages WHERE received_at >= ? AND received_at < ?
-                    AND (unit_code IS NULL OR status = 'needs_review' OR parse_error IS NOT NULL)
-                    """, arguments: [start, end]) ?? 0
+                sql: "SELECT count(*) FROM messages m WHERE \(Self.awaitingReview) AND m.received_at >= ?2 AND m.received_at < ?3",
+                arguments: [nil, start, end]) ?? 0
         }
     }
 

@@ -50,6 +50,8 @@ struct TallyTests {
             #expect(report.summary == card)
             #expect(report.review.count == 3)
             #expect(try store.reviewQueue().count == 3)
+            // The digest's "thư trong ngày cần xem lại" counts the same queue.
+            #expect(try store.messagesNeedingReview(from: now, to: now.addingTimeInterval(100)) == 3)
             // The units: TH01 needs review, TH02 received, TH03 pending.
             #expect(card.total == 3 && card.needsReview == 1 && card.received == 1 && card.pending == 1 && card.done == 1)
         }

@@ -15,20 +15,20 @@ extension DashboardRoutes {
             let now = clock.now()
             // Open campaigns first, the nearest deadline first; then the closed ones, latest first.
             let ordered =
-                state.campaigns.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
-                + state.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
+                state.setup.campaigns.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
+                + state.setup.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
             var cards: [OverviewPage.Card] = []
             for campaign in ordered {
                 let tally = try await self.tally(campaign, state: state)
                 let countdown = Format.countdown(to: campaign.deadline, from: now)
                 cards.append(
                     OverviewPage.Card(
-                        id: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
+                        id: campaign.id, title: campaign.title, deadline: state.setup.profile.formatDateTime(campaign.deadline),
                         countdown: countdown.text, overdue: countdown.overdue, tally: tally))
             }
             let page = OverviewPage(
                 page: await chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
-                office: state.office.name, updated: state.office.formatDateTime(now),
+                office: state.setup.profile.name, updated: state.setup.profile.formatDateTime(now),
                 cards: cards)
             return renderer.response(.overview, page)
         }
@@ -39,7 +39,7 @@ extension DashboardRoutes {
             let parameters = query(request)
             let unitQuery = UnitTable.Query(parameters: parameters.all)
             let table = UnitTable(
-                roster: state.roster, ledger: try await ledger(campaign, state: state), query: unitQuery,
+                roster: state.setup.roster, ledger: try await ledger(campaign, state: state), query: unitQuery,
                 index: state.index)
             let pageNumber = max(1, Int(parameters["page"] ?? "") ?? 1)
             let pages = max(1, (table.rows.count + Self.pageSize - 1) / Self.pageSize)
@@ -54,10 +54,10 @@ extension DashboardRoutes {
                 (.code, "Mã"), (.name, "Đơn vị"), (.level, "Cấp học"), (.status, "Trạng thái"),
                 (.received, "Thời điểm nhận"), (.files, "Số tệp"),
             ]
-            let levels = Array(Set(state.roster.units.map(\.level))).sorted()
+            let levels = Array(Set(state.setup.roster.units.map(\.level))).sorted()
             let view = UnitTablePage(
                 page: await chrome(campaign.title, context: context, state: state),
-                campaignID: campaign.id, title: campaign.title, deadline: state.office.formatDateTime(campaign.deadline),
+                campaignID: campaign.id, title: campaign.title, deadline: state.setup.profile.formatDateTime(campaign.deadline),
                 statuses: [.init(value: "", label: "Tất cả", selected: unitQuery.status == nil)]
                     + ReceiptStatus.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: unitQuery.status == $0) },
                 levels: [.init(value: "", label: "Tất cả", selected: unitQuery.level == nil)]
@@ -77,7 +77,7 @@ extension DashboardRoutes {
                         .init(
                             code: row.unit.code, name: row.unit.name, level: row.unit.level, status: row.status.rawValue,
                             statusLabel: row.status.label, note: row.note,
-                            receivedAt: row.receivedAt.map(state.office.formatDateTime) ?? "",
+                            receivedAt: row.receivedAt.map(state.setup.profile.formatDateTime) ?? "",
                             files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
                     }),
                 empty: shown.isEmpty,
@@ -92,7 +92,7 @@ extension DashboardRoutes {
         router.get("/campaigns/{campaign}/units/{unit}") { request, context in
             let state = await state()
             let campaign = try campaign(context, state)
-            guard let code = context.parameters.get("unit"), let unit = state.roster.unit(code: code) else {
+            guard let code = context.parameters.get("unit"), let unit = state.setup.roster.unit(code: code) else {
                 throw HTTPError(.notFound, message: "Không có đơn vị này trong danh sách đơn vị (units.csv).")
             }
             let entry = try await ledger(campaign, state: state)[unit.code]
@@ -105,7 +105,7 @@ extension DashboardRoutes {
                 messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
                 sent: try state.store.outgoing(unit: unit.code).map { record in
                     .init(
-                        at: state.office.formatDateTime(record.createdAt), kind: record.kind.label, stage: record.stage ?? "",
+                        at: state.setup.profile.formatDateTime(record.createdAt), kind: record.kind.label, stage: record.stage ?? "",
                         recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
                         failed: record.state == "failed", error: record.error)
                 })
@@ -138,7 +138,7 @@ extension DashboardRoutes {
     func messageView(_ message: StoredMessage, state: DashboardState) -> UnitPage.Message {
         let campaign = message.campaignID.flatMap(state.campaign)
         return UnitPage.Message(
-            id: message.id, receivedAt: state.office.formatDateTime(message.receivedAt),
+            id: message.id, receivedAt: state.setup.profile.formatDateTime(message.receivedAt),
             from: [message.fromName, message.fromAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "),
             subject: message.subject.isEmpty ? "(không có tiêu đề)" : message.subject,
             campaign: campaign?.title ?? "không thuộc đợt nào", statusLabel: message.status?.label ?? "",

@@ -53,7 +53,7 @@ struct DashboardRoutes: Sendable {
     /// at most a few seconds ago.
     func tally(_ campaign: Campaign, state: DashboardState) async throws -> Tally {
         let statuses = try await ledger(campaign, state: state).mapValues(\.status)
-        return Tally(roster: state.roster, statuses: statuses, awaitingReview: try state.store.reviewCount(campaign: campaign.id))
+        return Tally(roster: state.setup.roster, statuses: statuses, awaitingReview: try state.store.reviewCount(campaign: campaign.id))
     }
 
     /// `campaign`'s ledger, as read at most a few seconds ago.

@@ -10,10 +10,10 @@ extension DashboardRoutes {
             let state = await state()
             let campaign = try campaign(context, state)
             let table = UnitTable(
-                roster: state.roster, ledger: try await ledger(campaign, state: state),
+                roster: state.setup.roster, ledger: try await ledger(campaign, state: state),
                 query: UnitTable.Query(parameters: query(request).all), index: state.index)
             return download(
-                ByteBuffer(string: UnitTableCSV.render(table, office: state.office)),
+                ByteBuffer(string: UnitTableCSV.render(table, office: state.setup.profile)),
                 type: "text/csv; charset=utf-8", filename: "\(campaign.id)-don-vi.csv")
         }
 
@@ -21,9 +21,9 @@ extension DashboardRoutes {
             let state = await state()
             let campaign = try campaign(context, state)
             let table = UnitTable(
-                roster: state.roster, ledger: try await ledger(campaign, state: state),
+                roster: state.setup.roster, ledger: try await ledger(campaign, state: state),
                 query: UnitTable.Query(parameters: query(request).all), index: state.index)
-            let data = try UnitTableXLSX.render(table, office: state.office)
+            let data = try UnitTableXLSX.render(table, office: state.setup.profile)
             return download(
                 ByteBuffer(bytes: data), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 filename: "\(campaign.id)-don-vi.xlsx")

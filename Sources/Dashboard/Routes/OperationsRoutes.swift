@@ -50,11 +50,12 @@ extension DashboardRoutes {
                     : "Không đọc được hộp thư đã lâu. Xem lỗi bên dưới và cách khắc phục trong hướng dẫn cài đặt (docs/install.vi.md)."
             let view = HealthPage(
                 page: await chrome("Hệ thống", context: context, state: state), healthy: check.healthy, verdict: verdict,
-                lastPoll: Format.ago(intake.lastPoll, now: now, office: state.office),
-                failingSince: intake.failingSince.map(state.office.formatDateTime), lastError: intake.lastError,
-                tokenExpiry: await state.tokenExpiry().map(state.office.formatDateTime),
-                sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.sendLimits.perDay,
-                sentLastMinute: try state.store.outgoingCount(since: now.addingTimeInterval(-60)), perMinute: state.sendLimits.perMinute,
+                lastPoll: Format.ago(intake.lastPoll, now: now, office: state.setup.profile),
+                failingSince: intake.failingSince.map(state.setup.profile.formatDateTime), lastError: intake.lastError,
+                tokenExpiry: await state.tokenExpiry().map(state.setup.profile.formatDateTime),
+                sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.setup.sendLimits.perDay,
+                sentLastMinute: try state.store.outgoingCount(since: now.addingTimeInterval(-60)),
+                perMinute: state.setup.sendLimits.perMinute,
                 messages: totals.messages, attachments: totals.attachments, parseErrors: totals.parseErrors, unmatched: totals.unmatched)
             return renderer.response(.health, view)
         }
@@ -64,12 +65,13 @@ extension DashboardRoutes {
             let now = clock.now()
             let totals = try state.store.totals()
             let rows = try state.store.outgoingLog().map { record -> OutgoingPage.Row in
-                let unit = record.unitCode.flatMap { state.roster.unit(code: $0) }
+                let unit = record.unitCode.flatMap { state.setup.roster.unit(code: $0) }
                 let href = zip(record.campaignID, unit).map {
                     "/campaigns/\(FormData.percentEncode($0))/units/\(FormData.percentEncode($1.code))"
                 }
                 return OutgoingPage.Row(
-                    at: state.office.formatDateTime(record.createdAt), campaign: record.campaignID.flatMap(state.campaign)?.title ?? "",
+                    at: state.setup.profile.formatDateTime(record.createdAt),
+                    campaign: record.campaignID.flatMap(state.campaign)?.title ?? "",
                     unit: unit.map { "\($0.name) (\($0.code))" } ?? (record.unitCode ?? ""), unitHref: href, kind: record.kind.label,
                     stage: record.stage ?? "", recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
                     state: record.state, error: record.error)
@@ -78,7 +80,7 @@ extension DashboardRoutes {
                 page: await chrome("Thư đã gửi", context: context, state: state),
                 sent: totals.remindersSent + totals.repliesSent, failed: totals.remindersFailed + totals.repliesFailed,
                 uncertain: totals.remindersUncertain,
-                sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.sendLimits.perDay,
+                sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.setup.sendLimits.perDay,
                 rows: rows, failures: rows.filter { $0.state == "failed" }, hasFailures: rows.contains { $0.state == "failed" })
             return renderer.response(.outgoing, view)
         }

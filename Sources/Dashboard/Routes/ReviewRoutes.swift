@@ -14,19 +14,19 @@ extension DashboardRoutes {
                 page: await chrome("Cần xem lại", context: context, state: state, notice: Notice.from(query(request))),
                 items: entries.map { entry in
                     let message = entry.message
-                    let unit = message.unitCode.flatMap { state.roster.unit(code: $0) }
+                    let unit = message.unitCode.flatMap { state.setup.roster.unit(code: $0) }
                     let likely = try? desk(state).choose(message.campaignID, near: message.receivedAt)
                     return ReviewPage.Item(
-                        id: message.id, receivedAt: state.office.formatDateTime(message.receivedAt),
+                        id: message.id, receivedAt: state.setup.profile.formatDateTime(message.receivedAt),
                         from: [message.fromName, message.fromAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "),
                         subject: message.subject.isEmpty ? "(không có tiêu đề)" : message.subject, reason: entry.reason,
                         unitLabel: unit.map { "\($0.name) (\($0.code))" },
                         campaign: message.campaignID.flatMap(state.campaign)?.title ?? "chưa rõ đợt",
                         files: message.attachments.map(fileView), rawHref: "/messages/\(message.id)/raw",
                         canExcuse: unit != nil && message.campaignID != nil,
-                        campaigns: state.campaigns.map { .init(value: $0.id, label: $0.title, selected: $0.id == likely?.id) })
+                        campaigns: state.setup.campaigns.map { .init(value: $0.id, label: $0.title, selected: $0.id == likely?.id) })
                 },
-                units: state.roster.units.map { .init(code: $0.code, name: $0.name) })
+                units: state.setup.roster.units.map { .init(code: $0.code, name: $0.name) })
             return renderer.response(.review, view)
         }
 

@@ -14,10 +14,6 @@ public struct OfficerDesk: Sendable {
         self.store = store
     }
 
-    var office: OfficeProfile { setup.profile }
-    var roster: Roster { setup.roster }
-    var campaigns: [Campaign] { setup.campaigns }
-
     public enum Refusal: Error, CustomStringConvertible, Equatable {
         case unknownUnit(String)
         case unknownMessage(Int64)
@@ -48,7 +44,7 @@ public struct OfficerDesk: Sendable {
     /// campaign, else the one it most likely belongs to). The stored raw mail is assessed
     /// again against that campaign, so a wrong file kind still shows as needing review.
     public func assign(messageID id: Int64, to unitCode: String, campaignID: String?, actor: String, at now: Date) throws -> Outcome {
-        guard let unit = roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
+        guard let unit = setup.roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
         guard let message = try store.message(id: id) else { throw Refusal.unknownMessage(id) }
         let campaign = try choose(campaignID ?? message.campaignID, near: message.receivedAt)
         var status = ReceiptStatus.received
@@ -68,11 +64,11 @@ public struct OfficerDesk: Sendable {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw Refusal.emptyReason }
         guard let message = try store.storedMessage(id: id) else { throw Refusal.unknownMessage(id) }
-        let campaign = message.campaignID.flatMap { id in campaigns.first { $0.id == id } }
+        let campaign = message.campaignID.flatMap(setup.campaign(id:))
         var reply: (recipient: String, subject: String, text: String)?
-        if let sender = message.fromAddress, !office.ownAddresses.contains(sender.lowercased()) {
+        if let sender = message.fromAddress, !setup.profile.ownAddresses.contains(sender.lowercased()) {
             let notice = RejectionNotice(
-                office: office, campaign: campaign, originalSubject: message.subject,
+                office: setup.profile, campaign: campaign, originalSubject: message.subject,
                 receivedAt: message.receivedAt, reason: reason)
             reply = (sender, notice.subject, notice.text)
         }
@@ -87,8 +83,8 @@ public struct OfficerDesk: Sendable {
     public func excuse(unitCode: String, campaignID: String, settling message: Int64? = nil, actor: String, at now: Date) throws -> (
         SchoolUnit, Campaign
     ) {
-        guard let unit = roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
-        guard let campaign = campaigns.first(where: { $0.id == campaignID }) else { throw Refusal.unknownCampaign(campaignID) }
+        guard let unit = setup.roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
+        guard let campaign = setup.campaign(id: campaignID) else { throw Refusal.unknownCampaign(campaignID) }
         try store.mark(unit: unit.code, campaign: campaign.id, status: .excused, note: nil, actor: actor, at: now, settling: message)
         return (unit, campaign)
     }
@@ -97,10 +93,10 @@ public struct OfficerDesk: Sendable {
     /// belongs to (`Campaign.likely`).
     public func choose(_ id: String?, near date: Date) throws -> Campaign {
         if let id {
-            guard let campaign = campaigns.first(where: { $0.id == id }) else { throw Refusal.unknownCampaign(id) }
+            guard let campaign = setup.campaign(id: id) else { throw Refusal.unknownCampaign(id) }
             return campaign
         }
-        guard let chosen = Campaign.likely(among: campaigns, at: date) else { throw Refusal.noCampaign }
+        guard let chosen = Campaign.likely(among: setup.campaigns, at: date) else { throw Refusal.noCampaign }
         return chosen
     }
 }

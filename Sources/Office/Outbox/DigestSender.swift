@@ -72,7 +72,7 @@ public struct DigestSender: Sendable {
     public func send(at now: Date) async throws -> Bool {
         guard let smtp, let item = try plan(at: now) else { return false }
         let from = setup.from
-        let messageID = OutgoingMessage.makeMessageID(domain: setup.messageIDDomain)
+        let messageID = OutgoingMessage.makeMessageID(domain: from.messageIDDomain)
         let bytes = try OutgoingMessage(
             from: from, to: item.recipients, subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text),
             date: now, timeZone: setup.profile.timeZone, messageID: messageID

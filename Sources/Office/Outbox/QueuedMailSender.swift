@@ -44,8 +44,7 @@ public struct QueuedMailSender: Sendable {
     {
         try Task.checkCancellation()
         guard try quota.allows(at: clock.now()) else { return .quotaReached }  // the rest in the next cycle
-        let domain = from.address.split(separator: "@").last.map(String.init) ?? "thidua.invalid"
-        let outgoingID = OutgoingMessage.makeMessageID(domain: domain)
+        let outgoingID = OutgoingMessage.makeMessageID(domain: from.messageIDDomain)
         var message = OutgoingMessage(
             from: from, to: [MailAddress(address: mail.recipient)], subject: mail.subject,
             textBody: mail.text, htmlBody: TextToHTML.render(mail.text), date: clock.now(),

@@ -93,7 +93,7 @@ public struct ReminderSender: Sendable {
                     metadata: ["per_minute": "\(setup.sendLimits.perMinute)", "per_day": "\(setup.sendLimits.perDay)"])
                 break
             }
-            let messageID = OutgoingMessage.makeMessageID(domain: setup.messageIDDomain)
+            let messageID = OutgoingMessage.makeMessageID(domain: from.messageIDDomain)
             var message = OutgoingMessage(
                 from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
                 subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text), date: now,

@@ -25,6 +25,9 @@ struct Run: AsyncParsableCommand {
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
             let context = try AppContext.load()
+            // Files a dead process left staged. Only here, at start: a reload (SIGHUP)
+            // builds new parts while a poll may have files staged.
+            context.store.files.clearTemporaryFiles()
             let wiring = try Wiring.make(context: context, clock: try SimulatedTime.clock(now), logger: logger)
             logger.info(
                 "thidua starting",

@@ -38,8 +38,6 @@ struct AppConfig: Sendable {
         var refreshToken: Credential
     }
 
-    typealias AfterProcessing = Office.AfterProcessing
-
     /// The officer's web dashboard, served by `thidua run`.
     struct Dashboard: Sendable {
         var enabled: Bool

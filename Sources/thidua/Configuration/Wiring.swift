@@ -18,7 +18,6 @@ struct Wiring: Sendable {
         let clients = try MailClients(config: config)
         let imap = try clients.imap()
         let smtp = try clients.smtp()
-        context.store.files.clearTemporaryFiles()
         let ingester = MessageIngester(
             store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements, clock: clock)
         let queued = QueuedMailSender(
@@ -35,7 +34,6 @@ struct Wiring: Sendable {
                 ? nil : AcknowledgementSender(store: context.store, sender: queued, logger: logger),
             replies: ReplySender(store: context.store, sender: queued, logger: logger),
             digest: try context.digestSender(smtp: smtp, clock: clock, logger: logger),
-            tokens: clients.tokens,
             pruner: config.rawMailRetention.map { RawMailPruner(store: context.store, retention: $0, logger: logger) },
             clock: clock, logger: logger)
         let tokens = clients.tokens
