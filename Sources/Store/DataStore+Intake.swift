@@ -22,8 +22,7 @@ extension DataStore {
     /// for duplicates found after a UIDVALIDITY change.
     public func advanceMailbox(_ mailbox: String, uidValidity: UInt32, to uid: UInt32, at now: Date) throws {
         try database.write { db in
-            try Self.advance(db, mailbox, uidValidity, uid, now)
-            try Self.clearProcessing(db, mailbox, uidValidity, uid)
+            try Self.advance(db, MessageKey(mailbox: mailbox, uidValidity: uidValidity, uid: uid), now)
         }
     }
 
@@ -36,7 +35,7 @@ extension DataStore {
     /// Forgets the in-progress notes of `mailbox` once a poll has committed everything it
     /// read there: a note left for a message the server no longer has would linger.
     public func clearProcessing(mailbox: String) throws {
-        let prefix = "processing:\(mailbox)|"
+        let prefix = MessageKey.processingNotePrefix(mailbox: mailbox)
         try writeIntake(durable: false) { db in
             try db.execute(sql: "DELETE FROM intake_health WHERE substr(key, 1, length(?)) = ?", arguments: [prefix, prefix])
         }
@@ -47,9 +46,9 @@ extension DataStore {
     /// slow to flush) is no fault of the message, so its next attempt counts as the first
     /// retry again. Only deaths while it is being parsed add up to the caller's limit; a
     /// valid message that is merely unlucky is never kept unparsed.
-    public func settleProcessing(_ key: String) throws {
+    public func settleProcessing(_ key: MessageKey) throws {
         try writeIntake(durable: false) { db in
-            try db.execute(sql: "UPDATE intake_health SET value = '1' WHERE key = ?", arguments: ["processing:\(key)"])
+            try db.execute(sql: "UPDATE intake_health SET value = '1' WHERE key = ?", arguments: [key.processingNote])
         }
     }
 
@@ -59,7 +58,7 @@ extension DataStore {
     /// `settleProcessing` takes back the deaths that followed). The caller gives up on a
     /// message (keeps it unparsed for review) after a few attempts, so one poisonous
     /// message cannot stop the intake forever. The note is cleared by the commit.
-    public func beginProcessing(_ key: String, at now: Date) throws -> Int {
+    public func beginProcessing(_ key: MessageKey, at now: Date) throws -> Int {
         try beginProcessing([key], at: now)[0]
     }
 
@@ -68,7 +67,7 @@ extension DataStore {
     /// first message with an earlier attempt — that one goes alone, and the messages after
     /// it must not be charged with an attempt if it takes the process down again — and
     /// before any later one, which then comes first in the next call.
-    public func beginProcessing(_ keys: [String], at now: Date) throws -> [Int] {
+    public func beginProcessing(_ keys: [MessageKey], at now: Date) throws -> [Int] {
         precondition(!keys.isEmpty, "beginProcessing needs at least one message")
         // The note guards against a process that dies mid-message, and a dead process's
         // writes survive in the OS: this commit needs no fsync of its own. One note per
@@ -76,7 +75,7 @@ extension DataStore {
         return try writeIntake(durable: false) { db in
             var attempts: [Int] = []
             for key in keys {
-                let note = "processing:\(key)"
+                let note = key.processingNote
                 let earlier =
                     try Int.fetchOne(
                         db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM intake_health WHERE key = ?"),
@@ -138,7 +137,7 @@ extension DataStore {
     /// mailbox position past its UID.
     public enum IntakeEntry: Sendable {
         case message(IncomingMessage, at: Date)
-        case duplicate(mailbox: String, uidValidity: UInt32, uid: UInt32, at: Date)
+        case duplicate(MessageKey, at: Date)
     }
 
     /// Commits a batch of messages read in a row from one mailbox in one durable
@@ -151,9 +150,8 @@ extension DataStore {
                 switch entry {
                 case .message(let message, let now):
                     return try Self.insert(db, message, at: now)
-                case .duplicate(let mailbox, let uidValidity, let uid, let now):
-                    try Self.advance(db, mailbox, uidValidity, uid, now)
-                    try Self.clearProcessing(db, mailbox, uidValidity, uid)
+                case .duplicate(let key, let now):
+                    try Self.advance(db, key, now)
                     return nil
                 }
             }
@@ -208,15 +206,8 @@ extension DataStore {
                 ack.references.joined(separator: " "), now,
             ])
         }
-        try Self.advance(db, message.mailbox, message.uidValidity, message.uid, now)
-        try Self.clearProcessing(db, message.mailbox, message.uidValidity, message.uid)
+        try Self.advance(db, message.key, now)
         return rowID
-    }
-
-    private static func clearProcessing(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32) throws {
-        try db.cachedStatement(sql: "DELETE FROM intake_health WHERE key = ?").execute(arguments: [
-            "processing:\(mailbox)|\(uidValidity)|\(uid)"
-        ])
     }
 
     static func applySubmission(
@@ -263,14 +254,17 @@ extension DataStore {
         ).execute(arguments: [at, actor, campaign, unit, message, kind, detail])
     }
 
-    private static func advance(_ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32, _ now: Date) throws {
+    /// Moves the mailbox position past `key` and clears its in-progress note: the message
+    /// is dealt with, recorded or a duplicate.
+    private static func advance(_ db: Database, _ key: MessageKey, _ now: Date) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (mailbox, uid_validity) DO UPDATE SET
                     last_uid = max(last_uid, excluded.last_uid), updated_at = excluded.updated_at
                 """
-        ).execute(arguments: [mailbox, Int64(uidValidity), Int64(uid), now])
+        ).execute(arguments: [key.mailbox, Int64(key.uidValidity), Int64(key.uid), now])
+        try db.cachedStatement(sql: "DELETE FROM intake_health WHERE key = ?").execute(arguments: [key.processingNote])
     }
 
     /// Notes the outcome of a poll for `thidua status` and the health check.

@@ -71,4 +71,7 @@ public struct IncomingMessage: Sendable {
         self.authResults = authResults
         self.acknowledgement = acknowledgement
     }
+
+    /// Where the message sits in the mailbox.
+    public var key: MessageKey { MessageKey(mailbox: mailbox, uidValidity: uidValidity, uid: uid) }
 }

@@ -7,12 +7,14 @@ import Testing
 struct ProcessingMarkerTests {
     let now = Date(timeIntervalSince1970: 1_613_600_000)
 
+    func key(_ uid: UInt32) -> MessageKey { MessageKey(mailbox: "INBOX", uidValidity: 7, uid: uid) }
+
     @Test func aMessageSeenInProgressTwiceIsReportedAndTheCommitClearsTheMark() throws {
         try withTemporaryStore { store, _ in
-            #expect(try store.beginProcessing("INBOX|7|42", at: now) == 1)
+            #expect(try store.beginProcessing(key(42), at: now) == 1)
             // The process died here, twice; each next attempt at the same message learns of it.
-            #expect(try store.beginProcessing("INBOX|7|42", at: now) == 2)
-            #expect(try store.beginProcessing("INBOX|7|42", at: now) == 3)
+            #expect(try store.beginProcessing(key(42), at: now) == 2)
+            #expect(try store.beginProcessing(key(42), at: now) == 3)
 
             let record = IncomingMessage(
                 mailbox: "INBOX", uidValidity: 7, uid: 42, messageID: nil, sha256: String(repeating: "a", count: 64),
@@ -22,13 +24,13 @@ struct ProcessingMarkerTests {
             #expect(try store.lastUID(mailbox: "INBOX", uidValidity: 7) == 42)
 
             // After the commit a later message starts clean, and so would this one.
-            #expect(try store.beginProcessing("INBOX|7|43", at: now) == 1)
+            #expect(try store.beginProcessing(key(43), at: now) == 1)
             try store.advanceMailbox("INBOX", uidValidity: 7, to: 43, at: now)
-            #expect(try store.beginProcessing("INBOX|7|43", at: now) == 1)
+            #expect(try store.beginProcessing(key(43), at: now) == 1)
             // A failure reported as an error (not a death) forgets the attempt too.
-            #expect(try store.beginProcessing("INBOX|7|44", at: now) == 1)
+            #expect(try store.beginProcessing(key(44), at: now) == 1)
             try store.endProcessing()
-            #expect(try store.beginProcessing("INBOX|7|44", at: now) == 1)
+            #expect(try store.beginProcessing(key(44), at: now) == 1)
         }
     }
 
@@ -36,15 +38,15 @@ struct ProcessingMarkerTests {
     /// leave it at its first retry, while deaths during its parse add up.
     @Test func aSettledMessageIsNotChargedForDeathsAfterItsParse() throws {
         try withTemporaryStore { store, _ in
-            #expect(try store.beginProcessing("INBOX|7|42", at: now) == 1)
+            #expect(try store.beginProcessing(key(42), at: now) == 1)
             for _ in 0..<5 {
                 // Retried, parsed, then killed in its commit: again and again, still the first retry.
-                #expect(try store.beginProcessing("INBOX|7|42", at: now) == 2)
-                try store.settleProcessing("INBOX|7|42")
+                #expect(try store.beginProcessing(key(42), at: now) == 2)
+                try store.settleProcessing(key(42))
             }
             // Killed during its parse from then on: those deaths count.
-            #expect(try store.beginProcessing("INBOX|7|42", at: now) == 2)
-            #expect(try store.beginProcessing("INBOX|7|42", at: now) == 3)
+            #expect(try store.beginProcessing(key(42), at: now) == 2)
+            #expect(try store.beginProcessing(key(42), at: now) == 3)
         }
     }
 
@@ -52,7 +54,7 @@ struct ProcessingMarkerTests {
     /// the note, so the messages after it are not charged if it kills the process again.
     @Test func aBatchIsNotedUpToTheFirstMessageThatDiedBefore() throws {
         try withTemporaryStore { store, _ in
-            let batch = (1...5).map { "INBOX|7|\($0)" }
+            let batch = (1...5).map(key)
 
             #expect(try store.beginProcessing(batch, at: now) == [1, 1, 1, 1, 1])
             // The process died with all five in flight. The next start notes the first alone.
@@ -65,9 +67,9 @@ struct ProcessingMarkerTests {
             #expect(try store.beginProcessing(Array(batch[1...]), at: now) == [1, 1, 1, 1])
             // A message that died before, met after fresh ones, ends the note before itself.
             try store.endProcessing()
-            _ = try store.beginProcessing(["INBOX|7|4"], at: now)
+            _ = try store.beginProcessing([key(4)], at: now)
             #expect(try store.beginProcessing(Array(batch[1...]), at: now) == [1, 1])
-            #expect(try store.beginProcessing(["INBOX|7|4", "INBOX|7|5"], at: now) == [2])
+            #expect(try store.beginProcessing([key(4), key(5)], at: now) == [2])
         }
     }
 }

@@ -81,7 +81,7 @@ public struct MailboxPoller: Sendable {
         _ uids: [UInt32], from folder: String, uidValidity: UInt32, with ingester: MessageIngester,
         into result: inout Result
     ) async throws {
-        func key(_ uid: UInt32) -> String { "\(folder)|\(uidValidity)|\(uid)" }
+        func key(_ uid: UInt32) -> MessageKey { MessageKey(mailbox: folder, uidValidity: uidValidity, uid: uid) }
         // One message at a time, each committed before the next is read, when an
         // after-processing action follows each commit.
         var batchSize = Self.batchSize

@@ -119,7 +119,7 @@ public struct MessageIngester: Sendable {
             store.files.discard(files)
             files = []
             return Prepared(
-                uid: uid, files: [], entry: .duplicate(mailbox: mailbox, uidValidity: uidValidity, uid: uid, at: now),
+                uid: uid, files: [], entry: .duplicate(MessageKey(mailbox: mailbox, uidValidity: uidValidity, uid: uid), at: now),
                 decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
         }
         let threadIDs = [message.inReplyTo].compactMap { $0 } + message.references
