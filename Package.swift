@@ -62,6 +62,7 @@ let package = Package(
             name: "Store",
             dependencies: [
                 "Intake",
+                "MIME",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
@@ -117,7 +118,7 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TestSupport"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestSupport"], exclude: ["Labelled"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "MIME"], swiftSettings: strict),
         .testTarget(
             name: "OfficeTests",
             dependencies: [
@@ -130,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: [
-                "Dashboard", "Intake", "Office", "Store",
+                "Dashboard", "Intake", "MIME", "Office", "Store",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict

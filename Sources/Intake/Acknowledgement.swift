@@ -56,7 +56,7 @@ public struct AcknowledgementPolicy: Sendable {
         var lines = ["Kính gửi đơn vị,", ""]
         switch assessment.status {
         case .received, .late:
-            let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind.rawValue) }
+            let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind) }
             lines.append("\(office.name) đã nhận \(campaign.title) của đơn vị: \(Self.describe(accepted)), nhận lúc \(time).")
             for file in accepted { lines.append("  - \(file.filename)") }
             if assessment.status == .late {

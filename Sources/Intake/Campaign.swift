@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 
 /// A collection (đợt thu): what the office asks every unit to send, and by when.
 public struct Campaign: Sendable, Identifiable {
@@ -12,13 +13,11 @@ public struct Campaign: Sendable, Identifiable {
     public var keywords: [String]
     public var reminders: [ReminderStage]
     /// The kinds of file that count as a proper submission (default: scans).
-    public var acceptedKinds: Set<String>
-
-    public static let defaultAcceptedKinds: Set<String> = ["scan-pdf", "image"]
+    public var acceptedKinds: Set<FileKind>
 
     public init(
         id: String, title: String, opens: Date, deadline: Date, keywords: [String],
-        reminders: [ReminderStage], acceptedKinds: Set<String> = Campaign.defaultAcceptedKinds
+        reminders: [ReminderStage], acceptedKinds: Set<FileKind> = FileKind.scans
     ) {
         self.id = id
         self.title = title

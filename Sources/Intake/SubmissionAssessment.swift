@@ -10,7 +10,7 @@ public struct SubmissionAssessment: Sendable, Equatable {
     /// Lateness is judged on the server's arrival time (INTERNALDATE), never the sender's
     /// Date header, which a wrong phone clock or a resent draft can put anywhere.
     public static func assess(_ message: MailMessage, for campaign: Campaign, receivedAt: Date) -> SubmissionAssessment {
-        let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind.rawValue) }
+        let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind) }
         // A sender that failed DKIM/SPF/DMARC may be someone posing as the school.
         if let authentication = message.authentication, authentication.failed {
             return SubmissionAssessment(

@@ -16,6 +16,12 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
     case archive
     case other
 
+    /// PDFs, scanned or not: a browser shows them inline.
+    public static let pdfs: Set<FileKind> = [.scanPDF, .textPDF]
+    /// What a campaign accepts as a proper submission unless it says otherwise: a scan,
+    /// as a PDF or as a photo of the page.
+    public static let scans: Set<FileKind> = [.scanPDF, .image]
+
     public static func detect(_ bytes: [UInt8]) -> FileKind {
         let head = bytes.prefix(16)
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import MIME
 
 /// What the dashboard reads from the store, one value type per kind of row.
 
@@ -25,7 +26,7 @@ public struct StoredAttachment: Sendable {
     public var messageRow: Int64
     public var filename: String
     public var contentType: String
-    public var kind: String
+    public var kind: FileKind
     public var size: Int
     public var sha256: String
     public var storedPath: String

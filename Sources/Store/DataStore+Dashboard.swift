@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Intake
+import MIME
 
 /// The dashboard's reads. Each is one short read transaction over indexed columns: the
 /// overview and the unit table must answer within a few milliseconds for thousands of
@@ -240,8 +241,11 @@ extension DataStore {
     static func attachment(_ row: Row) -> StoredAttachment {
         StoredAttachment(
             id: row["id"], messageRow: row["message_id"], filename: row["filename"], contentType: row["content_type"],
-            kind: row["kind"], size: row["size"], sha256: row["sha256"], storedPath: row["stored_path"])
+            kind: fileKind(row), size: row["size"], sha256: row["sha256"], storedPath: row["stored_path"])
     }
+
+    /// An attachment row's kind; one written by a later thidua and unknown here is `other`.
+    static func fileKind(_ row: Row) -> FileKind { (row["kind"] as String?).flatMap(FileKind.init(rawValue:)) ?? .other }
 
     static func outgoing(_ row: Row, kind: OutgoingRecord.Kind) -> OutgoingRecord {
         OutgoingRecord(

@@ -182,7 +182,7 @@ extension DataStore {
                     """
             ).execute(arguments: [
                 rowID, position, attachment.filename, attachment.contentType, attachment.size,
-                attachment.sha256, attachment.kind, attachment.storedPath,
+                attachment.sha256, attachment.kind.rawValue, attachment.storedPath,
             ])
         }
         try Self.appendEvent(

@@ -20,7 +20,7 @@ extension DataStore {
                     """, arguments: [campaign.id])
             {
                 files[row["message_id"], default: []].append(
-                    StatusReport.FileInfo(filename: row["filename"], kind: row["kind"], size: row["size"], sha256: row["sha256"]))
+                    StatusReport.FileInfo(filename: row["filename"], kind: Self.fileKind(row), size: row["size"], sha256: row["sha256"]))
             }
             var statuses: [String: ReceiptStatus] = [:]
             var units: [StatusReport.UnitRow] = []

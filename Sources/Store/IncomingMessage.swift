@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import MIME
 
 /// A fetched message, its stored files and what the rules concluded, ready to be committed
 /// in one transaction.
@@ -9,10 +10,10 @@ public struct IncomingMessage: Sendable {
         public var contentType: String
         public var size: Int
         public var sha256: String
-        public var kind: String
+        public var kind: FileKind
         public var storedPath: String
 
-        public init(filename: String, contentType: String, size: Int, sha256: String, kind: String, storedPath: String) {
+        public init(filename: String, contentType: String, size: Int, sha256: String, kind: FileKind, storedPath: String) {
             self.filename = filename
             self.contentType = contentType
             self.size = size

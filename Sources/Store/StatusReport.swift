@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import MIME
 
 /// The officer's answer to "who has sent, who has not" for one campaign: the shape that
 /// `thidua status --json` prints and the dashboard shows.
@@ -15,7 +16,7 @@ public struct StatusReport: Sendable, Codable {
 
     public struct FileInfo: Sendable, Codable {
         public var filename: String
-        public var kind: String
+        public var kind: FileKind
         public var size: Int
         public var sha256: String
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 import Store
 import Testing
 
@@ -7,21 +8,21 @@ import Testing
 struct AttachmentDeliveryTests {
     @Test func pdfsAndCommonImagesOpenInline() {
         #expect(
-            AttachmentDelivery.decide(kind: "scan-pdf", head: Array("%PDF-1.7\n".utf8))
+            AttachmentDelivery.decide(kind: .scanPDF, head: Array("%PDF-1.7\n".utf8))
                 == .init(contentType: "application/pdf", inline: true))
-        #expect(AttachmentDelivery.decide(kind: "image", head: [0xFF, 0xD8, 0xFF, 0xE0]) == .init(contentType: "image/jpeg", inline: true))
+        #expect(AttachmentDelivery.decide(kind: .image, head: [0xFF, 0xD8, 0xFF, 0xE0]) == .init(contentType: "image/jpeg", inline: true))
         #expect(
-            AttachmentDelivery.decide(kind: "image", head: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).contentType == "image/png")
+            AttachmentDelivery.decide(kind: .image, head: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).contentType == "image/png")
     }
 
     /// The sender's label counts for nothing: HTML named .pdf, an SVG, a TIFF all download.
     @Test func anythingElseDownloadsAsBytes() {
         let html = Array("<html><script>alert(1)</script>".utf8)
-        #expect(AttachmentDelivery.decide(kind: "scan-pdf", head: html) == .init(contentType: "application/octet-stream", inline: false))
-        #expect(AttachmentDelivery.decide(kind: "other", head: html).inline == false)
-        #expect(AttachmentDelivery.decide(kind: "image", head: Array("<svg xmlns=".utf8)).inline == false)
-        #expect(AttachmentDelivery.decide(kind: "image", head: [0x49, 0x49, 0x2A, 0x00]).inline == false)
-        #expect(AttachmentDelivery.decide(kind: "office", head: [0x50, 0x4B, 0x03, 0x04]).contentType == "application/octet-stream")
+        #expect(AttachmentDelivery.decide(kind: .scanPDF, head: html) == .init(contentType: "application/octet-stream", inline: false))
+        #expect(AttachmentDelivery.decide(kind: .other, head: html).inline == false)
+        #expect(AttachmentDelivery.decide(kind: .image, head: Array("<svg xmlns=".utf8)).inline == false)
+        #expect(AttachmentDelivery.decide(kind: .image, head: [0x49, 0x49, 0x2A, 0x00]).inline == false)
+        #expect(AttachmentDelivery.decide(kind: .office, head: [0x50, 0x4B, 0x03, 0x04]).contentType == "application/octet-stream")
     }
 
     @Test func theFilenameReachesTheBrowserExactlyAndSafely() {

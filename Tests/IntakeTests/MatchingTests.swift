@@ -208,7 +208,7 @@ import Testing
 
     @Test func campaignMayAcceptTextPDFs() {
         var lenient = campaign
-        lenient.acceptedKinds = ["scan-pdf", "pdf-text"]
+        lenient.acceptedKinds = FileKind.pdfs
         let pdf = Fixture.File(name: "KH.pdf", type: "application/pdf", bytes: Fixture.textPDF)
         #expect(
             SubmissionAssessment.assess(Fixture.message(subject: "KH", files: [pdf]), for: lenient, receivedAt: onTime).status == .received)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MIME
 import Testing
 
 @testable import Intake
@@ -57,7 +58,7 @@ import Testing
             attachments: files.enumerated().map { index, name in
                 IncomingMessage.StoredAttachment(
                     filename: name, contentType: "application/pdf", size: 2048 + index,
-                    sha256: "f\(index)\(uid)", kind: "scan-pdf", storedPath: "files/\(uid)-\(index)")
+                    sha256: "f\(index)\(uid)", kind: .scanPDF, storedPath: "files/\(uid)-\(index)")
             })
     }
 
@@ -73,7 +74,7 @@ import Testing
             #expect(unit.status == .received)
             #expect(unit.receivedAt == Self.date("2021-02-18T09:00"))
             #expect(unit.attachments.map(\.filename) == ["KH_TH_Nguyen_Trai.pdf"])
-            #expect(unit.attachments.first?.kind == "scan-pdf")
+            #expect(unit.attachments.first?.kind == .scanPDF)
             #expect(unit.attachments.first?.size == 2048)
             #expect(try row(report, "TH02").status == .pending)
             #expect(try row(report, "TH02").attachments.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MIME
 import Testing
 
 @testable import Intake
@@ -48,7 +49,7 @@ struct RetentionTests {
                 parseError: parseError,
                 attachments: [
                     .init(
-                        filename: "Kế hoạch.pdf", contentType: "application/pdf", size: scan.count, sha256: "f\(uid)", kind: "scan-pdf",
+                        filename: "Kế hoạch.pdf", contentType: "application/pdf", size: scan.count, sha256: "f\(uid)", kind: .scanPDF,
                         storedPath: attachment)
                 ]), at: receivedAt)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 import Store
 
 /// How a stored attachment goes to the browser. PDFs and the image formats every browser
@@ -11,12 +12,12 @@ enum AttachmentDelivery {
         var inline: Bool
     }
 
-    static func decide(kind: String, head: [UInt8]) -> Decision {
+    static func decide(kind: FileKind, head: [UInt8]) -> Decision {
         func starts(_ magic: [UInt8]) -> Bool { head.count >= magic.count && Array(head.prefix(magic.count)) == magic }
-        if kind == "scan-pdf" || kind == "pdf-text", starts(Array("%PDF-".utf8)) {
+        if FileKind.pdfs.contains(kind), starts(Array("%PDF-".utf8)) {
             return Decision(contentType: "application/pdf", inline: true)
         }
-        if kind == "image" {
+        if kind == .image {
             if starts([0xFF, 0xD8, 0xFF]) { return Decision(contentType: "image/jpeg", inline: true) }
             if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return Decision(contentType: "image/png", inline: true) }
             if starts(Array("GIF8".utf8)) { return Decision(contentType: "image/gif", inline: true) }
@@ -30,22 +31,22 @@ enum AttachmentDelivery {
     /// From what is known without reading the file (for the links on a page).
     static func showsInline(_ file: StoredAttachment) -> Bool {
         switch file.kind {
-        case "scan-pdf", "pdf-text": true
-        case "image":
+        case .scanPDF, .textPDF: true
+        case .image:
             ["image/jpeg", "image/png", "image/gif", "image/webp"].contains(file.contentType.lowercased())
                 || [".jpg", ".jpeg", ".png", ".gif", ".webp"].contains { file.filename.lowercased().hasSuffix($0) }
         default: false
         }
     }
 
-    static func kindLabel(_ kind: String) -> String {
+    static func kindLabel(_ kind: FileKind) -> String {
         switch kind {
-        case "scan-pdf": "PDF bản scan"
-        case "pdf-text": "PDF văn bản"
-        case "image": "ảnh"
-        case "office": "tệp Word/Excel"
-        case "archive": "tệp nén"
-        default: "tệp khác"
+        case .scanPDF: "PDF bản scan"
+        case .textPDF: "PDF văn bản"
+        case .image: "ảnh"
+        case .office: "tệp Word/Excel"
+        case .archive: "tệp nén"
+        case .other: "tệp khác"
         }
     }
 

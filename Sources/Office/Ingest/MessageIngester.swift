@@ -137,7 +137,7 @@ public struct MessageIngester: Sendable {
             stored.append(
                 .init(
                     filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
-                    sha256: attachment.sha256, kind: attachment.kind.rawValue, storedPath: path))
+                    sha256: attachment.sha256, kind: attachment.kind, storedPath: path))
         }
         let record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,

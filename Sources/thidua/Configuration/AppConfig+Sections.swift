@@ -23,10 +23,16 @@ extension AppConfig {
             }
             stages.append(stage)
         }
-        let kinds = Set(section.accept ?? Array(Campaign.defaultAcceptedKinds))
-        let known = Set(FileKind.allCases.map(\.rawValue))
-        if let unknown = kinds.first(where: { !known.contains($0) }) {
-            throw fail("\(key).accept", "unknown kind '\(unknown)'; use \(known.sorted().joined(separator: ", "))")
+        var kinds = FileKind.scans
+        if let accept = section.accept {
+            kinds = []
+            for text in accept {
+                guard let kind = FileKind(rawValue: text) else {
+                    let known = FileKind.allCases.map(\.rawValue).sorted().joined(separator: ", ")
+                    throw fail("\(key).accept", "unknown kind '\(text)'; use \(known)")
+                }
+                kinds.insert(kind)
+            }
         }
         return Campaign(
             id: section.id, title: section.title, opens: opens, deadline: deadline,
