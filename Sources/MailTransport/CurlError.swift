@@ -30,7 +30,7 @@ public struct CurlError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let hint: String
-        switch CURLcode(rawValue: UInt32(clamping: code)) {  // thidua's own codes are negative
+        switch CURLcode(rawValue: UInt32(clamping: code)) {
         case _ where isOAuth2:
             hint = ""
         case CURLE_LOGIN_DENIED where detail.contains("Application-specific password"):

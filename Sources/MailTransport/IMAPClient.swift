@@ -57,7 +57,7 @@ public final class IMAPClient: Sendable {
         }
     }
 
-    public func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
+    public func status(mailbox: String) async throws -> MailboxStatus {
         // On a long-lived connection the folder stays selected, and Dovecot answers STATUS
         // for it from the connection's own view, which only catches up with new mail when
         // a command runs in the folder: a NOOP there first, or new mail is never seen.
@@ -65,19 +65,20 @@ public final class IMAPClient: Sendable {
             _ = try await connection.perform(CurlRequest(url: mailboxURL(mailbox, uidValidity: nil), customRequest: "NOOP"))
         }
         let response: CurlResponse
-        do {
+        do throws(CurlError) {
             response = try await connection.perform(
                 CurlRequest(
                     url: server.serverURL,
                     customRequest: "STATUS \(Self.quoted(ModifiedUTF7.encode(mailbox))) (UIDVALIDITY UIDNEXT MESSAGES)"))
-        } catch  where error.code == Int(CURLE_QUOTE_ERROR.rawValue) {
+        } catch {
+            guard error.code == Int(CURLE_QUOTE_ERROR.rawValue) else { throw error }
             throw CurlError(
                 code: error.code,
                 detail: "the server has no folder '\(mailbox)' (or refuses to open it); check the folder in mailbox.url or mailbox.folders",
                 responseCode: error.responseCode)
         }
         guard let status = IMAPResponse.status(response.header) else {
-            throw CurlError(code: -1, detail: "the server sent no STATUS for mailbox \(mailbox)", responseCode: 0)
+            throw IMAPProtocolError(.missingStatus, "the server sent no STATUS for mailbox \(mailbox)")
         }
         return status
     }
@@ -112,15 +113,13 @@ public final class IMAPClient: Sendable {
     /// UIDs per search: at most ~10 bytes each in the answer, far under 300 KB.
     static let searchWindow: UInt32 = 20_000
 
-    public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError) -> FetchedMessage {
+    public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) async throws -> FetchedMessage {
         let response = try await connection.perform(
             CurlRequest(
                 url: mailboxURL(mailbox, uidValidity: uidValidity),
                 customRequest: "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])"))
         guard let fetched = IMAPResponse.fetchedMessage(response.header) else {
-            throw CurlError(
-                code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
-                responseCode: 0)
+            throw IMAPProtocolError(.missingMessage, "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)")
         }
         return FetchedMessage(uid: fetched.uid ?? uid, internalDate: fetched.internalDate, raw: fetched.raw)
     }
@@ -176,7 +175,7 @@ public final class IMAPClient: Sendable {
     /// Asked for a few dozen messages at a time: libcurl counts untagged responses against
     /// its 300 KB response-header limit, and counts them generously (the Debian 7.88 build
     /// fails `UID FETCH 1:* (UID FLAGS)` from about 150 messages on).
-    public func flags(mailbox: String) async throws(CurlError) -> [UInt32: [String]] {
+    public func flags(mailbox: String) async throws -> [UInt32: [String]] {
         let status = try await status(mailbox: mailbox)
         guard status.messages > 0 else { return [:] }
         let all = try await uids(mailbox: mailbox, uidValidity: status.uidValidity, from: 1)

@@ -26,7 +26,7 @@ struct IMAPResponseReader {
             start = 0
         }
         guard end < buffer.count else {
-            throw CurlError(code: -2, detail: "a response line longer than \(buffer.count) bytes", responseCode: 0)
+            throw IMAPProtocolError(.lineTooLong, "a response line longer than \(buffer.count) bytes")
         }
         end += try stream.receive(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
     }

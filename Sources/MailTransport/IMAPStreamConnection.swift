@@ -46,7 +46,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         var tag: String
         /// Its tagged completion, when the server sent it before the previous fetch's: RFC 3501
         /// (section 5.5) lets a server complete commands it runs at once in any order.
-        var completion: Result<Void, CurlError>?
+        var completion: Result<Void, IMAPProtocolError>?
     }
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
@@ -164,10 +164,8 @@ final class IMAPStreamConnection: @unchecked Sendable {
             // a NOOP lets the server tell it, then the message is asked for once more.
             try command("NOOP") { _ in }
             if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
-            throw CurlError(
-                code: -1, detail: "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)",
-                responseCode: 0)
-        } catch let error as CurlError where error.code == -1 {
+            throw IMAPProtocolError(.missingMessage, "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)")
+        } catch let error as IMAPProtocolError {
             throw error  // a refusal inside a well-formed exchange: the session is still in step
         } catch {
             disconnect()  // mid-response or worse: nothing more can be read from it in step
@@ -226,7 +224,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             try command("EXAMINE \(IMAPClient.quoted(ModifiedUTF7.encode(mailbox)))") { line in
                 found = found ?? IMAPResponse.number(after: "[UIDVALIDITY ", in: String(decoding: line, as: UTF8.self))
             }
-        } catch let error as CurlError where error.code == -1 {
+        } catch let error as IMAPProtocolError {
             throw CurlError(
                 code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
                 detail: "the server has no folder '\(mailbox)' (or refuses to open it) — \(error.detail)", responseCode: 0)
@@ -245,7 +243,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// read.
     private func fetchMessage(uid: UInt32, path: String, durable: Bool, next: UInt32? = nil) throws -> FetchedFile? {
         let tag: String
-        var completion: Result<Void, CurlError>?
+        var completion: Result<Void, IMAPProtocolError>?
         if let early = pipelined, early.uid == uid {
             pipelined = nil
             tag = early.tag
@@ -374,12 +372,12 @@ final class IMAPStreamConnection: @unchecked Sendable {
     }
 
     /// The tagged completion of command `tag`: OK, or the server's refusal.
-    static func completion(of line: [UInt8], tag: String) -> Result<Void, CurlError>? {
+    static func completion(of line: [UInt8], tag: String) -> Result<Void, IMAPProtocolError>? {
         let prefix = Array("\(tag) ".utf8)
         guard line.starts(with: prefix) else { return nil }
         let rest = String(decoding: line.dropFirst(prefix.count), as: UTF8.self)
         if rest.uppercased().hasPrefix("OK") { return .success(()) }
-        return .failure(CurlError(code: -1, detail: "the server refused: \(rest)", responseCode: 0))
+        return .failure(IMAPProtocolError(.refused, "the server refused: \(rest)"))
     }
 
     /// The size of any literal a line announces (`… {size}`).

@@ -26,6 +26,6 @@ struct IMAPStreamResponseTests {
         #expect(IMAPStreamConnection.completion(of: Self.bytes("* OK [UIDVALIDITY 5] UIDs valid"), tag: "T1") == nil)
         #expect(throws: Never.self) { try IMAPStreamConnection.completion(of: Self.bytes("T1 OK Examine completed"), tag: "T1")?.get() }
         let refused = try #require(IMAPStreamConnection.completion(of: Self.bytes("T1 NO [NONEXISTENT] Mailbox doesn't exist"), tag: "T1"))
-        #expect(throws: CurlError.self) { try refused.get() }
+        #expect(throws: IMAPProtocolError(.refused, "the server refused: NO [NONEXISTENT] Mailbox doesn't exist")) { try refused.get() }
     }
 }

@@ -49,7 +49,7 @@ final class ScriptedMailbox: MailboxReading {
     var fetches: [UInt32] { fetched.withLock { $0 } }
     var fetchConnections: Int { 2 }
 
-    func status(mailbox: String) async throws(CurlError) -> MailboxStatus {
+    func status(mailbox: String) async throws -> MailboxStatus {
         MailboxStatus(uidValidity: uidValidity, uidNext: UInt32(messages.count + 1), messages: messages.count)
     }
 
