@@ -64,9 +64,10 @@ struct OutOfOrderCompletionTests {
             #expect(Array(try Data(contentsOf: URL(fileURLWithPath: first.path))) == messages[1])
             // Asked for, UID 9 is reported missing (after one NOOP and one more try), in step.
             let missing = directory.appendingPathComponent("9").path
-            await #expect(throws: CurlError.self) {
+            let error = await #expect(throws: IMAPProtocolError.self) {
                 try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: 9, toFile: missing, durable: false)
             }
+            #expect(error?.kind == .missingMessage)
             #expect(!FileManager.default.fileExists(atPath: missing))
             let second = try await imap.fetch(
                 mailbox: "INBOX", uidValidity: 7, uid: 2, toFile: directory.appendingPathComponent("2").path,
