@@ -14,9 +14,8 @@ public struct Daemon: Sendable {
     public var poller: MailboxPoller
     public var pollInterval: Duration
     public var reminders: ReminderSender
-    /// nil when acknowledgements are switched off.
-    public var acknowledgements: AcknowledgementSender?
-    public var replies: ReplySender
+    /// Sends what intake and the officer queued: acknowledgements and replies.
+    public var outbox: OutboxSender
     /// nil when no digest is configured.
     public var digest: DigestSender?
     /// nil when raw mail is kept forever (no `raw_mail_retention`).
@@ -26,7 +25,7 @@ public struct Daemon: Sendable {
 
     public init(
         setup: OfficeSetup, store: DataStore, poller: MailboxPoller, pollInterval: Duration, reminders: ReminderSender,
-        acknowledgements: AcknowledgementSender?, replies: ReplySender, digest: DigestSender?,
+        outbox: OutboxSender, digest: DigestSender?,
         pruner: RawMailPruner?, clock: any WallClock, logger: Logger
     ) {
         self.setup = setup
@@ -34,8 +33,7 @@ public struct Daemon: Sendable {
         self.poller = poller
         self.pollInterval = pollInterval
         self.reminders = reminders
-        self.acknowledgements = acknowledgements
-        self.replies = replies
+        self.outbox = outbox
         self.digest = digest
         self.pruner = pruner
         self.clock = clock
@@ -46,7 +44,7 @@ public struct Daemon: Sendable {
     /// recorded for `thidua status` and health.
     @discardableResult
     public func cycle() async throws -> String? {
-        var pollError: String?
+        var pollError: StoredError?
         do {
             let result = try await poller.poll()
             try store.notePoll(error: nil, at: clock.now())
@@ -63,16 +61,15 @@ public struct Daemon: Sendable {
         } catch let error as CurlError where error.isCancelled {
             throw CancellationError()
         } catch {
-            pollError = "\(error)"
+            pollError = StoredError(error)
             try? store.notePoll(error: pollError, needsAction: (error as? CurlError)?.needsOperator ?? false, at: clock.now())
         }
         pruner?.pruneIfDue(at: clock.now())
-        try await step("acknowledgements failed") { _ = try await acknowledgements?.sendDue() }
-        try await step("officer replies failed") { _ = try await replies.sendDue() }
+        try await step("acknowledgements and replies failed") { try await outbox.sendQueued() }
         try await step("reminders failed") { _ = try await reminders.send(at: clock.now()) }
         try await step("the officer's digest failed") { try await digest?.send(at: clock.now()) }
         writeStatusPage()
-        return pollError
+        return pollError?.message
     }
 
     /// Runs one step of the cycle; a failure other than a shutdown is logged, not thrown.

@@ -47,20 +47,6 @@ public struct StoredMessage: Sendable {
     public var attachments: [StoredAttachment]
 }
 
-/// Mail thidua sent (or tried to send) about a unit: acknowledgements, reminders, replies.
-public struct OutgoingRecord: Sendable {
-    public enum Kind: String, Sendable { case acknowledgement, reminder, reply }
-    public var kind: Kind
-    public var campaignID: String?
-    public var unitCode: String?
-    public var stage: String?
-    public var recipients: String
-    public var state: String
-    public var createdAt: Date
-    public var finishedAt: Date?
-    public var error: String?
-}
-
 /// A message waiting for the officer's decision.
 public struct ReviewEntry: Sendable {
     public var message: StoredMessage
@@ -71,7 +57,9 @@ public struct ReviewEntry: Sendable {
 /// The mailbox side of health: when polling last worked, and the failure in hand.
 public struct IntakeHealth: Sendable {
     public var lastPoll: Date?
+    /// The failure's message as it came, and its code (`StoredError`) for wording it.
     public var lastError: String?
+    public var lastErrorCode: StoredError.Code?
     public var lastErrorAt: Date?
     public var failingSince: Date?
     /// The failure needs a person: retrying will not mend it.

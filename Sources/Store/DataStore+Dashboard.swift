@@ -61,53 +61,29 @@ extension DataStore {
         }
     }
 
-    /// Mail sent or attempted about `unit`, newest first.
-    public func outgoing(unit: String) throws -> [OutgoingRecord] {
+    /// Mail sent or attempted about `unit`, newest first: for its messages (by their unit
+    /// now, as the officer may have assigned them since) or to it.
+    public func outgoing(unit: String) throws -> [OutboxRecord] {
         try database.read { db in
-            var records = try Row.fetchAll(
+            try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
-                    WHERE unit_code = ? ORDER BY created_at DESC LIMIT 200
+                    SELECT o.* FROM outbox o LEFT JOIN messages m ON m.id = o.message_row
+                    WHERE coalesce(m.unit_code, o.unit_code) = ? AND o.kind != 'digest' ORDER BY o.created_at DESC, o.id DESC LIMIT 200
                     """, arguments: [unit]
-            ).map { Self.outgoing($0, kind: .reminder) }
-            records += try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.campaign_id, m.unit_code, NULL AS stage, a.recipient AS recipients, a.state, a.created_at, a.finished_at, a.error
-                    FROM acknowledgements a JOIN messages m ON m.id = a.message_id WHERE m.unit_code = ? ORDER BY a.created_at DESC LIMIT 200
-                    """, arguments: [unit]
-            ).map { Self.outgoing($0, kind: .acknowledgement) }
-            records += try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
-                    FROM replies r JOIN messages m ON m.id = r.message_id WHERE m.unit_code = ? ORDER BY r.created_at DESC LIMIT 200
-                    """, arguments: [unit]
-            ).map { Self.outgoing($0, kind: .reply) }
-            return records.sorted { $0.createdAt > $1.createdAt }
+            ).map(Self.outboxRecord)
         }
     }
 
     /// Reminders and replies across every campaign, newest first: what went out, what
     /// bounced, what is uncertain.
-    public func outgoingLog(limit: Int = 500) throws -> [OutgoingRecord] {
+    public func outgoingLog(limit: Int = 500) throws -> [OutboxRecord] {
         try database.read { db in
-            var records = try Row.fetchAll(
+            try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT campaign_id, unit_code, stage, recipients, state, created_at, finished_at, error FROM reminders
-                    ORDER BY created_at DESC LIMIT ?
-                    """, arguments: [limit]
-            ).map { Self.outgoing($0, kind: .reminder) }
-            records += try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.campaign_id, m.unit_code, NULL AS stage, r.recipient AS recipients, r.state, r.created_at, r.finished_at, r.error
-                    FROM replies r JOIN messages m ON m.id = r.message_id ORDER BY r.created_at DESC LIMIT ?
-                    """, arguments: [limit]
-            ).map { Self.outgoing($0, kind: .reply) }
-            return Array(records.sorted { $0.createdAt > $1.createdAt }.prefix(limit))
+                sql: "SELECT * FROM outbox WHERE kind IN ('reminder', 'reply') ORDER BY created_at DESC, id DESC LIMIT ?",
+                arguments: [limit]
+            ).map(Self.outboxRecord)
         }
     }
 
@@ -160,7 +136,7 @@ extension DataStore {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT key, value, at FROM intake_health WHERE key IN ('last_poll', 'last_error', 'failing_since', 'needs_action')
+                    SELECT key, value, at FROM intake_health WHERE key IN ('last_poll', 'last_error', 'last_error_code', 'failing_since', 'needs_action')
                     """)
             {
                 switch row["key"] as String {
@@ -168,6 +144,7 @@ extension DataStore {
                 case "last_error":
                     health.lastError = row["value"]
                     health.lastErrorAt = row["at"]
+                case "last_error_code": health.lastErrorCode = (row["value"] as String?).map { StoredError.Code(rawValue: $0) ?? .other }
                 case "needs_action": health.needsAction = true
                 default: health.failingSince = row["at"]
                 }
@@ -194,9 +171,7 @@ extension DataStore {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT 'reminder' AS kind, state, count(*) AS n FROM reminders GROUP BY state
-                    UNION ALL SELECT 'acknowledgement', state, count(*) FROM acknowledgements GROUP BY state
-                    UNION ALL SELECT 'reply', state, count(*) FROM replies GROUP BY state
+                    SELECT kind, state, count(*) AS n FROM outbox GROUP BY kind, state
                     """)
             {
                 let count: Int = row["n"]
@@ -246,11 +221,4 @@ extension DataStore {
 
     /// An attachment row's kind; one written by a later thidua and unknown here is `other`.
     static func fileKind(_ row: Row) -> FileKind { (row["kind"] as String?).flatMap(FileKind.init(rawValue:)) ?? .other }
-
-    static func outgoing(_ row: Row, kind: OutgoingRecord.Kind) -> OutgoingRecord {
-        OutgoingRecord(
-            kind: kind, campaignID: row["campaign_id"], unitCode: row["unit_code"], stage: row["stage"],
-            recipients: row["recipients"], state: row["state"], createdAt: row["created_at"],
-            finishedAt: row["finished_at"], error: row["error"])
-    }
 }

@@ -196,15 +196,13 @@ extension DataStore {
                 actor: "daemon", now: now)
         }
         if let ack = message.acknowledgement {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'due', ?)
-                    """
-            ).execute(arguments: [
-                rowID, ack.recipient, ack.subject, ack.text, ack.inReplyTo,
-                ack.references.joined(separator: " "), now,
-            ])
+            try Self.queue(
+                db,
+                OutboxMail(
+                    kind: .acknowledgement, messageRow: rowID, campaign: message.campaignID, unit: message.unit?.code,
+                    recipients: [ack.recipient], subject: ack.subject, body: ack.text, inReplyTo: ack.inReplyTo,
+                    references: ack.references),
+                at: now)
         }
         try Self.advance(db, message.key, now)
         return rowID
@@ -267,14 +265,16 @@ extension DataStore {
         try db.cachedStatement(sql: "DELETE FROM intake_health WHERE key = ?").execute(arguments: [key.processingNote])
     }
 
-    /// Notes the outcome of a poll for `thidua status` and the health check.
-    /// Records a poll's outcome for status and health. `needsAction`: the failure will not
-    /// mend by retrying (a refused login, a revoked OAuth2 grant), so health says so at once.
-    public func notePoll(error: String?, needsAction: Bool = false, at now: Date) throws {
+    /// Records a poll's outcome for status and health: its error as a code and a message.
+    /// `needsAction`: the failure will not mend by retrying (a refused login, a revoked
+    /// OAuth2 grant), so health says so at once.
+    public func notePoll(error: StoredError?, needsAction: Bool = false, at now: Date) throws {
         try database.write { db in
             if let error {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_error', ?, ?)", arguments: [error, now])
+                    sql: """
+                        INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_error', ?, ?), ('last_error_code', ?, ?)
+                        """, arguments: [error.message, now, error.code.rawValue, now])
                 // The start of the current run of failures: health turns degraded from its age.
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES ('failing_since', NULL, ?)", arguments: [now])
@@ -286,7 +286,8 @@ extension DataStore {
                 }
             } else {
                 try db.execute(sql: "INSERT OR REPLACE INTO intake_health (key, value, at) VALUES ('last_poll', NULL, ?)", arguments: [now])
-                try db.execute(sql: "DELETE FROM intake_health WHERE key IN ('last_error', 'failing_since', 'needs_action')")
+                try db.execute(
+                    sql: "DELETE FROM intake_health WHERE key IN ('last_error', 'last_error_code', 'failing_since', 'needs_action')")
             }
         }
     }

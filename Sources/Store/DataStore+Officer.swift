@@ -104,4 +104,44 @@ extension DataStore {
         else { return nil }
         return FileManager.default.contents(atPath: files.url(path).path).map { Array($0) }
     }
+
+    /// The officer rejects a stored message: the message leaves the review queue, the unit
+    /// (when known) is marked rejected with the reason — unless another of its messages was
+    /// already accepted —, and the reason is queued as a reply to the sender, all in one
+    /// transaction.
+    public func reject(
+        messageID: Int64, unit: String?, campaign: String?, reason: String,
+        reply: (recipient: String, subject: String, text: String)?, actor: String, at now: Date
+    ) throws {
+        try database.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT message_id FROM messages WHERE id = ?", arguments: [messageID]) else {
+                throw StoreError.notFound("no stored message has the id \(messageID)")
+            }
+            try db.execute(
+                sql:
+                    "UPDATE messages SET status = 'rejected', problems = ?, unit_code = coalesce(?, unit_code), campaign_id = coalesce(?, campaign_id) WHERE id = ?",
+                arguments: [reason, unit, campaign, messageID])
+            if let unit, let campaign {
+                try db.execute(
+                    sql: """
+                        INSERT INTO receipts (campaign_id, unit_code, status, message_id, updated_at, note) VALUES (?, ?, 'rejected', ?, ?, ?)
+                        ON CONFLICT (campaign_id, unit_code) DO UPDATE SET status = 'rejected', message_id = excluded.message_id,
+                            updated_at = excluded.updated_at, note = excluded.note
+                        WHERE receipts.status IN ('pending', 'needs_review', 'rejected') OR receipts.message_id = excluded.message_id
+                        """, arguments: [campaign, unit, messageID, now, reason])
+            }
+            try Self.appendEvent(
+                db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageID,
+                kind: "message.rejected", detail: reason)
+            if let reply {
+                let original = row["message_id"] as String?
+                try Self.queue(
+                    db,
+                    OutboxMail(
+                        kind: .reply, messageRow: messageID, campaign: campaign, unit: unit, recipients: [reply.recipient],
+                        subject: reply.subject, body: reply.text, inReplyTo: original, references: original.map { [$0] } ?? []),
+                    at: now)
+            }
+        }
+    }
 }

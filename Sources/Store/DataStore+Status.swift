@@ -44,7 +44,8 @@ extension DataStore {
                 lastError: try String.fetchOne(db, sql: "SELECT value FROM intake_health WHERE key = 'last_error'"))
             var reminders = StatusReport.RemindersInfo()
             for row in try Row.fetchAll(
-                db, sql: "SELECT unit_code, stage, state, error FROM reminders WHERE campaign_id = ? ORDER BY created_at",
+                db,
+                sql: "SELECT unit_code, stage, state, error FROM outbox WHERE kind = 'reminder' AND campaign_id = ? ORDER BY created_at",
                 arguments: [campaign.id])
             {
                 switch row["state"] as String {

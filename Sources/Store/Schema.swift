@@ -185,6 +185,81 @@ enum Schema {
                     CREATE INDEX messages_by_raw_path ON messages (raw_path);
                     """)
         }
+        migrator.registerMigration("v6: one outbox for every mail the office sends") { db in
+            // Acknowledgements, officer replies, reminders and digests were four tables with
+            // four claim/finish paths; they become rows of one, with the guarantees each
+            // had kept by unique indexes: one acknowledgement per school message, one
+            // reminder per (campaign, unit, stage), one digest per day. Rows move with
+            // their state, so a send cut off mid-way ('sending') stays uncertain and is
+            // never repeated.
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        message_row INTEGER REFERENCES messages(id),
+                        campaign_id TEXT,
+                        unit_code TEXT,
+                        stage TEXT,
+                        recipients TEXT NOT NULL,
+                        subject TEXT NOT NULL DEFAULT '',
+                        body TEXT NOT NULL DEFAULT '',
+                        in_reply_to TEXT,
+                        reference_ids TEXT NOT NULL DEFAULT '',
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        outgoing_id TEXT,
+                        created_at DATETIME NOT NULL,
+                        claimed_at DATETIME,
+                        finished_at DATETIME,
+                        error_code TEXT,
+                        error TEXT
+                    );
+                    CREATE UNIQUE INDEX outbox_acknowledgement_once ON outbox (message_row) WHERE kind = 'acknowledgement';
+                    -- ifnull: a digest has no campaign or unit, and NULLs never collide in an index.
+                    CREATE UNIQUE INDEX outbox_stage_once ON outbox (kind, ifnull(campaign_id, ''), ifnull(unit_code, ''), stage)
+                        WHERE kind IN ('reminder', 'digest');
+                    CREATE INDEX outbox_by_state ON outbox (state, created_at);
+                    CREATE INDEX outbox_by_claim ON outbox (claimed_at);
+                    CREATE INDEX outbox_by_outgoing_id ON outbox (outgoing_id);
+                    CREATE INDEX outbox_by_unit ON outbox (unit_code, created_at);
+                    CREATE INDEX outbox_by_message ON outbox (message_row);
+                    CREATE INDEX outbox_by_recipient ON outbox (kind, recipients, created_at);
+
+                    INSERT INTO outbox (kind, message_row, unit_code, recipients, subject, body, in_reply_to, reference_ids,
+                        state, attempts, outgoing_id, created_at, claimed_at, finished_at, error_code, error)
+                    SELECT 'acknowledgement', a.message_id, m.unit_code, a.recipient, a.subject, a.body, a.in_reply_to,
+                        a.reference_ids, a.state, a.state != 'due', a.outgoing_id, a.created_at,
+                        CASE WHEN a.state = 'due' THEN NULL ELSE coalesce(a.finished_at, a.created_at) END, a.finished_at,
+                        CASE WHEN a.error IS NULL THEN NULL ELSE 'other' END, a.error
+                    FROM acknowledgements a LEFT JOIN messages m ON m.id = a.message_id;
+
+                    INSERT INTO outbox (kind, message_row, unit_code, recipients, subject, body, in_reply_to, reference_ids,
+                        state, attempts, outgoing_id, created_at, claimed_at, finished_at, error_code, error)
+                    SELECT 'reply', r.message_id, m.unit_code, r.recipient, r.subject, r.body, r.in_reply_to, r.reference_ids,
+                        r.state, r.state != 'due', r.outgoing_id, r.created_at,
+                        CASE WHEN r.state = 'due' THEN NULL ELSE coalesce(r.finished_at, r.created_at) END, r.finished_at,
+                        CASE WHEN r.error IS NULL THEN NULL ELSE 'other' END, r.error
+                    FROM replies r LEFT JOIN messages m ON m.id = r.message_id ORDER BY r.id;
+
+                    INSERT INTO outbox (kind, campaign_id, unit_code, stage, recipients, state, attempts, outgoing_id,
+                        created_at, claimed_at, finished_at, error_code, error)
+                    SELECT 'reminder', campaign_id, unit_code, stage, recipients, state, 1, message_id,
+                        created_at, created_at, finished_at, CASE WHEN error IS NULL THEN NULL ELSE 'other' END, error
+                    FROM reminders ORDER BY created_at;
+
+                    INSERT INTO outbox (kind, stage, recipients, state, attempts, outgoing_id, created_at, claimed_at, finished_at,
+                        error_code, error)
+                    SELECT 'digest', day, recipients, state, 1, message_id, created_at, created_at, finished_at,
+                        CASE WHEN error IS NULL THEN NULL ELSE 'other' END, error
+                    FROM digests ORDER BY day;
+
+                    DROP TABLE acknowledgements;
+                    DROP TABLE replies;
+                    DROP TABLE reminders;
+                    DROP TABLE digests;
+                    """)
+        }
         return migrator
     }
 }

@@ -116,7 +116,7 @@ struct ReminderCrashTests {
         }
         let arguments = [
             "/usr/bin/sqlite3", "-readonly", "-batch", "-cmd", ".timeout 5000",
-            data.appendingPathComponent("thidua.sqlite").path, "SELECT unit_code, state FROM reminders",
+            data.appendingPathComponent("thidua.sqlite").path, "SELECT unit_code, state FROM outbox WHERE kind = 'reminder'",
         ]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }

@@ -15,10 +15,18 @@ struct OutboxTests {
         try await body(try DataStore(dataDirectory: directory))
     }
 
-    func reminders(_ store: DataStore, _ smtp: RecordingMailSender?, at now: Date) throws -> ReminderSender {
-        ReminderSender(
-            setup: TestOffice.setup, store: store, templates: try ReminderTemplates.load(directory: TestOffice.templates), smtp: smtp,
+    func outbox(_ store: DataStore, _ smtp: RecordingMailSender, at now: Date, setup: OfficeSetup = TestOffice.setup) -> OutboxSender {
+        OutboxSender(
+            store: store, smtp: smtp, from: setup.from, timeZone: setup.profile.timeZone, limits: setup.sendLimits,
             clock: FixedClock(now), logger: TestOffice.logger)
+    }
+
+    func reminders(_ store: DataStore, _ smtp: RecordingMailSender, at now: Date, setup: OfficeSetup = TestOffice.setup) throws
+        -> ReminderSender
+    {
+        ReminderSender(
+            setup: setup, store: store, templates: try ReminderTemplates.load(directory: TestOffice.templates),
+            outbox: outbox(store, smtp, at: now, setup: setup), clock: FixedClock(now), logger: TestOffice.logger)
     }
 
     /// The -3d stage falls due on 18/02/2021 at 08:00, office time.
@@ -43,9 +51,11 @@ struct OutboxTests {
             let smtp = RecordingMailSender(refusing: ["c1kimdong@bd.edu.vn"])
             let sender = try reminders(store, smtp, at: due)
             #expect(try await sender.send(at: due) == 2)
-            let states = try store.reminders(campaign: TestOffice.campaign.id).map { ($0.unit, $0.state) }
-            #expect(states.first { $0.0 == "TH01" }?.1 == "failed")
-            #expect(states.filter { $0.1 == "sent" }.count == 2)
+            let records = try store.outbox(.reminder, campaign: TestOffice.campaign.id)
+            let refused = try #require(records.first { $0.mail.unit == "TH01" })
+            #expect(refused.state == .failed)
+            #expect(refused.error?.code == .refused && refused.error?.message.contains("550") == true)
+            #expect(records.filter { $0.state == .sent }.count == 2)
             #expect(try await sender.send(at: due.addingTimeInterval(600)) == 0)
         }
     }
@@ -65,9 +75,7 @@ struct OutboxTests {
             var setup = TestOffice.setup
             setup.sendLimits = SendLimits(perMinute: 1, perDay: 400)
             let smtp = RecordingMailSender()
-            let sender = ReminderSender(
-                setup: setup, store: store, templates: try ReminderTemplates.load(directory: TestOffice.templates), smtp: smtp,
-                clock: FixedClock(due), logger: TestOffice.logger)
+            let sender = try reminders(store, smtp, at: due, setup: setup)
             #expect(try await sender.send(at: due) == 1)
             #expect(smtp.sent.count == 1)
         }
@@ -86,16 +94,60 @@ struct OutboxTests {
                     campaignID: TestOffice.campaign.id, assessment: SubmissionAssessment(status: .received, problems: []),
                     parseError: nil, attachments: [], acknowledgement: ack), at: due)
             let smtp = RecordingMailSender()
-            let queued = QueuedMailSender(
-                smtp: smtp, from: TestOffice.setup.from, office: TestOffice.profile,
-                quota: SendingQuota(store: store, limits: TestOffice.setup.sendLimits), clock: FixedClock(due))
-            let sender = AcknowledgementSender(store: store, sender: queued, logger: TestOffice.logger)
-            #expect(try await sender.sendDue() == 1)
-            #expect(try await sender.sendDue() == 0)
+            let sender = outbox(store, smtp, at: due)
+            #expect(try await sender.sendQueued() == 1)
+            #expect(try await sender.sendQueued() == 0)
             let sent = try #require(smtp.sent.first)
             #expect(sent.to == ["c1kimdong@bd.edu.vn"])
             #expect(sent.message.contains("In-Reply-To: <m1@bd.edu.vn>"))
             #expect(sent.message.contains("Auto-Submitted: auto-replied"))
         }
+    }
+
+    /// Every kind counts against the same caps: queued replies wait while reminders have
+    /// used the minute's allowance, and go out in the next window.
+    @Test func queuedMailWaitsForTheCapsReminderUsed() async throws {
+        try await withStore { store in
+            var setup = TestOffice.setup
+            setup.sendLimits = SendLimits(perMinute: 3, perDay: 400)
+            let id = try record(store, uid: 1, from: "c1kimdong@bd.edu.vn")
+            try store.reject(
+                messageID: id, unit: "TH01", campaign: TestOffice.campaign.id, reason: "thiếu dấu đỏ",
+                reply: ("c1kimdong@bd.edu.vn", "Re: Kế hoạch", "Lý do: thiếu dấu đỏ"), actor: "officer", at: due)
+            let smtp = RecordingMailSender()
+            #expect(try await reminders(store, smtp, at: due, setup: setup).send(at: due) == 3)
+            #expect(try await outbox(store, smtp, at: due, setup: setup).sendQueued() == 0)
+            #expect(try store.dueMail().count == 1)
+            let later = due.addingTimeInterval(61)
+            #expect(try await outbox(store, smtp, at: later, setup: setup).sendQueued() == 1)
+            #expect(smtp.sent.last?.message.contains("Auto-Submitted: no") == true)
+        }
+    }
+
+    /// A queued mail whose subject cannot be composed ends failed, with a code the officer's
+    /// pages can word, and is not tried again at every cycle.
+    @Test func mailThatCannotBeComposedEndsFailedOnce() async throws {
+        try await withStore { store in
+            let id = try record(store, uid: 1, from: "c1kimdong@bd.edu.vn")
+            try store.reject(
+                messageID: id, unit: "TH01", campaign: TestOffice.campaign.id, reason: "x",
+                reply: ("c1kimdong@bd.edu.vn", "Re: Kế hoạch\r\nBcc: someone@else.example", "…"), actor: "officer", at: due)
+            let smtp = RecordingMailSender()
+            #expect(try await outbox(store, smtp, at: due).sendQueued() == 0)
+            #expect(smtp.sent.isEmpty)
+            let row = try #require(try store.outbox(.reply).first)
+            #expect(row.state == .failed && row.error?.code == .compose)
+            #expect(try store.dueMail().isEmpty)
+        }
+    }
+
+    func record(_ store: DataStore, uid: UInt32, from: String) throws -> Int64 {
+        try store.record(
+            IncomingMessage(
+                mailbox: "INBOX", uidValidity: 1, uid: uid, messageID: "<m\(uid)@bd.edu.vn>", sha256: String(repeating: "b", count: 64),
+                rawPath: "raw/\(uid).eml", size: 10, fromAddress: from, fromName: nil, subject: "Kế hoạch", sentAt: nil, receivedAt: due,
+                unit: UnitMatch(code: "TH01", confidence: 1, reason: "địa chỉ"), campaignID: TestOffice.campaign.id,
+                assessment: SubmissionAssessment(status: .needsReview, problems: ["tệp Word"]), parseError: nil, attachments: []),
+            at: due)
     }
 }

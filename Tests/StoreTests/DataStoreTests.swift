@@ -133,40 +133,32 @@ import Testing
         }
     }
 
-    @Test func reminderIsReservedOnlyOnce() throws {
+    @Test func aReminderStageIsClaimedOnlyOnce() throws {
         try withStore { store in
-            let stage = ReminderStage(dayOffset: -3)
             let now = Self.date("2021-02-18T08:00")
-            #expect(
-                try store.reserveReminder(
-                    campaign: "khtdkt-2021", unit: "TH01", stage: stage, recipients: ["a@x.vn", "b@x.vn"],
-                    messageID: "<r1@thidua>", at: now))
-            #expect(
-                try !store.reserveReminder(
-                    campaign: "khtdkt-2021", unit: "TH01", stage: stage, recipients: ["a@x.vn"],
-                    messageID: "<r2@thidua>", at: now))
-            #expect(
-                try store.reserveReminder(
-                    campaign: "khtdkt-2021", unit: "TH01", stage: ReminderStage(dayOffset: -1),
-                    recipients: ["a@x.vn"], messageID: "<r3@thidua>", at: now))
-            #expect(
-                try store.reserveReminder(
-                    campaign: "khtdkt-2021", unit: "TH02", stage: stage, recipients: ["c@x.vn"],
-                    messageID: "<r4@thidua>", at: now))
-            #expect(try store.remindedUnits(campaign: "khtdkt-2021", stage: stage) == ["TH01", "TH02"])
+            func reminder(_ unit: String, _ stage: String, _ recipients: [String]) -> OutboxMail {
+                OutboxMail(kind: .reminder, campaign: "khtdkt-2021", unit: unit, stage: stage, recipients: recipients)
+            }
+            let first = try #require(try store.claim(reminder("TH01", "-3d", ["a@x.vn", "b@x.vn"]), outgoingID: "<r1@thidua>", at: now))
+            #expect(try store.claim(reminder("TH01", "-3d", ["a@x.vn"]), outgoingID: "<r2@thidua>", at: now) == nil)
+            #expect(try store.claim(reminder("TH01", "-1d", ["a@x.vn"]), outgoingID: "<r3@thidua>", at: now) != nil)
+            let second = try #require(try store.claim(reminder("TH02", "-3d", ["c@x.vn"]), outgoingID: "<r4@thidua>", at: now))
+            #expect(try store.remindedUnits(campaign: "khtdkt-2021", stage: "-3d") == ["TH01", "TH02"])
 
-            try store.finishReminder(campaign: "khtdkt-2021", unit: "TH01", stage: stage, state: .sent, error: nil, at: now)
-            try store.finishReminder(
-                campaign: "khtdkt-2021", unit: "TH02", stage: stage, state: .failed, error: "550 no such user", at: now)
-            let records = try store.reminders(campaign: "khtdkt-2021").filter { $0.stage == "-3d" }
-            #expect(records.map(\.state) == ["sent", "failed"])
-            #expect(records.first?.recipients == "a@x.vn;b@x.vn", "the first reservation is kept")
-            #expect(records.last?.error == "550 no such user")
+            try store.finish(id: first, state: .sent, error: nil, at: now)
+            try store.finish(id: second, state: .failed, error: StoredError(.refused, "550 no such user"), at: now)
+            let records = try store.outbox(.reminder, campaign: "khtdkt-2021", stage: "-3d")
+            #expect(records.map(\.state) == [.sent, .failed])
+            #expect(records.first?.mail.recipients == ["a@x.vn", "b@x.vn"], "the first claim is kept")
+            #expect(records.last?.error == StoredError(.refused, "550 no such user"))
             // Finishing does not free the stage for a second send.
-            #expect(
-                try !store.reserveReminder(
-                    campaign: "khtdkt-2021", unit: "TH02", stage: stage, recipients: ["c@x.vn"],
-                    messageID: "<r5@thidua>", at: now))
+            #expect(try store.claim(reminder("TH02", "-3d", ["c@x.vn"]), outgoingID: "<r5@thidua>", at: now) == nil)
+            // A day's digest is claimed once too, though it has no campaign or unit.
+            let digest = OutboxMail(kind: .digest, stage: "2021-02-18", recipients: ["canbo@x.vn"])
+            #expect(try store.claim(digest, outgoingID: "<d1@thidua>", at: now) != nil)
+            #expect(try store.claim(digest, outgoingID: "<d2@thidua>", at: now) == nil)
+            // Every claim counts against the sending caps.
+            #expect(try store.outgoingCount(since: now) == 4)
         }
     }
 
@@ -280,9 +272,10 @@ import Testing
 
     @Test func pollHealthIsReported() throws {
         try withStore { store in
-            try store.notePoll(error: "login failed", at: Self.date("2021-02-18T09:00"))
+            try store.notePoll(error: StoredError(.login, "login failed"), at: Self.date("2021-02-18T09:00"))
             var intake = try store.statusReport(campaign: Self.campaign, roster: Self.roster).intake
             #expect(intake.lastError == "login failed")
+            #expect(try store.intakeHealth().lastErrorCode == .login)
             try store.notePoll(error: nil, at: Self.date("2021-02-18T09:01"))
             intake = try store.statusReport(campaign: Self.campaign, roster: Self.roster).intake
             #expect(intake.lastError == nil)

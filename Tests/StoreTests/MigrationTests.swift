@@ -42,14 +42,13 @@ struct MigrationTests {
         let applied = try store.database.read { db in try Schema.migrator.appliedMigrations(db) }
         #expect(applied == Self.migrationNames)
         // What the later versions added works on the upgraded file.
-        #expect(try store.dueAcknowledgements().isEmpty)
+        #expect(try store.dueMail().isEmpty)
         #expect(try store.outgoingCount(since: .distantPast) == 0)
-        #expect(try store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<d@x>", at: Date()))
-        #expect(
-            try !store.reserveDigest(day: "2021-02-18", recipients: ["canbo@x.vn"], messageID: "<e@x>", at: Date()),
-            "the digest of a day is claimed once")
-        try store.finishDigest(day: "2021-02-18", state: .sent, error: nil, at: Date())
-        #expect(try store.digests() == [DataStore.DigestRecord(day: "2021-02-18", state: "sent")])
+        let digest = OutboxMail(kind: .digest, stage: "2021-02-18", recipients: ["canbo@x.vn"])
+        let claimed = try #require(try store.claim(digest, outgoingID: "<d@x>", at: Date()))
+        #expect(try store.claim(digest, outgoingID: "<e@x>", at: Date()) == nil, "the digest of a day is claimed once")
+        try store.finish(id: claimed, state: .sent, error: nil, at: Date())
+        #expect(try store.outbox(.digest).map(\.state) == [.sent])
         #expect(try store.receiptsReceived(from: .distantPast, to: .distantFuture).map(\.unit) == ["TH01"])
         // The dashboard's logins, replies and reads.
         try store.setDashboardPassword(user: "canbo", hash: "scrypt$32768$8$1$c2FsdA==$a2V5", at: Date())
@@ -59,7 +58,7 @@ struct MigrationTests {
         try store.reject(
             messageID: 1, unit: "TH01", campaign: "kh", reason: "thiếu dấu đỏ",
             reply: ("th01@x.vn", "Re: Kế hoạch", "…"), actor: "officer", at: Date())
-        #expect(try store.dueReplies().map(\.recipient) == ["th01@x.vn"])
+        #expect(try store.dueMail().map(\.mail.recipients) == [["th01@x.vn"]])
         #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .rejected])
         // Raw mail recorded before retention existed is kept, listed, and prunable.
         #expect(try store.prunedRawMailCount() == 0)
@@ -70,6 +69,59 @@ struct MigrationTests {
         let plan = try store.rawMailPrunePlan(
             RawMailRetention(days: 400, campaigns: [campaign]), at: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(plan.items.map(\.rawPath) == ["raw/x.eml"])
+    }
+
+    /// The four outgoing tables of v5 move into the one outbox with their states, so the
+    /// at-most-once promises hold across the upgrade: a stage or a day claimed before is
+    /// not claimed again, an uncertain send stays uncertain, a queued reply is still due.
+    @Test func theOutgoingTablesMoveIntoTheOutboxKeepingEveryClaim() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-outbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let queue = try DatabaseQueue(path: directory.appendingPathComponent(DataStore.databaseName).path)
+            try Schema.migrator.migrate(queue, upTo: "v5: raw mail pruned after its retention")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, subject, received_at, stored_at,
+                            unit_code, campaign_id, status)
+                        VALUES ('INBOX', 7, 1, '<a@b>', 'abc', 'raw/x.eml', 10, 'Kế hoạch', '2021-02-18 02:12:00', '2021-02-18 02:12:01',
+                            'TH01', 'kh', 'received');
+                        INSERT INTO acknowledgements (message_id, recipient, subject, body, in_reply_to, reference_ids, state, outgoing_id,
+                            created_at, finished_at)
+                        VALUES (1, 'th01@x.vn', 'Re: Kế hoạch', 'Đã nhận.', '<a@b>', '<a@b>', 'sent', '<ack@pgd>',
+                            '2021-02-18 02:12:01', '2021-02-18 02:13:00');
+                        INSERT INTO replies (message_id, recipient, subject, body, in_reply_to, reference_ids, state, created_at)
+                        VALUES (1, 'th01@x.vn', 'Re: Kế hoạch', 'Thiếu dấu đỏ.', '<a@b>', '<a@b>', 'due', '2021-02-18 03:00:00');
+                        INSERT INTO reminders (campaign_id, unit_code, stage, state, recipients, message_id, created_at, finished_at, error)
+                        VALUES ('kh', 'TH02', '-3d', 'sending', 'th02@x.vn', '<r1@pgd>', '2021-02-18 01:00:00', NULL, NULL),
+                               ('kh', 'TH03', '-3d', 'failed', 'th03@x.vn', '<r2@pgd>', '2021-02-18 01:00:01', '2021-02-18 01:00:02',
+                                '550 no such user');
+                        INSERT INTO digests (day, state, recipients, message_id, created_at, finished_at)
+                        VALUES ('2021-02-18', 'sent', 'canbo@x.vn', '<d@pgd>', '2021-02-18 09:30:00', '2021-02-18 09:30:01');
+                        """)
+            }
+        }
+        let store = try DataStore(dataDirectory: directory)
+        let now = Date(timeIntervalSince1970: 1_613_700_000)
+        func reminder(_ unit: String) -> OutboxMail {
+            OutboxMail(kind: .reminder, campaign: "kh", unit: unit, stage: "-3d", recipients: ["\(unit.lowercased())@x.vn"])
+        }
+        #expect(try store.claim(reminder("TH02"), outgoingID: "<again@pgd>", at: now) == nil, "an uncertain send is never repeated")
+        #expect(try store.claim(reminder("TH03"), outgoingID: "<again@pgd>", at: now) == nil, "a failed stage is not retried")
+        #expect(try store.claim(reminder("TH04"), outgoingID: "<r3@pgd>", at: now) != nil)
+        #expect(try store.outbox(.reminder, campaign: "kh").map(\.state) == [.sending, .failed, .sending])
+        #expect(try store.outbox(.reminder, campaign: "kh")[1].error == StoredError(.other, "550 no such user"))
+        let digest = OutboxMail(kind: .digest, stage: "2021-02-18", recipients: ["canbo@x.vn"])
+        #expect(try store.claim(digest, outgoingID: "<d2@pgd>", at: now) == nil, "the day's digest went out before the upgrade")
+        let due = try store.dueMail()
+        #expect(due.map(\.mail.kind) == [.reply])
+        #expect(due.first?.mail.body == "Thiếu dấu đỏ." && due.first?.mail.references == ["<a@b>"])
+        #expect(try store.outbox(.acknowledgement).map(\.outgoingID) == ["<ack@pgd>"])
+        // The school answers the acknowledgement or a reminder: the thread still names its unit.
+        #expect(try store.threadUnits(messageIDs: ["<ack@pgd>", "<r1@pgd>"]) == ["<ack@pgd>": "TH01", "<r1@pgd>": "TH02"])
+        #expect(try store.acknowledgementCount(to: "th01@x.vn", since: .distantPast) == 1)
     }
 
     @Test func thereIsMoreThanOneVersionToUpgradeFrom() {

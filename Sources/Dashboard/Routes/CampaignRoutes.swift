@@ -105,9 +105,9 @@ extension DashboardRoutes {
                 messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
                 sent: try state.store.outgoing(unit: unit.code).map { record in
                     .init(
-                        at: state.setup.profile.formatDateTime(record.createdAt), kind: record.kind.label, stage: record.stage ?? "",
-                        recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
-                        failed: record.state == "failed", error: record.error)
+                        at: state.setup.profile.formatDateTime(record.createdAt), kind: record.mail.kind.label,
+                        stage: record.mail.stage ?? "", recipients: record.mail.recipients.joined(separator: ";"),
+                        stateLabel: record.state.label, failed: record.state == .failed, error: record.error?.message)
                 })
             return renderer.response(.unit, view)
         }
@@ -154,23 +154,24 @@ extension DashboardRoutes {
     }
 }
 
-extension OutgoingRecord.Kind {
+extension OutboxKind {
     var label: String {
         switch self {
         case .acknowledgement: "Xác nhận đã nhận"
         case .reminder: "Nhắc nộp"
         case .reply: "Trả lại hồ sơ"
+        case .digest: "Tổng hợp trong ngày"
         }
     }
 }
 
-extension OutgoingRecord {
-    static func stateLabel(_ state: String) -> String {
-        switch state {
-        case "sent": "Đã gửi"
-        case "failed": "Không gửi được"
-        case "due": "Đang chờ gửi"
-        default: "Chưa rõ (bị gián đoạn khi gửi; không gửi lại)"
+extension OutboxState {
+    var label: String {
+        switch self {
+        case .sent: "Đã gửi"
+        case .failed: "Không gửi được"
+        case .due: "Đang chờ gửi"
+        case .sending: "Chưa rõ (bị gián đoạn khi gửi; không gửi lại)"
         }
     }
 }

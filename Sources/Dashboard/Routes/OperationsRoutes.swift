@@ -65,16 +65,16 @@ extension DashboardRoutes {
             let now = clock.now()
             let totals = try state.store.totals()
             let rows = try state.store.outgoingLog().map { record -> OutgoingPage.Row in
-                let unit = record.unitCode.flatMap { state.setup.roster.unit(code: $0) }
-                let href = zip(record.campaignID, unit).map {
+                let unit = record.mail.unit.flatMap { state.setup.roster.unit(code: $0) }
+                let href = zip(record.mail.campaign, unit).map {
                     "/campaigns/\(FormData.percentEncode($0))/units/\(FormData.percentEncode($1.code))"
                 }
                 return OutgoingPage.Row(
                     at: state.setup.profile.formatDateTime(record.createdAt),
-                    campaign: record.campaignID.flatMap(state.campaign)?.title ?? "",
-                    unit: unit.map { "\($0.name) (\($0.code))" } ?? (record.unitCode ?? ""), unitHref: href, kind: record.kind.label,
-                    stage: record.stage ?? "", recipients: record.recipients, stateLabel: OutgoingRecord.stateLabel(record.state),
-                    state: record.state, error: record.error)
+                    campaign: record.mail.campaign.flatMap(state.campaign)?.title ?? "",
+                    unit: unit.map { "\($0.name) (\($0.code))" } ?? (record.mail.unit ?? ""), unitHref: href,
+                    kind: record.mail.kind.label, stage: record.mail.stage ?? "", recipients: record.mail.recipients.joined(separator: ";"),
+                    stateLabel: record.state.label, state: record.state.rawValue, error: record.error?.message)
             }
             let view = OutgoingPage(
                 page: await chrome("Thư đã gửi", context: context, state: state),

@@ -13,19 +13,19 @@ public struct DigestSender: Sendable {
     public var settings: DigestSettings
     public var templates: DigestTemplates
     /// nil: plan only (`thidua remind --dry-run`).
-    public var smtp: (any MailSending)?
+    public var outbox: OutboxSender?
     public var clock: any WallClock
     public var logger: Logger
 
     public init(
-        setup: OfficeSetup, store: DataStore, settings: DigestSettings, templates: DigestTemplates, smtp: (any MailSending)?,
+        setup: OfficeSetup, store: DataStore, settings: DigestSettings, templates: DigestTemplates, outbox: OutboxSender?,
         clock: any WallClock, logger: Logger
     ) {
         self.setup = setup
         self.store = store
         self.settings = settings
         self.templates = templates
-        self.smtp = smtp
+        self.outbox = outbox
         self.clock = clock
         self.logger = logger
     }
@@ -40,7 +40,7 @@ public struct DigestSender: Sendable {
     /// The digest due at `now`, if this day's has not been sent or attempted yet.
     public func plan(at now: Date) throws -> Planned? {
         let schedule = DigestSchedule(calendar: setup.calendar, minuteOfDay: settings.minuteOfDay)
-        guard let day = schedule.dueDay(at: now), try !store.digestRecorded(day: day) else { return nil }
+        guard let day = schedule.dueDay(at: now), try store.outbox(.digest, stage: day).isEmpty else { return nil }
         let (start, end) = schedule.bounds(of: now)
         let roster = setup.roster
         let titles = Dictionary(setup.campaigns.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -52,13 +52,15 @@ public struct DigestSender: Sendable {
         }
         let open = setup.campaigns.filter { OfficerDigest.isOpen($0, at: now) }
         let campaigns = try open.map { OfficerDigest.state(of: $0, roster: roster, statuses: try store.receiptStatuses(campaign: $0.id)) }
-        let problems = try store.reminderProblems(campaigns: open.map(\.id), from: start, to: end).map { record in
-            OfficerDigest.Problem(
-                unitCode: record.unit, unitName: roster.unit(code: record.unit)?.name ?? "",
-                campaignTitle: titles[record.campaign] ?? record.campaign, stage: record.stage,
-                error: record.state == DataStore.ReminderState.sending.rawValue
+        let problems = try store.outboxProblems(.reminder, campaigns: open.map(\.id), from: start, to: end).map { record in
+            let unit = record.mail.unit ?? ""
+            let campaign = record.mail.campaign ?? ""
+            return OfficerDigest.Problem(
+                unitCode: unit, unitName: roster.unit(code: unit)?.name ?? "", campaignTitle: titles[campaign] ?? campaign,
+                stage: record.mail.stage ?? "",
+                error: record.state == .sending
                     ? "chưa rõ đã gửi được hay chưa (thidua dừng giữa lúc gửi); thư này sẽ không được gửi lại"
-                    : record.error ?? "")
+                    : record.error?.message ?? "")
         }
         let digest = OfficerDigest(
             day: now, received: received, reviewCount: try store.messagesNeedingReview(from: start, to: end),
@@ -70,26 +72,12 @@ public struct DigestSender: Sendable {
     /// Sends the digest due at `now`; true when it went out.
     @discardableResult
     public func send(at now: Date) async throws -> Bool {
-        guard let smtp, let item = try plan(at: now) else { return false }
-        let from = setup.from
-        let messageID = OutgoingMessage.makeMessageID(domain: from.messageIDDomain)
-        let bytes = try OutgoingMessage(
-            from: from, to: item.recipients, subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text),
-            date: now, timeZone: setup.profile.timeZone, messageID: messageID
-        ).render()
-        let addresses = item.recipients.map(\.address)
-        guard try store.reserveDigest(day: item.day, recipients: addresses, messageID: messageID, at: now) else { return false }
-        let results = await smtp.send(bytes, from: from.address, to: addresses)
-        let failures = results.filter { $0.error != nil }
-        let error = failures.isEmpty ? nil : failures.map { "\($0.recipient): \($0.error!.description)" }.joined(separator: "; ")
-        let state: DataStore.ReminderState = failures.count == results.count ? .failed : .sent
-        try store.finishDigest(day: item.day, state: state, error: error, at: clock.now())
-        logger.log(
-            level: failures.isEmpty ? .info : .warning, "digest \(state.rawValue)",
-            metadata: [
-                "day": "\(item.day)", "error": "\(error ?? "-")",
-            ])
-        return state == .sent
+        guard let outbox, let item = try plan(at: now) else { return false }
+        let message = OutgoingMessage(
+            from: setup.from, to: item.recipients, subject: item.subject, textBody: item.text,
+            htmlBody: TextToHTML.render(item.text), date: now, timeZone: setup.profile.timeZone, messageID: "")
+        let mail = OutboxMail(kind: .digest, stage: item.day, recipients: item.recipients.map(\.address), subject: item.subject)
+        return try await outbox.send(message, claim: .new(mail)) == .sent
     }
 }
 

@@ -15,18 +15,18 @@ public struct ReminderSender: Sendable {
     public var store: DataStore
     public var templates: ReminderTemplates
     /// nil: plan only (`thidua remind --dry-run`).
-    public var smtp: (any MailSending)?
+    public var outbox: OutboxSender?
     public var clock: any WallClock
     public var logger: Logger
 
     public init(
-        setup: OfficeSetup, store: DataStore, templates: ReminderTemplates, smtp: (any MailSending)?, clock: any WallClock,
+        setup: OfficeSetup, store: DataStore, templates: ReminderTemplates, outbox: OutboxSender?, clock: any WallClock,
         logger: Logger
     ) {
         self.setup = setup
         self.store = store
         self.templates = templates
-        self.smtp = smtp
+        self.outbox = outbox
         self.clock = clock
         self.logger = logger
     }
@@ -54,7 +54,7 @@ public struct ReminderSender: Sendable {
             guard let stage = planner.dueStage(for: campaign, at: now) else { continue }
             let statuses = try store.receiptStatuses(campaign: campaign.id)
             let notes = try store.receiptNotes(campaign: campaign.id)
-            let sent = try store.remindedUnits(campaign: campaign.id, stage: stage)
+            let sent = try store.remindedUnits(campaign: campaign.id, stage: stage.description)
             guard let due = planner.recipients(for: campaign, at: now, roster: setup.roster, statuses: statuses, alreadySent: sent) else {
                 continue
             }
@@ -81,51 +81,26 @@ public struct ReminderSender: Sendable {
     /// not on holidays) and within the sending caps; the rest waits for the next cycle.
     /// Returns how many went out.
     public func send(at now: Date) async throws -> Int {
-        guard let smtp else { return 0 }
-        let quota = SendingQuota(store: store, limits: setup.sendLimits)
-        let from = setup.from
+        guard let outbox else { return 0 }
         var sentCount = 0
         for item in try plan(at: now) {
-            try Task.checkCancellation()
-            guard try quota.allows(at: clock.now()) else {
+            var message = OutgoingMessage(
+                from: setup.from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
+                subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text), date: now,
+                timeZone: setup.profile.timeZone, messageID: "")
+            message.cc = item.cc
+            let mail = OutboxMail(
+                kind: .reminder, campaign: item.campaign.id, unit: item.unit.code, stage: item.stage.description,
+                recipients: item.recipients, subject: item.subject)
+            switch try await outbox.send(message, claim: .new(mail)) {
+            case .sent: sentCount += 1
+            case .failed, .alreadyClaimed: continue
+            case .capReached:
                 logger.notice(
                     "sending cap reached; the remaining reminders go out in the next window",
                     metadata: ["per_minute": "\(setup.sendLimits.perMinute)", "per_day": "\(setup.sendLimits.perDay)"])
-                break
+                return sentCount
             }
-            let messageID = OutgoingMessage.makeMessageID(domain: from.messageIDDomain)
-            var message = OutgoingMessage(
-                from: from, to: item.unit.emails.map { MailAddress(displayName: item.unit.name, address: $0) },
-                subject: item.subject, textBody: item.text, htmlBody: TextToHTML.render(item.text), date: now,
-                timeZone: setup.profile.timeZone,
-                messageID: messageID)
-            message.cc = item.cc
-            let bytes: [UInt8]
-            do {
-                bytes = try message.render()
-            } catch {
-                logger.error("reminder not composed", metadata: ["unit": "\(item.unit.code)", "error": "\(error)"])
-                continue
-            }
-            guard
-                try store.reserveReminder(
-                    campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
-                    recipients: item.recipients, messageID: messageID, at: now)
-            else { continue }
-            let results = await smtp.send(bytes, from: from.address, to: item.recipients)
-            let failures = results.filter { $0.error != nil }
-            let error = failures.isEmpty ? nil : failures.map { "\($0.recipient): \($0.error!.description)" }.joined(separator: "; ")
-            let state: DataStore.ReminderState = failures.count == results.count ? .failed : .sent
-            try store.finishReminder(
-                campaign: item.campaign.id, unit: item.unit.code, stage: item.stage,
-                state: state, error: error, at: clock.now())
-            if state == .sent { sentCount += 1 }
-            logger.log(
-                level: failures.isEmpty ? .info : .warning, "reminder \(state.rawValue)",
-                metadata: [
-                    "campaign": "\(item.campaign.id)", "unit": "\(item.unit.code)", "stage": "\(item.stage)",
-                    "error": "\(error ?? "-")",
-                ])
         }
         return sentCount
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Intake
 import MailTransport
+import Office
 
 struct Remind: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Send the reminders due now (or at --now), once per unit and stage.")
@@ -19,9 +20,9 @@ struct Remind: AsyncParsableCommand {
             let instant = clock.now()
             let context = try AppContext.load()
             let config = context.config
-            let smtp = dryRun ? nil : try MailClients(config: config).smtp()
-            let sender = try context.reminderSender(smtp: smtp, clock: clock, logger: logger)
-            let digest = try context.digestSender(smtp: smtp, clock: clock, logger: logger)
+            let outbox = dryRun ? nil : context.outboxSender(smtp: try MailClients(config: config).smtp(), clock: clock, logger: logger)
+            let sender = try context.reminderSender(outbox: outbox, clock: clock, logger: logger)
+            let digest = try context.digestSender(outbox: outbox, clock: clock, logger: logger)
             if dryRun {
                 if !config.calendar.isOpen(at: instant) {
                     FileHandle.standardError.write(

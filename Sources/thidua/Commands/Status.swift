@@ -57,10 +57,9 @@ struct Status: AsyncParsableCommand {
                 print("Thư nhắc: đã gửi \(r.sent), lỗi \(r.failed), chưa rõ kết quả \(r.uncertain)")
                 for failure in r.failures { print("  \(failure.unit) (\(failure.stage)): \(failure.error)") }
                 // Which ones are uncertain, so the officer can look in the Sent folder: thidua will not resend them.
-                for record in try context.store.reminders(campaign: campaign.id)
-                where record.state == DataStore.ReminderState.sending.rawValue {
+                for record in try context.store.outbox(.reminder, campaign: campaign.id) where record.state == .sending {
                     print(
-                        "  \(record.unit) (\(record.stage)): chưa rõ đã gửi được hay chưa (thidua dừng giữa lúc gửi tới \(record.recipients)); sẽ không gửi lại, xin xem thư mục Thư đã gửi"
+                        "  \(record.mail.unit ?? "") (\(record.mail.stage ?? "")): chưa rõ đã gửi được hay chưa (thidua dừng giữa lúc gửi tới \(record.mail.recipients.joined(separator: ";"))); sẽ không gửi lại, xin xem thư mục Thư đã gửi"
                     )
                 }
                 if let error = report.intake.lastError { print("Lỗi kết nối hộp thư gần nhất: \(error)") }

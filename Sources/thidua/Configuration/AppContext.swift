@@ -46,19 +46,26 @@ struct AppContext: Sendable {
     /// The officer's decisions over this configuration.
     var desk: OfficerDesk { OfficerDesk(setup: setup, store: store) }
 
-    /// `smtp` nil: plan only.
-    func reminderSender(smtp: (any MailSending)?, clock: any WallClock, logger: Logger) throws -> ReminderSender {
-        ReminderSender(
-            setup: setup, store: store, templates: try ReminderTemplates.load(directory: config.templatesDirectory), smtp: smtp,
+    /// The one path out for every mail the office sends.
+    func outboxSender(smtp: any MailSending, clock: any WallClock, logger: Logger) -> OutboxSender {
+        OutboxSender(
+            store: store, smtp: smtp, from: config.smtp.from, timeZone: config.office.timeZone, limits: config.sendLimits,
             clock: clock, logger: logger)
     }
 
-    /// nil when no `digest.to` is configured; `smtp` nil: plan only.
-    func digestSender(smtp: (any MailSending)?, clock: any WallClock, logger: Logger) throws -> DigestSender? {
+    /// `outbox` nil: plan only.
+    func reminderSender(outbox: OutboxSender?, clock: any WallClock, logger: Logger) throws -> ReminderSender {
+        ReminderSender(
+            setup: setup, store: store, templates: try ReminderTemplates.load(directory: config.templatesDirectory), outbox: outbox,
+            clock: clock, logger: logger)
+    }
+
+    /// nil when no `digest.to` is configured; `outbox` nil: plan only.
+    func digestSender(outbox: OutboxSender?, clock: any WallClock, logger: Logger) throws -> DigestSender? {
         guard let settings = config.digest else { return nil }
         return DigestSender(
             setup: setup, store: store, settings: settings,
-            templates: try DigestTemplates.load(directory: config.templatesDirectory), smtp: smtp, clock: clock, logger: logger)
+            templates: try DigestTemplates.load(directory: config.templatesDirectory), outbox: outbox, clock: clock, logger: logger)
     }
 
     /// The campaign named by `id`, or the one the officer most likely means: the next

@@ -20,20 +20,16 @@ struct Wiring: Sendable {
         let smtp = try clients.smtp()
         let ingester = MessageIngester(
             store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements, clock: clock)
-        let queued = QueuedMailSender(
-            smtp: smtp, from: setup.from, office: setup.profile,
-            quota: SendingQuota(store: context.store, limits: setup.sendLimits), clock: clock)
+        let outbox = context.outboxSender(smtp: smtp, clock: clock, logger: logger)
         let daemon = Daemon(
             setup: setup, store: context.store,
             poller: MailboxPoller(
                 imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing, ingester: ingester,
                 logger: logger),
             pollInterval: config.imap.pollInterval,
-            reminders: try context.reminderSender(smtp: smtp, clock: clock, logger: logger),
-            acknowledgements: config.acknowledgements == nil
-                ? nil : AcknowledgementSender(store: context.store, sender: queued, logger: logger),
-            replies: ReplySender(store: context.store, sender: queued, logger: logger),
-            digest: try context.digestSender(smtp: smtp, clock: clock, logger: logger),
+            reminders: try context.reminderSender(outbox: outbox, clock: clock, logger: logger),
+            outbox: outbox,
+            digest: try context.digestSender(outbox: outbox, clock: clock, logger: logger),
             pruner: config.rawMailRetention.map { RawMailPruner(store: context.store, retention: $0, logger: logger) },
             clock: clock, logger: logger)
         let tokens = clients.tokens

@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+import Intake
+
+extension DataStore {
+    /// Remembers, the first time thidua ever reads `mailbox`, its UIDNEXT: every message
+    /// below it was already there — the backlog, recorded but never answered. UIDs make
+    /// this exact, where arrival times (whole seconds) could not be. Called only when the
+    /// mailbox has no state yet; a boundary already noted is kept.
+    public func noteBacklogBoundary(mailbox: String, uidValidity: UInt32, uidNext: UInt32, at now: Date) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES (?, ?, ?)",
+                arguments: ["backlog:\(uidValidity):\(mailbox)", String(uidNext), now])
+        }
+    }
+
+    /// Whether the message was in the mailbox before thidua first read it.
+    public func isBacklog(mailbox: String, uidValidity: UInt32, uid: UInt32) throws -> Bool {
+        try database.read { db in
+            guard
+                let boundary = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT value FROM intake_health WHERE key = ?"),
+                    arguments: ["backlog:\(uidValidity):\(mailbox)"]
+                ).flatMap({ UInt32($0) })
+            else { return false }
+            return uid < boundary
+        }
+    }
+}
