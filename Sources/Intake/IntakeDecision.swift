@@ -13,6 +13,9 @@ public struct IntakeDecision: Sendable {
         self.campaign = campaign
         self.assessment = assessment
     }
+
+    /// Nothing concluded: a duplicate, or a message kept unparsed.
+    public static let none = IntakeDecision(unit: nil, campaign: nil, assessment: nil)
 }
 
 /// The rules applied to each message the intake stores.
@@ -30,7 +33,7 @@ public struct IntakeRules: Sendable {
     public func decide(_ message: MailMessage, receivedAt: Date, threads: [String: String] = [:]) -> IntakeDecision {
         // The office's own mail (a sent copy, a reminder that bounced back) is no submission.
         if let sender = message.from?.address, office.ownAddresses.contains(sender) || Self.isBounceSender(sender) {
-            return IntakeDecision(unit: nil, campaign: nil, assessment: nil)
+            return .none
         }
         let sources = FoldedSources(message)
         let unit = matcher.match(message, threads: threads, sources: sources)

@@ -121,13 +121,18 @@ extension DataStore {
                 sql:
                     "UPDATE messages SET status = 'rejected', problems = ?, unit_code = coalesce(?, unit_code), campaign_id = coalesce(?, campaign_id) WHERE id = ?",
                 arguments: [reason, unit, campaign, messageID])
-            if let unit, let campaign {
+            let entry = try Row.fetchOne(
+                db, sql: "SELECT status, message_id FROM receipts WHERE campaign_id = ? AND unit_code = ?", arguments: [campaign, unit])
+            if let unit, let campaign,
+                LedgerRules.rejectionApplies(
+                    current: (entry?["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)),
+                    entryIsThisMessage: entry?["message_id"] as Int64? == messageID)
+            {
                 try db.execute(
                     sql: """
                         INSERT INTO receipts (campaign_id, unit_code, status, message_id, updated_at, note) VALUES (?, ?, 'rejected', ?, ?, ?)
                         ON CONFLICT (campaign_id, unit_code) DO UPDATE SET status = 'rejected', message_id = excluded.message_id,
                             updated_at = excluded.updated_at, note = excluded.note
-                        WHERE receipts.status IN ('pending', 'needs_review', 'rejected') OR receipts.message_id = excluded.message_id
                         """, arguments: [campaign, unit, messageID, now, reason])
             }
             try Self.appendEvent(

@@ -45,4 +45,17 @@ import Testing
         #expect(ReceiptStatus.needsReview.rawValue == "needs_review")
         #expect(Set(ReceiptStatus.allCases.map(\.label)).count == ReceiptStatus.allCases.count)
     }
+
+    @Test func aRejectionChangesOnlyAnEntryWithNothingAccepted() {
+        for status in [ReceiptStatus.pending, .needsReview, .rejected] {
+            #expect(LedgerRules.rejectionApplies(current: status, entryIsThisMessage: false))
+        }
+        #expect(LedgerRules.rejectionApplies(current: nil, entryIsThisMessage: false))
+        // A stray file rejected never undoes a proper scan, nor an excuse…
+        for status in [ReceiptStatus.received, .late, .excused] {
+            #expect(!LedgerRules.rejectionApplies(current: status, entryIsThisMessage: false))
+        }
+        // …but rejecting the very message the entry counts does.
+        #expect(LedgerRules.rejectionApplies(current: .received, entryIsThisMessage: true))
+    }
 }

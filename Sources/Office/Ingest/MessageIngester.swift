@@ -106,9 +106,7 @@ public struct MessageIngester: Sendable {
                 size: raw.count, fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: receivedAt,
                 unit: nil, campaignID: nil, assessment: nil,
                 parseError: "processing this message failed \(Self.maxAttempts) times; it is kept unparsed for review", attachments: [])
-            return Prepared(
-                uid: uid, files: files, entry: .message(record, at: now),
-                decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
+            return Prepared(uid: uid, files: files, entry: .message(record, at: now), decision: .none)
         }
 
         var message = MailMessage.parse(raw, buffers: &decoded)
@@ -120,25 +118,10 @@ public struct MessageIngester: Sendable {
             files = []
             return Prepared(
                 uid: uid, files: [], entry: .duplicate(MessageKey(mailbox: mailbox, uidValidity: uidValidity, uid: uid), at: now),
-                decision: IntakeDecision(unit: nil, campaign: nil, assessment: nil))
+                decision: .none)
         }
-        let threadIDs = [message.inReplyTo].compactMap { $0 } + message.references
-        var threads = try store.threadUnits(messageIDs: threadIDs)
-        for earlier in uncommitted {
-            if let id = earlier.messageID, let code = earlier.unit?.code, threadIDs.contains(id) { threads[id] = code }
-        }
-        let decision = rules.decide(message, receivedAt: receivedAt, threads: threads)
-        let folder =
-            "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
-        var stored: [IncomingMessage.StoredAttachment] = []
-        for (index, attachment) in message.attachments.enumerated() {
-            let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
-            files.append(try store.files.stage(attachment.data, for: path))
-            stored.append(
-                .init(
-                    filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
-                    sha256: attachment.sha256, kind: attachment.kind, storedPath: path))
-        }
+        let decision = rules.decide(message, receivedAt: receivedAt, threads: try threads(of: message, uncommitted: uncommitted))
+        let stored = try stageAttachments(of: message, sha: sha, decision: decision, into: &files)
         let record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: message.messageID, sha256: sha,
             rawPath: rawPath, size: raw.count, fromAddress: message.from?.address, fromName: message.from?.displayName,
@@ -151,6 +134,36 @@ public struct MessageIngester: Sendable {
                 isBacklog: try store.isBacklog(mailbox: mailbox, uidValidity: uidValidity, uid: uid),
                 uncommitted: uncommitted))
         return Prepared(uid: uid, files: files, entry: .message(record, at: now), decision: decision)
+    }
+
+    /// Units of the threads `message` answers: from the store, and from the messages not
+    /// committed yet.
+    private func threads(of message: MailMessage, uncommitted: [IncomingMessage]) throws -> [String: String] {
+        let threadIDs = [message.inReplyTo].compactMap { $0 } + message.references
+        var threads = try store.threadUnits(messageIDs: threadIDs)
+        for earlier in uncommitted {
+            if let id = earlier.messageID, let code = earlier.unit?.code, threadIDs.contains(id) { threads[id] = code }
+        }
+        return threads
+    }
+
+    /// Writes the attachments under `tmp/`, adding them to `files`, for their places under
+    /// `files/<campaign>/<unit>/`.
+    private func stageAttachments(
+        of message: MailMessage, sha: String, decision: IntakeDecision, into files: inout [FileStore.StagedFile]
+    ) throws -> [IncomingMessage.StoredAttachment] {
+        let folder =
+            "files/\(SafeFilename.make(decision.campaign?.id ?? "_chua-phan-loai"))/\(SafeFilename.make(decision.unit?.code ?? "_chua-xac-dinh"))"
+        var stored: [IncomingMessage.StoredAttachment] = []
+        for (index, attachment) in message.attachments.enumerated() {
+            let path = "\(folder)/\(sha.prefix(12))-\(index + 1)-\(SafeFilename.make(attachment.filename))"
+            files.append(try store.files.stage(attachment.data, for: path))
+            stored.append(
+                .init(
+                    filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+                    sha256: attachment.sha256, kind: attachment.kind, storedPath: path))
+        }
+        return stored
     }
 
     /// Makes the files of `batch` durable and puts them in place in one round, then records
