@@ -70,11 +70,12 @@ struct PipelinedFetchTests {
         _ = try await fetch(uids[1], next: nil)
         // A UID that is not there, with the next one announced: the NOOP sent to look for it
         // again must first read that announced answer (holding the lookalike lines) to its end.
-        await #expect(throws: CurlError.self) {
+        let missing = await #expect(throws: IMAPProtocolError.self) {
             try await imap.fetch(
                 mailbox: "INBOX", uidValidity: status.uidValidity, uid: status.uidNext + 10,
                 toFile: directory.appendingPathComponent("missing").path, durable: false, next: uids[1])
         }
+        #expect(missing?.kind == .missingMessage)
         _ = try await fetch(uids[0], next: nil)
         _ = try await fetch(uids[1], next: nil)
         #expect(try await imap.flags(mailbox: "INBOX").allSatisfy { !$0.value.contains("\\Seen") })
