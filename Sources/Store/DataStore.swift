@@ -10,7 +10,8 @@ import GRDB
 /// `DataStore+Intake`). Writes are serialised by GRDB's pool; every multi-row change is one
 /// transaction.
 public final class DataStore: Sendable {
-    public let database: DatabasePool
+    /// A WAL pool on the data directory's file; an in-memory queue for the core's tests.
+    public let database: any DatabaseWriter
     public let files: FileStore
 
     public static let databaseName = "thidua.sqlite"
@@ -45,6 +46,15 @@ public final class DataStore: Sendable {
             }
         }
         files = FileStore(root: dataDirectory)
+    }
+
+    /// A store whose database lives in memory (migrated like a file), with its files under
+    /// `directory`: for the use cases' tests, which need no database file to clean up.
+    public init(inMemoryWithFilesIn directory: URL) throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        database = queue
+        files = FileStore(root: directory)
     }
 }
 

@@ -47,7 +47,7 @@ struct MailboxPollerTests {
     func withStore(_ body: (DataStore) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-poller-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try await body(try DataStore(dataDirectory: directory))
+        try await body(try DataStore(inMemoryWithFilesIn: directory))
     }
 
     @Test func newMailIsRecordedOnceAndTheLedgerFollows() async throws {

@@ -10,9 +10,10 @@ import Testing
 /// most once, a refused recipient recorded as a failure, nothing while the office is closed.
 struct OutboxTests {
     func withStore(_ body: (DataStore) async throws -> Void) async throws {
+        // The database in memory; the files the intake writes, in a directory of their own.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-office-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try await body(try DataStore(dataDirectory: directory))
+        try await body(try DataStore(inMemoryWithFilesIn: directory))
     }
 
     func outbox(_ store: DataStore, _ smtp: RecordingMailSender, at now: Date, setup: OfficeSetup = TestOffice.setup) -> OutboxSender {
