@@ -4,7 +4,7 @@
 /// costs most of the time spent guessing a message's unit and campaign.
 ///
 /// Exact by construction: the table holds, for each such character, what
-/// `TextFolding.foldedByFoundation` makes of it alone, and folding is per character in
+/// `TextFolding.foldedByFoundation` makes of it alone (`FastFoldTable`), and folding is per character in
 /// precomposed text (each of these characters is its own cluster and its own canonical
 /// composition). Only the particle rule looks at neighbours, and it is applied here the
 /// same way. Anything else — a combining mark, another script — goes to Foundation.
@@ -22,48 +22,36 @@ enum FastFold {
         var isParticle: Bool
     }
 
-    private static let ranges: [ClosedRange<UInt32>] = [0x00...0x7F, 0xA0...0x24F, 0x1EA0...0x1EFF]
+    /// The characters of the table, in order (`FastFoldTable.folds` holds one entry each).
+    static let ranges: [ClosedRange<UInt32>] = [0x00...0x7F, 0xA0...0x24F, 0x1EA0...0x1EFF]
 
     /// Indexed by `slot(of:)` (nil entries go to Foundation), and the words they point into.
+    /// Built from the generated `folds` (what Foundation makes of each character, derived
+    /// and checked by `FastFoldTableTests`): deriving it here took Foundation a good part of
+    /// thidua's start.
     private static let table: (entries: [Entry?], words: [UInt8]) = {
         var entries: [Entry?] = []
+        entries.reserveCapacity(folds.count)
         var words: [UInt8] = []
+        var index = 0
         for range in ranges {
             for value in range {
-                guard let scalar = Unicode.Scalar(value), let (word, isLetterOrNumber) = entry(for: scalar) else {
+                defer { index += 1 }
+                guard let scalar = Unicode.Scalar(value), let fold = folds[index] else {
                     entries.append(nil)
                     continue
                 }
-                let utf8 = word.map { Array(String(String.UnicodeScalarView($0)).utf8) } ?? []
+                let character = Character(scalar)
+                let utf8 = fold == " " ? [] : Array(fold.utf8)
                 entries.append(
                     Entry(
-                        wordStart: UInt32(words.count), wordLength: UInt8(utf8.count), isSeparator: word == nil,
-                        isLetterOrNumber: isLetterOrNumber, isParticle: particles.contains(scalar)))
+                        wordStart: UInt32(words.count), wordLength: UInt8(utf8.count), isSeparator: fold == " ",
+                        isLetterOrNumber: character.isLetter || character.isNumber, isParticle: particles.contains(scalar)))
                 words += utf8
             }
         }
         return (entries, words)
     }()
-
-    /// What `scalar` folds to alone: the word scalars it becomes (nil: it separates words),
-    /// and whether it is a letter or number; nil when Foundation must decide.
-    private static func entry(for scalar: Unicode.Scalar) -> (word: [Unicode.Scalar]?, isLetterOrNumber: Bool)? {
-        let text = String(scalar)
-        // Only characters that are their own canonical composition, and not particles'
-        // neighbours in disguise: otherwise Foundation decides.
-        guard text.precomposedStringWithCanonicalMappingScalars == [scalar] else { return nil }
-        let character = Character(scalar)
-        let isLetterOrNumber = character.isLetter || character.isNumber
-        // Folded between two letters, so that what it turns into shows whole: a separator
-        // gives "x x", a letter "x…x" (a particle too, as it is no word there; `fold`
-        // applies the particle rule itself).
-        let folded = TextFolding.foldedByFoundation("x" + text + "x")
-        if folded == "x x" { return (nil, isLetterOrNumber) }
-        // Anything else — a character that vanishes, or turns into several words — is left
-        // to Foundation.
-        guard folded.count > 2, folded.hasPrefix("x"), folded.hasSuffix("x"), !folded.contains(" ") else { return nil }
-        return (Array(folded.unicodeScalars.dropFirst().dropLast()), isLetterOrNumber)
-    }
 
     private static let particles: Set<Unicode.Scalar> = ["\u{1EA1}", "\u{1EA0}", "\u{E0}", "\u{C0}", "\u{1EA3}", "\u{1EA2}"]
 
@@ -107,11 +95,5 @@ enum FastFold {
         if let pending { write(pending, after: false) }
         if out.last == UInt8(ascii: " ") { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-extension String {
-    fileprivate var precomposedStringWithCanonicalMappingScalars: [Unicode.Scalar] {
-        Array(precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 }
