@@ -6,9 +6,13 @@ import Foundation
 // is known without it, and give Foundation's result otherwise.
 
 extension String {
-    /// `precomposedStringWithCanonicalMapping` (NFC). ASCII text is NFC already.
+    /// `precomposedStringWithCanonicalMapping` (NFC). Text of Latin letters below the
+    /// combining marks (U+0300) and of the precomposed Vietnamese letters (U+1EA0–U+1EFF) —
+    /// nearly all a school writes — is NFC already: each of those characters is its own
+    /// composition, and with no combining mark among them none composes with its neighbour.
     var precomposed: String {
-        utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
+        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+        return unicodeScalars.allSatisfy(\.isStableInNFC) ? self : precomposedStringWithCanonicalMapping
     }
 }
 
@@ -20,4 +24,10 @@ extension StringProtocol {
         else { return String(self) }
         return trimmingCharacters(in: set)
     }
+}
+
+extension Unicode.Scalar {
+    /// Whether NFC leaves this character as it is, whatever its neighbours, within text of
+    /// such characters only (`String.precomposed`).
+    var isStableInNFC: Bool { value < 0x300 || (0x1EA0...0x1EFF).contains(value) }
 }

@@ -19,6 +19,24 @@ import Testing
         #expect(Array(text.precomposed.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
     }
 
+    /// Every character the shortcut takes as NFC, alone and beside each kind of neighbour
+    /// (combining marks among them, which send the text to Foundation).
+    @Test func everyCharacterTakenAsNFCIsFoundationsNFC() {
+        let stable = (UInt32(0)...0x1EFF).compactMap(Unicode.Scalar.init).filter(\.isStableInNFC)
+        #expect(stable.count == 0x300 + 0x60)
+        let neighbours: [String] = ["", "a", "\u{0301}", "\u{0323}", "\u{0338}", "ơ", "Ạ", "\u{1EF9}", "\u{0300}\u{0323}"]
+        for scalar in stable {
+            for before in neighbours {
+                for after in neighbours {
+                    let text = before + String(scalar) + after
+                    #expect(
+                        Array(text.precomposed.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars),
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                }
+            }
+        }
+    }
+
     @Test(arguments: samples)
     func trimmingIsFoundations(_ text: String) {
         for set: CharacterSet in [.whitespaces, .whitespacesAndNewlines, CharacterSet(charactersIn: " .")] {
