@@ -10,7 +10,9 @@ public struct Attachment: Sendable {
     /// The entries of a zip archive (or of a docx/xlsx, which are zips), listed, not extracted.
     public var members: [ArchiveMember]
 
-    public var size: Int { data.count }
+    /// The decoded size, kept when `data` is handed back (`DecodeBuffers.recycle`): what
+    /// is decided about a message needs its files' sizes, not their bytes.
+    public let size: Int
 
     public init(filename: String, contentType: String, data: [UInt8], isInline: Bool) {
         // Control characters (CR, LF, NUL…) are dropped even for display: they would break
@@ -18,6 +20,7 @@ public struct Attachment: Sendable {
         self.filename = String(String.UnicodeScalarView(filename.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
         self.contentType = contentType
         self.data = data
+        self.size = data.count
         self.sha256 = SHA256Hasher.hex(of: data)
         self.kind = FileKind.detect(data)
         self.isInline = isInline

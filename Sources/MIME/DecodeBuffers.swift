@@ -91,8 +91,8 @@ public struct DecodeBuffers: Sendable {
         }
     }
 
-    /// Takes the data of `message`'s attachments back, leaving them empty: for when the
-    /// files are stored and only the rest of the message is still needed.
+    /// Takes the data of `message`'s attachments back, leaving them empty (their `size`,
+    /// hash and kind stay): for when only the rest of the message is still needed.
     public mutating func recycle(attachmentsOf message: inout MailMessage) {
         for index in message.attachments.indices {
             var data: [UInt8] = []

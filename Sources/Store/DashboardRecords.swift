@@ -29,7 +29,11 @@ public struct StoredAttachment: Sendable {
     public var kind: FileKind
     public var size: Int
     public var sha256: String
-    public var storedPath: String
+    /// Its own file, once written out (when the raw mail is pruned); nil while it is read
+    /// out of the raw message.
+    public var storedPath: String?
+    /// The raw message that holds it; nil once that is pruned.
+    public var rawPath: String?
 }
 
 public struct StoredMessage: Sendable {

@@ -11,20 +11,7 @@ extension DataStore {
         try database.write { db in
             try db.execute(
                 sql: "INSERT OR IGNORE INTO intake_health (key, value, at) VALUES (?, ?, ?)",
-                arguments: ["backlog:\(uidValidity):\(mailbox)", String(uidNext), now])
-        }
-    }
-
-    /// Whether the message was in the mailbox before thidua first read it.
-    public func isBacklog(mailbox: String, uidValidity: UInt32, uid: UInt32) throws -> Bool {
-        try database.read { db in
-            guard
-                let boundary = try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT value FROM intake_health WHERE key = ?"),
-                    arguments: ["backlog:\(uidValidity):\(mailbox)"]
-                ).flatMap({ UInt32($0) })
-            else { return false }
-            return uid < boundary
+                arguments: [MessageKey.backlogNote(mailbox: mailbox, uidValidity: uidValidity), String(uidNext), now])
         }
     }
 }

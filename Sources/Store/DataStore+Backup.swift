@@ -40,7 +40,7 @@ extension DataStore {
                 db,
                 sql: """
                     SELECT raw_path AS path, size, sha256 FROM messages WHERE raw_pruned_at IS NULL
-                    UNION SELECT stored_path, size, sha256 FROM attachments
+                    UNION SELECT stored_path, size, sha256 FROM attachments WHERE stored_path IS NOT NULL
                     ORDER BY 1
                     """
             ).map { ManifestEntry(path: $0["path"], size: $0["size"], sha256: $0["sha256"]) }

@@ -50,7 +50,7 @@ extension DataStore {
 
     public func attachment(id: Int64) throws -> StoredAttachment? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM attachments WHERE id = ?", arguments: [id]).map(Self.attachment)
+            try Row.fetchOne(db, sql: Self.attachmentsSQL + " WHERE a.id = ?", arguments: [id]).map(Self.attachment)
         }
     }
 
@@ -198,7 +198,7 @@ extension DataStore {
         let ids: [Int64] = rows.map { $0["id"] }
         var files: [Int64: [StoredAttachment]] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT * FROM attachments WHERE message_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY position",
+            db, sql: Self.attachmentsSQL + " WHERE a.message_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY a.position",
             arguments: StatementArguments(ids))
         {
             let file = attachment(row)
@@ -213,10 +213,17 @@ extension DataStore {
         }
     }
 
+    /// Attachment rows with their raw message's path (NULL once pruned), for `attachment(_:)`.
+    static let attachmentsSQL = """
+        SELECT a.*, CASE WHEN m.raw_pruned_at IS NULL THEN m.raw_path END AS raw_path
+        FROM attachments a JOIN messages m ON m.id = a.message_id
+        """
+
     static func attachment(_ row: Row) -> StoredAttachment {
         StoredAttachment(
             id: row["id"], messageRow: row["message_id"], filename: row["filename"], contentType: row["content_type"],
-            kind: fileKind(row), size: row["size"], sha256: row["sha256"], storedPath: row["stored_path"])
+            kind: fileKind(row), size: row["size"], sha256: row["sha256"], storedPath: row["stored_path"],
+            rawPath: row["raw_path"])
     }
 
     /// An attachment row's kind; one written by a later thidua and unknown here is `other`.

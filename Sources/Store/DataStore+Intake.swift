@@ -107,21 +107,6 @@ extension DataStore {
         }
     }
 
-    /// Whether a message with the same Message-ID and content is already stored, whatever
-    /// its mailbox coordinates: the dedupe that survives a UIDVALIDITY change.
-    public func containsMessage(messageID: String?, sha256: String) throws -> Bool {
-        try database.read { db in
-            if let messageID {
-                return try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ? AND sha256 = ?)"),
-                    arguments: [messageID, sha256]) ?? false
-            }
-            return try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id IS NULL AND sha256 = ?)"),
-                arguments: [sha256]) ?? false
-        }
-    }
-
     /// Commits a fetched message, its attachments, the ledger change it causes, the event
     /// log entry and the mailbox position in one transaction. Returns the message row id.
     ///

@@ -110,21 +110,15 @@ extension DataStore {
         }
     }
 
-    /// Acknowledgements already queued for `recipient` since `since` (the per-sender cap).
-    public func acknowledgementCount(to recipient: String, since: Date) throws -> Int {
-        try database.read { db in
-            try Int.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT count(*) FROM outbox WHERE kind = 'acknowledgement' AND recipients = ? AND created_at >= ?"),
-                arguments: [recipient, since]) ?? 0
-        }
-    }
-
     /// Units of the threads these Message-IDs belong to: thidua's own reminders,
     /// acknowledgements and the officer's replies, and mail already attributed to a unit.
     public func threadUnits(messageIDs: [String]) throws -> [String: String] {
+        try database.read { db in try Self.threadUnits(db, messageIDs: messageIDs) }
+    }
+
+    static func threadUnits(_ db: Database, messageIDs: [String]) throws -> [String: String] {
         guard !messageIDs.isEmpty else { return [:] }
-        return try database.read { db in
+        do {
             var units: [String: String] = [:]
             let placeholders = databaseQuestionMarks(count: messageIDs.count)
             let arguments = StatementArguments(messageIDs)

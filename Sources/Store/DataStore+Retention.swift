@@ -16,8 +16,10 @@ extension DataStore {
     /// file that is gone. Returns what was deleted.
     @discardableResult
     public func pruneRawMail(_ retention: RawMailRetention, at now: Date, actor: String) throws -> RawMailPrune {
+        // An attachment lives in its raw message until then: out it goes first, durably.
+        try writeOutAttachments(ofMessages: rawMailPrunePlan(retention, at: now).items.map(\.messageRow))
         let prune = try database.write { db in
-            let prune = try Self.rawMailPrune(db, retention: retention, now: now, files: files)
+            let prune = try Self.rawMailPrune(db, retention: retention, now: now, files: files, writtenOutOnly: true)
             for item in prune.items {
                 try db.execute(sql: "UPDATE messages SET raw_pruned_at = ? WHERE id = ?", arguments: [now, item.messageRow])
                 try Self.appendEvent(
@@ -48,7 +50,11 @@ extension DataStore {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM messages WHERE raw_pruned_at IS NOT NULL") ?? 0 }
     }
 
-    static func rawMailPrune(_ db: Database, retention: RawMailRetention, now: Date, files: FileStore) throws -> RawMailPrune {
+    /// `writtenOutOnly`: leave out the messages with an attachment not written out of the
+    /// raw mail (`writeOutAttachments`), whose raw mail is then its only copy.
+    static func rawMailPrune(
+        _ db: Database, retention: RawMailRetention, now: Date, files: FileStore, writtenOutOnly: Bool = false
+    ) throws -> RawMailPrune {
         var prune = RawMailPrune()
         // Never pruned, whatever their age: mail in the review queue (no unit yet, or a
         // submission the officer must look at), mail that did not parse cleanly (its raw
@@ -64,6 +70,7 @@ extension DataStore {
                   AND (m.status IS NULL OR m.status <> 'needs_review')
                   AND NOT EXISTS (SELECT 1 FROM receipts r
                                   WHERE r.campaign_id = m.campaign_id AND r.unit_code = m.unit_code AND r.status = 'needs_review')
+                  \(writtenOutOnly ? "AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id AND a.stored_path IS NULL)" : "")
                 ORDER BY m.id
                 """, arguments: [now.addingTimeInterval(-retention.period)])
         while let row = try rows.next() {

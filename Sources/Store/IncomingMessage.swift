@@ -11,9 +11,11 @@ public struct IncomingMessage: Sendable {
         public var size: Int
         public var sha256: String
         public var kind: FileKind
-        public var storedPath: String
+        /// A file of its own under the data directory; nil while the bytes are read out of
+        /// the raw message (`DataStore.content(of:)`), which is how every attachment starts.
+        public var storedPath: String?
 
-        public init(filename: String, contentType: String, size: Int, sha256: String, kind: FileKind, storedPath: String) {
+        public init(filename: String, contentType: String, size: Int, sha256: String, kind: FileKind, storedPath: String? = nil) {
             self.filename = filename
             self.contentType = contentType
             self.size = size

@@ -17,6 +17,9 @@ public struct MessageKey: Hashable, Sendable, CustomStringConvertible {
     /// The key of the message's in-progress note in `intake_health`.
     var processingNote: String { Self.processingNotePrefix(mailbox: mailbox) + "\(uidValidity)|\(uid)" }
 
+    /// The key of the mailbox's backlog boundary in `intake_health` (`DataStore.noteBacklogBoundary`).
+    static func backlogNote(mailbox: String, uidValidity: UInt32) -> String { "backlog:\(uidValidity):\(mailbox)" }
+
     /// What every in-progress note of `mailbox` starts with.
     static func processingNotePrefix(mailbox: String) -> String { "processing:\(mailbox)|" }
 }

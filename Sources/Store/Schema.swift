@@ -260,6 +260,32 @@ enum Schema {
                     DROP TABLE digests;
                     """)
         }
+        migrator.registerMigration("v7: attachments live in their raw message until it is pruned") { db in
+            // An attachment is no longer written to a file of its own when its message
+            // arrives: its bytes are in the raw message, stored once, and read out of it
+            // when the officer opens the file. `stored_path` is set only when the raw mail
+            // is pruned (the file is written out first). SQLite cannot drop a NOT NULL, so
+            // the table is rebuilt; every row keeps its id and its file.
+            try db.execute(
+                sql: """
+                    CREATE TABLE attachments_v7 (
+                        id INTEGER PRIMARY KEY,
+                        message_id INTEGER NOT NULL REFERENCES messages(id),
+                        position INTEGER NOT NULL,
+                        filename TEXT NOT NULL,
+                        content_type TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        stored_path TEXT
+                    );
+                    INSERT INTO attachments_v7 SELECT id, message_id, position, filename, content_type, size, sha256, kind, stored_path
+                        FROM attachments;
+                    DROP TABLE attachments;
+                    ALTER TABLE attachments_v7 RENAME TO attachments;
+                    CREATE INDEX attachments_by_message ON attachments (message_id);
+                    """)
+        }
         return migrator
     }
 }

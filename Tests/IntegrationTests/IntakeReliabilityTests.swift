@@ -43,10 +43,11 @@ struct IntakeReliabilityTests {
         let rounds = 24
         for round in 1...rounds {
             // Keep the daemon busy to the end, so the kills land mid-batch: more submissions
-            // arrive between restarts, so that 100 wait (the daemon stores ~150 a second).
+            // arrive between restarts, so that 300 wait (the daemon stores up to ~300 a
+            // second of these small ones once started).
             let waiting = ids.count - office.recordedCount()
-            if waiting < 100 {
-                ids += try await office.deliver(count: 100 - waiting, startingAt: ids.count)
+            if waiting < 300 {
+                ids += try await office.deliver(count: 300 - waiting, startingAt: ids.count)
             }
             let delay = Int.random(in: 50...600, using: &random)
             let daemon = try office.thidua.start(["run"], log: office.log)

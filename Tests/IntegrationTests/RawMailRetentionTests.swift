@@ -23,7 +23,7 @@ struct RawMailRetentionTests {
         #expect(try fixture.statusMessages() == 4)
         let settled = try fixture.sqlite("SELECT raw_path FROM messages WHERE unit_code IS NOT NULL ORDER BY id")
         let inReview = try fixture.sqlite("SELECT raw_path FROM messages WHERE unit_code IS NULL")
-        let attachments = try fixture.sqlite("SELECT stored_path FROM attachments")
+        #expect(try fixture.sqlite("SELECT count(*), count(stored_path) FROM attachments") == ["4|0"], "attachments live in their raw mail")
         try #require(settled.count == 3 && inReview.count == 1, "settled \(settled), in review \(inReview)")
         func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: fixture.data.appendingPathComponent(path).path) }
 
@@ -45,7 +45,14 @@ struct RawMailRetentionTests {
         #expect(prune.stdout.contains("deleted the raw mail of 3 message(s): 3 file(s)"), "\(prune.stdout)")
         #expect(!settled.contains(where: exists), "the settled messages' raw mail is gone")
         #expect(inReview.allSatisfy(exists), "mail in the review queue keeps its raw copy")
-        #expect(attachments.allSatisfy(exists), "extracted files are never pruned")
+        // Each pruned message's attachment was written out of it first, and is kept.
+        let attachments = try fixture.sqlite("SELECT stored_path FROM attachments WHERE stored_path IS NOT NULL")
+        #expect(attachments.count == 3 && attachments.allSatisfy(exists), "\(attachments)")
+        #expect(
+            try fixture.sqlite(
+                "SELECT count(*) FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.unit_code IS NULL AND a.stored_path IS NULL"
+            ) == ["1"],
+            "the attachment of mail in review stays in its raw mail")
         // The ledger still holds every message with its hash, and an event for each deletion.
         #expect(try fixture.sqlite("SELECT count(*) FROM messages WHERE length(sha256) = 64") == ["4"])
         #expect(try fixture.sqlite("SELECT count(*) FROM events WHERE kind = 'message.raw_pruned' AND detail LIKE '%sha256 %'") == ["3"])

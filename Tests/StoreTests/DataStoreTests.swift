@@ -102,17 +102,17 @@ import Testing
             #expect(report.intake.messages == 1)
             #expect(report.intake.attachments == 1)
 
-            #expect(try store.containsMessage(messageID: first.messageID, sha256: first.sha256))
-            #expect(try !store.containsMessage(messageID: first.messageID, sha256: String(repeating: "b", count: 64)))
-            #expect(try !store.containsMessage(messageID: "<unknown@test>", sha256: first.sha256))
-            #expect(try !store.containsMessage(messageID: nil, sha256: first.sha256))
+            #expect(try store.snapshotContains(messageID: first.messageID, sha256: first.sha256))
+            #expect(try !store.snapshotContains(messageID: first.messageID, sha256: String(repeating: "b", count: 64)))
+            #expect(try !store.snapshotContains(messageID: "<unknown@test>", sha256: first.sha256))
+            #expect(try !store.snapshotContains(messageID: nil, sha256: first.sha256))
 
             // After a UIDVALIDITY change the same message gets new coordinates: the dedupe still sees it.
             let noID = incoming(uid: 4, uidValidity: 8, messageID: nil)
             var withoutID = noID
             withoutID.messageID = nil
             try store.record(withoutID, at: Self.date("2021-02-18T09:03"))
-            #expect(try store.containsMessage(messageID: nil, sha256: withoutID.sha256))
+            #expect(try store.snapshotContains(messageID: nil, sha256: withoutID.sha256))
         }
     }
 

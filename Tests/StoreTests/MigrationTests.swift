@@ -28,6 +28,8 @@ struct MigrationTests {
                             unit_code, campaign_id, status)
                         VALUES ('INBOX', 7, 1, '<a@b>', 'abc', 'raw/x.eml', 10, 'Kế hoạch', '2021-02-18 02:12:00', '2021-02-18 02:12:01',
                             'TH01', 'kh', 'received');
+                        INSERT INTO attachments (message_id, position, filename, content_type, size, sha256, kind, stored_path)
+                        VALUES (1, 0, 'KH.pdf', 'application/pdf', 5, 'f1', 'scan-pdf', 'files/kh/TH01/abc-1-KH.pdf');
                         INSERT INTO receipts (campaign_id, unit_code, status, message_id, received_at, updated_at)
                         VALUES ('kh', 'TH01', 'received', 1, '2021-02-18 02:12:00', '2021-02-18 02:12:01');
                         INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES ('INBOX', 7, 1, '2021-02-18 02:12:01');
@@ -38,7 +40,7 @@ struct MigrationTests {
         let store = try DataStore(dataDirectory: directory)
         #expect(try store.lastUID(mailbox: "INBOX", uidValidity: 7) == 1)
         #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .received])
-        #expect(try store.containsMessage(messageID: "<a@b>", sha256: "abc"))
+        #expect(try store.snapshotContains(messageID: "<a@b>", sha256: "abc"))
         let applied = try store.database.read { db in try Schema.migrator.appliedMigrations(db) }
         #expect(applied == Self.migrationNames)
         // What the later versions added works on the upgraded file.
@@ -62,13 +64,23 @@ struct MigrationTests {
         #expect(try store.receiptStatuses(campaign: "kh") == ["TH01": .rejected])
         // Raw mail recorded before retention existed is kept, listed, and prunable.
         #expect(try store.prunedRawMailCount() == 0)
-        #expect(try store.manifest().map(\.path) == ["raw/x.eml"])
+        #expect(try store.manifest().map(\.path) == ["files/kh/TH01/abc-1-KH.pdf", "raw/x.eml"])
         let campaign = Campaign(
             id: "kh", title: "Kế hoạch", opens: Date(timeIntervalSince1970: 1_612_000_000),
             deadline: Date(timeIntervalSince1970: 1_613_926_740), keywords: [], reminders: [])
         let plan = try store.rawMailPrunePlan(
             RawMailRetention(days: 400, campaigns: [campaign]), at: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(plan.items.map(\.rawPath) == ["raw/x.eml"])
+        // An attachment written to its own file keeps it; a new one lives in its raw message.
+        #expect(try store.attachment(id: 1)?.storedPath == "files/kh/TH01/abc-1-KH.pdf")
+        try store.record(
+            IncomingMessage(
+                mailbox: "INBOX", uidValidity: 7, uid: 2, messageID: "<c@d>", sha256: "def", rawPath: "raw/y.eml", size: 10,
+                fromAddress: nil, fromName: nil, subject: "", sentAt: nil, receivedAt: Date(), unit: nil, campaignID: nil, assessment: nil,
+                parseError: nil,
+                attachments: [.init(filename: "KH.pdf", contentType: "application/pdf", size: 5, sha256: "f2", kind: .scanPDF)]),
+            at: Date())
+        #expect(try store.attachment(id: 2).map { $0.storedPath == nil && $0.rawPath == "raw/y.eml" } == true)
     }
 
     /// The four outgoing tables of v5 move into the one outbox with their states, so the
@@ -121,7 +133,7 @@ struct MigrationTests {
         #expect(try store.outbox(.acknowledgement).map(\.outgoingID) == ["<ack@pgd>"])
         // The school answers the acknowledgement or a reminder: the thread still names its unit.
         #expect(try store.threadUnits(messageIDs: ["<ack@pgd>", "<r1@pgd>"]) == ["<ack@pgd>": "TH01", "<r1@pgd>": "TH02"])
-        #expect(try store.acknowledgementCount(to: "th01@x.vn", since: .distantPast) == 1)
+        #expect(try store.snapshotAcknowledgements(to: "th01@x.vn", since: .distantPast) == 1)
     }
 
     @Test func thereIsMoreThanOneVersionToUpgradeFrom() {
@@ -152,7 +164,7 @@ struct BackupTests {
         let fresh = try DataStore(dataDirectory: root.appendingPathComponent("restored"))
         let missing = try fresh.restore(from: backup)
         #expect(try fresh.lastUID(mailbox: "INBOX", uidValidity: 7) == 1)
-        #expect(try fresh.containsMessage(messageID: "<a@b>", sha256: "abc"))
+        #expect(try fresh.snapshotContains(messageID: "<a@b>", sha256: "abc"))
         #expect(missing.map(\.path) == ["raw/2021/02/abc.eml"])
     }
 }

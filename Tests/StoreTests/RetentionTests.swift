@@ -77,7 +77,7 @@ struct RetentionTests {
             #expect(!store.files.exists("raw/2021"), "the emptied month and year folders are removed")
 
             // The ledger still shows the message, with its hash, and says when its raw mail went.
-            #expect(try store.containsMessage(messageID: "<m1@test>", sha256: String(repeating: "1", count: 64)))
+            #expect(try store.snapshotContains(messageID: "<m1@test>", sha256: String(repeating: "1", count: 64)))
             #expect(try store.prunedRawMailCount() == 1)
             let event = try store.database.read { db in
                 try Row.fetchOne(db, sql: "SELECT kind, message_id, unit_code, detail FROM events WHERE kind = 'message.raw_pruned'")

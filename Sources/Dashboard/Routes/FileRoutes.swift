@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// Attachments and raw messages, streamed from the data directory.
+/// Attachments (decoded out of their raw message, or from their own file once written out)
+/// and raw messages, streamed from the data directory.
 extension DashboardRoutes {
     func registerFiles(on router: Router<DashboardContext>) {
         let fileIO = FileIO()
@@ -12,13 +13,20 @@ extension DashboardRoutes {
             guard let text = context.parameters.get("id"), let id = Int64(text), let file = try state.store.attachment(id: id) else {
                 throw HTTPError(.notFound, message: "Không có tệp này.")
             }
-            let path = state.store.files.url(file.storedPath).path
-            guard let head = Self.head(of: path) else {
+            let store = state.store
+            // Decoded out of its raw message (or read from its own file) off the event loop.
+            let bytes: [UInt8]
+            do {
+                bytes = try await Task.detached { try store.content(of: file) }.value
+            } catch {
+                context.logger.error("a stored file could not be read", metadata: ["attachment": "\(id)", "error": "\(error)"])
                 throw HTTPError(
-                    .notFound, message: "Tệp \(file.filename) không còn trong thư mục dữ liệu (có thể đã bị xoá theo chính sách lưu trữ).")
+                    .notFound,
+                    message: "Không đọc được tệp \(file.filename) trong thư mục dữ liệu (có thể đã bị xoá theo chính sách lưu trữ). "
+                        + "Hãy báo cho người quản trị hệ thống.")
             }
-            let decision = AttachmentDelivery.decide(kind: file.kind, head: head)
-            let body = try await fileIO.loadFile(path: path, context: context)
+            let decision = AttachmentDelivery.decide(kind: file.kind, head: Array(bytes.prefix(16)))
+            let body = ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
             return Response(
                 status: .ok,
                 headers: [
@@ -47,12 +55,5 @@ extension DashboardRoutes {
                     .cacheControl: "private, no-store",
                 ], body: body)
         }
-    }
-
-    /// The first bytes of a file, to decide its type; nil when it cannot be read.
-    static func head(of path: String) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        return Array((try? handle.read(upToCount: 16)) ?? Data())
     }
 }

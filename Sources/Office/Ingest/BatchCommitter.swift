@@ -5,7 +5,7 @@ import Store
 /// durable and recorded (`MessageIngester.commit`) on the commit queue while the next one
 /// is prepared. One batch is in flight at a time.
 ///
-/// It owns the prepared messages' staged files until their batch commits; `abandon()`
+/// It owns the prepared messages' raw files until their batch commits; `abandon()`
 /// lets the batch in flight finish and removes the files of the rest.
 struct BatchCommitter {
     let ingester: MessageIngester
@@ -18,8 +18,8 @@ struct BatchCommitter {
     /// A committed message and its row id (nil: a duplicate, recorded as seen).
     typealias Committed = (prepared: MessageIngester.Prepared, row: Int64?)
 
-    /// The messages prepared and not committed yet, which the next one's duplicate check,
-    /// thread look-up and acknowledgement cap see as if they were in the store.
+    /// The messages prepared and not committed yet, which the next batch's snapshot holds
+    /// as if they were in the store.
     var uncommitted: [IncomingMessage] { ((inFlight?.batch ?? []) + pending).compactMap(\.record) }
 
     mutating func add(_ prepared: MessageIngester.Prepared) { pending.append(prepared) }
@@ -53,7 +53,7 @@ struct BatchCommitter {
     mutating func abandon() async {
         if let flight = inFlight { _ = try? await flight.task.value }
         inFlight = nil
-        for prepared in pending { ingester.store.files.discard(prepared.files) }
+        ingester.store.files.discard(pending.map(\.raw))
         pending = []
     }
 
