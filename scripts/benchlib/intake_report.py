@@ -90,10 +90,10 @@ if "thidua-small" in best and "mbsync-small" in best:
         ns, small_limit // 1000, bs / 1e6, *rate("thidua-small"), small_ratio, rate("mbsync-small")[0],
         peak["thidua-small"] / 1024, peak["mbsync-small"] / 1024)
 verdict += (" Both read the same Dovecot over IMAPS on loopback with the mailbox files hot in the page cache, "
-            "and both fsync what they write; thidua also decodes, hashes and writes every attachment "
-            "(+%.0f%% bytes to disk over the raw mail) and records every message in SQLite (a backlog is committed "
-            "in batches of 16: their files fsynced together, each folder flushed once, one durable transaction), "
-            "whereas mbsync writes each message once. Compare the two tools within one run, not across runs: on this "
+            "and both fsync what they write, each message once; thidua also parses every message, decodes and hashes "
+            "every attachment (%.0f%% of the raw mail's bytes; they stay in the raw mail, which is stored once, and "
+            "are decoded out of it when opened) and records every message in SQLite (a backlog is committed in "
+            "batches of 16: their files fsynced together, each folder flushed once, one durable transaction). Compare the two tools within one run, not across runs: on this "
             "virtual machine the time of both varies widely from one hour to the next (mbsync alone took from 6.5 s "
             "to 11.7 s on this backlog in one session), as the host reclaims the guest's free memory and touching a "
             "page it took back is several times dearer. thidua drops "
@@ -127,7 +127,8 @@ if diag_label in best:
                  "each with its next message's command pipelined behind it, up to four messages ahead — into staging "
                  "files, another thread reads each back "
                  "(from the page cache, into one buffer reused for every message), parses it (decoding its attachments "
-                 "into buffers kept from the message before), decides its unit and campaign and writes its attachments, "
+                 "into buffers kept from the message before, hashing each), and once a batch is parsed reads what deciding it "
+                 "needs of the store in one go and decides each message's unit and campaign, "
                  "and one more makes the previous batch of 16 durable, drops its files from the page cache and records it). Dovecot serves both tools from the same "
                  "two cores: its TLS proxy (imap-login, a process per connection) alone takes about as much CPU as mbsync does." % (
                      "full" if diag_label == "thidua" else "small", dn, 100 * (user + system) / wall, user, system, wall))
@@ -147,11 +148,10 @@ if diag_label in best:
         if "write" in fsyncs:
             nbytes = backlog[backlog_of(diag_label)][1]
             where.append("It also counts %d write calls, %.0f per message (one per ~%.0f bytes of mail): the literal "
-                         "goes to the staging file in blocks of up to 256 KiB as it arrives, each attachment in one "
-                         "write." % (fsyncs["write"][1], fsyncs["write"][1] / dn, nbytes / fsyncs["write"][1]))
+                         "goes to the staging file in blocks of up to 256 KiB as it arrives." % (fsyncs["write"][1], fsyncs["write"][1] / dn, nbytes / fsyncs["write"][1]))
         if "openat" in fsyncs:
-            where.append("Its %d openat calls took %.2f s (%.0f µs each; thidua creates ~2.8 files per message, the raw "
-                         "message and each attachment, mbsync one). No run comes within 6 minutes of a deletion: each run's "
+            where.append("Its %d openat calls took %.2f s (%.0f µs each; thidua creates one file per message, its raw "
+                         "mail, as mbsync does). No run comes within 6 minutes of a deletion: each run's "
                          "output is moved aside and all of it deleted only at the end, as on this ext4, which has no "
                          "journal, a file create in the 6 minutes after thousands of deletes scans past each recently "
                          "freed inode (`recently_deleted`), which made thidua's creates several times dearer (15%% of its "
@@ -161,14 +161,16 @@ if diag_label in best:
         # The closure that runs a fetch on the connection's queue: its samples include OpenSSL's
         # and the kernel's, which fetchMessage's frames lose (libcrypto has no frame pointers).
         ("fetching (IMAPStreamConnection: TLS reads, hashing, writing the staging file)", r"\] closure #1 in closure #1 in closure #1 in IMAPStreamConnection\.fetch\("),
-        ("creating files (openat: the staging file, each attachment's temporary file)", r"\] __x64_sys_openat"),
+        ("creating files (openat: the staging files)", r"\] __x64_sys_openat"),
         ("placing a batch's files durably (FileStore.placeDurably)", r"\] FileStore\.placeDurably"),
         ("fsync", r"\] __x64_sys_fsync"),
         ("committing the batches (fsyncs and transactions)", r"\] MessageIngester\.commit"),
-        ("preparing each message (read, parse, decide, write attachments)", r"\] MessageIngester\.prepare"),
+        ("parsing each message (reading it back, MIME, decoding and hashing its attachments)", r"\] MessageIngester\.parse"),
         ("of which MIME parsing", r"\] static MailMessage\.parse"),
         ("Base64 decoding", r"\] .*Base64\.decode"),
-        ("unit and campaign guessing", r"\] IntakeRules\.decide")]]
+        ("reading a batch's snapshot of the store", r"\] MessageIngester\.snapshot"),
+        ("deciding (unit and campaign guessing, acknowledgements)", r"\] MessageIngester\.decide"),
+        ("of which unit and campaign guessing", r"\] IntakeRules\.decide")]]
     parts = [(w, v) for w, v in parts if v is not None]
     if parts:
         where.append("Of thidua's CPU samples (perf, below; inclusive): " + ", ".join("%s %.0f%%" % (w, v) for w, v in parts) + ".")
@@ -176,7 +178,7 @@ if diag_label in best:
     if crypto is not None:
         where.append("libcrypto has no frame pointers, so its own samples, %.0f%% of them, are in none of these: its "
                      "AES-GCM decryption and SHA-256 of the raw mail are fetching's, its SHA-256 of the attachments "
-                     "preparing's." % crypto)
+                     "parsing's." % crypto)
 else:
     where.append("(thidua ingested neither backlog whole, so there is nothing to profile.)")
 
