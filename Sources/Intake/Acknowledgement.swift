@@ -41,10 +41,9 @@ public struct AcknowledgementPolicy: Sendable {
         guard !isBacklog, !message.isAutomated, !office.ownAddresses.contains(from), !office.ownAddresses.contains(sender),
             repliesToSenderLastDay < maxPerSenderPerDay
         else { return nil }
-        let subject = message.subject.lowercased().hasPrefix("re:") ? message.subject : "Re: \(message.subject)"
         return Acknowledgement(
             recipient: sender,
-            subject: subject.isEmpty ? "Re: \(campaign.title)" : subject,
+            subject: ReplySubject.make(replyingTo: message.subject, fallback: campaign.title),
             text: text(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt),
             inReplyTo: message.messageID,
             references: message.references + (message.messageID.map { [$0] } ?? []))

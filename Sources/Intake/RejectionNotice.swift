@@ -6,9 +6,10 @@ public struct RejectionNotice: Sendable, Equatable {
     public var subject: String
     public var text: String
 
-    public init(office: OfficeProfile, campaign: Campaign?, originalSubject: String, receivedAt: Date, reason: String) {
-        let trimmed = originalSubject.trimmingCharacters(in: .whitespaces)
-        subject = trimmed.lowercased().hasPrefix("re:") ? trimmed : "Re: \(trimmed.isEmpty ? (campaign?.title ?? office.name) : trimmed)"
+    /// `now`: when the notice is written; past the campaign's deadline it no longer asks for
+    /// the file "before the deadline".
+    public init(office: OfficeProfile, campaign: Campaign?, originalSubject: String, receivedAt: Date, reason: String, now: Date) {
+        subject = ReplySubject.make(replyingTo: originalSubject, fallback: campaign?.title ?? office.name)
         let what = campaign.map { " \($0.title)" } ?? ""
         var lines = [
             "Kính gửi đơn vị,",
@@ -18,10 +19,14 @@ public struct RejectionNotice: Sendable, Equatable {
         ]
         lines += reason.split(whereSeparator: \.isNewline).map { "  \($0)" }
         lines.append("")
-        if let campaign {
+        if let campaign, now <= campaign.deadline {
             lines.append(
                 "Đề nghị đơn vị gửi lại hồ sơ đúng yêu cầu trước hạn nộp \(office.formatDateTime(campaign.deadline)), bằng cách trả lời thư này."
             )
+        } else if let campaign {
+            lines.append(
+                "Hạn nộp (\(office.formatDateTime(campaign.deadline))) đã qua. Đề nghị đơn vị gửi lại hồ sơ đúng yêu cầu sớm nhất có thể, "
+                    + "bằng cách trả lời thư này; hồ sơ gửi sau hạn được ghi nhận là nộp muộn.")
         } else {
             lines.append("Đề nghị đơn vị gửi lại hồ sơ đúng yêu cầu, bằng cách trả lời thư này.")
         }

@@ -29,6 +29,14 @@ public struct MailMessage: Sendable {
     /// to trust), summarised.
     public var authentication: SenderAuthentication?
 
+    /// Whether the bytes read as an email message at all: they carry at least one header
+    /// field that mail carries (a PDF, a spreadsheet or a photo carries none). `thidua
+    /// inspect` refuses a file that does not; the daemon keeps whatever its mailbox holds.
+    public var hasMailHeaders: Bool {
+        ["From", "To", "Subject", "Date", "Message-ID", "Received", "Return-Path", "MIME-Version", "Delivered-To", "Sender"]
+            .contains { headers[$0] != nil }
+    }
+
     /// Mail that must never get an automatic reply (RFC 3834): auto-generated or
     /// auto-replied, bulk or list mail, bounces, out-of-office notices.
     public var isAutomated: Bool {

@@ -16,18 +16,27 @@ public final class DataStore: Sendable {
 
     public static let databaseName = "thidua.sqlite"
 
-    public init(dataDirectory: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.dataDirectory(dataDirectory.path, error.localizedDescription)
+    /// Opens the store in `dataDirectory`; with `create`, makes the directory and the
+    /// database when they are not there yet. Without it (a command that only reads, or acts
+    /// on what the daemon recorded), a missing database is `StoreError.noStore`: opening
+    /// the wrong directory must not leave an empty ledger behind that reports every unit
+    /// as missing.
+    public init(dataDirectory: URL, create: Bool = true) throws {
+        let path = dataDirectory.appendingPathComponent(Self.databaseName).path
+        if create {
+            do {
+                try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.dataDirectory(dataDirectory.path, error.localizedDescription)
+            }
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.noStore(dataDirectory.path)
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        let path = dataDirectory.appendingPathComponent(Self.databaseName).path
         var attempt = 0
         while true {
             do {
@@ -78,6 +87,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case dataDirectory(String, String)
     case database(String, String)
     case notFound(String)
+    /// No database in this data directory, and the caller may not create one.
+    case noStore(String)
 
     public var description: String {
         switch self {
@@ -87,6 +98,8 @@ public enum StoreError: Error, CustomStringConvertible {
             "cannot open the database \(path): \(reason)"
         case .notFound(let what):
             what
+        case .noStore(let directory):
+            "no thidua data in \(directory) (there is no \(DataStore.databaseName) there), and this command creates none"
         }
     }
 }

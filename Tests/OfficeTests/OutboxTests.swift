@@ -105,6 +105,33 @@ struct OutboxTests {
         }
     }
 
+    /// The policy on when mail goes out: a receipt, and the officer's reply to a school, go
+    /// at once, whenever the school wrote (a receipt is worth most at the moment of sending,
+    /// and the officer is at work when she replies); a reminder waits for the office to open.
+    @Test func receiptsAndRepliesGoOutOnASundayWhileRemindersWait() async throws {
+        try await withStore { store in
+            let sunday = TestOffice.date("2021-02-21T11:43:00+07:00")
+            var setup = TestOffice.setup
+            setup.calendar = OfficeCalendar(timeZone: setup.profile.timeZone)  // Monday to Saturday, 07:30–17:00
+            #expect(!setup.calendar.isOpen(at: sunday))
+            let ack = Acknowledgement(
+                recipient: "c1kimdong@bd.edu.vn", subject: "Re: Kế hoạch thi đua", text: "Phòng đã nhận hồ sơ.",
+                inReplyTo: "<m1@bd.edu.vn>", references: ["<m1@bd.edu.vn>"])
+            let row = try store.record(
+                IncomingMessage(
+                    mailbox: "INBOX", uidValidity: 1, uid: 1, messageID: "<m1@bd.edu.vn>", sha256: String(repeating: "a", count: 64),
+                    rawPath: "raw/1.eml", size: 10, fromAddress: "c1kimdong@bd.edu.vn", fromName: nil, subject: "Kế hoạch thi đua",
+                    sentAt: nil, receivedAt: sunday, unit: UnitMatch(code: "TH01", confidence: 1, reason: "địa chỉ"),
+                    campaignID: TestOffice.campaign.id, assessment: SubmissionAssessment(status: .received, problems: []),
+                    parseError: nil, attachments: [], acknowledgement: ack), at: sunday)
+            _ = try OfficerDesk(setup: setup, store: store).reject(messageID: row, reason: "Thiếu dấu đỏ.", actor: "canbo", at: sunday)
+            let smtp = RecordingMailSender()
+            #expect(try await reminders(store, smtp, at: sunday, setup: setup).send(at: sunday) == 0, "no reminder on a Sunday")
+            #expect(try await outbox(store, smtp, at: sunday, setup: setup).sendQueued() == 2, "the receipt and the rejection go at once")
+            #expect(smtp.sent.map(\.to) == [["c1kimdong@bd.edu.vn"], ["c1kimdong@bd.edu.vn"]])
+        }
+    }
+
     /// Every kind counts against the same caps: queued replies wait while reminders have
     /// used the minute's allowance, and go out in the next window.
     @Test func queuedMailWaitsForTheCapsReminderUsed() async throws {

@@ -69,7 +69,7 @@ public struct OfficerDesk: Sendable {
         if let sender = message.fromAddress, !setup.profile.ownAddresses.contains(sender.lowercased()) {
             let notice = RejectionNotice(
                 office: setup.profile, campaign: campaign, originalSubject: message.subject,
-                receivedAt: message.receivedAt, reason: reason)
+                receivedAt: message.receivedAt, reason: reason, now: now)
             reply = (sender, notice.subject, notice.text)
         }
         try store.reject(

@@ -100,7 +100,9 @@ public struct OutboxSender: Sendable {
     }
 
     /// Sends what was queued (acknowledgements, replies), oldest first, until the caps are
-    /// reached. Returns how many went out.
+    /// reached. Returns how many went out. Office hours do not hold these back: a receipt
+    /// is worth most the moment the school sends, and a reply is the officer's own, written
+    /// while she works; only reminders and the digest wait for the office to open.
     @discardableResult
     public func sendQueued() async throws -> Int {
         var sent = 0

@@ -30,7 +30,7 @@ struct Restore: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let context = try AppContext.load()
+            let context = try AppContext.load(store: .create)
             let missing = try context.store.restore(from: file)
             print("restored the ledger from \(file) into \(context.config.dataDirectory.path)")
             if !missing.isEmpty {

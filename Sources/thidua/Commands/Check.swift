@@ -12,20 +12,22 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let context = try AppContext.load()
-            let config = context.config
+            let config = try AppConfig.load()
+            let roster = try AppContext.loadRoster(config)
             _ = try ReminderTemplates.load(directory: config.templatesDirectory)
             if config.digest != nil { _ = try DigestTemplates.load(directory: config.templatesDirectory) }
             print("config:    \(config.path) ok")
-            print("roster:    \(config.rosterPath): \(context.roster.units.count) units")
+            print("roster:    \(config.rosterPath): \(roster.units.count) units")
             for campaign in config.campaigns {
                 print(
                     "campaign:  \(campaign.id) — hạn \(config.office.formatDateTime(campaign.deadline)), nhắc \(campaign.reminders.map(\.description).joined(separator: " "))"
                 )
             }
-            print("data dir:  \(config.dataDirectory.path)")
-            if config.dashboard.enabled {
-                let users = try context.store.dashboardUsers()
+            // A check creates nothing: the daemon makes the store at its first start.
+            let store = try? AppContext.openStore(config, .existing)
+            print("data dir:  \(config.dataDirectory.path)\(store == nil ? " — no store yet: `thidua run` creates it" : "")")
+            if config.dashboard.enabled, let store {
+                let users = try store.dashboardUsers()
                 print(
                     users.isEmpty
                         ? "dashboard: http://\(config.dashboard.listen)/ — no login yet: set one with `thidua passwd --user NAME`"

@@ -23,14 +23,26 @@ struct Inspect: AsyncParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("thidua: no unit or campaign guess (\(error))\n".utf8))
         }
-        var failed = false
+        var unreadable = false
+        var notMail = false
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
                 FileHandle.standardError.write(Data("thidua: cannot read \(path)\n".utf8))
-                failed = true
+                unreadable = true
                 continue
             }
             let message = MailMessage.parse(Array(data))
+            guard message.hasMailHeaders else {
+                notMail = true
+                let error =
+                    "\(path) is not an email message (it has no From, To, Subject, Date or other mail header); "
+                    + "give the message itself, as the mail program saves it (.eml)"
+                if json {
+                    print(String(decoding: try InspectReport.encoder.encode(InspectError(file: path, error: error)), as: UTF8.self))
+                }
+                FileHandle.standardError.write(Data("thidua: \(error)\n".utf8))
+                continue
+            }
             // A file has no INTERNALDATE: the sender's Date stands in for the arrival time.
             let decision = rules?.decide(message, receivedAt: message.date ?? Date())
             let report = InspectReport(file: path, message: message, decision: decision)
@@ -41,7 +53,14 @@ struct Inspect: AsyncParsableCommand {
                 printText(report)
             }
         }
-        if failed { throw ExitCode(66) }
+        if unreadable { throw ExitCode(66) }  // EX_NOINPUT
+        if notMail { throw ExitCode(65) }  // EX_DATAERR
+    }
+
+    /// The JSON line for a file that is not a message.
+    private struct InspectError: Encodable {
+        var file: String
+        var error: String
     }
 
     private func printText(_ report: InspectReport) {

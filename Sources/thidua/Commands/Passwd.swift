@@ -21,7 +21,7 @@ struct Passwd: AsyncParsableCommand {
             }
             let password = try Self.readPassword()
             let hash = try PasswordHash.make(password: password)
-            let context = try AppContext.load()
+            let context = try AppContext.load(store: .create)
             try context.store.setDashboardPassword(user: user, hash: hash, at: Date())
             print("password set for \(user); log in at http://\(context.config.dashboard.listen)/")
         }

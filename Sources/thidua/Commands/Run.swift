@@ -24,7 +24,7 @@ struct Run: AsyncParsableCommand {
         MemoryTuning.apply()
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
-            let context = try AppContext.load()
+            let context = try AppContext.load(store: .create)
             // Files a dead process left staged. Only here, at start: a reload (SIGHUP)
             // builds new parts while a poll may have files staged.
             context.store.files.clearTemporaryFiles()
@@ -49,7 +49,7 @@ struct Run: AsyncParsableCommand {
                 .init(service: PollService(holder: holder, counters: counters)),
                 .init(
                     service: ReloadService(holder: holder, logger: logger) {
-                        try Wiring.make(context: try AppContext.load(), clock: SystemClock(), logger: logger)
+                        try Wiring.make(context: try AppContext.load(store: .create), clock: SystemClock(), logger: logger)
                     }),
             ]
             let dashboard = context.config.dashboard

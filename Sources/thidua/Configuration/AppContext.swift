@@ -10,11 +10,30 @@ struct AppContext: Sendable {
     var roster: Roster
     var store: DataStore
 
-    static func load() throws -> AppContext {
+    /// Whether a command may create the store when there is none yet: only the daemon,
+    /// `passwd` (a login is set before the first start) and `restore` do.
+    enum StoreAccess {
+        case create
+        case existing
+    }
+
+    static func load(store access: StoreAccess = .existing) throws -> AppContext {
         let config = try AppConfig.load()
         let roster = try loadRoster(config)
-        let store = try DataStore(dataDirectory: config.dataDirectory)
-        return AppContext(config: config, roster: roster, store: store)
+        return AppContext(config: config, roster: roster, store: try openStore(config, access))
+    }
+
+    static func openStore(_ config: AppConfig, _ access: StoreAccess) throws -> DataStore {
+        do {
+            return try DataStore(dataDirectory: config.dataDirectory, create: access == .create)
+        } catch StoreError.noStore(let directory) {
+            throw ConfigError(
+                file: config.path, key: "data_dir",
+                message:
+                    "no thidua data in \(directory) (no \(DataStore.databaseName) there); this command only works on what "
+                    + "`thidua run` recorded and creates nothing. Point it at the daemon's data directory: set THIDUA_DATA_DIR, "
+                    + "or data_dir in this file (for the demo, run from the repository: THIDUA_DATA_DIR=demo/data)")
+        }
     }
 
     static func loadRoster(_ config: AppConfig) throws -> Roster {
