@@ -11,13 +11,17 @@ public enum DashboardServer {
         public var listen: String
         /// A bearer token that lets a monitoring system read `/metrics` without a login.
         public var metricsToken: String?
-        /// Mark the session cookie `Secure` (when a TLS proxy sits in front).
+        /// Mark the session cookie `Secure` always; it is marked so anyway for a request a
+        /// trusted proxy says came over HTTPS.
         public var secureCookie: Bool
+        /// The proxies whose forwarding headers are believed.
+        public var trustedProxies: TrustedProxies
 
-        public init(listen: String, metricsToken: String?, secureCookie: Bool) {
+        public init(listen: String, metricsToken: String?, secureCookie: Bool, trustedProxies: TrustedProxies = .none) {
             self.listen = listen
             self.metricsToken = metricsToken
             self.secureCookie = secureCookie
+            self.trustedProxies = trustedProxies
         }
     }
 

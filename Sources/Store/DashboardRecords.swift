@@ -49,6 +49,8 @@ public struct StoredMessage: Sendable {
     public var matchReason: String?
     public var parseError: String?
     public var attachments: [StoredAttachment]
+    /// Set aside by the officer as no submission (`DataStore.dismiss`).
+    public var dismissed: Bool = false
 }
 
 /// A message waiting for the officer's decision.

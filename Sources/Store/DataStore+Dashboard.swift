@@ -100,11 +100,12 @@ extension DataStore {
     }
 
     /// The review queue, the one definition every list and count of it uses (over
-    /// `messages m`): a message no unit could be told for, unless the officer rejected it;
+    /// `messages m`), leaving out what the officer set aside as no submission: a message
+    /// no unit could be told for, unless the officer rejected it;
     /// or one that needs a look, until its unit has a proper submission for that campaign
     /// (it sent again) or was excused.
     static let awaitingReview = """
-        ((m.unit_code IS NULL AND coalesce(m.status, '') != 'rejected')
+        m.dismissed_at IS NULL AND ((m.unit_code IS NULL AND coalesce(m.status, '') != 'rejected')
          OR (m.unit_code IS NOT NULL AND m.status = 'needs_review'
              AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.campaign_id = m.campaign_id AND r.unit_code = m.unit_code
                              AND r.status IN ('received', 'late', 'excused'))))
@@ -209,7 +210,8 @@ extension DataStore {
                 id: row["id"], fromAddress: row["from_address"], fromName: row["from_name"], subject: row["subject"],
                 receivedAt: row["received_at"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
                 status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)), problems: row["problems"],
-                matchReason: row["match_reason"], parseError: row["parse_error"], attachments: files[row["id"]] ?? [])
+                matchReason: row["match_reason"], parseError: row["parse_error"], attachments: files[row["id"]] ?? [],
+                dismissed: row["dismissed_at"] != nil)
         }
     }
 

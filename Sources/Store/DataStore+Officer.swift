@@ -42,7 +42,9 @@ extension DataStore {
         actor: String, at now: Date
     ) throws {
         try database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT from_address, received_at FROM messages WHERE id = ?", arguments: [messageID])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT from_address, received_at, unit_code FROM messages WHERE id = ?", arguments: [messageID])
             else {
                 throw StoreError.notFound("no stored message has the id \(messageID); `thidua status --json` lists them")
             }
@@ -60,9 +62,20 @@ extension DataStore {
                             created_by = excluded.created_by
                         """, arguments: [address, unit, now, actor])
             }
+            // Assigning a message the intake had given to another unit overrules it: the
+            // event says so, and the other unit's history shows it too.
+            let previous: String? = row["unit_code"]
+            let overruled = previous != nil && previous != unit
             try Self.appendEvent(
                 db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageID,
-                kind: "message.assigned", detail: row["from_address"])
+                kind: overruled ? "message.overruled" : "message.assigned",
+                detail: [row["from_address"] as String?, overruled ? "trước đó: \(previous!)" : nil].compactMap { $0 }.joined(
+                    separator: "; "))
+            if overruled {
+                try Self.appendEvent(
+                    db, at: now, actor: actor, campaign: campaign, unit: previous, message: messageID, kind: "message.overruled",
+                    detail: "chuyển sang \(unit)")
+            }
             try Self.applySubmission(
                 db, campaign: campaign, unit: unit, status: status, messageRow: messageID,
                 receivedAt: row["received_at"], note: nil, actor: actor, now: now)
@@ -103,6 +116,28 @@ extension DataStore {
             })
         else { return nil }
         return FileManager.default.contents(atPath: files.url(path).path).map { Array($0) }
+    }
+
+    /// The officer sets a stored message aside as no submission ("Không phải hồ sơ"): it
+    /// leaves the review queue and nothing is sent to its sender. A unit's entry that this
+    /// message alone made "needs review" goes back to pending: as far as the ledger is
+    /// concerned, the message never came. One transaction, with its event.
+    public func dismiss(messageID: Int64, actor: String, at now: Date) throws {
+        try database.write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT unit_code, campaign_id FROM messages WHERE id = ?", arguments: [messageID])
+            else { throw StoreError.notFound("no stored message has the id \(messageID)") }
+            let unit: String? = row["unit_code"]
+            let campaign: String? = row["campaign_id"]
+            try db.execute(sql: "UPDATE messages SET dismissed_at = ? WHERE id = ?", arguments: [now, messageID])
+            try db.execute(
+                sql: "DELETE FROM receipts WHERE campaign_id = ? AND unit_code = ? AND message_id = ? AND status = 'needs_review'",
+                arguments: [campaign, unit, messageID])
+            try Self.appendEvent(
+                db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageID, kind: "message.dismissed",
+                detail: "không phải hồ sơ; không gửi thư trả lời")
+        }
     }
 
     /// The officer rejects a stored message: the message leaves the review queue, the unit

@@ -286,6 +286,13 @@ enum Schema {
                     CREATE INDEX attachments_by_message ON attachments (message_id);
                     """)
         }
+        migrator.registerMigration("v8: mail set aside as no submission, a unit's history") { db in
+            // "Không phải hồ sơ": an advertisement, a newsletter, a question. It leaves the
+            // review queue, and nothing is sent to its sender.
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN dismissed_at DATETIME")
+            // A unit's page shows its history from the event log.
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS events_by_unit ON events (unit_code, at)")
+        }
         return migrator
     }
 }

@@ -87,13 +87,58 @@ class DashboardInABrowser(unittest.TestCase):
         self.assertEqual([r.find_elements(By.TAG_NAME, "td")[1].text for r in rows], ["Mầm non Hoa Hồng"])
         self.assertTrue(all("Chưa nộp" in r.text for r in rows))
 
-        # 3. The same table on a phone: nothing wider than the screen but the table's own scroller.
-        d.set_window_size(390, 844)
-        d.get(URL + d.current_url[len(URL):].split("?")[0])
-        page_width = d.execute_script("return document.documentElement.scrollWidth")
-        self.shot("04-units-phone")
-        self.assertLessEqual(page_width, 400)
+        # 3. Every page on a phone (375 px): nothing wider than the screen, every link,
+        # button and field on it, and the unit table a card per unit, not a column per word.
+        table_path = d.current_url[len(URL):].split("?")[0]
+        d.set_window_size(375, 812)
+        d.get(URL + table_path)
+        unit_path = d.find_element(By.CSS_SELECTOR, "#units td.name a").get_attribute("href")[len(URL):]
+        for name, path in [("overview", "/"), ("units", table_path), ("unit", unit_path), ("review", "/review"),
+                           ("sent", "/reminders"), ("health", "/health")]:
+            d.get(URL + path)
+            self.shot(f"04-phone-{name}")
+            width = d.execute_script("return document.documentElement.clientWidth")
+            self.assertLessEqual(width, 375)
+            self.assertLessEqual(d.execute_script("return document.documentElement.scrollWidth"), width, f"{path} scrolls sideways")
+            wide = d.execute_script("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')].filter(e => {
+                    const r = e.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0 && (r.right > w + 1 || r.left < -1);
+                }).slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '') + ' ' +
+                    Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right));
+            """)
+            self.assertEqual(wide, [], f"{path}: wider than the {width} px screen")
+            actions = d.find_elements(By.CSS_SELECTOR, "main a, main button, main input:not([type=hidden]), main select, main summary")
+            # Hidden only where the phone offers them another way: the table's head (its sort
+            # links are repeated above the cards) and the folded technical details.
+            hidden = [a.get_attribute("outerHTML")[:80] for a in actions if not a.is_displayed()
+                      and not a.find_elements(By.XPATH, "ancestor::thead | ancestor::details[not(@open)]")]
+            self.assertEqual(hidden, [], f"{path}: actions out of reach on a phone")
+            if name == "units":
+                height = d.execute_script("return document.documentElement.scrollHeight")
+                self.assertLess(height, 5000, f"the unit table of 60 units is {height} px long on a phone")
+                self.assertTrue(d.find_element(By.CSS_SELECTOR, ".sort-links").is_displayed(), "sorting stays within reach")
         d.set_window_size(1280, 900)
+
+        # 3b. A unit's page shows its scan, not only a link to it: the first image or PDF of
+        # each message, inline (images loaded, PDFs framed by the page itself).
+        d.get(URL + table_path + "?status=received")
+        unit_links = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#units td.name a")][:12]
+        images, frames = 0, 0
+        for link in unit_links:
+            d.get(link)
+            for img in d.find_elements(By.CSS_SELECTOR, "img.preview"):
+                d.execute_script("arguments[0].scrollIntoView()", img)
+                self.wait.until(lambda _: d.execute_script("return arguments[0].complete", img))
+                self.assertGreater(d.execute_script("return arguments[0].naturalWidth", img), 0, f"{link}: a preview did not load")
+                images += 1
+            frames += len(d.find_elements(By.CSS_SELECTOR, "iframe.preview"))
+            if images and frames:
+                self.shot("04b-unit-preview")
+                break
+        self.assertGreater(images + frames, 0, "no unit page shows its scan")
+        self.assertGreater(frames, 0, "no PDF is previewed")
 
         # 4. The review queue: assign the first message to a unit.
         d.get(URL + "/review")

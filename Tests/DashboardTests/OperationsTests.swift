@@ -16,8 +16,9 @@ struct HealthCheckTests {
         intake.failingSince = now.addingTimeInterval(-900)
         let degraded = HealthCheck(intake: intake, threshold: 900, now: now)
         #expect(!degraded.healthy)
-        #expect(degraded.json.hasPrefix("{\"status\":\"degraded\",\"last_poll\":\"2023-11-14T21:13:20Z\""))
-        #expect(degraded.json.contains("\"error\":\"login refused\""))
+        #expect(degraded.json(detailed: true).hasPrefix("{\"status\":\"degraded\",\"last_poll\":\"2023-11-14T21:13:20Z\""))
+        #expect(degraded.json(detailed: true).contains("\"error\":\"login refused\""))
+        #expect(degraded.json(detailed: false) == "{\"status\":\"degraded\"}\n", "the state alone, for anyone")
     }
 
     /// A refused login or a revoked grant will not mend by waiting: degraded at once.
@@ -27,12 +28,12 @@ struct HealthCheckTests {
             failingSince: now.addingTimeInterval(-1), needsAction: true)
         let check = HealthCheck(intake: intake, threshold: 900, now: now)
         #expect(!check.healthy)
-        #expect(check.json.hasSuffix("\"needs_action\":true}\n"))
+        #expect(check.json(detailed: true).hasSuffix("\"needs_action\":true}\n"))
     }
 
     @Test func theJSONEscapesTheErrorText() throws {
         let intake = IntakeHealth(lastPoll: nil, lastError: "server said \"NO\"\n", lastErrorAt: now, failingSince: now)
-        let json = HealthCheck(intake: intake, threshold: 60, now: now).json
+        let json = HealthCheck(intake: intake, threshold: 60, now: now).json(detailed: true)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(decoded?["error"] as? String == "server said \"NO\"\n")
         #expect(decoded?["last_poll"] is NSNull)

@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["status"], ["status", "--json"], ["export", "--format", "csv", "-o", "x.csv"], ["remind", "--dry-run"], ["backup", "x.sqlite"],
+        ["status"], ["status", "--json"], ["export", "--format", "csv", "-o", "x.csv"], ["remind"], ["backup", "x.sqlite"],
     ])
     func aReadingCommandOnADirectoryWithNoStoreCreatesNothingAndSaysWhere(_ arguments: [String]) throws {
         try withWorkspace { workspace in
@@ -55,6 +55,19 @@ import Testing
             #expect(output.stderr.contains("no thidua data in \(data.path)"), "\(output.stderr)")
             #expect(output.stderr.contains("THIDUA_DATA_DIR"), "\(output.stderr)")
             #expect(!FileManager.default.fileExists(atPath: data.path), "\(arguments) created \(data.path)")
+        }
+    }
+
+    @Test func aDryRunOfTheRemindersBeforeTheFirstRunPlansForEveryUnitAndCreatesNothing() throws {
+        try withWorkspace { workspace in
+            let data = workspace.appendingPathComponent("data")
+            let output = try ThiduaProcess(environment: [
+                "THIDUA_CONFIG": Self.repository.appendingPathComponent("config/thidua.yaml").path, "THIDUA_DATA_DIR": data.path,
+            ]).run(["remind", "--now", "2021-02-18T09:00:00+07:00", "--dry-run"])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stderr.contains("no thidua data in \(data.path) yet: planning as if no unit had sent anything"))
+            #expect(output.stdout.split(separator: "\n").filter { !$0.hasPrefix("digest") }.count == 60)
+            #expect(!FileManager.default.fileExists(atPath: data.path))
         }
     }
 

@@ -134,7 +134,10 @@ struct DashboardTests {
                 #expect(response.header("Location")?.hasPrefix("/login?next=") == true, "\(path)")
                 #expect(!response.text.contains("Thăng Long"), "\(path) leaked content")
             }
-            for path in ["/review/1/assign", "/review/1/reject", "/review/1/excuse", "/campaigns/kh-test/units/U1/excuse", "/logout"] {
+            for path in [
+                "/review/1/assign", "/review/1/reject", "/review/1/dismiss", "/review/1/excuse", "/campaigns/kh-test/units/U1/excuse",
+                "/logout",
+            ] {
                 #expect(http.post(path, form: [("unit", "U1")]).status == 401, "\(path) acted without a login")
             }
             #expect(http.get("/login").status == 200)
@@ -142,7 +145,7 @@ struct DashboardTests {
             #expect(http.get("/favicon.ico").status == 204)
             let health = http.get("/healthz")
             #expect(health.status == 200)
-            #expect(health.text.hasPrefix("{\"status\":\"ok\""))
+            #expect(health.text == "{\"status\":\"ok\"}\n")
             // /metrics: the configured bearer token, or nothing.
             #expect(http.get("/metrics").status == 401)
             #expect(http.get("/metrics", headers: ["Authorization: Bearer wrong"]).status == 401)
@@ -173,7 +176,7 @@ struct DashboardTests {
             let pending = http.get("/campaigns/kh-test?status=pending", cookie: cookie)
             #expect(pending.text.contains("Tiểu học Đống Đa") && !pending.text.contains(">Tiểu học Thăng Long<"))
             let search = http.get("/campaigns/kh-test?q=thang+long", cookie: cookie)
-            #expect(search.text.contains("Đang hiện 1 trong 1 đơn vị"))
+            #expect(search.text.contains("1 đơn vị phù hợp (trong tổng 2)."))
             #expect(search.text.contains(">Tiểu học Thăng Long</a>"))
 
             // A unit's page links its scan, which opens inline, sandboxed, as a PDF.
@@ -186,6 +189,10 @@ struct DashboardTests {
             #expect(file.header("Content-Disposition")?.hasPrefix("inline; ") == true)
             #expect(file.header("Content-Disposition")?.contains("filename*=UTF-8''KH%20thi%20%C4%91ua") == true)
             #expect(file.header("X-Content-Type-Options") == "nosniff")
+            // The page shows the scan itself, framed from the dashboard only.
+            #expect(unit.text.contains("<iframe class=\"preview\" src=\"/files/\(fileLink)#page=1&amp;view=FitH\""))
+            #expect(file.header("X-Frame-Options") == "SAMEORIGIN")
+            #expect(file.header("Content-Security-Policy")?.contains("frame-ancestors 'self'") == true)
             #expect(file.header("Content-Security-Policy")?.hasPrefix("sandbox") == true)
             #expect(file.body.starts(with: Array("%PDF-".utf8)))
 
@@ -260,6 +267,16 @@ struct DashboardTests {
             #expect(http.post("/campaigns/kh-test/units/U2/excuse", form: [("csrf", unitCSRF)], cookie: cookie).status == 302)
             #expect(try office.unitStatus("U2") == "excused")
 
+            // The audit trail: each decision on the unit's page, with who and from where, and in the log.
+            let history = http.get("/campaigns/kh-test/units/U2", cookie: cookie).text
+            for line in ["Cán bộ gán thư cho đơn vị", "Cán bộ trả lại hồ sơ", "Trạng thái: Được miễn", "Nhắc nộp: Đã gửi"] {
+                #expect(history.contains(line), "the unit's history lacks '\(line)'")
+            }
+            #expect(history.contains("(cán bộ canbo (127.0.0.1))"))
+            for action in ["officer assigned a message", "officer rejected a message", "officer excused a unit", "dashboard login"] {
+                #expect(office.daemon.logText.contains(action), "the log lacks '\(action)'")
+            }
+
             // The sent-mail log and the health page.
             let log = http.get("/reminders", cookie: cookie)
             #expect(log.text.contains("Trả lại hồ sơ"))
@@ -276,29 +293,79 @@ struct DashboardTests {
         }
     }
 
-    @Test func fiveWrongPasswordsLockTheLoginEvenForTheRightOne() async throws {
+    /// One login attempt, through the login form, as `client` (behind the proxy) if given.
+    static func attempt(
+        _ http: HTTPClient, user: String, password: String, client: String? = nil, proto: String = "http"
+    ) throws -> HTTPClient.Response {
+        let forwarded = client.map { ["X-Forwarded-For: \($0)", "X-Forwarded-Proto: \(proto)"] } ?? []
+        let page = http.get("/login", headers: forwarded)
+        let cookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
+        return http.post(
+            "/login", form: [("csrf", page.formValue("csrf") ?? ""), ("user", user), ("password", password)], cookie: cookie,
+            headers: forwarded)
+    }
+
+    @Test func wrongPasswordsSlowThenLockTheGuessingClientEvenForTheRightOne() async throws {
         try await Office.start(label: "dash-lock").run { office in
             let http = office.http
-            func attempt(_ password: String) throws -> HTTPClient.Response {
-                let page = http.get("/login")
-                let cookie = try #require(page.setCookie("thidua_login")?.split(separator: ";").first.map(String.init))
-                return http.post(
-                    "/login", form: [("csrf", page.formValue("csrf") ?? ""), ("user", "canbo"), ("password", password)], cookie: cookie)
-            }
             // Without the login form's own token, even the right password is refused.
             #expect(http.post("/login", form: [("user", "canbo"), ("password", DashboardTests.password)]).status == 403)
-            for _ in 0..<5 {
-                let wrong = try attempt("doan-mo")
+            var failures = 0
+            var slowed = 0
+            while failures < 5 {
+                let wrong = try Self.attempt(http, user: "canbo", password: "doan-mo")
+                #expect(wrong.setCookie("thidua_session") == nil)
+                if wrong.status == 429 {
+                    // Slowed, not locked: it says how long to wait, and a wait lets the next try in.
+                    slowed += 1
+                    #expect(wrong.text.contains("Hãy chờ"))
+                    let seconds = try #require(wrong.header("Retry-After").flatMap(Int.init))
+                    #expect((1...8).contains(seconds))
+                    try await Task.sleep(for: .seconds(seconds))
+                    continue
+                }
                 #expect(wrong.status == 401)
                 #expect(wrong.text.contains("Sai tên đăng nhập hoặc mật khẩu."))
-                #expect(wrong.setCookie("thidua_session") == nil)
+                failures += 1
             }
-            let locked = try attempt(DashboardTests.password)
+            #expect(slowed >= 2, "the third failure on slows the next attempts")
+            let locked = try Self.attempt(http, user: "canbo", password: DashboardTests.password)
             #expect(locked.status == 429)
             #expect(locked.text.contains("Đăng nhập sai quá nhiều lần"))
+            #expect((locked.header("Retry-After").flatMap(Int.init) ?? 0) > 800)
             #expect(locked.setCookie("thidua_session") == nil)
-            #expect(office.daemon.logText.contains("dashboard login refused: locked"))
+            #expect(office.daemon.logText.contains("dashboard login refused: too many failures"))
             #expect(!office.daemon.logText.contains(DashboardTests.password))
+        }
+    }
+
+    @Test func behindATrustedProxyAStrangersGuessesNeverLockOutTheOfficer() async throws {
+        try await Office.start(label: "dash-proxy") {
+            $0.replacingOccurrences(of: "poll_interval: 5s", with: "poll_interval: 5s\ndashboard:\n  trusted_proxies: [127.0.0.1, \"::1\"]")
+        }.run { office in
+            let http = office.http
+            // Every request reaches thidua from the proxy's address (127.0.0.1 here); the
+            // stranger guesses names, then the real one, from 198.51.100.7.
+            var statuses: [Int] = []
+            for attempt in 0..<12 {
+                statuses.append(try Self.attempt(http, user: "quantri\(attempt)", password: "doan-mo", client: "198.51.100.7").status)
+            }
+            #expect(Array(statuses.prefix(3)) == [401, 401, 401])
+            #expect(statuses.dropFirst(3).allSatisfy { $0 == 429 }, "\(statuses)")
+            let stranger = try Self.attempt(http, user: "canbo", password: DashboardTests.password, client: "198.51.100.7")
+            #expect(stranger.status == 429)
+            // The officer, from her own address, over HTTPS: in at once, with a Secure cookie and HSTS.
+            let officer = try Self.attempt(http, user: "canbo", password: DashboardTests.password, client: "192.0.2.10", proto: "https")
+            #expect(officer.status == 302, "\(officer.text)")
+            let cookie = try #require(officer.setCookie("thidua_session"))
+            #expect(cookie.contains("Secure"))
+            #expect(officer.header("Strict-Transport-Security") == "max-age=31536000")
+            #expect(office.daemon.logText.contains("client=192.0.2.10"))
+            // Over plain HTTP the cookie is not marked Secure (the config does not force it).
+            let plain = try Self.attempt(http, user: "canbo", password: DashboardTests.password, client: "192.0.2.11")
+            #expect(plain.status == 302)
+            #expect(plain.setCookie("thidua_session").map { !$0.contains("Secure") } == true)
+            #expect(plain.header("Strict-Transport-Security") == nil)
         }
     }
 
@@ -307,8 +374,16 @@ struct DashboardTests {
         try await Office.start(label: "dash-login", daemonExtra: ["THIDUA_IMAP_PASSWORD": "mat-khau-cu"]).run { office in
             let answer = try await office.healthOnceDegraded()
             #expect(answer.status == 503)
-            #expect(answer.text.contains("\"needs_action\":true"))
-            #expect(answer.text.contains("check the user and the password"))
+            #expect(answer.text == "{\"status\":\"degraded\"}\n", "the anonymous caller learns the state only: \(answer.text)")
+            // The monitoring system (the metrics token) and the officer (a session) learn why.
+            let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
+            let detailed = office.http.get("/healthz", headers: ["Authorization: Bearer \(token)"])
+            #expect(detailed.status == 503)
+            #expect(detailed.text.contains("\"needs_action\":true"))
+            #expect(detailed.text.contains("check the user and the password"))
+            #expect(office.http.get("/healthz", headers: ["Authorization: Bearer wrong"]).text == answer.text)
+            let withSession = office.http.get("/healthz", cookie: try office.login())
+            #expect(withSession.text.contains("check the user and the password"))
         }
     }
 
@@ -319,9 +394,11 @@ struct DashboardTests {
         }.run { office in
             let answer = try await office.healthOnceDegraded()
             #expect(answer.status == 503)
-            #expect(answer.text.hasPrefix("{\"status\":\"degraded\""))
-            #expect(answer.text.contains("\"needs_action\":false"))
+            #expect(answer.text == "{\"status\":\"degraded\"}\n")
+            #expect(!answer.text.contains("127.0.0.1"), "no server address to the anonymous caller")
             let token = try #require(office.thidua.environment["THIDUA_METRICS_TOKEN"])
+            let detailed = office.http.get("/healthz", headers: ["Authorization: Bearer \(token)"]).text
+            #expect(detailed.contains("\"needs_action\":false") && detailed.contains("\"error\":\""), "\(detailed)")
             let metrics = office.http.get("/metrics", headers: ["Authorization: Bearer \(token)"]).text
             #expect(metrics.contains("thidua_polling_failing 1\n"))
             #expect(!metrics.contains("thidua_poll_errors_total 0\n"))

@@ -10,7 +10,7 @@ struct GracefulStopTests {
         let stack = try MailStack.fromEnvironment()
         let office = try IntakeFixture(stack: stack, label: "sigterm")
         defer { office.removeWorkspace() }
-        let total = 150
+        let total = 400
         let ids = try await office.deliver(count: total)
 
         let daemon = try office.thidua.start(["run"], log: office.log)

@@ -35,11 +35,11 @@ struct HTTPClient {
         perform(path, method: "GET", body: nil, cookie: cookie, headers: headers)
     }
 
-    func post(_ path: String, form: [(String, String)], cookie: String? = nil) -> Response {
+    func post(_ path: String, form: [(String, String)], cookie: String? = nil, headers: [String] = []) -> Response {
         let body = form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return perform(
             path, method: "POST", body: Array(body.utf8), cookie: cookie,
-            headers: ["Content-Type: application/x-www-form-urlencoded"])
+            headers: ["Content-Type: application/x-www-form-urlencoded"] + headers)
     }
 
     static func encode(_ text: String) -> String {

@@ -54,6 +54,11 @@ struct ExportTests {
         let sheet = try part("xl/worksheets/sheet1.xml")
         #expect(sheet.contains("<c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Trường Tiểu học Thăng Long</t></is></c>"))
         #expect(sheet.contains("<c r=\"G2\"><v>2</v></c>"))
+        // A real date, in office time, shown as Vietnamese Excel writes one: 19/02/2021 09:12
+        // is serial 44246 + 9:12/24h.
+        #expect(sheet.contains("<c r=\"F2\" s=\"2\"><v>44246.38333</v></c>"), "\(sheet)")
+        #expect(try part("xl/styles.xml").contains("<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy hh:mm\"/>"))
+        #expect(sheet.contains("<c r=\"F3\" t=\"inlineStr\"><is><t xml:space=\"preserve\"></t></is></c>"), "no date: an empty cell")
         #expect(sheet.contains("<c r=\"A1\" t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">Mã đơn vị</t></is></c>"))
         // Markup in a name is escaped text; a formula-looking name stays a string cell.
         #expect(sheet.contains("=HYPERLINK(&quot;http://x&quot;), &quot;Đống Đa&quot;"))

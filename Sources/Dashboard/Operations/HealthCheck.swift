@@ -25,10 +25,13 @@ public struct HealthCheck: Sendable, Equatable {
         }
     }
 
-    /// The `/healthz` body: JSON, for monitoring tools.
-    public var json: String {
+    /// The `/healthz` body: JSON, for monitoring tools. Anyone may ask whether thidua is
+    /// healthy; only the officer (a session) or the monitoring system (the metrics token)
+    /// learns why not: a raw error names servers, ports and addresses.
+    public func json(detailed: Bool) -> String {
         let iso = ISO8601DateFormatter()
         var fields = ["\"status\":\"\(healthy ? "ok" : "degraded")\""]
+        guard detailed else { return "{" + fields.joined(separator: ",") + "}\n" }
         fields.append("\"last_poll\":\(lastPoll.map { "\"\(iso.string(from: $0))\"" } ?? "null")")
         fields.append("\"failing_since\":\(failingSince.map { "\"\(iso.string(from: $0))\"" } ?? "null")")
         fields.append("\"error\":\(lastError.map(Self.jsonString) ?? "null")")

@@ -6,7 +6,7 @@ struct HealthPage: Sendable {
     var verdict: String
     var lastPoll: String
     var failingSince: String?
-    var lastError: String?
+    var lastError: ErrorText?
     var tokenExpiry: String?
     var sentToday: Int
     var perDay: Int
@@ -24,7 +24,7 @@ struct HealthPage: Sendable {
         <table class="facts"><tbody>
         <tr><th>Lần đọc hộp thư thành công gần nhất</th><td>{{lastPoll}}</td></tr>
         {{#failingSince}}<tr><th>Lỗi từ lúc</th><td>{{failingSince}}</td></tr>{{/failingSince}}
-        {{#lastError}}<tr><th>Lỗi gần nhất</th><td>{{lastError}}</td></tr>{{/lastError}}
+        {{#lastError}}<tr><th>Lỗi gần nhất</th><td>{{summary}}<details class="raw"><summary>Chi tiết kỹ thuật</summary><small>{{detail}}</small></details></td></tr>{{/lastError}}
         {{#tokenExpiry}}<tr><th>Mã truy cập OAuth2 hết hạn lúc</th><td>{{tokenExpiry}}</td></tr>{{/tokenExpiry}}
         <tr><th>Thư đã gửi hôm nay (24 giờ qua)</th><td>{{sentToday}} / {{perDay}}</td></tr>
         <tr><th>Thư đã gửi trong phút qua</th><td>{{sentLastMinute}} / {{perMinute}}</td></tr>

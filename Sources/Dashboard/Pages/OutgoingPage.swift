@@ -10,7 +10,7 @@ struct OutgoingPage: Sendable {
         var recipients: String
         var stateLabel: String
         var state: String
-        var error: String?
+        var error: ErrorText?
     }
 
     var page: PageChrome
@@ -23,6 +23,7 @@ struct OutgoingPage: Sendable {
     var failures: [Row]
     /// Stored, not computed: Mustache sees stored properties only.
     var hasFailures: Bool
+    var hasRows: Bool
 
     static let template = """
         {{> header}}
@@ -32,15 +33,17 @@ struct OutgoingPage: Sendable {
         {{#hasFailures}}
         <h2>Thư không đến được</h2>
         <p>Kiểm tra lại địa chỉ thư của các đơn vị này trong danh sách đơn vị (units.csv), hoặc gọi điện cho đơn vị.</p>
-        <div class="scroll"><table id="failures"><thead><tr><th>Lúc</th><th>Đơn vị</th><th>Gửi tới</th><th>Lỗi</th></tr></thead><tbody>
-        {{#failures}}<tr><td>{{at}}</td><td>{{#unitHref}}<a href="{{unitHref}}">{{unit}}</a>{{/unitHref}}{{^unitHref}}{{unit}}{{/unitHref}}</td><td>{{recipients}}</td><td>{{error}}</td></tr>
+        <div class="scroll"><table id="failures" class="cards"><thead><tr><th>Lúc</th><th>Đơn vị</th><th>Gửi tới</th><th>Lỗi</th></tr></thead><tbody>
+        {{#failures}}<tr><td data-label="Lúc">{{at}}</td><td data-label="Đơn vị">{{#unitHref}}<a href="{{unitHref}}">{{unit}}</a>{{/unitHref}}{{^unitHref}}{{unit}}{{/unitHref}}</td><td data-label="Gửi tới" class="addresses">{{recipients}}</td><td data-label="Lỗi">{{#error}}\(ErrorText.template){{/error}}</td></tr>
         {{/failures}}</tbody></table></div>
         {{/hasFailures}}
         <h2>Tất cả</h2>
-        {{^rows}}<p>Chưa gửi thư nào.</p>{{/rows}}
-        <div class="scroll"><table id="outgoing"><thead><tr><th>Lúc</th><th>Đợt</th><th>Đơn vị</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{at}}</td><td>{{campaign}}</td><td>{{#unitHref}}<a href="{{unitHref}}">{{unit}}</a>{{/unitHref}}{{^unitHref}}{{unit}}{{/unitHref}}</td><td>{{kind}}</td><td>{{stage}}</td><td>{{recipients}}</td><td class="{{state}}">{{stateLabel}}{{#error}}<br><small>{{error}}</small>{{/error}}</td></tr>
+        {{^hasRows}}<p>Chưa gửi thư nào.</p>{{/hasRows}}
+        {{#hasRows}}
+        <div class="scroll"><table id="outgoing" class="cards"><thead><tr><th>Lúc</th><th>Đợt</th><th>Đơn vị</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
+        {{#rows}}<tr><td data-label="Lúc">{{at}}</td><td data-label="Đợt">{{campaign}}</td><td data-label="Đơn vị">{{#unitHref}}<a href="{{unitHref}}">{{unit}}</a>{{/unitHref}}{{^unitHref}}{{unit}}{{/unitHref}}</td><td data-label="Loại">{{kind}}</td><td data-label="Đợt nhắc">{{stage}}</td><td data-label="Gửi tới" class="addresses">{{recipients}}</td><td data-label="Kết quả" class="{{state}}">{{stateLabel}}{{#error}}\(ErrorText.template){{/error}}</td></tr>
         {{/rows}}</tbody></table></div>
+        {{/hasRows}}
         {{> footer}}
         """
 }

@@ -1,6 +1,7 @@
-/// Messages waiting for the officer, each with the three ways to settle it: attribute it
-/// to a unit (its sender is learned), reject it with a reason mailed back, or excuse the
-/// unit.
+/// Messages waiting for the officer, each with the ways to settle it: attribute it to a
+/// unit (its sender is learned), reject it with a reason mailed back, excuse the unit, or
+/// set it aside as no submission, mailing nothing. A button that sends mail says so and
+/// looks it; the quiet one does not.
 struct ReviewPage: Sendable {
     struct Item: Sendable {
         var id: Int64
@@ -45,14 +46,17 @@ struct ReviewPage: Sendable {
         </form>
         <form method="post" action="/review/{{id}}/reject">
         <input type="hidden" name="csrf" value="{{page.csrf}}">
-        <label>Lý do trả lại (gửi cho đơn vị) <textarea name="reason" required rows="2"></textarea></label>
-        <button type="submit">Trả lại hồ sơ</button>
+        <label>Lý do trả lại (gửi cho người gửi) <textarea name="reason" required rows="2"></textarea></label>
+        <button type="submit" class="sends-mail">✉ Trả lại hồ sơ và gửi thư báo lý do</button>
         </form>
         {{#canExcuse}}
         <form method="post" action="/review/{{id}}/excuse">
-        <input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit">Miễn nộp cho đơn vị</button>
+        <input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit" class="secondary">Miễn nộp cho đơn vị</button>
         </form>
         {{/canExcuse}}
+        <form method="post" action="/review/{{id}}/dismiss">
+        <input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit" class="quiet">Không phải hồ sơ (bỏ qua, không gửi thư)</button>
+        </form>
         </div>
         </article>
         {{/items}}

@@ -31,16 +31,41 @@ enum Stylesheet {
         .filters label,.actions label,.login label{display:flex;flex-direction:column;font-size:.9rem;color:var(--muted)}
         input,select,textarea,button{font:inherit;padding:.35rem .5rem;border:1px solid var(--line);border-radius:.3rem;color:var(--ink)}
         button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
+        button.sends-mail{background:#fff;color:var(--bad);border:2px solid var(--bad);font-weight:600}
+        button.secondary{background:#fff;color:var(--accent)}
+        button.quiet{background:#f1f3f4;color:var(--ink);border-color:var(--line)}
         .message{border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem;margin:.75rem 0}
         .actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}
         .actions form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0}
         .files{margin:.25rem 0;padding-left:1.2rem}
+        img.preview{display:block;max-width:100%;max-height:28rem;margin:.4rem 0;border:1px solid var(--line)}
+        iframe.preview{display:block;width:100%;height:28rem;margin:.4rem 0;border:1px solid var(--line)}
         .login{max-width:22rem;margin:3rem auto}.login form{display:flex;flex-direction:column;gap:.75rem}
         form.inline{display:inline}
+        .addresses{overflow-wrap:anywhere}
+        td,th,p,li,h1,h2{overflow-wrap:break-word}
+        details.raw summary{cursor:pointer;color:var(--muted);font-size:.85rem}
+        .sort-links{display:none}
         @media (max-width:40rem){
           main{padding:.5rem}
-          #units th:nth-child(3),#units td:nth-child(3),#units th:nth-child(6),#units td:nth-child(6){display:none}
           header.top nav a{display:inline-block;margin:.2rem .6rem .2rem 0}
+          .scroll{overflow-x:visible}
+          /* A phone gets a card per row: no column to scroll to, no name wrapped a word a line. */
+          table.cards thead,#units thead{display:none}
+          table.cards tr{display:block;border:1px solid var(--line);border-radius:.5rem;margin:.5rem 0;padding:.3rem .6rem}
+          table.cards td{display:block;border:0;padding:.1rem 0}
+          table.cards td:empty{display:none}
+          table.cards td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+          .sort-links{display:block;font-size:.9rem}
+          .sort-links a{display:inline-block;margin:.1rem .6rem .1rem 0}
+          #units tr{display:flex;flex-wrap:wrap;align-items:baseline;border-bottom:1px solid var(--line);padding:.35rem 0}
+          #units td{border:0;padding:0 .5rem 0 0;font-size:.9rem}
+          #units td.name{order:-1;flex-basis:100%;font-weight:600;font-size:1rem}
+          #units td:nth-child(5):not(:empty)::before{content:"nhận ";color:var(--muted)}
+          #units td:nth-child(6)::after{content:" tệp";color:var(--muted)}
+          .filters{gap:.5rem}
+          .filters label{width:100%}
+          progress{max-width:100%}
         }
 
         """

@@ -80,9 +80,7 @@ extension UnitTablePage: MustacheParent {
         case "columns": self.columns
         case "rowsHTML": self.rowsHTML
         case "empty": self.empty
-        case "shown": self.shown
-        case "matching": self.matching
-        case "total": self.total
+        case "countLine": self.countLine
         case "exportQuery": self.exportQuery
         case "previousHref": self.previousHref
         case "nextHref": self.nextHref
@@ -131,6 +129,8 @@ extension UnitPage: MustacheParent {
         case "canExcuse": self.canExcuse
         case "messages": self.messages
         case "sent": self.sent
+        case "hasSent": self.hasSent
+        case "history": self.history
         default: nil
         }
     }
@@ -144,6 +144,8 @@ extension UnitPage.File: MustacheParent {
         case "kind": self.kind
         case "size": self.size
         case "inline": self.inline
+        case "previewImage": self.previewImage
+        case "previewPDF": self.previewPDF
         default: nil
         }
     }
@@ -235,6 +237,7 @@ extension OutgoingPage: MustacheParent {
         case "rows": self.rows
         case "failures": self.failures
         case "hasFailures": self.hasFailures
+        case "hasRows": self.hasRows
         default: nil
         }
     }

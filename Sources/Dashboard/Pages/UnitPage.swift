@@ -1,5 +1,5 @@
 /// One unit: its status in the campaign, every message it sent with its files, and every
-/// mail thidua sent it.
+/// mail the office sent it.
 struct UnitPage: Sendable {
     struct File: Sendable {
         var name: String
@@ -7,6 +7,10 @@ struct UnitPage: Sendable {
         var kind: String
         var size: String
         var inline: Bool
+        /// Shown on the page itself, the first page of it: the message's first image or PDF
+        /// (until the document check draws thumbnails).
+        var previewImage: Bool = false
+        var previewPDF: Bool = false
     }
 
     struct Message: Sendable {
@@ -30,7 +34,7 @@ struct UnitPage: Sendable {
         var recipients: String
         var stateLabel: String
         var failed: Bool
-        var error: String?
+        var error: ErrorText?
     }
 
     var page: PageChrome
@@ -46,6 +50,10 @@ struct UnitPage: Sendable {
     var canExcuse: Bool
     var messages: [Message]
     var sent: [Sent]
+    /// Stored, not computed: Mustache sees stored properties only.
+    var hasSent: Bool
+    /// What happened to the unit, newest first (the event log), with who did it.
+    var history: [HistoryLine]
 
     static let template = """
         {{> header}}
@@ -64,15 +72,23 @@ struct UnitPage: Sendable {
         <p><strong>{{subject}}</strong><br><small>Từ {{from}} · nhận lúc {{receivedAt}} · {{campaign}} · <span class="{{status}}">{{statusLabel}}</span></small></p>
         {{#problems}}<p class="problem">{{problems}}</p>{{/problems}}
         {{#matchReason}}<p><small>Nhận diện: {{matchReason}}</small></p>{{/matchReason}}
-        <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}}{{#inline}}, xem trong trình duyệt{{/inline}}{{^inline}}, tải về{{/inline}})</small></li>{{/files}}</ul>
+        <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}}{{#inline}}, xem trong trình duyệt{{/inline}}{{^inline}}, tải về{{/inline}})</small>
+        {{#previewImage}}<br><a href="{{href}}" target="_blank" rel="noopener"><img class="preview" src="{{href}}" alt="Xem trước: {{name}}" loading="lazy"></a>{{/previewImage}}
+        {{#previewPDF}}<br><iframe class="preview" src="{{href}}#page=1&amp;view=FitH" title="Xem trước: {{name}}" loading="lazy"></iframe>{{/previewPDF}}</li>{{/files}}</ul>
         <p><small><a href="{{rawHref}}">Tải thư gốc (.eml)</a></small></p>
         </article>
         {{/messages}}
-        <h2>Thư thidua đã gửi đơn vị</h2>
-        {{^sent}}<p>Chưa gửi thư nào.</p>{{/sent}}
-        <div class="scroll"><table><thead><tr><th>Lúc</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
-        {{#sent}}<tr><td>{{at}}</td><td>{{kind}}</td><td>{{stage}}</td><td>{{recipients}}</td><td class="{{#failed}}pending{{/failed}}">{{stateLabel}}{{#error}}<br><small>{{error}}</small>{{/error}}</td></tr>
+        <h2>Thư Phòng đã gửi đơn vị</h2>
+        {{^hasSent}}<p>Chưa gửi thư nào.</p>{{/hasSent}}
+        {{#hasSent}}
+        <div class="scroll"><table id="sent" class="cards"><thead><tr><th>Lúc</th><th>Loại</th><th>Đợt nhắc</th><th>Gửi tới</th><th>Kết quả</th></tr></thead><tbody>
+        {{#sent}}<tr><td data-label="Lúc">{{at}}</td><td data-label="Loại">{{kind}}</td><td data-label="Đợt nhắc">{{stage}}</td><td data-label="Gửi tới" class="addresses">{{recipients}}</td><td data-label="Kết quả" class="{{#failed}}pending{{/failed}}">{{stateLabel}}{{#error}}\(ErrorText.template){{/error}}</td></tr>
         {{/sent}}</tbody></table></div>
+        {{/hasSent}}
+        <h2>Lịch sử</h2>
+        {{^history}}<p>Chưa có gì.</p>{{/history}}
+        <ul class="history" id="history">{{#history}}<li><small>{{at}}</small> — {{what}}{{#detail}}: {{detail}}{{/detail}} <small>({{who}})</small></li>
+        {{/history}}</ul>
         {{> footer}}
         """
 }

@@ -1,3 +1,5 @@
+import Office
+
 /// One campaign's unit table: filter by status and level, search ignoring diacritics,
 /// sort by any column, exports of exactly what is shown.
 struct UnitTablePage: Sendable {
@@ -40,26 +42,41 @@ struct UnitTablePage: Sendable {
     /// The table's rows, rendered by `rowsHTML(_:)` (every value escaped there).
     var rowsHTML: String
     var empty: Bool
-    var shown: Int
-    var matching: Int
-    var total: Int
+    /// How many units the page shows, said once (`countLine(shown:matching:total:)`).
+    var countLine: String
     var exportQuery: String
     var previousHref: String?
     var nextHref: String?
     var pageLabel: String?
 
+    /// "60 đơn vị.", or with a filter or pages, what is shown of what.
+    static func countLine(shown: Int, matching: Int, total: Int) -> String {
+        let filtered = matching != total
+        if matching == 0 { return "Không có đơn vị nào phù hợp (trong tổng \(total))." }
+        if shown == matching { return filtered ? "\(matching) đơn vị phù hợp (trong tổng \(total))." : "\(total) đơn vị." }
+        return filtered
+            ? "Đang hiện \(shown) trong \(matching) đơn vị phù hợp (tổng \(total))." : "Đang hiện \(shown) trong \(total) đơn vị."
+    }
+
+    /// The columns, in order, with their labels; a phone shows the label beside each value
+    /// (the table becomes a card per unit there, see `Stylesheet`).
+    static let columns: [(key: UnitTable.SortKey, label: String)] = [
+        (.code, "Mã"), (.name, "Đơn vị"), (.level, "Cấp học"), (.status, "Trạng thái"), (.received, "Thời điểm nhận"), (.files, "Số tệp"),
+    ]
+
     static func rowsHTML(_ rows: [Row]) -> String {
         var html = HTMLWriter(capacity: rows.count * 220)
         for row in rows {
-            html.raw("<tr><td>")
+            // The labels are `columns`' (a phone shows them beside the values).
+            html.raw("<tr><td data-label=\"Mã\">")
             html.text(row.code)
-            html.raw("</td><td><a href=\"")
+            html.raw("</td><td class=\"name\"><a href=\"")
             html.text(row.href)
             html.raw("\">")
             html.text(row.name)
-            html.raw("</a></td><td>")
+            html.raw("</a></td><td data-label=\"Cấp học\">")
             html.text(row.level)
-            html.raw("</td><td class=\"")
+            html.raw("</td><td data-label=\"Trạng thái\" class=\"")
             html.text(row.status)
             html.raw("\">")
             html.text(row.statusLabel)
@@ -68,9 +85,9 @@ struct UnitTablePage: Sendable {
                 html.text(note)
                 html.raw("</small>")
             }
-            html.raw("</td><td>")
+            html.raw("</td><td data-label=\"Thời điểm nhận\">")
             html.text(row.receivedAt)
-            html.raw("</td><td class=\"num\">")
+            html.raw("</td><td data-label=\"Số tệp\" class=\"num\">")
             html.number(row.files)
             html.raw("</td></tr>\n")
         }
@@ -89,15 +106,17 @@ struct UnitTablePage: Sendable {
         <input type="hidden" name="sort" value="{{sort}}"><input type="hidden" name="dir" value="{{direction}}">
         <button type="submit">Lọc</button> <a href="/campaigns/{{campaignID}}">Bỏ lọc</a>
         </form>
-        <p>Đang hiện {{shown}} trong {{matching}} đơn vị phù hợp (tổng {{total}}).
+        <p id="unit-count">{{countLine}}
         <a href="/campaigns/{{campaignID}}/export.csv{{exportQuery}}" id="export-csv">Tải CSV</a> ·
         <a href="/campaigns/{{campaignID}}/export.xlsx{{exportQuery}}" id="export-xlsx">Tải Excel (XLSX)</a></p>
+        {{^empty}}
+        <p class="sort-links">Sắp xếp theo: {{#columns}}<a href="{{href}}"{{#sorted}} aria-current="true"{{/sorted}}>{{label}}{{arrow}}</a> {{/columns}}</p>
         <div class="scroll"><table id="units">
         <thead><tr>{{#columns}}<th{{#sorted}} aria-sort="{{sorted}}"{{/sorted}}><a href="{{href}}">{{label}}{{arrow}}</a></th>{{/columns}}</tr></thead>
         <tbody>
         {{{rowsHTML}}}
         </tbody></table></div>
-        {{#empty}}<p>Không có đơn vị nào phù hợp.</p>{{/empty}}
+        {{/empty}}
         <p class="pager">{{#previousHref}}<a href="{{previousHref}}">← Trang trước</a>{{/previousHref}} {{pageLabel}} {{#nextHref}}<a href="{{nextHref}}">Trang sau →</a>{{/nextHref}}</p>
         {{> footer}}
         """

@@ -3,7 +3,8 @@ import Hummingbird
 import Office
 
 /// Login and logout. A wrong password and an unknown name get the same answer and take the
-/// same time; five failures lock the account and the client address for fifteen minutes.
+/// same time; repeated failures slow and then stop the client, never the officer elsewhere
+/// (`LoginThrottle`). Logins, and failed ones, go to the event log with who and from where.
 extension DashboardRoutes {
     static let loginCookie = "thidua_login"
 
@@ -12,7 +13,7 @@ extension DashboardRoutes {
             if context.session != nil { return Response.redirect(to: "/", type: .found) }
             return try await loginPage(
                 next: safeNext(query(request)["next"]), user: "", problem: nil, notice: Notice.from(query(request)),
-                reuse: request.cookies[Self.loginCookie]?.value)
+                reuse: request.cookies[Self.loginCookie]?.value, secure: secure(context))
         }
 
         router.post("/login") { request, context in
@@ -23,33 +24,50 @@ extension DashboardRoutes {
             guard let token = form["csrf"], let expected = request.cookies[Self.loginCookie]?.value,
                 PasswordHash.constantTimeEqual(Array(token.utf8), Array(expected.utf8))
             else {
-                return try await loginPage(next: next, user: user, problem: "Biểu mẫu đăng nhập đã cũ. Hãy thử lại.", status: .forbidden)
-            }
-            let keys = ["user:\(user.lowercased())", "ip:\(context.clientAddress)"]
-            let now = clock.now()
-            if let until = await sessions.lockedUntil(keys, now: now) {
-                let minutes = max(1, Int(until.timeIntervalSince(now) / 60 + 0.99))
-                logger.warning("dashboard login refused: locked", metadata: ["user": "\(user)", "client": "\(context.clientAddress)"])
                 return try await loginPage(
-                    next: next, user: user, problem: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau \(minutes) phút.",
-                    status: .tooManyRequests)
+                    next: next, user: user, problem: "Biểu mẫu đăng nhập đã cũ. Hãy thử lại.", status: .forbidden, secure: secure(context))
             }
+            let client = context.clientAddress
+            let now = clock.now()
+            // Read first, answered alike: only a name that is an account counts as one in
+            // the throttle, so guesses at made-up names never lock a real account.
             let stored = try await state().store.dashboardPasswordHash(user: user)
+            let account = stored == nil ? nil : user
+            if let wait = await sessions.loginWait(account: account, client: client, now: now) {
+                let seconds = max(1, Int(wait.until.timeIntervalSince(now).rounded(.up)))
+                logger.warning(
+                    "dashboard login refused: too many failures",
+                    metadata: ["user": "\(user)", "client": "\(client)", "wait_s": "\(seconds)"])
+                let problem =
+                    switch wait {
+                    case .locked: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau \((seconds + 59) / 60) phút."
+                    case .slowed: "Đăng nhập sai nhiều lần. Hãy chờ \(seconds) giây rồi thử lại."
+                    }
+                var response = try await loginPage(
+                    next: next, user: user, problem: problem, status: .tooManyRequests, secure: secure(context))
+                response.headers[.retryAfter] = "\(seconds)"
+                return response
+            }
             // An unknown name is checked against a dummy hash, so it costs the same time.
             let valid = PasswordHash.verify(password: form["password"] ?? "", against: stored ?? Self.dummyHash) && stored != nil
-            guard valid else {
-                await sessions.loginFailed(keys, now: now)
-                logger.warning("dashboard login failed", metadata: ["user": "\(user)", "client": "\(context.clientAddress)"])
-                return try await loginPage(next: next, user: user, problem: "Sai tên đăng nhập hoặc mật khẩu.", status: .unauthorized)
+            guard valid, let account else {
+                await sessions.loginFailed(account: account, client: client, now: now)
+                logger.warning("dashboard login failed", metadata: ["user": "\(user)", "client": "\(client)"])
+                try? await state().store.logOfficerEvent(
+                    actor: Self.actor(user: user, client: client), kind: "officer.login_failed", detail: nil, at: now)
+                return try await loginPage(
+                    next: next, user: user, problem: "Sai tên đăng nhập hoặc mật khẩu.", status: .unauthorized, secure: secure(context))
             }
-            await sessions.loginSucceeded(keys)
-            let opened = try await sessions.open(user: user)
-            logger.info("dashboard login", metadata: ["user": "\(user)", "client": "\(context.clientAddress)"])
+            await sessions.loginSucceeded(account: account, client: client)
+            let opened = try await sessions.open(user: account)
+            logger.notice("dashboard login", metadata: ["user": "\(account)", "client": "\(client)"])
+            try await state().store.logOfficerEvent(
+                actor: Self.actor(user: account, client: client), kind: "officer.login", detail: nil, at: now)
             var response = Response.redirect(to: next, type: .found)
-            response.setCookie(sessionCookie(opened.token))
+            response.setCookie(sessionCookie(opened.token, context: context))
             response.setCookie(
                 Cookie(
-                    name: Self.loginCookie, value: "", maxAge: 0, path: "/login", secure: settings.secureCookie,
+                    name: Self.loginCookie, value: "", maxAge: 0, path: "/login", secure: secure(context),
                     httpOnly: true, sameSite: .strict))
             return response
         }
@@ -60,23 +78,25 @@ extension DashboardRoutes {
             var response = Response.redirect(to: "/login?notice=\(Notice.loggedOut.rawValue)", type: .found)
             response.setCookie(
                 Cookie(
-                    name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: settings.secureCookie,
+                    name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: secure(context),
                     httpOnly: true, sameSite: .strict))
             return response
         }
     }
 
-    func sessionCookie(_ token: String) -> Cookie {
-        Cookie(
-            name: SessionMiddleware.cookieName, value: token, path: "/", secure: settings.secureCookie, httpOnly: true, sameSite: .strict)
+    func sessionCookie(_ token: String, context: DashboardContext) -> Cookie {
+        Cookie(name: SessionMiddleware.cookieName, value: token, path: "/", secure: secure(context), httpOnly: true, sameSite: .strict)
     }
+
+    /// Cookies are `Secure` when configured so, or when the request came over HTTPS.
+    func secure(_ context: DashboardContext) -> Bool { settings.secureCookie || context.https }
 
     /// The login form, with a token that must come back both in the form and in a cookie.
     /// A token the browser already holds is kept: a second load of the page (another tab,
     /// the browser fetching its icon through the login redirect) must not void the first.
     func loginPage(
         next: String, user: String, problem: String?, notice: String? = nil,
-        status: HTTPResponse.Status = .ok, reuse: String? = nil
+        status: HTTPResponse.Status = .ok, reuse: String? = nil, secure: Bool
     ) async throws -> Response {
         let token =
             try reuse.flatMap { $0.count == 43 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ? $0 : nil }
@@ -90,7 +110,7 @@ extension DashboardRoutes {
             status: status)
         response.setCookie(
             Cookie(
-                name: Self.loginCookie, value: token, path: "/login", secure: settings.secureCookie,
+                name: Self.loginCookie, value: token, path: "/login", secure: secure,
                 httpOnly: true, sameSite: .strict))
         return response
     }

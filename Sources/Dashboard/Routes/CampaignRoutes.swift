@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Intake
+import Logging
 import Office
 import Store
 
@@ -50,10 +51,6 @@ extension DashboardRoutes {
                 if page > 1 { items.append(("page", "\(page)")) }
                 return base + FormData.queryString(items)
             }
-            let columns: [(UnitTable.SortKey, String)] = [
-                (.code, "Mã"), (.name, "Đơn vị"), (.level, "Cấp học"), (.status, "Trạng thái"),
-                (.received, "Thời điểm nhận"), (.files, "Số tệp"),
-            ]
             let levels = Array(Set(state.setup.roster.units.map(\.level))).sorted()
             let view = UnitTablePage(
                 page: await chrome(campaign.title, context: context, state: state),
@@ -63,7 +60,7 @@ extension DashboardRoutes {
                 levels: [.init(value: "", label: "Tất cả", selected: unitQuery.level == nil)]
                     + levels.map { .init(value: $0, label: $0, selected: unitQuery.level == $0) },
                 query: unitQuery.search ?? "", sort: unitQuery.sort.rawValue, direction: unitQuery.descending ? "desc" : "asc",
-                columns: columns.map { key, label in
+                columns: UnitTablePage.columns.map { key, label in
                     var next = unitQuery
                     let current = unitQuery.sort == key
                     next.sort = key
@@ -81,7 +78,7 @@ extension DashboardRoutes {
                             files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
                     }),
                 empty: shown.isEmpty,
-                shown: shown.count, matching: table.rows.count, total: table.total,
+                countLine: UnitTablePage.countLine(shown: shown.count, matching: table.rows.count, total: table.total),
                 exportQuery: FormData.queryString(unitQuery.parameters),
                 previousHref: pageNumber > 1 ? link(unitQuery, page: min(pageNumber, pages) - 1) : nil,
                 nextHref: pageNumber < pages ? link(unitQuery, page: pageNumber + 1) : nil,
@@ -97,17 +94,21 @@ extension DashboardRoutes {
             }
             let entry = try await ledger(campaign, state: state)[unit.code]
             let status = entry?.status ?? .pending
+            let sent = try state.store.outgoing(unit: unit.code).map { record in
+                UnitPage.Sent(
+                    at: state.setup.profile.formatDateTime(record.createdAt), kind: record.mail.kind.label,
+                    stage: record.mail.stage ?? "", recipients: record.mail.recipients.joined(separator: "; "),
+                    stateLabel: record.state.label, failed: record.state == .failed, error: record.error.map(ErrorText.init))
+            }
             let view = UnitPage(
                 page: await chrome(unit.name, context: context, state: state, notice: Notice.from(query(request))),
                 campaignID: campaign.id, campaignTitle: campaign.title, code: unit.code, name: unit.name, level: unit.level,
                 emails: unit.emails.joined(separator: ", "), status: status.rawValue, statusLabel: status.label, note: entry?.note,
                 canExcuse: status.awaitsSubmission,
                 messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
-                sent: try state.store.outgoing(unit: unit.code).map { record in
-                    .init(
-                        at: state.setup.profile.formatDateTime(record.createdAt), kind: record.mail.kind.label,
-                        stage: record.mail.stage ?? "", recipients: record.mail.recipients.joined(separator: ";"),
-                        stateLabel: record.state.label, failed: record.state == .failed, error: record.error?.message)
+                sent: sent, hasSent: !sent.isEmpty,
+                history: try state.store.unitHistory(unit: unit.code).map {
+                    HistoryLine($0, at: state.setup.profile.formatDateTime($0.at))
                 })
             return renderer.response(.unit, view)
         }
@@ -118,6 +119,7 @@ extension DashboardRoutes {
             let campaign = try campaign(context, state)
             let code = context.parameters.get("unit") ?? ""
             _ = try desk(state).excuse(unitCode: code, campaignID: campaign.id, actor: actor(context), at: clock.now())
+            audit("excused a unit", context, ["unit": "\(code)", "campaign": "\(campaign.id)"])
             return await redirect(
                 "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .excused)
         }
@@ -132,8 +134,17 @@ extension DashboardRoutes {
 
     func desk(_ state: DashboardState) -> OfficerDesk { state.desk }
 
-    /// Who did it, for the event log.
-    func actor(_ context: DashboardContext) -> String { "officer:\(context.session?.user ?? "?")" }
+    /// Who did it and from where, for the event log.
+    func actor(_ context: DashboardContext) -> String { Self.actor(user: context.session?.user ?? "?", client: context.clientAddress) }
+
+    static func actor(user: String, client: String) -> String { "officer:\(user) (\(client))" }
+
+    /// The log line of an officer's decision (its event is written by the store with it).
+    func audit(_ action: String, _ context: DashboardContext, _ details: Logger.Metadata) {
+        var metadata: Logger.Metadata = ["user": "\(context.session?.user ?? "?")", "client": "\(context.clientAddress)"]
+        metadata.merge(details) { _, new in new }
+        logger.notice("officer \(action)", metadata: metadata)
+    }
 
     func messageView(_ message: StoredMessage, state: DashboardState) -> UnitPage.Message {
         let campaign = message.campaignID.flatMap(state.campaign)
@@ -141,10 +152,22 @@ extension DashboardRoutes {
             id: message.id, receivedAt: state.setup.profile.formatDateTime(message.receivedAt),
             from: [message.fromName, message.fromAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "),
             subject: message.subject.isEmpty ? "(không có tiêu đề)" : message.subject,
-            campaign: campaign?.title ?? "không thuộc đợt nào", statusLabel: message.status?.label ?? "",
-            status: message.status?.rawValue ?? "",
-            problems: message.problems, matchReason: message.matchReason,
-            files: message.attachments.map(fileView), rawHref: "/messages/\(message.id)/raw")
+            campaign: campaign?.title ?? "không thuộc đợt nào",
+            statusLabel: message.dismissed ? "Không phải hồ sơ" : message.status?.label ?? "",
+            status: message.dismissed ? "excused" : message.status?.rawValue ?? "",
+            // An empty text is no problem: it must not show as an empty error bar.
+            problems: message.problems.flatMap { $0.isEmpty ? nil : $0 }, matchReason: message.matchReason,
+            files: Self.withPreview(message.attachments.map(fileView), of: message.attachments), rawHref: "/messages/\(message.id)/raw")
+    }
+
+    /// Marks the first file the browser can show (an image or a PDF) to be shown on the
+    /// page, so the officer sees the scan without opening it.
+    static func withPreview(_ views: [UnitPage.File], of files: [StoredAttachment]) -> [UnitPage.File] {
+        var views = views
+        if let index = files.indices.first(where: { views[$0].inline }) {
+            if files[index].kind == .image { views[index].previewImage = true } else { views[index].previewPDF = true }
+        }
+        return views
     }
 
     func fileView(_ file: StoredAttachment) -> UnitPage.File {

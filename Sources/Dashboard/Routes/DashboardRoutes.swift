@@ -20,6 +20,7 @@ struct DashboardRoutes: Sendable {
     var logger: Logger
 
     func register(on router: Router<DashboardContext>) {
+        router.middlewares.add(ClientMiddleware(trustedProxies: settings.trustedProxies))
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(ErrorPageMiddleware(renderer: renderer, logger: logger))
         router.middlewares.add(SessionMiddleware(sessions: sessions))
@@ -64,12 +65,13 @@ struct DashboardRoutes: Sendable {
 
 /// What the officer is told after an action.
 enum Notice: String {
-    case assigned, rejected, excused, loggedOut
+    case assigned, rejected, dismissed, excused, loggedOut
 
     var text: String {
         switch self {
         case .assigned: "Đã gán thư cho đơn vị; từ nay thư từ địa chỉ này được nhận diện tự động."
         case .rejected: "Đã trả lại hồ sơ; thư báo lý do sẽ được gửi cho đơn vị trong vài phút."
+        case .dismissed: "Đã bỏ thư ra khỏi danh sách cần xem lại (không phải hồ sơ). Không có thư nào được gửi cho người gửi."
         case .excused: "Đã ghi nhận đơn vị được miễn nộp đợt này."
         case .loggedOut: "Đã đăng xuất."
         }

@@ -7,23 +7,19 @@ import Store
 /// Health, metrics, the sent-mail log and the stylesheet.
 extension DashboardRoutes {
     func registerOperations(on router: Router<DashboardContext>) {
-        router.get("/healthz") { _, _ in
+        router.get("/healthz") { request, context in
             let state = await state()
             let check = HealthCheck(intake: try state.store.intakeHealth(), threshold: state.healthThreshold, now: clock.now())
+            let detailed = context.session != nil || presentsMetricsToken(request)
             return Response(
                 status: check.healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: check.json)))
+                body: .init(byteBuffer: ByteBuffer(string: check.json(detailed: detailed))))
         }
 
         router.get("/metrics") { request, context in
             // A monitoring system presents the configured bearer token; an officer's
             // session will do too. Nobody else reads the numbers.
-            let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
-            let tokenMatches =
-                settings.metricsToken.map { expected in
-                    bearer.map { PasswordHash.constantTimeEqual(Array($0.utf8), Array(expected.utf8)) } ?? false
-                } ?? false
-            guard tokenMatches || context.session != nil else {
+            guard presentsMetricsToken(request) || context.session != nil else {
                 return Response(
                     status: .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"thidua\"", .contentType: "text/plain"],
                     body: .init(byteBuffer: ByteBuffer(string: "metrics need the bearer token set in dashboard.metrics_token_file\n")))
@@ -51,7 +47,8 @@ extension DashboardRoutes {
             let view = HealthPage(
                 page: await chrome("Hệ thống", context: context, state: state), healthy: check.healthy, verdict: verdict,
                 lastPoll: Format.ago(intake.lastPoll, now: now, office: state.setup.profile),
-                failingSince: intake.failingSince.map(state.setup.profile.formatDateTime), lastError: intake.lastError,
+                failingSince: intake.failingSince.map(state.setup.profile.formatDateTime),
+                lastError: intake.lastError.map { ErrorText(StoredError(intake.lastErrorCode ?? .other, $0)) },
                 tokenExpiry: await state.tokenExpiry().map(state.setup.profile.formatDateTime),
                 sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.setup.sendLimits.perDay,
                 sentLastMinute: try state.store.outgoingCount(since: now.addingTimeInterval(-60)),
@@ -73,15 +70,17 @@ extension DashboardRoutes {
                     at: state.setup.profile.formatDateTime(record.createdAt),
                     campaign: record.mail.campaign.flatMap(state.campaign)?.title ?? "",
                     unit: unit.map { "\($0.name) (\($0.code))" } ?? (record.mail.unit ?? ""), unitHref: href,
-                    kind: record.mail.kind.label, stage: record.mail.stage ?? "", recipients: record.mail.recipients.joined(separator: ";"),
-                    stateLabel: record.state.label, state: record.state.rawValue, error: record.error?.message)
+                    kind: record.mail.kind.label, stage: record.mail.stage ?? "",
+                    recipients: record.mail.recipients.joined(separator: "; "),
+                    stateLabel: record.state.label, state: record.state.rawValue, error: record.error.map(ErrorText.init))
             }
             let view = OutgoingPage(
                 page: await chrome("Thư đã gửi", context: context, state: state),
                 sent: totals.remindersSent + totals.repliesSent, failed: totals.remindersFailed + totals.repliesFailed,
                 uncertain: totals.remindersUncertain,
                 sentToday: try state.store.outgoingCount(since: now.addingTimeInterval(-86_400)), perDay: state.setup.sendLimits.perDay,
-                rows: rows, failures: rows.filter { $0.state == "failed" }, hasFailures: rows.contains { $0.state == "failed" })
+                rows: rows, failures: rows.filter { $0.state == "failed" }, hasFailures: rows.contains { $0.state == "failed" },
+                hasRows: !rows.isEmpty)
             return renderer.response(.outgoing, view)
         }
 
@@ -95,6 +94,14 @@ extension DashboardRoutes {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
+    }
+
+    /// Whether the request carries the configured metrics bearer token (compared in
+    /// constant time); never, when no token is configured.
+    func presentsMetricsToken(_ request: Request) -> Bool {
+        let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        guard let expected = settings.metricsToken, let bearer else { return false }
+        return PasswordHash.constantTimeEqual(Array(bearer.utf8), Array(expected.utf8))
     }
 }
 

@@ -36,18 +36,30 @@ extension DashboardRoutes {
             guard let unit = form.value("unit") else { throw OfficerDesk.Refusal.unknownUnit("") }
             // The datalist offers "code"; a pasted "code — name" still works.
             let code = String(unit.split(separator: " ").first ?? "")
-            _ = try desk(state).assign(
-                messageID: try messageID(context), to: code, campaignID: form.value("campaign"),
-                actor: actor(context), at: clock.now())
+            let id = try messageID(context)
+            let outcome = try desk(state).assign(
+                messageID: id, to: code, campaignID: form.value("campaign"), actor: actor(context), at: clock.now())
+            audit(
+                "assigned a message", context, ["message": "\(id)", "unit": "\(outcome.unit.code)", "campaign": "\(outcome.campaign.id)"])
             return await redirect("/review", notice: .assigned)
         }
 
         router.post("/review/{id}/reject") { request, context in
             let form = try await FormData.read(request, context: context)
             let state = await state()
-            _ = try desk(state).reject(
-                messageID: try messageID(context), reason: form["reason"] ?? "", actor: actor(context), at: clock.now())
+            let id = try messageID(context)
+            _ = try desk(state).reject(messageID: id, reason: form["reason"] ?? "", actor: actor(context), at: clock.now())
+            audit("rejected a message", context, ["message": "\(id)"])
             return await redirect("/review", notice: .rejected)
+        }
+
+        router.post("/review/{id}/dismiss") { request, context in
+            _ = try await FormData.read(request, context: context)
+            let state = await state()
+            let id = try messageID(context)
+            _ = try desk(state).dismiss(messageID: id, actor: actor(context), at: clock.now())
+            audit("set a message aside as no submission", context, ["message": "\(id)"])
+            return await redirect("/review", notice: .dismissed)
         }
 
         router.post("/review/{id}/excuse") { request, context in
@@ -60,6 +72,7 @@ extension DashboardRoutes {
                 throw HTTPError(.badRequest, message: "Thư này chưa gắn với đơn vị và đợt nào; hãy gán thư cho đơn vị trước.")
             }
             _ = try desk(state).excuse(unitCode: unit, campaignID: campaign, settling: message.id, actor: actor(context), at: clock.now())
+            audit("excused a unit", context, ["message": "\(message.id)", "unit": "\(unit)", "campaign": "\(campaign)"])
             return await redirect("/review", notice: .excused)
         }
     }

@@ -2,10 +2,11 @@ import Hummingbird
 
 /// Headers every dashboard response carries: no sniffing, no framing, no referrer leaking
 /// a unit's page to another site, and a policy that lets pages load only thidua's own
-/// stylesheet and script. A handler that sets its own policy (attachments) keeps it.
+/// stylesheet, script, images and frames (a scan's preview). A handler that sets its own
+/// policy (attachments) keeps it, and may be framed by the dashboard's own pages.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var pagePolicy: String {
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -16,7 +17,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try error.response(from: request, context: context)
         }
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.init("X-Frame-Options")!] = "DENY"
+        // An attachment (its own policy says `frame-ancestors 'self'`) is previewed in the
+        // unit's page; nothing else is ever framed.
+        let framedByUs = response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'self'") == true
+        response.headers[.init("X-Frame-Options")!] = framedByUs ? "SAMEORIGIN" : "DENY"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
         if response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] = Self.pagePolicy

@@ -50,9 +50,11 @@ actor SessionStore {
         sessions = sessions.filter { $0.value.user != user }
     }
 
-    func lockedUntil(_ keys: [String], now: Date) -> Date? { throttle.lockedUntil(keys, now: now) }
-    func loginFailed(_ keys: [String], now: Date) { throttle.failed(keys, now: now) }
-    func loginSucceeded(_ keys: [String]) { throttle.succeeded(keys) }
+    func loginWait(account: String?, client: String, now: Date) -> LoginThrottle.Wait? {
+        throttle.wait(account: account, client: client, now: now)
+    }
+    func loginFailed(account: String?, client: String, now: Date) { throttle.failed(account: account, client: client, now: now) }
+    func loginSucceeded(account: String, client: String) { throttle.succeeded(account: account, client: client) }
 
     private func expire() {
         let now = clock.now()

@@ -78,6 +78,14 @@ public struct OfficerDesk: Sendable {
         return message
     }
 
+    /// Sets message `id` aside as no submission (an advertisement, a newsletter, a question):
+    /// it leaves the review queue and, unlike a rejection, nothing is mailed to its sender.
+    public func dismiss(messageID id: Int64, actor: String, at now: Date) throws -> StoredMessage {
+        guard let message = try store.storedMessage(id: id) else { throw Refusal.unknownMessage(id) }
+        try store.dismiss(messageID: id, actor: actor, at: now)
+        return message
+    }
+
     /// Excuses `unitCode` from `campaignID`; `message`, when the decision came from the
     /// review queue, leaves the queue.
     public func excuse(unitCode: String, campaignID: String, settling message: Int64? = nil, actor: String, at now: Date) throws -> (

@@ -10,12 +10,14 @@ public enum UnitTableExport {
     public enum Cell: Sendable, Equatable {
         case text(String)
         case number(Int)
+        /// An instant, shown in office time: a real date in a workbook, text in a CSV.
+        case dateTime(Date)
     }
 
-    public static func cells(_ row: UnitTable.Row, office: OfficeProfile) -> [Cell] {
+    public static func cells(_ row: UnitTable.Row) -> [Cell] {
         [
             .text(row.unit.code), .text(row.unit.name), .text(row.unit.level), .text(row.status.label), .text(row.status.rawValue),
-            .text(row.receivedAt.map(office.formatDateTime) ?? ""), .number(row.files), .text(row.note ?? ""),
+            row.receivedAt.map(Cell.dateTime) ?? .text(""), .number(row.files), .text(row.note ?? ""),
         ]
     }
 }
@@ -27,10 +29,11 @@ public enum UnitTableCSV {
         var lines = [UnitTableExport.header.map(quote).joined(separator: ",")]
         for row in table.rows {
             lines.append(
-                UnitTableExport.cells(row, office: office).map { cell in
+                UnitTableExport.cells(row).map { cell in
                     switch cell {
                     case .text(let text): quote(text)
                     case .number(let number): "\(number)"
+                    case .dateTime(let date): quote(office.formatDateTime(date))
                     }
                 }.joined(separator: ","))
         }

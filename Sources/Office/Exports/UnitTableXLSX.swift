@@ -38,15 +38,15 @@ public enum UnitTableXLSX {
             <col min="3" max="5" width="14" customWidth="1"/><col min="6" max="6" width="18" customWidth="1"/>\
             <col min="7" max="7" width="8" customWidth="1"/><col min="8" max="8" width="40" customWidth="1"/></cols><sheetData>
             """
-        xml += row(1, UnitTableExport.header.map(UnitTableExport.Cell.text), style: 1)
+        xml += row(1, UnitTableExport.header.map(UnitTableExport.Cell.text), style: 1, timeZone: office.timeZone)
         for (index, entry) in table.rows.enumerated() {
-            xml += row(index + 2, UnitTableExport.cells(entry, office: office), style: 0)
+            xml += row(index + 2, UnitTableExport.cells(entry), style: 0, timeZone: office.timeZone)
         }
         xml += "</sheetData></worksheet>"
         return xml
     }
 
-    static func row(_ number: Int, _ cells: [UnitTableExport.Cell], style: Int) -> String {
+    static func row(_ number: Int, _ cells: [UnitTableExport.Cell], style: Int, timeZone: TimeZone) -> String {
         var xml = "<row r=\"\(number)\">"
         for (column, cell) in cells.enumerated() {
             let reference = "\(columnName(column))\(number)"
@@ -56,9 +56,25 @@ public enum UnitTableXLSX {
                 xml += "<c r=\"\(reference)\" t=\"inlineStr\"\(styleAttribute)><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
             case .number(let value):
                 xml += "<c r=\"\(reference)\"\(styleAttribute)><v>\(value)</v></c>"
+            case .dateTime(let date):
+                xml += "<c r=\"\(reference)\" s=\"\(dateStyle)\"><v>\(serial(date, in: timeZone))</v></c>"
             }
         }
         return xml + "</row>"
+    }
+
+    /// The cell style of a date and time (`styles`): day/month/year and hours:minutes, as
+    /// Vietnamese Excel writes them, so the officer can sort, filter and count by date.
+    static let dateStyle = 2
+
+    /// `date` as Excel's serial number in `timeZone`: days since 1899-12-30 (the 1900 date
+    /// system, leap-year quirk included), the time of day as the fraction. A workbook has no
+    /// time zone; the office's is what the officer expects to read.
+    static func serial(_ date: Date, in timeZone: TimeZone) -> String {
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        // Whole seconds: 25569 is 1970-01-01's serial.
+        let value = (local.rounded() / 86_400) + 25_569
+        return String(format: "%.10g", value)
     }
 
     /// A, B, … Z, AA, AB, …
@@ -126,16 +142,19 @@ public enum UnitTableXLSX {
         </Relationships>
         """
 
-    /// Style 0 plain, style 1 bold (the header row).
+    /// Style 0 plain, style 1 bold (the header row), style 2 a date and time (number format
+    /// 164, a custom one: the built-in 22 is m/d/yyyy in some locales).
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+        <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>\
         <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
 }

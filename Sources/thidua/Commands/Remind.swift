@@ -18,7 +18,8 @@ struct Remind: AsyncParsableCommand {
             let logger = LogSetup.bootstrapOnce()
             let clock = try SimulatedTime.clock(now)
             let instant = clock.now()
-            let context = try AppContext.load()
+            // A plan may be made before the first run; sending needs what the daemon recorded.
+            let context = try AppContext.load(store: dryRun ? .existingOrEmpty : .existing)
             let config = context.config
             let outbox = dryRun ? nil : context.outboxSender(smtp: try MailClients(config: config).smtp(), clock: clock, logger: logger)
             let sender = try context.reminderSender(outbox: outbox, clock: clock, logger: logger)

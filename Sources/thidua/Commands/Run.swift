@@ -58,7 +58,7 @@ struct Run: AsyncParsableCommand {
                 // pages show (roster, campaigns), not where they are served.
                 let settings = DashboardServer.Settings(
                     listen: dashboard.listen, metricsToken: try dashboard.metricsToken?.resolve(),
-                    secureCookie: dashboard.secureCookie)
+                    secureCookie: dashboard.secureCookie, trustedProxies: dashboard.trustedProxies)
                 let app = try DashboardServer.application(
                     settings: settings, state: { await holder.current.dashboard },
                     counters: counters, clock: SystemClock(), logger: logger)

@@ -43,6 +43,8 @@ struct AppConfig: Sendable {
         var enabled: Bool
         var listen: String
         var secureCookie: Bool
+        /// The reverse proxies whose forwarding headers are believed.
+        var trustedProxies: TrustedProxies
         /// Lets a monitoring system read /metrics without logging in.
         var metricsToken: Credential?
         /// How long polling may fail before /healthz says degraded.
@@ -287,6 +289,13 @@ struct AppConfig: Sendable {
                 enabled: file.dashboard?.enabled ?? true,
                 listen: listen,
                 secureCookie: file.dashboard?.secure_cookie ?? false,
+                trustedProxies: try {
+                    do {
+                        return try TrustedProxies(file.dashboard?.trusted_proxies ?? [])
+                    } catch let error as TrustedProxies.Invalid {
+                        throw fail("dashboard.trusted_proxies", "\(error); list the addresses of the reverse proxies in front of thidua")
+                    }
+                }(),
                 metricsToken: value("THIDUA_METRICS_TOKEN") != nil || file.dashboard?.metrics_token_file != nil
                     ? Credential(
                         value: value("THIDUA_METRICS_TOKEN"), file: file.dashboard?.metrics_token_file.map(absolute),

@@ -15,6 +15,9 @@ struct AppContext: Sendable {
     enum StoreAccess {
         case create
         case existing
+        /// The existing store, or an empty one in memory when there is none yet, said on
+        /// standard error: for a plan (`remind --dry-run`) made before the first run.
+        case existingOrEmpty
     }
 
     static func load(store access: StoreAccess = .existing) throws -> AppContext {
@@ -26,6 +29,10 @@ struct AppContext: Sendable {
     static func openStore(_ config: AppConfig, _ access: StoreAccess) throws -> DataStore {
         do {
             return try DataStore(dataDirectory: config.dataDirectory, create: access == .create)
+        } catch StoreError.noStore(let directory) where access == .existingOrEmpty {
+            FileHandle.standardError.write(
+                Data("thidua: no thidua data in \(directory) yet: planning as if no unit had sent anything\n".utf8))
+            return try DataStore(inMemoryWithFilesIn: config.dataDirectory)
         } catch StoreError.noStore(let directory) {
             throw ConfigError(
                 file: config.path, key: "data_dir",

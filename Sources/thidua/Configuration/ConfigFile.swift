@@ -76,6 +76,7 @@ struct ConfigFile: Decodable {
         var enabled: Bool?
         var listen: String?
         var secure_cookie: Bool?
+        var trusted_proxies: [String]?
         var metrics_token_file: String?
         var health_threshold: String?
     }
