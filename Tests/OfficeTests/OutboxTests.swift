@@ -30,6 +30,21 @@ struct OutboxTests {
             outbox: outbox(store, smtp, at: now, setup: setup), clock: FixedClock(now), logger: TestOffice.logger)
     }
 
+    /// TH01's submission recorded at `now` as the intake records it, its acknowledgement queued.
+    @discardableResult
+    func recordSubmission(_ store: DataStore, at now: Date) throws -> Int64 {
+        let ack = Acknowledgement(
+            recipient: "c1kimdong@bd.edu.vn", subject: "Re: Kế hoạch thi đua", text: "Phòng đã nhận hồ sơ.",
+            inReplyTo: "<m1@bd.edu.vn>", references: ["<m1@bd.edu.vn>"])
+        return try store.record(
+            IncomingMessage(
+                mailbox: "INBOX", uidValidity: 1, uid: 1, messageID: "<m1@bd.edu.vn>", sha256: String(repeating: "a", count: 64),
+                rawPath: "raw/1.eml", size: 10, fromAddress: "c1kimdong@bd.edu.vn", fromName: nil, subject: "Kế hoạch thi đua",
+                sentAt: nil, receivedAt: now, unit: UnitMatch(code: "TH01", confidence: 1, reason: "địa chỉ"),
+                campaignID: TestOffice.campaign.id, assessment: SubmissionAssessment(status: .received, problems: []),
+                parseError: nil, attachments: [], acknowledgement: ack), at: now)
+    }
+
     /// The -3d stage falls due on 18/02/2021 at 08:00, office time.
     let due = TestOffice.date("2021-02-18T09:00:00+07:00")
 
@@ -84,16 +99,7 @@ struct OutboxTests {
 
     @Test func anAcknowledgementQueuedAtIngestIsSentOnce() async throws {
         try await withStore { store in
-            let ack = Acknowledgement(
-                recipient: "c1kimdong@bd.edu.vn", subject: "Re: Kế hoạch thi đua", text: "Phòng đã nhận hồ sơ.",
-                inReplyTo: "<m1@bd.edu.vn>", references: ["<m1@bd.edu.vn>"])
-            try store.record(
-                IncomingMessage(
-                    mailbox: "INBOX", uidValidity: 1, uid: 1, messageID: "<m1@bd.edu.vn>", sha256: String(repeating: "a", count: 64),
-                    rawPath: "raw/1.eml", size: 10, fromAddress: "c1kimdong@bd.edu.vn", fromName: nil, subject: "Kế hoạch thi đua",
-                    sentAt: nil, receivedAt: due, unit: UnitMatch(code: "TH01", confidence: 1, reason: "địa chỉ"),
-                    campaignID: TestOffice.campaign.id, assessment: SubmissionAssessment(status: .received, problems: []),
-                    parseError: nil, attachments: [], acknowledgement: ack), at: due)
+            try recordSubmission(store, at: due)
             let smtp = RecordingMailSender()
             let sender = outbox(store, smtp, at: due)
             #expect(try await sender.sendQueued() == 1)
@@ -114,16 +120,7 @@ struct OutboxTests {
             var setup = TestOffice.setup
             setup.calendar = OfficeCalendar(timeZone: setup.profile.timeZone)  // Monday to Saturday, 07:30–17:00
             #expect(!setup.calendar.isOpen(at: sunday))
-            let ack = Acknowledgement(
-                recipient: "c1kimdong@bd.edu.vn", subject: "Re: Kế hoạch thi đua", text: "Phòng đã nhận hồ sơ.",
-                inReplyTo: "<m1@bd.edu.vn>", references: ["<m1@bd.edu.vn>"])
-            let row = try store.record(
-                IncomingMessage(
-                    mailbox: "INBOX", uidValidity: 1, uid: 1, messageID: "<m1@bd.edu.vn>", sha256: String(repeating: "a", count: 64),
-                    rawPath: "raw/1.eml", size: 10, fromAddress: "c1kimdong@bd.edu.vn", fromName: nil, subject: "Kế hoạch thi đua",
-                    sentAt: nil, receivedAt: sunday, unit: UnitMatch(code: "TH01", confidence: 1, reason: "địa chỉ"),
-                    campaignID: TestOffice.campaign.id, assessment: SubmissionAssessment(status: .received, problems: []),
-                    parseError: nil, attachments: [], acknowledgement: ack), at: sunday)
+            let row = try recordSubmission(store, at: sunday)
             _ = try OfficerDesk(setup: setup, store: store).reject(messageID: row, reason: "Thiếu dấu đỏ.", actor: "canbo", at: sunday)
             let smtp = RecordingMailSender()
             #expect(try await reminders(store, smtp, at: sunday, setup: setup).send(at: sunday) == 0, "no reminder on a Sunday")
