@@ -9,13 +9,17 @@ public struct Acknowledgement: Sendable, Equatable {
     public var text: String
     public var inReplyTo: String?
     public var references: [String]
+    /// The unit's own addresses, copied when the sender is not yet one of them: the school
+    /// learns of a submission made in its name.
+    public var copies: [String]
 
-    public init(recipient: String, subject: String, text: String, inReplyTo: String?, references: [String]) {
+    public init(recipient: String, subject: String, text: String, inReplyTo: String?, references: [String], copies: [String] = []) {
         self.recipient = recipient
         self.subject = subject
         self.text = text
         self.inReplyTo = inReplyTo
         self.references = references
+        self.copies = copies
     }
 }
 
@@ -33,20 +37,30 @@ public struct AcknowledgementPolicy: Sendable {
     /// to automated mail (auto-replies, lists, bounces), the office itself, a sender
     /// already answered `maxPerSenderPerDay` times in the last day, or mail that was
     /// already in the mailbox when thidua first read it (`isBacklog`).
+    /// `unitAddresses`: the unit's own addresses, when the sender is not confirmed as one of
+    /// them (`UnitMatch.confirmsSender`); they get a copy.
     public func acknowledgement(
         for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign,
-        receivedAt: Date, isBacklog: Bool, repliesToSenderLastDay: Int
+        receivedAt: Date, isBacklog: Bool, repliesToSenderLastDay: Int, unitAddresses: [String] = []
     ) -> Acknowledgement? {
         guard let sender = (message.replyTo ?? message.from)?.address, let from = message.from?.address else { return nil }
         guard !isBacklog, !message.isAutomated, !office.ownAddresses.contains(from), !office.ownAddresses.contains(sender),
             repliesToSenderLastDay < maxPerSenderPerDay
         else { return nil }
+        let copies = unitAddresses.filter { $0.lowercased() != sender.lowercased() && !office.ownAddresses.contains($0.lowercased()) }
+        var text = text(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt)
+        if !copies.isEmpty {
+            text +=
+                "\n\nĐịa chỉ \(sender) chưa có trong danh sách địa chỉ thư của đơn vị, nên thư này cũng được gửi tới "
+                + "\(copies.joined(separator: ", ")) để nhà trường biết hồ sơ đã được gửi thay mặt trường."
+        }
         return Acknowledgement(
             recipient: sender,
             subject: ReplySubject.make(replyingTo: message.subject, fallback: campaign.title),
-            text: text(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt),
+            text: text,
             inReplyTo: message.messageID,
-            references: message.references + (message.messageID.map { [$0] } ?? []))
+            references: message.references + (message.messageID.map { [$0] } ?? []),
+            copies: copies)
     }
 
     func text(for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign, receivedAt: Date) -> String {

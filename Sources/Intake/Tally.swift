@@ -18,11 +18,18 @@ public struct Tally: Sendable, Equatable, Codable {
     /// needing a look, or from a sender no unit could be told for (`DataStore.reviewQueue`).
     /// This, not `needsReview` (units), is the "Cần xem lại" figure the officer acts on.
     public var awaitingReview = 0
+    /// Of `received` and `late`, the units whose submission came from an address not yet
+    /// known to be theirs (`UnitMatch.confirmsSender`): shown apart, for the officer to confirm.
+    public var senderUnconfirmed = 0
 
     public init() {}
 
-    public init(roster: Roster, statuses: [String: ReceiptStatus], awaitingReview: Int) {
-        for unit in roster.units { add(statuses[unit.code] ?? .pending) }
+    public init(roster: Roster, statuses: [String: ReceiptStatus], awaitingReview: Int, senderUnconfirmed: Set<String> = []) {
+        for unit in roster.units {
+            let status = statuses[unit.code] ?? .pending
+            add(status)
+            if status == .received || status == .late, senderUnconfirmed.contains(unit.code) { self.senderUnconfirmed += 1 }
+        }
         self.awaitingReview = awaitingReview
     }
 
@@ -56,5 +63,6 @@ public struct Tally: Sendable, Equatable, Codable {
         case total, received, late, pending, rejected, excused
         case needsReview = "needs_review"
         case awaitingReview = "awaiting_review"
+        case senderUnconfirmed = "sender_unconfirmed"
     }
 }

@@ -11,4 +11,10 @@ public struct UnitMatch: Sendable, Equatable, Codable {
         self.confidence = confidence
         self.reason = reason
     }
+
+    /// Whether the sender is known to write for the unit: its address is the unit's (in the
+    /// roster, or learned when the officer assigned its mail), or it answered mail sent to
+    /// the unit. A school name in the subject or a file name attributes a submission, but
+    /// anyone can write it: such a receipt shows its sender as not yet confirmed.
+    public var confirmsSender: Bool { confidence >= 1 }
 }

@@ -11,13 +11,19 @@ public struct LedgerRow: Sendable {
     public var receivedAt: Date?
     public var note: String?
     public var attachmentCount: Int
+    /// Received (on time or late) from an address not yet known to be the unit's
+    /// (`UnitMatch.confirmsSender`): the officer may confirm the sender or look again.
+    public var senderUnconfirmed: Bool
 
-    public init(unit: String, status: ReceiptStatus, receivedAt: Date?, note: String?, attachmentCount: Int) {
+    public init(
+        unit: String, status: ReceiptStatus, receivedAt: Date?, note: String?, attachmentCount: Int, senderUnconfirmed: Bool = false
+    ) {
         self.unit = unit
         self.status = status
         self.receivedAt = receivedAt
         self.note = note
         self.attachmentCount = attachmentCount
+        self.senderUnconfirmed = senderUnconfirmed
     }
 }
 
@@ -51,6 +57,9 @@ public struct StoredMessage: Sendable {
     public var attachments: [StoredAttachment]
     /// Set aside by the officer as no submission (`DataStore.dismiss`).
     public var dismissed: Bool = false
+    /// Attributed by its sender's known address, a thread or the officer, not by a name in
+    /// its text (`UnitMatch.confirmsSender`).
+    public var senderConfirmed: Bool = true
 }
 
 /// A message waiting for the officer's decision.

@@ -17,7 +17,8 @@ extension DataStore {
                 db,
                 sql: """
                     SELECT r.unit_code, r.status, (julianday(r.received_at) - 2440587.5) * 86400.0, r.note,
-                        (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id)
+                        (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id),
+                        \(Self.senderUnconfirmed)
                     FROM receipts r WHERE r.campaign_id = ?
                     """, arguments: [campaign])
             while let row = try cursor.next() {
@@ -27,7 +28,7 @@ extension DataStore {
                 rows[unit] = LedgerRow(
                     unit: unit, status: ReceiptStatus(rawValue: row[1]) ?? .pending,
                     receivedAt: received.map { Date(timeIntervalSince1970: ($0 * 1000).rounded() / 1000) },
-                    note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4])
+                    note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4], senderUnconfirmed: row[5])
             }
             return rows
         }
@@ -98,6 +99,14 @@ extension DataStore {
     public func reviewCount(campaign: String? = nil) throws -> Int {
         try database.read { db in try Self.reviewCount(db, campaign: campaign) }
     }
+
+    /// Whether the receipt `r` is a submission received (on time or late) from a sender not
+    /// yet known to be the unit's: its message was attributed by a name in its text
+    /// (confidence under 1; an address, a thread or the officer give 1).
+    static let senderUnconfirmed = """
+        (r.status IN ('received', 'late')
+         AND coalesce((SELECT m.match_confidence < 1 FROM messages m WHERE m.id = r.message_id), 0))
+        """
 
     /// The review queue, the one definition every list and count of it uses (over
     /// `messages m`), leaving out what the officer set aside as no submission: a message
@@ -211,7 +220,7 @@ extension DataStore {
                 receivedAt: row["received_at"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
                 status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)), problems: row["problems"],
                 matchReason: row["match_reason"], parseError: row["parse_error"], attachments: files[row["id"]] ?? [],
-                dismissed: row["dismissed_at"] != nil)
+                dismissed: row["dismissed_at"] != nil, senderConfirmed: (row["match_confidence"] as Double? ?? 1) >= 1)
         }
     }
 

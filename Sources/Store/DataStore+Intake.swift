@@ -185,7 +185,7 @@ extension DataStore {
                 db,
                 OutboxMail(
                     kind: .acknowledgement, messageRow: rowID, campaign: message.campaignID, unit: message.unit?.code,
-                    recipients: [ack.recipient], subject: ack.subject, body: ack.text, inReplyTo: ack.inReplyTo,
+                    recipients: [ack.recipient] + ack.copies, subject: ack.subject, body: ack.text, inReplyTo: ack.inReplyTo,
                     references: ack.references),
                 at: now)
         }

@@ -140,6 +140,26 @@ extension DataStore {
         }
     }
 
+    /// The officer doubts a submission whose sender is not yet known to be the unit's: the
+    /// message and the unit's entry it made go to "needs review", with `reason`, and the
+    /// message waits in the review queue. One transaction, with its event.
+    public func sendToReview(messageID: Int64, reason: String, actor: String, at now: Date) throws {
+        try database.write { db in
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT unit_code, campaign_id FROM messages WHERE id = ?", arguments: [messageID])
+            else { throw StoreError.notFound("no stored message has the id \(messageID)") }
+            try db.execute(
+                sql: "UPDATE messages SET status = 'needs_review', problems = ? WHERE id = ?", arguments: [reason, messageID])
+            try db.execute(
+                sql:
+                    "UPDATE receipts SET status = 'needs_review', note = ?, updated_at = ? WHERE message_id = ? AND status IN ('received', 'late')",
+                arguments: [reason, now, messageID])
+            try Self.appendEvent(
+                db, at: now, actor: actor, campaign: row["campaign_id"], unit: row["unit_code"], message: messageID,
+                kind: "message.to_review", detail: reason)
+        }
+    }
+
     /// The officer rejects a stored message: the message leaves the review queue, the unit
     /// (when known) is marked rejected with the reason — unless another of its messages was
     /// already accepted —, and the reason is queued as a reply to the sender, all in one

@@ -8,7 +8,10 @@ extension DataStore {
     public func statusReport(campaign: Campaign, roster: Roster) throws -> StatusReport {
         try database.read { db in
             var receipts: [String: Row] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM receipts WHERE campaign_id = ?", arguments: [campaign.id]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT r.*, \(Self.senderUnconfirmed) AS sender_unconfirmed FROM receipts r WHERE r.campaign_id = ?",
+                arguments: [campaign.id])
+            {
                 receipts[row["unit_code"]] = row
             }
             var files: [Int64: [StatusReport.FileInfo]] = [:]
@@ -23,17 +26,20 @@ extension DataStore {
                     StatusReport.FileInfo(filename: row["filename"], kind: Self.fileKind(row), size: row["size"], sha256: row["sha256"]))
             }
             var statuses: [String: ReceiptStatus] = [:]
+            var unconfirmed = Set<String>()
             var units: [StatusReport.UnitRow] = []
             for unit in roster.units {
                 let receipt = receipts[unit.code]
                 let status = (receipt?["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)) ?? .pending
                 statuses[unit.code] = status
                 let messageRow = receipt?["message_id"] as Int64?
+                let senderUnconfirmed = receipt?["sender_unconfirmed"] as Bool? ?? false
+                if senderUnconfirmed { unconfirmed.insert(unit.code) }
                 units.append(
                     StatusReport.UnitRow(
                         code: unit.code, name: unit.name, level: unit.level, status: status,
                         receivedAt: receipt?["received_at"], note: (receipt?["note"] as String?).flatMap { $0.isEmpty ? nil : $0 },
-                        attachments: messageRow.flatMap { files[$0] } ?? []))
+                        attachments: messageRow.flatMap { files[$0] } ?? [], senderConfirmed: !senderUnconfirmed))
             }
             let intake = StatusReport.IntakeInfo(
                 messages: try Int.fetchOne(db, sql: "SELECT count(*) FROM messages") ?? 0,
@@ -62,7 +68,9 @@ extension DataStore {
                     id: entry.message.id, from: entry.message.fromAddress, subject: entry.message.subject,
                     receivedAt: entry.message.receivedAt, unit: entry.message.unitCode, reason: entry.reason)
             }
-            let summary = Tally(roster: roster, statuses: statuses, awaitingReview: try Self.reviewCount(db, campaign: campaign.id))
+            let summary = Tally(
+                roster: roster, statuses: statuses, awaitingReview: try Self.reviewCount(db, campaign: campaign.id),
+                senderUnconfirmed: unconfirmed)
             return StatusReport(
                 campaign: .init(id: campaign.id, title: campaign.title, deadline: campaign.deadline),
                 summary: summary, units: units, intake: intake, reminders: reminders, review: review)

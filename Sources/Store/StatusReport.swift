@@ -29,10 +29,13 @@ public struct StatusReport: Sendable, Codable {
         public var receivedAt: Date?
         public var note: String?
         public var attachments: [FileInfo]
+        /// False for a submission from an address not yet known to be the unit's.
+        public var senderConfirmed: Bool = true
 
         enum CodingKeys: String, CodingKey {
             case code, name, level, status, note, attachments
             case receivedAt = "received_at"
+            case senderConfirmed = "sender_confirmed"
         }
 
         // `received_at` and `note` are written as null when absent: the contract names them.
@@ -45,6 +48,7 @@ public struct StatusReport: Sendable, Codable {
             try container.encode(receivedAt, forKey: .receivedAt)
             try container.encode(note, forKey: .note)
             try container.encode(attachments, forKey: .attachments)
+            try container.encode(senderConfirmed, forKey: .senderConfirmed)
         }
     }
 

@@ -117,6 +117,35 @@ struct PageRenderingTests {
         #expect(HistoryLine.describe("message.dismissed") == "Cán bộ đánh dấu thư không phải hồ sơ")
     }
 
+    @Test func aSenderNotYetConfirmedIsShownApartWithItsTwoWaysOut() {
+        let chrome = PageChrome(title: "x", user: "canbo", csrf: "t")
+        let message = UnitPage.Message(
+            id: 9, receivedAt: "r", from: "co.giao@gmail.com", subject: "s", campaign: "c", statusLabel: "Đã nộp", status: "received",
+            problems: nil, matchReason: "tên trong tiêu đề", files: [], rawHref: "/raw", senderUnconfirmed: true)
+        let html = renderer.render(
+            .unit,
+            UnitPage(
+                page: chrome, campaignID: "kh", campaignTitle: "t", code: "TH01", name: "n", level: "TH", emails: "e",
+                status: "received", statusLabel: "Đã nộp — người gửi chưa xác nhận", note: nil, canExcuse: false, messages: [message],
+                sent: [], hasSent: false, history: []))
+        #expect(html.contains("Đã nộp — người gửi chưa xác nhận"))
+        #expect(html.contains("action=\"/campaigns/kh/units/TH01/messages/9/confirm-sender\""))
+        #expect(html.contains("action=\"/campaigns/kh/units/TH01/messages/9/review\""))
+        func card(_ unconfirmed: Int) -> String {
+            renderer.render(
+                .overview,
+                OverviewPage(
+                    page: chrome, office: "P", updated: "u",
+                    cards: [
+                        OverviewPage.Card(
+                            id: "kh", title: "t", deadline: "d", countdown: "c", overdue: false, done: 2, total: 3, percent: 66,
+                            received: 2, late: 0, pending: 1, awaitingReview: 0, senderUnconfirmed: unconfirmed, rejected: 0, excused: 0)
+                    ]))
+        }
+        #expect(card(1).contains("Đã nộp — người gửi chưa xác nhận: 1"))
+        #expect(!card(0).contains("người gửi chưa xác nhận"), "no chip when every sender is known")
+    }
+
     @Test func theUnitCountIsSaidOnce() {
         #expect(UnitTablePage.countLine(shown: 60, matching: 60, total: 60) == "60 đơn vị.")
         #expect(UnitTablePage.countLine(shown: 1, matching: 1, total: 60) == "1 đơn vị phù hợp (trong tổng 60).")
@@ -207,7 +236,7 @@ struct TemplateValuesTests {
             stateLabel: "l", state: "sent", error: nil)
         let card = OverviewPage.Card(
             id: "i", title: "t", deadline: "d", countdown: "c", overdue: false, done: 1, total: 2, percent: 50,
-            received: 1, late: 0, pending: 1, awaitingReview: 0, rejected: 0, excused: 0)
+            received: 1, late: 0, pending: 1, awaitingReview: 0, senderUnconfirmed: 1, rejected: 0, excused: 0)
         Self.expectAnswersLikeReflection(chrome)
         Self.expectAnswersLikeReflection(option)
         Self.expectAnswersLikeReflection(column)

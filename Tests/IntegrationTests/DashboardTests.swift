@@ -136,6 +136,7 @@ struct DashboardTests {
             }
             for path in [
                 "/review/1/assign", "/review/1/reject", "/review/1/dismiss", "/review/1/excuse", "/campaigns/kh-test/units/U1/excuse",
+                "/campaigns/kh-test/units/U1/messages/1/confirm-sender", "/campaigns/kh-test/units/U1/messages/1/review",
                 "/logout",
             ] {
                 #expect(http.post(path, form: [("unit", "U1")]).status == 401, "\(path) acted without a login")

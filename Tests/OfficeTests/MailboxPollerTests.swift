@@ -70,6 +70,58 @@ struct MailboxPollerTests {
         }
     }
 
+    /// Issue 18, point 4: a school named in the subject of a mail from a personal address
+    /// counts as received, shown apart as "sender not confirmed"; its receipt is copied to
+    /// the school's own address; the officer confirms the sender or sends it to review.
+    @Test func aSubmissionFromAnUnknownAddressIsReceivedButItsSenderIsNotConfirmed() async throws {
+        try await withStore { store in
+            let mailbox = ScriptedMailbox(messages: [
+                (
+                    Self.mail(from: "co.giao.lan@gmail.com", subject: "Kế hoạch thi đua - Trường Tiểu học Kim Đồng", id: "p@gmail.com"),
+                    arrival
+                ),
+                (Self.mail(from: "c1thanhcong@bd.edu.vn", subject: "Gửi kế hoạch thi đua", id: "b@bd.edu.vn"), arrival),
+                (Self.mail(from: "ai.do@yahoo.com", subject: "Kế hoạch thi đua Tiểu học Nguyễn Trãi", id: "q@yahoo.com"), arrival),
+            ])
+            // Mail that arrives after thidua first read the mailbox is acknowledged.
+            try store.noteBacklogBoundary(mailbox: "INBOX", uidValidity: mailbox.uidValidity, uidNext: 1, at: arrival)
+            let rules = IntakeRules(office: TestOffice.profile, roster: TestOffice.roster, campaigns: [TestOffice.campaign])
+            let ingester = MessageIngester(
+                store: store, rules: rules, acknowledgements: AcknowledgementPolicy(office: TestOffice.profile), clock: FixedClock(arrival))
+            let poller = MailboxPoller(
+                imap: mailbox, folders: ["INBOX"], afterProcessing: .none, ingester: ingester, logger: TestOffice.logger)
+            #expect(try await poller.poll().recorded == 3)
+
+            let ledger = try store.ledger(campaign: TestOffice.campaign.id)
+            #expect(ledger["TH01"]?.status == .received && ledger["TH01"]?.senderUnconfirmed == true)
+            #expect(ledger["TH02"]?.senderUnconfirmed == false, "a known address confirms its sender")
+            let tally = Tally(
+                roster: TestOffice.roster, statuses: ledger.mapValues(\.status), awaitingReview: 0,
+                senderUnconfirmed: Set(ledger.filter(\.value.senderUnconfirmed).keys))
+            #expect(tally.received == 3 && tally.senderUnconfirmed == 2)
+            // The receipt also goes to the school's own address, and says why.
+            let acks = try store.dueMail().map(\.mail)
+            let personal = try #require(acks.first { $0.recipients.first == "co.giao.lan@gmail.com" })
+            #expect(personal.recipients == ["co.giao.lan@gmail.com", "c1kimdong@bd.edu.vn"])
+            #expect(personal.body.contains("chưa có trong danh sách địa chỉ thư của đơn vị"))
+            #expect(acks.first { $0.recipients.first == "c1thanhcong@bd.edu.vn" }?.recipients == ["c1thanhcong@bd.edu.vn"])
+
+            // One click confirms the sender: its address is learned, the flag goes.
+            let desk = OfficerDesk(setup: TestOffice.setup, store: store)
+            let rows = try store.messages(unit: "TH01")
+            let kimDong = try #require(rows.first { $0.fromAddress == "co.giao.lan@gmail.com" })
+            #expect(!kimDong.senderConfirmed)
+            _ = try desk.confirmSender(messageID: kimDong.id, actor: "officer:canbo (192.0.2.10)", at: arrival)
+            #expect(try store.ledger(campaign: TestOffice.campaign.id)["TH01"]?.senderUnconfirmed == false)
+            #expect(try store.aliases()["co.giao.lan@gmail.com"] == "TH01")
+            // The other goes to review: the unit needs a look, the message waits in the queue.
+            let nguyenTrai = try #require(try store.messages(unit: "TH03").first)
+            _ = try desk.sendToReview(messageID: nguyenTrai.id, actor: "officer:canbo (192.0.2.10)", at: arrival)
+            #expect(try store.receiptStatuses(campaign: TestOffice.campaign.id)["TH03"] == .needsReview)
+            #expect(try store.reviewQueue().map(\.message.id) == [nguyenTrai.id])
+        }
+    }
+
     @Test func aRenumberedMailboxRecordsOnlyWhatIsNew() async throws {
         try await withStore { store in
             let known = (Self.mail(from: "c1kimdong@bd.edu.vn", subject: "Kế hoạch thi đua", id: "a@bd.edu.vn"), arrival)

@@ -16,6 +16,8 @@ struct OverviewPage: Sendable {
         var late: Int
         var pending: Int
         var awaitingReview: Int
+        /// Of the units that sent, those whose sender is not yet confirmed.
+        var senderUnconfirmed: Int
         var rejected: Int
         var excused: Int
     }
@@ -40,6 +42,7 @@ struct OverviewPage: Sendable {
         <a class="chip late" href="/campaigns/{{id}}?status=late">Nộp muộn: {{late}}</a>
         <a class="chip pending" href="/campaigns/{{id}}?status=pending">Chưa nộp: {{pending}}</a>
         <a class="chip needs_review" href="/review">Cần xem lại: {{awaitingReview}}</a>
+        {{#hasSenderUnconfirmed}}<a class="chip needs_review" href="/campaigns/{{id}}?status=received">Đã nộp — người gửi chưa xác nhận: {{senderUnconfirmed}}</a>{{/hasSenderUnconfirmed}}
         <a class="chip rejected" href="/campaigns/{{id}}?status=rejected">Không đạt: {{rejected}}</a>
         <a class="chip excused" href="/campaigns/{{id}}?status=excused">Được miễn: {{excused}}</a>
         </p>
@@ -56,6 +59,7 @@ extension OverviewPage.Card {
         self.init(
             id: id, title: title, deadline: deadline, countdown: countdown, overdue: overdue, done: tally.done, total: tally.total,
             percent: tally.total == 0 ? 0 : tally.done * 100 / tally.total, received: tally.received, late: tally.late,
-            pending: tally.pending, awaitingReview: tally.awaitingReview, rejected: tally.rejected, excused: tally.excused)
+            pending: tally.pending, awaitingReview: tally.awaitingReview, senderUnconfirmed: tally.senderUnconfirmed,
+            rejected: tally.rejected, excused: tally.excused)
     }
 }

@@ -58,6 +58,9 @@ extension OverviewPage.Card: MustacheParent {
         case "late": self.late
         case "pending": self.pending
         case "awaitingReview": self.awaitingReview
+        case "senderUnconfirmed": self.senderUnconfirmed
+        // Mustache renders a section for any number, 0 too: the chip needs a Bool.
+        case "hasSenderUnconfirmed": self.senderUnconfirmed > 0
         case "rejected": self.rejected
         case "excused": self.excused
         default: nil
@@ -165,6 +168,7 @@ extension UnitPage.Message: MustacheParent {
         case "matchReason": self.matchReason
         case "files": self.files
         case "rawHref": self.rawHref
+        case "senderUnconfirmed": self.senderUnconfirmed
         default: nil
         }
     }

@@ -25,6 +25,8 @@ struct UnitPage: Sendable {
         var matchReason: String?
         var files: [File]
         var rawHref: String
+        /// Attributed by a name in its text, from an address not yet the unit's.
+        var senderUnconfirmed: Bool = false
     }
 
     struct Sent: Sendable {
@@ -72,6 +74,15 @@ struct UnitPage: Sendable {
         <p><strong>{{subject}}</strong><br><small>Từ {{from}} · nhận lúc {{receivedAt}} · {{campaign}} · <span class="{{status}}">{{statusLabel}}</span></small></p>
         {{#problems}}<p class="problem">{{problems}}</p>{{/problems}}
         {{#matchReason}}<p><small>Nhận diện: {{matchReason}}</small></p>{{/matchReason}}
+        {{#senderUnconfirmed}}
+        <div class="actions unconfirmed">
+        <p class="problem">Người gửi chưa xác nhận: địa chỉ này chưa có trong danh sách địa chỉ của đơn vị (thư được nhận diện theo tên trường).</p>
+        <form method="post" action="/campaigns/{{campaignID}}/units/{{code}}/messages/{{id}}/confirm-sender">
+        <input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit">Xác nhận người gửi (ghi nhớ địa chỉ)</button></form>
+        <form method="post" action="/campaigns/{{campaignID}}/units/{{code}}/messages/{{id}}/review">
+        <input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit" class="secondary">Chuyển sang xem lại</button></form>
+        </div>
+        {{/senderUnconfirmed}}
         <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}}{{#inline}}, xem trong trình duyệt{{/inline}}{{^inline}}, tải về{{/inline}})</small>
         {{#previewImage}}<br><a href="{{href}}" target="_blank" rel="noopener"><img class="preview" src="{{href}}" alt="Xem trước: {{name}}" loading="lazy"></a>{{/previewImage}}
         {{#previewPDF}}<br><iframe class="preview" src="{{href}}#page=1&amp;view=FitH" title="Xem trước: {{name}}" loading="lazy"></iframe>{{/previewPDF}}</li>{{/files}}</ul>

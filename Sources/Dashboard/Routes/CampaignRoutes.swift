@@ -73,7 +73,7 @@ extension DashboardRoutes {
                     shown.map { row in
                         .init(
                             code: row.unit.code, name: row.unit.name, level: row.unit.level, status: row.status.rawValue,
-                            statusLabel: row.status.label, note: row.note,
+                            statusLabel: row.statusLabel, note: row.note,
                             receivedAt: row.receivedAt.map(state.setup.profile.formatDateTime) ?? "",
                             files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
                     }),
@@ -103,7 +103,8 @@ extension DashboardRoutes {
             let view = UnitPage(
                 page: await chrome(unit.name, context: context, state: state, notice: Notice.from(query(request))),
                 campaignID: campaign.id, campaignTitle: campaign.title, code: unit.code, name: unit.name, level: unit.level,
-                emails: unit.emails.joined(separator: ", "), status: status.rawValue, statusLabel: status.label, note: entry?.note,
+                emails: unit.emails.joined(separator: ", "), status: status.rawValue,
+                statusLabel: status.label + (entry?.senderUnconfirmed == true ? " — người gửi chưa xác nhận" : ""), note: entry?.note,
                 canExcuse: status.awaitsSubmission,
                 messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
                 sent: sent, hasSent: !sent.isEmpty,
@@ -111,6 +112,34 @@ extension DashboardRoutes {
                     HistoryLine($0, at: state.setup.profile.formatDateTime($0.at))
                 })
             return renderer.response(.unit, view)
+        }
+
+        // A submission attributed by a name in its text: the officer confirms its sender (the
+        // address is learned) or sends it to the review queue.
+        router.post("/campaigns/{campaign}/units/{unit}/messages/{id}/confirm-sender") { request, context in
+            _ = try await FormData.read(request, context: context)
+            let state = await state()
+            let campaign = try campaign(context, state)
+            let code = context.parameters.get("unit") ?? ""
+            let id = try messageID(context)
+            let outcome = try desk(state).confirmSender(messageID: id, actor: actor(context), at: clock.now())
+            audit(
+                "confirmed a sender", context,
+                ["message": "\(id)", "unit": "\(outcome.unit.code)", "sender": "\(outcome.learnedSender ?? "-")"])
+            return await redirect(
+                "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .senderConfirmed)
+        }
+
+        router.post("/campaigns/{campaign}/units/{unit}/messages/{id}/review") { request, context in
+            _ = try await FormData.read(request, context: context)
+            let state = await state()
+            let campaign = try campaign(context, state)
+            let code = context.parameters.get("unit") ?? ""
+            let id = try messageID(context)
+            _ = try desk(state).sendToReview(messageID: id, actor: actor(context), at: clock.now())
+            audit("sent a message to review", context, ["message": "\(id)", "unit": "\(code)"])
+            return await redirect(
+                "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .sentToReview)
         }
 
         router.post("/campaigns/{campaign}/units/{unit}/excuse") { request, context in
@@ -157,7 +186,8 @@ extension DashboardRoutes {
             status: message.dismissed ? "excused" : message.status?.rawValue ?? "",
             // An empty text is no problem: it must not show as an empty error bar.
             problems: message.problems.flatMap { $0.isEmpty ? nil : $0 }, matchReason: message.matchReason,
-            files: Self.withPreview(message.attachments.map(fileView), of: message.attachments), rawHref: "/messages/\(message.id)/raw")
+            files: Self.withPreview(message.attachments.map(fileView), of: message.attachments), rawHref: "/messages/\(message.id)/raw",
+            senderUnconfirmed: !message.senderConfirmed && !message.dismissed && [.received, .late].contains(message.status))
     }
 
     /// Marks the first file the browser can show (an image or a PDF) to be shown on the

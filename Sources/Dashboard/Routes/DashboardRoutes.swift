@@ -53,8 +53,11 @@ struct DashboardRoutes: Sendable {
     /// `campaign`'s tally (`Tally`: the one count every view shows), from its ledger as read
     /// at most a few seconds ago.
     func tally(_ campaign: Campaign, state: DashboardState) async throws -> Tally {
-        let statuses = try await ledger(campaign, state: state).mapValues(\.status)
-        return Tally(roster: state.setup.roster, statuses: statuses, awaitingReview: try state.store.reviewCount(campaign: campaign.id))
+        let ledger = try await ledger(campaign, state: state)
+        return Tally(
+            roster: state.setup.roster, statuses: ledger.mapValues(\.status),
+            awaitingReview: try state.store.reviewCount(campaign: campaign.id),
+            senderUnconfirmed: Set(ledger.filter(\.value.senderUnconfirmed).keys))
     }
 
     /// `campaign`'s ledger, as read at most a few seconds ago.
@@ -65,7 +68,7 @@ struct DashboardRoutes: Sendable {
 
 /// What the officer is told after an action.
 enum Notice: String {
-    case assigned, rejected, dismissed, excused, loggedOut
+    case assigned, rejected, dismissed, excused, senderConfirmed, sentToReview, loggedOut
 
     var text: String {
         switch self {
@@ -73,6 +76,8 @@ enum Notice: String {
         case .rejected: "Đã trả lại hồ sơ; thư báo lý do sẽ được gửi cho đơn vị trong vài phút."
         case .dismissed: "Đã bỏ thư ra khỏi danh sách cần xem lại (không phải hồ sơ). Không có thư nào được gửi cho người gửi."
         case .excused: "Đã ghi nhận đơn vị được miễn nộp đợt này."
+        case .senderConfirmed: "Đã xác nhận người gửi; từ nay thư từ địa chỉ này được nhận diện tự động."
+        case .sentToReview: "Đã chuyển thư sang danh sách cần xem lại."
         case .loggedOut: "Đã đăng xuất."
         }
     }

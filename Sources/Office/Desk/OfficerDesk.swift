@@ -78,6 +78,26 @@ public struct OfficerDesk: Sendable {
         return message
     }
 
+    /// Confirms that the sender of message `id`, attributed to its unit by a name in its
+    /// text, writes for the unit: its address is learned, and the receipt no longer shows
+    /// the sender as unconfirmed.
+    public func confirmSender(messageID id: Int64, actor: String, at now: Date) throws -> Outcome {
+        guard let message = try store.storedMessage(id: id) else { throw Refusal.unknownMessage(id) }
+        guard let unit = message.unitCode else { throw Refusal.unknownUnit("") }
+        return try assign(messageID: id, to: unit, campaignID: message.campaignID, actor: actor, at: now)
+    }
+
+    /// Sends message `id`, attributed by a name in its text, to the review queue: the
+    /// officer doubts that its sender writes for the unit.
+    public func sendToReview(messageID id: Int64, actor: String, at now: Date) throws -> StoredMessage {
+        guard let message = try store.storedMessage(id: id) else { throw Refusal.unknownMessage(id) }
+        let sender = message.fromAddress ?? "người gửi"
+        try store.sendToReview(
+            messageID: id, reason: "địa chỉ \(sender) chưa có trong danh sách địa chỉ của đơn vị; cần xác nhận người gửi",
+            actor: actor, at: now)
+        return message
+    }
+
     /// Sets message `id` aside as no submission (an advertisement, a newsletter, a question):
     /// it leaves the review queue and, unlike a rejection, nothing is mailed to its sender.
     public func dismiss(messageID id: Int64, actor: String, at now: Date) throws -> StoredMessage {

@@ -53,6 +53,11 @@ public struct UnitTable: Sendable {
         public var receivedAt: Date?
         public var note: String?
         public var files: Int
+        /// Received from an address not yet known to be the unit's.
+        public var senderUnconfirmed: Bool
+        /// The status as the officer reads it: "Đã nộp — người gửi chưa xác nhận" when the
+        /// sender is not confirmed.
+        public var statusLabel: String { status.label + (senderUnconfirmed ? " — người gửi chưa xác nhận" : "") }
         /// The unit's place in code order and in name order (see `RosterIndex`).
         var codeRank: Int
         var nameRank: Int
@@ -84,7 +89,8 @@ public struct UnitTable: Sendable {
             rows.append(
                 Row(
                     unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
-                    files: entry?.attachmentCount ?? 0, codeRank: index.codeRank[unit.code] ?? 0,
+                    files: entry?.attachmentCount ?? 0, senderUnconfirmed: entry?.senderUnconfirmed ?? false,
+                    codeRank: index.codeRank[unit.code] ?? 0,
                     nameRank: index.nameRank[unit.code] ?? 0))
         }
         self.rows = Self.sortedPositions(rows, by: query.sort, descending: query.descending).map { rows[$0] }

@@ -16,7 +16,7 @@ public enum UnitTableExport {
 
     public static func cells(_ row: UnitTable.Row) -> [Cell] {
         [
-            .text(row.unit.code), .text(row.unit.name), .text(row.unit.level), .text(row.status.label), .text(row.status.rawValue),
+            .text(row.unit.code), .text(row.unit.name), .text(row.unit.level), .text(row.statusLabel), .text(row.status.rawValue),
             row.receivedAt.map(Cell.dateTime) ?? .text(""), .number(row.files), .text(row.note ?? ""),
         ]
     }

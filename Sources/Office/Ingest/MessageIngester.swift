@@ -174,9 +174,12 @@ public struct MessageIngester: Sendable {
         guard let policy = acknowledgements, let assessment = decision.assessment, let campaign = decision.campaign,
             let sender = (message.replyTo ?? message.from)?.address
         else { return nil }
+        // A sender not known to write for the unit: the unit's own addresses get a copy.
+        let unitAddresses =
+            decision.unit.flatMap { $0.confirmsSender ? nil : rules.matcher.roster.unit(code: $0.code)?.emails } ?? []
         return policy.acknowledgement(
             for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt,
-            isBacklog: isBacklog, repliesToSenderLastDay: snapshot.acknowledgementCount(to: sender))
+            isBacklog: isBacklog, repliesToSenderLastDay: snapshot.acknowledgementCount(to: sender), unitAddresses: unitAddresses)
     }
 
     struct StagedFileChanged: Error, CustomStringConvertible {

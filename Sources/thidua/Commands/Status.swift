@@ -38,11 +38,13 @@ struct Status: AsyncParsableCommand {
                 print("\(report.campaign.title) — hạn \(office.formatDateTime(report.campaign.deadline))")
                 print(
                     "Đã nộp \(s.received), nộp muộn \(s.late), chưa nộp \(s.pending), cần xem lại \(s.awaitingReview), không đạt \(s.rejected), được miễn \(s.excused) / \(s.total)"
+                        + (s.senderUnconfirmed > 0 ? " (\(s.senderUnconfirmed) đã nộp từ địa chỉ chưa xác nhận)" : "")
                 )
                 for unit in report.units {
                     let when = unit.receivedAt.map(office.formatDateTime) ?? ""
+                    let unconfirmed = unit.senderConfirmed ? "" : " (người gửi chưa xác nhận)"
                     print(
-                        "\(unit.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(unit.status.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(when.padding(toLength: 17, withPad: " ", startingAt: 0)) \(unit.name)"
+                        "\(unit.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(unit.status.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(when.padding(toLength: 17, withPad: " ", startingAt: 0)) \(unit.name)\(unconfirmed)"
                     )
                 }
                 if !report.review.isEmpty {
