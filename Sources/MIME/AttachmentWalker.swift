@@ -10,6 +10,8 @@ struct AttachmentWalker {
     var plainText: String?
     var htmlText: String?
     var attachments: [Attachment] = []
+    /// The leaves that are not files, and why (`IgnoredPart`).
+    var ignored: [IgnoredPart] = []
     var defects: [String] = []
     /// Senders of forwarded messages (message/rfc822 parts), outermost first.
     var forwardedFrom: [MailAddress] = []
@@ -32,7 +34,9 @@ struct AttachmentWalker {
         let filename = entity.filename
         let isAttachmentDisposition = dispositionValue == "attachment"
         if filename == nil, !isAttachmentDisposition, type == "text/plain" || type == "text/html" {
-            let text = Charset.decode(entity.decodedBody(), charset: entity.contentType["charset"]).text
+            let body = entity.decodedBody()
+            ignored.append(IgnoredPart(filename: nil, contentType: type, bytes: body, reason: .body))
+            let text = Charset.decode(body, charset: entity.contentType["charset"]).text
             if type == "text/plain" {
                 if plainText == nil { plainText = text }
                 attachments += UUEncoded.extract(from: text)
@@ -41,32 +45,69 @@ struct AttachmentWalker {
             }
             return
         }
-        if entity.isMultipart { return }  // an unparsed (too deep or boundary-less) container
-        let data = entity.decodedBody(reusing: &buffers)
-        guard !data.isEmpty else { return }
-        let isInline = dispositionValue == "inline" || (dispositionValue == nil && entity.headers["Content-ID"] != nil)
-        if TNEF.isTNEF(data), let files = TNEF.files(in: data) {
-            // winmail.dat: the school's files are inside; list them instead of the wrapper.
-            for file in files {
-                attachments.append(
-                    Attachment(
-                        filename: file.name ?? Self.fallbackName(type: "application/octet-stream", index: attachments.count + 1),
-                        contentType: "application/octet-stream", data: file.data, isInline: false))
-            }
-            buffers.recycle(consume data)
+        if entity.isMultipart {
+            // A container the parser did not open: too deep, or a multipart without parts.
+            ignored.append(IgnoredPart(filename: filename, contentType: type, bytes: Array(entity.body), reason: .tooDeep))
             return
         }
-        let attachment = Attachment(
-            filename: filename ?? Self.fallbackName(type: type, index: attachments.count + 1),
+        // Delivery and read reports are the mail system's, not a school's file (a bounce is
+        // matched to the reminder it bounces elsewhere).
+        if Self.reportTypes.contains(type) {
+            ignored.append(IgnoredPart(filename: filename, contentType: type, bytes: entity.decodedBody(), reason: .report))
+            return
+        }
+        let data = entity.decodedBody(reusing: &buffers)
+        guard !data.isEmpty else {
+            // An empty file is reported, so the school can be told it arrived empty; an empty
+            // part with no name is no file, and is ignored with the body.
+            if filename != nil || isAttachmentDisposition {
+                attachments.append(
+                    Attachment(
+                        filename: filename ?? Self.fallbackName(type: type, index: attachments.count + 1), contentType: type, data: [],
+                        isInline: false))
+            } else {
+                ignored.append(IgnoredPart(filename: nil, contentType: type, bytes: [], reason: .body))
+            }
+            return
+        }
+        let isInline = dispositionValue == "inline" || (dispositionValue == nil && entity.headers["Content-ID"] != nil)
+        if let listing = TNEF.listing(of: data), !listing.files.isEmpty {
+            // winmail.dat: the school's files are inside; list them instead of the wrapper.
+            let names = listing.files.map { $0.name ?? Self.fallbackName(type: "application/octet-stream", index: attachments.count + 1) }
+            for (file, name) in zip(listing.files, names) {
+                attachments.append(Attachment(filename: name, contentType: "application/octet-stream", data: file.data, isInline: false))
+            }
+            guard !listing.complete else {
+                buffers.recycle(consume data)
+                return
+            }
+            // Some members could not be read (an embedded message, an OLE object, a cut
+            // blob): the wrapper is kept as well, so nothing the school sent is lost.
+            defects.append(
+                "\(filename ?? "winmail.dat"): only \(names.count) file(s) inside could be read (\(names.joined(separator: ", "))); "
+                    + "the whole file is kept as well")
+        }
+        // A uuencoded part names its file on its `begin` line when the headers do not.
+        let uuName = entity.transferEncoding == .uuencode ? UUEncoded.decodeBody(entity.body).name : nil
+        var attachment = Attachment(
+            filename: filename ?? uuName ?? Self.fallbackName(type: type, index: attachments.count + 1),
             contentType: type,
             data: data,
             isInline: isInline
         )
+        // A winmail.dat kept whole is Outlook's container, whatever its members look like.
+        if TNEF.isTNEF(data) { attachment.kind = .other }
         if isInline, attachment.kind == .image, data.count < Self.logoSizeLimit, filename == nil || entity.headers["Content-ID"] != nil {
+            ignored.append(IgnoredPart(filename: filename, contentType: type, bytes: data, reason: .logo))
             return
         }
         attachments.append(attachment)
     }
+
+    static let reportTypes: Set<String> = [
+        "message/delivery-status", "message/disposition-notification", "text/rfc822-headers", "message/global-delivery-status",
+        "message/global-disposition-notification", "message/global-headers",
+    ]
 
     /// A name for a part sent without one, so the officer still has something to click.
     static func fallbackName(type: String, index: Int) -> String {

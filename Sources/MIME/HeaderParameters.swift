@@ -94,10 +94,7 @@ public struct HeaderParameters: Sendable {
         return out
     }
 
-    private static func text(_ bytes: [UInt8]) -> String {
-        let utf8 = Charset.decode(bytes, charset: "utf-8")
-        return utf8.isExact ? utf8.text : Charset.decode(bytes, charset: "windows-1252").text
-    }
+    private static func text(_ bytes: [UInt8]) -> String { RawHeaderText.decode(bytes) }
 
     /// Splits at semicolons outside quoted strings.
     private static func split(_ raw: [UInt8]) -> [ArraySlice<UInt8>] {

@@ -8,14 +8,12 @@ public struct Headers: Sendable {
         public var rawValue: [UInt8]
 
         /// The value as text: raw 8-bit bytes read as UTF-8 (windows-1252 when they are
-        /// not UTF-8), then RFC 2047 encoded words decoded.
+        /// not UTF-8, `RawHeaderText`), then RFC 2047 encoded words decoded.
         public var text: String { EncodedWords.decode(rawText) }
 
-        /// The value as raw text with no encoded-word decoding (for structured fields).
-        public var rawText: String {
-            let utf8 = Charset.decode(rawValue, charset: "utf-8")
-            return utf8.isExact ? utf8.text : Charset.decode(rawValue, charset: "windows-1252").text
-        }
+        /// The value as raw text with no encoded-word decoding (for structured fields); raw
+        /// 8-bit bytes as `RawHeaderText` reads them.
+        public var rawText: String { RawHeaderText.decode(rawValue) }
     }
 
     public private(set) var fields: [Field] = []

@@ -21,13 +21,21 @@ public struct MIMEParser: Sendable {
         parseEntity(bytes, depth: 0, defaultType: "text/plain")
     }
 
+    private static let discreteTypes: Set<String> = ["application", "image", "audio", "video", "model", "font"]
+
     private func parseEntity(_ bytes: ArraySlice<UInt8>, depth: Int, defaultType: String) -> MIMEEntity {
         let (headers, bodyStart) = Headers.parse(bytes)
         var contentType =
             headers["Content-Type"].map { HeaderParameters($0.rawValue) }
             ?? HeaderParameters(value: defaultType)
         if !contentType.value.contains("/") {
-            contentType = HeaderParameters(value: defaultType)
+            // A type without its subtype (`application` alone, as some clients write it) is
+            // a file of unknown kind, its name kept: read as text it would vanish into the body.
+            if Self.discreteTypes.contains(contentType.value) {
+                contentType.value = "application/octet-stream"
+            } else {
+                contentType = HeaderParameters(value: defaultType)
+            }
         }
         var entity = MIMEEntity(
             headers: headers,

@@ -18,6 +18,9 @@ public struct MailMessage: Sendable {
     /// Plain text of the body (the text/plain part, or text/html stripped of tags).
     public var bodyText: String
     public var attachments: [Attachment]
+    /// Every other leaf part, and why it is no file (`IgnoredPart`): with `attachments`,
+    /// every leaf of the message is accounted for.
+    public var ignored: [IgnoredPart] = []
     /// Cloud-storage links found in the body (a file shared instead of attached).
     public var links: [String]
     public var defects: [String]
@@ -91,6 +94,7 @@ public struct MailMessage: Sendable {
             precedence: headers.text("Precedence")?.lowercased(),
             bodyText: body,
             attachments: walker.attachments,
+            ignored: walker.ignored,
             links: CloudLinks.find(in: body + "\n" + (walker.htmlText ?? "")),
             defects: walker.defects,
             headers: headers,

@@ -20,18 +20,35 @@ enum TNEF {
         bytes.count >= 6 && bytes.littleEndianUInt32(at: 0) == signature
     }
 
+    /// What a blob holds: the files read whole, and whether that is every member it
+    /// declares (an embedded message or an OLE object has no attAttachData this reader
+    /// takes; a cut blob loses what follows the cut).
+    struct Listing {
+        var files: [File]
+        var complete: Bool
+    }
+
     /// The files inside, or nil when the blob is not TNEF or is damaged before any file.
     static func files(in bytes: [UInt8]) -> [File]? {
+        listing(of: bytes).flatMap { $0.files.isEmpty ? nil : $0.files }
+    }
+
+    /// The blob's members, read as far as they can be; nil when it is not TNEF.
+    static func listing(of bytes: [UInt8]) -> Listing? {
         guard isTNEF(bytes) else { return nil }
         var files: [File] = []
         var current: File?
+        var truncated = false
         var offset = 6  // signature (4) + legacy key (2)
         while offset + 9 <= bytes.count {
             let level = bytes[offset]
             let id = bytes.littleEndianUInt32(at: offset + 1)
             let length = Int(bytes.littleEndianUInt32(at: offset + 5))
             let start = offset + 9
-            guard length >= 0, start + length + 2 <= bytes.count else { break }
+            guard length >= 0, start + length + 2 <= bytes.count else {
+                truncated = true
+                break
+            }
             if level == levelAttachment {
                 let value = Array(bytes[start..<(start + length)])
                 switch id {
@@ -41,8 +58,7 @@ enum TNEF {
                 case attAttachTitle:
                     // An 8-bit string in the sender's ANSI code page, NUL-terminated.
                     let raw = Array(value.prefix { $0 != 0 })
-                    let utf8 = Charset.decode(raw, charset: "utf-8")
-                    current?.name = utf8.isExact ? utf8.text : Charset.decode(raw, charset: "windows-1252").text
+                    current?.name = RawHeaderText.decode(raw)
                 case attAttachData:
                     current?.data = value
                 default:
@@ -52,6 +68,7 @@ enum TNEF {
             offset = start + length + 2  // value, then a 16-bit checksum
         }
         if let file = current { files.append(file) }
-        return files.isEmpty ? nil : files.filter { !$0.data.isEmpty }
+        let readable = files.filter { !$0.data.isEmpty }
+        return Listing(files: readable, complete: !truncated && readable.count == files.count)
     }
 }

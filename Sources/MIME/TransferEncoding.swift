@@ -4,7 +4,10 @@ import CBase64
 /// senders wrap, truncate and decorate encoded bodies, and a readable file beats a refusal.
 public enum TransferEncoding: Sendable, Equatable {
     case sevenBit, eightBit, binary, base64, quotedPrintable
-    /// x-uuencode and friends, and anything unrecognised, are passed through as-is.
+    /// `x-uuencode`, `x-uue`, `uuencode`: a `begin … end` block, as old clients and scanners
+    /// write it.
+    case uuencode
+    /// Anything unrecognised is passed through as-is.
     case other(String)
 
     public init(headerValue: String?) {
@@ -17,6 +20,7 @@ public enum TransferEncoding: Sendable, Equatable {
         case "binary": self = .binary
         case "base64": self = .base64
         case "quoted-printable": self = .quotedPrintable
+        case "x-uuencode", "x-uue", "uuencode", "x-uudecode": self = .uuencode
         default: self = .other(token)
         }
     }
@@ -25,6 +29,7 @@ public enum TransferEncoding: Sendable, Equatable {
         switch self {
         case .base64: Base64.decode(body)
         case .quotedPrintable: QuotedPrintable.decode(body)
+        case .uuencode: UUEncoded.decodeBody(body).data
         default: Array(body)
         }
     }

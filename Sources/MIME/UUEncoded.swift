@@ -29,6 +29,30 @@ enum UUEncoded {
         return result
     }
 
+    /// A part sent with `Content-Transfer-Encoding: x-uuencode`: the file of its first
+    /// `begin MODE NAME` … `end` block, with the name the block gives; a body without a
+    /// `begin` line is read as encoded lines throughout.
+    static func decodeBody(_ body: ArraySlice<UInt8>) -> (name: String?, data: [UInt8]) {
+        var name: String?
+        var started = false
+        var data: [UInt8] = []
+        let hasBegin = body.starts(with: Array("begin ".utf8)) || body.firstRange(of: Array("\nbegin ".utf8)) != nil
+        for rawLine in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+            if hasBegin, !started {
+                let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 2)
+                if parts.count == 3, parts[0].elementsEqual("begin".utf8), parts[1].allSatisfy({ (0x30...0x37).contains($0) }) {
+                    name = Charset.decode(parts[2], charset: "utf-8").text
+                    started = true
+                }
+                continue
+            }
+            if line.elementsEqual("end".utf8) { break }
+            data += decodeLine(Array(line))
+        }
+        return (name, data)
+    }
+
     private static func decodeLine(_ line: [UInt8]) -> [UInt8] {
         guard let first = line.first else { return [] }
         let length = Int((first &- 32) & 63)

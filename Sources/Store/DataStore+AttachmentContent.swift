@@ -89,3 +89,27 @@ extension DataStore {
         }
     }
 }
+
+extension DataStore {
+    /// The parts of message `messageID` that are not its files (`IgnoredPart`), read out of
+    /// its raw mail; none once that is pruned.
+    public func ignoredParts(messageID: Int64) throws -> [IgnoredPart] {
+        guard let raw = try rawMessage(id: messageID) else { return [] }
+        return MailMessage.parse(raw).ignored
+    }
+
+    /// The bytes of the part of message `messageID` whose SHA-256 is `sha256` (an ignored
+    /// part the officer wants to see), decoded; nil when the raw mail has no such part.
+    public func partContent(messageID: Int64, sha256: String) throws -> [UInt8]? {
+        guard let raw = try rawMessage(id: messageID) else { return nil }
+        func find(_ entity: MIMEEntity) -> [UInt8]? {
+            if entity.children.isEmpty {
+                let bytes = entity.isMultipart ? Array(entity.body) : entity.decodedBody()
+                return SHA256Hasher.hex(of: bytes) == sha256 ? bytes : nil
+            }
+            for child in entity.children { if let found = find(child) { return found } }
+            return nil
+        }
+        return find(MIMEParser().parse(raw))
+    }
+}

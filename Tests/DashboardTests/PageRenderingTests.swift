@@ -146,6 +146,27 @@ struct PageRenderingTests {
         #expect(!card(0).contains("người gửi chưa xác nhận"), "no chip when every sender is known")
     }
 
+    @Test func aMessagesOtherPartsAreListedFoldedUnderItsFiles() {
+        func page(_ ignored: [UnitPage.IgnoredLine]) -> String {
+            let message = UnitPage.Message(
+                id: 3, receivedAt: "r", from: "f", subject: "s", campaign: "c", statusLabel: "l", status: "received", problems: nil,
+                matchReason: nil, files: [], rawHref: "/raw", ignored: ignored)
+            return renderer.render(
+                .unit,
+                UnitPage(
+                    page: PageChrome(title: "x", user: "u", csrf: "t"), campaignID: "c", campaignTitle: "t", code: "U1", name: "n",
+                    level: "TH", emails: "e", status: "received", statusLabel: "Đã nộp", note: nil, canExcuse: false,
+                    messages: [message], sent: [], hasSent: false, history: []))
+        }
+        let listed = page([
+            UnitPage.IgnoredLine(
+                name: "phần 1", reason: "nội dung thư", contentType: "text/plain", size: "1 KB", href: "/messages/3/parts/ab")
+        ])
+        #expect(listed.contains("<details class=\"ignored\"><summary>Các phần khác của thư (không phải tệp hồ sơ)</summary>"))
+        #expect(listed.contains("<a href=\"/messages/3/parts/ab\">phần 1</a> <small>(nội dung thư; text/plain, 1 KB)</small>"))
+        #expect(!page([]).contains("Các phần khác của thư"))
+    }
+
     @Test func theUnitCountIsSaidOnce() {
         #expect(UnitTablePage.countLine(shown: 60, matching: 60, total: 60) == "60 đơn vị.")
         #expect(UnitTablePage.countLine(shown: 1, matching: 1, total: 60) == "1 đơn vị phù hợp (trong tổng 60).")

@@ -83,3 +83,24 @@ struct ReplyTextTests {
         #expect(after.subject == "Re: Kế hoạch")
     }
 }
+
+/// Issue 19: a file that arrived empty is named to the school, and the ledger says so.
+struct EmptyFileTests {
+    @Test func anEmptyFileIsNamedAndTheSchoolIsAskedToSendItAgain() throws {
+        let raw = try Data(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../MIMETests/Corpus/handwritten/empty-attachment.eml").standardizedFileURL)
+        let message = MailMessage.parse(Array(raw))
+        #expect(message.attachments.map(\.size) == [0])
+        let campaign = AcknowledgementTests.campaign
+        let assessment = SubmissionAssessment.assess(message, for: campaign, receivedAt: AcknowledgementTests.receivedAt)
+        #expect(assessment.status == .needsReview)
+        #expect(assessment.problems == ["tệp đính kèm rỗng (0 byte): KH_TH_DongDa.pdf — đề nghị gửi lại tệp này"])
+        let ack = try #require(
+            AcknowledgementPolicy(office: AcknowledgementTests.office).acknowledgement(
+                for: message, assessment: assessment, campaign: campaign, receivedAt: AcknowledgementTests.receivedAt,
+                isBacklog: false, repliesToSenderLastDay: 0))
+        #expect(ack.text.contains("tệp đính kèm rỗng (0 byte): KH_TH_DongDa.pdf"))
+        #expect(!ack.text.contains("không có tệp đính kèm"))
+    }
+}

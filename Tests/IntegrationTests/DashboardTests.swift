@@ -190,6 +190,16 @@ struct DashboardTests {
             #expect(file.header("Content-Disposition")?.hasPrefix("inline; ") == true)
             #expect(file.header("Content-Disposition")?.contains("filename*=UTF-8''KH%20thi%20%C4%91ua") == true)
             #expect(file.header("X-Content-Type-Options") == "nosniff")
+            // The message's other parts (its text) are listed, folded, and download as bytes.
+            #expect(unit.text.contains("Các phần khác của thư"))
+            let partLink = try #require(
+                unit.text.range(of: "href=\"/messages/").map { unit.text[$0.lowerBound...].dropFirst(6).prefix { $0 != "\"" } }
+                    .flatMap { $0.contains("/parts/") ? String($0) : nil })
+            let part = http.get(partLink, cookie: cookie)
+            #expect(part.status == 200, "\(partLink)")
+            #expect(part.header("Content-Type") == "application/octet-stream")
+            #expect(part.header("Content-Disposition")?.hasPrefix("attachment; ") == true)
+            #expect(http.get("/messages/1/parts/" + String(repeating: "0", count: 64), cookie: cookie).status == 404)
             // The page shows the scan itself, framed from the dashboard only.
             #expect(unit.text.contains("<iframe class=\"preview\" src=\"/files/\(fileLink)#page=1&amp;view=FitH\""))
             #expect(file.header("X-Frame-Options") == "SAMEORIGIN")

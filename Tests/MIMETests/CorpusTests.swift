@@ -70,3 +70,48 @@ struct CorpusTests {
             "unexpected extra files: \(message.attachments.map(\.filename))")
     }
 }
+
+/// Issue 19: every leaf part of every corpus message is accounted for — a file, a file
+/// inside it (winmail.dat, uuencoded text), or an ignored part with its reason.
+struct EveryLeafIsAccountedForTests {
+    static func leaves(_ entity: MIMEEntity) -> [MIMEEntity] {
+        entity.children.isEmpty ? [entity] : entity.children.flatMap(leaves)
+    }
+
+    @Test func everyLeafOfTheCorpusIsAFileOrIgnoredWithAReason() throws {
+        let root = CorpusTests.root
+        var checked = 0
+        for folder in ["generated", "handwritten"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)
+            where name.hasSuffix(".eml") {
+                let bytes = Array(try Data(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(name)))
+                let message = MailMessage.parse(bytes)
+                let accounted = Set(message.attachments.map(\.sha256) + message.ignored.map(\.sha256))
+                for leaf in Self.leaves(MIMEParser().parse(bytes)) {
+                    let decoded = leaf.isMultipart ? Array(leaf.body) : leaf.decodedBody()
+                    // A wrapper whose files are listed in its stead: winmail.dat; and a body
+                    // whose uuencoded files are (the body itself is ignored as `body`).
+                    if TNEF.isTNEF(decoded) { continue }
+                    #expect(
+                        accounted.contains(SHA256Hasher.hex(of: decoded)),
+                        "\(folder)/\(name): a \(leaf.mimeType) leaf of \(decoded.count) bytes is neither a file nor ignored")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+
+    @Test func theIgnoredPartsSayWhy() throws {
+        let root = CorpusTests.root.appendingPathComponent("handwritten")
+        func reasons(_ name: String) throws -> [String] {
+            MailMessage.parse(Array(try Data(contentsOf: root.appendingPathComponent(name)))).ignored.map(\.reason.rawValue)
+        }
+        #expect(try reasons("delivery-status-report.eml") == ["body", "report", "report"])
+        #expect(try reasons("read-report-mdn.eml") == ["body", "report"])
+        let winmail = MailMessage.parse(Array(try Data(contentsOf: root.appendingPathComponent("winmail-dat-unreadable-member.eml"))))
+        #expect(winmail.defects.contains { $0.contains("only 1 file(s) inside could be read (KH_TH_VanPhuc.pdf)") }, "\(winmail.defects)")
+        let deep = MailMessage.parse(Array(try Data(contentsOf: root.appendingPathComponent("deep-nesting-120.eml"))))
+        #expect(deep.ignored.contains { $0.reason == .tooDeep }, "\(deep.ignored.map(\.reason))")
+    }
+}

@@ -254,7 +254,7 @@ import Testing
     @Test func transferEncodingHeaderValues() {
         #expect(TransferEncoding(headerValue: "QUOTED-PRINTABLE") == .quotedPrintable)
         #expect(TransferEncoding(headerValue: nil) == .sevenBit)
-        #expect(TransferEncoding(headerValue: "x-uuencode") == .other("x-uuencode"))
+        #expect(TransferEncoding(headerValue: "x-uuencode") == .uuencode)
     }
 }
 

@@ -44,7 +44,7 @@ enum Stylesheet {
         form.inline{display:inline}
         .addresses{overflow-wrap:anywhere}
         td,th,p,li,h1,h2{overflow-wrap:break-word}
-        details.raw summary{cursor:pointer;color:var(--muted);font-size:.85rem}
+        details.raw summary,details.ignored summary{cursor:pointer;color:var(--muted);font-size:.85rem}
         .sort-links{display:none}
         @media (max-width:40rem){
           main{padding:.5rem}

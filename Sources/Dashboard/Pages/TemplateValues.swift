@@ -169,6 +169,21 @@ extension UnitPage.Message: MustacheParent {
         case "files": self.files
         case "rawHref": self.rawHref
         case "senderUnconfirmed": self.senderUnconfirmed
+        case "ignored": self.ignored
+        case "hasIgnored": !self.ignored.isEmpty
+        default: nil
+        }
+    }
+}
+
+extension UnitPage.IgnoredLine: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "reason": self.reason
+        case "contentType": self.contentType
+        case "size": self.size
+        case "href": self.href
         default: nil
         }
     }

@@ -27,6 +27,17 @@ struct UnitPage: Sendable {
         var rawHref: String
         /// Attributed by a name in its text, from an address not yet the unit's.
         var senderUnconfirmed: Bool = false
+        /// The message's other parts (its text, a logo, a report), folded away under its files.
+        var ignored: [IgnoredLine] = []
+    }
+
+    /// A part of a message that is no file, listed for the officer who doubts.
+    struct IgnoredLine: Sendable {
+        var name: String
+        var reason: String
+        var contentType: String
+        var size: String
+        var href: String
     }
 
     struct Sent: Sendable {
@@ -86,6 +97,9 @@ struct UnitPage: Sendable {
         <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}}{{#inline}}, xem trong trình duyệt{{/inline}}{{^inline}}, tải về{{/inline}})</small>
         {{#previewImage}}<br><a href="{{href}}" target="_blank" rel="noopener"><img class="preview" src="{{href}}" alt="Xem trước: {{name}}" loading="lazy"></a>{{/previewImage}}
         {{#previewPDF}}<br><iframe class="preview" src="{{href}}#page=1&amp;view=FitH" title="Xem trước: {{name}}" loading="lazy"></iframe>{{/previewPDF}}</li>{{/files}}</ul>
+        {{#hasIgnored}}<details class="ignored"><summary>Các phần khác của thư (không phải tệp hồ sơ)</summary><ul>
+        {{#ignored}}<li><a href="{{href}}">{{name}}</a> <small>({{reason}}; {{contentType}}, {{size}})</small></li>{{/ignored}}
+        </ul></details>{{/hasIgnored}}
         <p><small><a href="{{rawHref}}">Tải thư gốc (.eml)</a></small></p>
         </article>
         {{/messages}}

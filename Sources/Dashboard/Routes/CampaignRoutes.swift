@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import MIME
 import Office
 import Store
 
@@ -187,7 +188,23 @@ extension DashboardRoutes {
             // An empty text is no problem: it must not show as an empty error bar.
             problems: message.problems.flatMap { $0.isEmpty ? nil : $0 }, matchReason: message.matchReason,
             files: Self.withPreview(message.attachments.map(fileView), of: message.attachments), rawHref: "/messages/\(message.id)/raw",
-            senderUnconfirmed: !message.senderConfirmed && !message.dismissed && [.received, .late].contains(message.status))
+            senderUnconfirmed: !message.senderConfirmed && !message.dismissed && [.received, .late].contains(message.status),
+            ignored: ((try? state.store.ignoredParts(messageID: message.id)) ?? []).enumerated().map { index, part in
+                UnitPage.IgnoredLine(
+                    name: part.filename ?? "phần \(index + 1)", reason: Self.label(part.reason), contentType: part.contentType,
+                    size: Format.size(part.size), href: "/messages/\(message.id)/parts/\(part.sha256)")
+            })
+    }
+
+    /// Why a part is no file, in Vietnamese.
+    static func label(_ reason: IgnoredPart.Reason) -> String {
+        switch reason {
+        case .body: "nội dung thư"
+        case .logo: "ảnh nhỏ chèn trong thư (logo, chữ ký)"
+        case .report: "báo cáo của hệ thống thư (thư không đến được, đã đọc)"
+        case .tooDeep: "lồng quá sâu, không mở được"
+        case .limit: "vượt giới hạn kích thước hoặc số phần"
+        }
     }
 
     /// Marks the first file the browser can show (an image or a PDF) to be shown on the

@@ -37,6 +37,29 @@ extension DashboardRoutes {
                 ], body: body)
         }
 
+        // A part of a message that is no file (its text, a logo, a report): always a
+        // download, never shown as a page, whatever it holds.
+        router.get("/messages/{id}/parts/{sha}") { request, context in
+            let state = await state()
+            let id = try messageID(context)
+            let sha = context.parameters.get("sha") ?? ""
+            let store = state.store
+            guard sha.count == 64, sha.allSatisfy(\.isHexDigit),
+                let bytes = try await Task.detached(operation: { try store.partContent(messageID: id, sha256: sha) }).value
+            else {
+                throw HTTPError(.notFound, message: "Không tìm thấy phần này của thư (thư gốc có thể đã bị xoá theo chính sách lưu trữ).")
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/octet-stream",
+                    .contentDisposition: AttachmentDelivery.contentDisposition(
+                        inline: false, filename: "phan-thu-\(id)-\(sha.prefix(8)).bin"),
+                    .contentSecurityPolicy: AttachmentDelivery.policy,
+                    .cacheControl: "private, no-store",
+                ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+
         router.get("/messages/{id}/raw") { request, context in
             let state = await state()
             let id = try messageID(context)

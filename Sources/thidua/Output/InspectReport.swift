@@ -14,6 +14,26 @@ struct InspectReport: Encodable {
         var members: [ArchiveMember]?
     }
 
+    /// A leaf that is no file, and why (DESIGN.md: every leaf part is accounted for).
+    struct Ignored: Encodable {
+        var filename: String?
+        var content_type: String
+        var size: Int
+        var sha256: String
+        var reason: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(filename, forKey: .filename)  // null, not left out
+            try container.encode(content_type, forKey: .content_type)
+            try container.encode(size, forKey: .size)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(reason, forKey: .reason)
+        }
+
+        enum CodingKeys: String, CodingKey { case filename, content_type, size, sha256, reason }
+    }
+
     struct CampaignRef: Encodable {
         var id: String
         var title: String
@@ -31,6 +51,7 @@ struct InspectReport: Encodable {
     var subject: String
     var date: Date?
     var attachments: [File]
+    var ignored: [Ignored]
     var links: [String]
     var unit: UnitMatch?
     var campaign: CampaignRef?
@@ -49,6 +70,9 @@ struct InspectReport: Encodable {
                 filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, kind: $0.kind.rawValue,
                 inline: $0.isInline, members: $0.members.isEmpty ? nil : $0.members)
         }
+        ignored = message.ignored.map {
+            Ignored(filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, reason: $0.reason.rawValue)
+        }
         links = message.links
         unit = decision?.unit
         campaign = decision?.campaign.map { CampaignRef(id: $0.id, title: $0.title) }
@@ -57,7 +81,7 @@ struct InspectReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, message_id, from, from_name, subject, date, attachments, links, unit, campaign, assessment, defects
+        case file, message_id, from, from_name, subject, date, attachments, ignored, links, unit, campaign, assessment, defects
     }
 
     /// Absent values are written as `null`, not left out: the JSON contract names every key.
@@ -70,6 +94,7 @@ struct InspectReport: Encodable {
         try container.encode(subject, forKey: .subject)
         try container.encode(date, forKey: .date)
         try container.encode(attachments, forKey: .attachments)
+        try container.encode(ignored, forKey: .ignored)
         try container.encode(links, forKey: .links)
         try container.encode(unit, forKey: .unit)
         try container.encode(campaign, forKey: .campaign)
