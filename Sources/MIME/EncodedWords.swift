@@ -41,6 +41,44 @@ public enum EncodedWords {
         return result.precomposed
     }
 
+    /// Raw 8-bit bytes written inside Q-encoded words (old clients write the byte itself,
+    /// not `=XX`) escaped as `=XX`, so that each is decoded once, in the word's charset, and
+    /// not first read as header text in another. Bytes outside encoded words are kept.
+    public static func escapingRawBytesInWords(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        let question = UInt8(ascii: "?")
+        let hex = Array("0123456789ABCDEF".utf8)
+        while index < bytes.count {
+            // "=?charset?Q?" … "?="
+            if bytes[index] == UInt8(ascii: "="), index + 1 < bytes.count, bytes[index + 1] == question,
+                let q1 = bytes[(index + 2)...].firstIndex(of: question), q1 + 2 < bytes.count, bytes[q1 + 2] == question,
+                ASCII.lowercased(bytes[q1 + 1]) == UInt8(ascii: "q")
+            {
+                var close = q1 + 3
+                while close + 1 < bytes.count, !(bytes[close] == question && bytes[close + 1] == UInt8(ascii: "=")) { close += 1 }
+                if close + 1 < bytes.count {
+                    out += bytes[index..<(q1 + 3)]
+                    for byte in bytes[(q1 + 3)..<close] {
+                        if byte >= 0x80 {
+                            out += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                        } else {
+                            out.append(byte)
+                        }
+                    }
+                    out += [question, UInt8(ascii: "=")]
+                    index = close + 2
+                    continue
+                }
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return out
+    }
+
     /// Where the next `=?` starts, found byte by byte: Foundation's `range(of:)` takes a
     /// detour through NSString, a cost paid for every header of every message.
     private static func encodedWordStart(in text: Substring) -> Substring.Index? {

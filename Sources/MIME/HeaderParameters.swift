@@ -42,7 +42,7 @@ public struct HeaderParameters: Sendable {
         }
         var parameters: [String: String] = [:]
         for (key, bytes) in plain {
-            parameters[key] = EncodedWords.decode(Self.text(bytes)).precomposed
+            parameters[key] = EncodedWords.decode(Self.text(EncodedWords.escapingRawBytesInWords(bytes))).precomposed
         }
         // The RFC 2231 form wins over a plain one of the same name: it carries the real name.
         for (key, segments) in extended {

@@ -9,7 +9,7 @@ public struct Headers: Sendable {
 
         /// The value as text: raw 8-bit bytes read as UTF-8 (windows-1252 when they are
         /// not UTF-8, `RawHeaderText`), then RFC 2047 encoded words decoded.
-        public var text: String { EncodedWords.decode(rawText) }
+        public var text: String { EncodedWords.decode(RawHeaderText.decode(EncodedWords.escapingRawBytesInWords(rawValue))) }
 
         /// The value as raw text with no encoded-word decoding (for structured fields); raw
         /// 8-bit bytes as `RawHeaderText` reads them.
