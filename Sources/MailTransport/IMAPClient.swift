@@ -175,10 +175,11 @@ public final class IMAPClient: Sendable {
     /// Asked for a few dozen messages at a time: libcurl counts untagged responses against
     /// its 300 KB response-header limit, and counts them generously (the Debian 7.88 build
     /// fails `UID FETCH 1:* (UID FLAGS)` from about 150 messages on).
-    public func flags(mailbox: String) async throws -> [UInt32: [String]] {
+    /// `from`/`below`: only the UIDs in that range (a large mailbox is read in ranges).
+    public func flags(mailbox: String, from first: UInt32 = 1, below uidNext: UInt32? = nil) async throws -> [UInt32: [String]] {
         let status = try await status(mailbox: mailbox)
         guard status.messages > 0 else { return [:] }
-        let all = try await uids(mailbox: mailbox, uidValidity: status.uidValidity, from: 1)
+        let all = try await uids(mailbox: mailbox, uidValidity: status.uidValidity, from: first, below: uidNext)
         var result: [UInt32: [String]] = [:]
         for start in stride(from: 0, to: all.count, by: 50) {
             let chunk = all[start..<min(start + 50, all.count)]
