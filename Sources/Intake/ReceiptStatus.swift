@@ -19,6 +19,12 @@ public enum ReceiptStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// `label`, for a submission from an address not yet known to be the unit's
+    /// (`UnitMatch.confirmsSender`) with that said: "Đã nộp — người gửi chưa xác nhận".
+    public func label(senderUnconfirmed: Bool) -> String {
+        senderUnconfirmed ? "\(label) — người gửi chưa xác nhận" : label
+    }
+
     /// Whether the unit still owes a proper submission and should be reminded: nothing
     /// sent, a submission rejected, or one that needs review (wrong file, a link…), which
     /// gets a reminder saying what is wrong.

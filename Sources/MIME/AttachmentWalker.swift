@@ -88,7 +88,7 @@ struct AttachmentWalker {
                     + "the whole file is kept as well")
         }
         // A uuencoded part names its file on its `begin` line when the headers do not.
-        let uuName = entity.transferEncoding == .uuencode ? UUEncoded.decodeBody(entity.body).name : nil
+        let uuName = entity.transferEncoding == .uuencode ? UUEncoded.beginName(entity.body) : nil
         var attachment = Attachment(
             filename: filename ?? uuName ?? Self.fallbackName(type: type, index: attachments.count + 1),
             contentType: type,

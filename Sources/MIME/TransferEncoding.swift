@@ -29,7 +29,7 @@ public enum TransferEncoding: Sendable, Equatable {
         switch self {
         case .base64: Base64.decode(body)
         case .quotedPrintable: QuotedPrintable.decode(body)
-        case .uuencode: UUEncoded.decodeBody(body).data
+        case .uuencode: UUEncoded.decodeBody(body)
         default: Array(body)
         }
     }

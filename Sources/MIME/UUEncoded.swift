@@ -30,27 +30,40 @@ enum UUEncoded {
     }
 
     /// A part sent with `Content-Transfer-Encoding: x-uuencode`: the file of its first
-    /// `begin MODE NAME` … `end` block, with the name the block gives; a body without a
-    /// `begin` line is read as encoded lines throughout.
-    static func decodeBody(_ body: ArraySlice<UInt8>) -> (name: String?, data: [UInt8]) {
-        var name: String?
-        var started = false
+    /// `begin MODE NAME` … `end` block (its name: `beginName`); a body without a `begin`
+    /// line is read as encoded lines throughout.
+    static func decodeBody(_ body: ArraySlice<UInt8>) -> [UInt8] {
+        // Without a begin line, every line is data.
+        var started = !(body.starts(with: Array("begin ".utf8)) || body.firstRange(of: Array("\nbegin ".utf8)) != nil)
         var data: [UInt8] = []
-        let hasBegin = body.starts(with: Array("begin ".utf8)) || body.firstRange(of: Array("\nbegin ".utf8)) != nil
         for rawLine in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             let line = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
-            if hasBegin, !started {
-                let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 2)
-                if parts.count == 3, parts[0].elementsEqual("begin".utf8), parts[1].allSatisfy({ (0x30...0x37).contains($0) }) {
-                    name = Charset.decode(parts[2], charset: "utf-8").text
-                    started = true
-                }
+            if !started {
+                started = beginLineName(line) != nil
                 continue
             }
             if line.elementsEqual("end".utf8) { break }
             data += decodeLine(Array(line))
         }
-        return (name, data)
+        return data
+    }
+
+    /// The file name of a part's first `begin MODE NAME` line, without decoding the part.
+    static func beginName(_ body: ArraySlice<UInt8>) -> String? {
+        for rawLine in body.split(separator: UInt8(ascii: "\n")) {
+            let line = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+            if let name = beginLineName(line) { return name }
+        }
+        return nil
+    }
+
+    /// NAME, when `line` is `begin MODE NAME` with an octal MODE.
+    private static func beginLineName(_ line: ArraySlice<UInt8>) -> String? {
+        let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 2)
+        guard parts.count == 3, parts[0].elementsEqual("begin".utf8), parts[1].allSatisfy({ (0x30...0x37).contains($0) }) else {
+            return nil
+        }
+        return Charset.decode(parts[2], charset: "utf-8").text
     }
 
     private static func decodeLine(_ line: [UInt8]) -> [UInt8] {

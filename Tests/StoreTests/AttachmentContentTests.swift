@@ -10,13 +10,11 @@ import Testing
 /// opened, written to a file of its own before the raw mail goes, and an attachment the raw
 /// message no longer yields keeps that raw message.
 struct AttachmentContentTests {
-    static let day: TimeInterval = 86_400
-    static let deadline = Date(timeIntervalSince1970: 1_613_926_740)  // 2021-02-21 23:59 +07:00
-    static let campaign = Campaign(
-        id: "khtdkt-2021", title: "Kế hoạch thi đua khen thưởng năm 2021", opens: deadline.addingTimeInterval(-14 * day),
-        deadline: deadline, keywords: ["kế hoạch"], reminders: [])
-    static let retention = RawMailRetention(days: 400, campaigns: [campaign])
-    static let afterRetention = deadline.addingTimeInterval(401 * day)
+    static let day = RetentionTests.day
+    static let deadline = RetentionTests.deadline
+    static let campaign = RetentionTests.campaign
+    static let retention = RetentionTests.retention
+    static let afterRetention = RetentionTests.afterRetention
 
     static let scan = Array("%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n".utf8) + (0..<300).map { UInt8($0 % 251) }
 

@@ -105,7 +105,7 @@ extension DashboardRoutes {
                 page: await chrome(unit.name, context: context, state: state, notice: Notice.from(query(request))),
                 campaignID: campaign.id, campaignTitle: campaign.title, code: unit.code, name: unit.name, level: unit.level,
                 emails: unit.emails.joined(separator: ", "), status: status.rawValue,
-                statusLabel: status.label + (entry?.senderUnconfirmed == true ? " — người gửi chưa xác nhận" : ""), note: entry?.note,
+                statusLabel: status.label(senderUnconfirmed: entry?.senderUnconfirmed ?? false), note: entry?.note,
                 canExcuse: status.awaitsSubmission,
                 messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
                 sent: sent, hasSent: !sent.isEmpty,
@@ -117,41 +117,40 @@ extension DashboardRoutes {
 
         // A submission attributed by a name in its text: the officer confirms its sender (the
         // address is learned) or sends it to the review queue.
-        router.post("/campaigns/{campaign}/units/{unit}/messages/{id}/confirm-sender") { request, context in
-            _ = try await FormData.read(request, context: context)
-            let state = await state()
-            let campaign = try campaign(context, state)
-            let code = context.parameters.get("unit") ?? ""
+        onUnitPage(router, "messages/{id}/confirm-sender", notice: .senderConfirmed) { state, _, _, context in
             let id = try messageID(context)
             let outcome = try desk(state).confirmSender(messageID: id, actor: actor(context), at: clock.now())
             audit(
                 "confirmed a sender", context,
                 ["message": "\(id)", "unit": "\(outcome.unit.code)", "sender": "\(outcome.learnedSender ?? "-")"])
-            return await redirect(
-                "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .senderConfirmed)
         }
 
-        router.post("/campaigns/{campaign}/units/{unit}/messages/{id}/review") { request, context in
-            _ = try await FormData.read(request, context: context)
-            let state = await state()
-            let campaign = try campaign(context, state)
-            let code = context.parameters.get("unit") ?? ""
+        onUnitPage(router, "messages/{id}/review", notice: .sentToReview) { state, _, code, context in
             let id = try messageID(context)
             _ = try desk(state).sendToReview(messageID: id, actor: actor(context), at: clock.now())
             audit("sent a message to review", context, ["message": "\(id)", "unit": "\(code)"])
-            return await redirect(
-                "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .sentToReview)
         }
 
-        router.post("/campaigns/{campaign}/units/{unit}/excuse") { request, context in
+        onUnitPage(router, "excuse", notice: .excused) { state, campaign, code, context in
+            _ = try desk(state).excuse(unitCode: code, campaignID: campaign.id, actor: actor(context), at: clock.now())
+            audit("excused a unit", context, ["unit": "\(code)", "campaign": "\(campaign.id)"])
+        }
+    }
+
+    /// A form posted from a unit's page (its CSRF token checked): `act` does it, then the
+    /// officer is back on the page with `notice`.
+    private func onUnitPage(
+        _ router: Router<DashboardContext>, _ action: String, notice: Notice,
+        _ act: @escaping @Sendable (DashboardState, Campaign, String, DashboardContext) async throws -> Void
+    ) {
+        router.post("/campaigns/{campaign}/units/{unit}/\(action)") { request, context in
             _ = try await FormData.read(request, context: context)
             let state = await state()
             let campaign = try campaign(context, state)
             let code = context.parameters.get("unit") ?? ""
-            _ = try desk(state).excuse(unitCode: code, campaignID: campaign.id, actor: actor(context), at: clock.now())
-            audit("excused a unit", context, ["unit": "\(code)", "campaign": "\(campaign.id)"])
+            try await act(state, campaign, code, context)
             return await redirect(
-                "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: .excused)
+                "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(code))", notice: notice)
         }
     }
 

@@ -57,7 +57,7 @@ public struct UnitTable: Sendable {
         public var senderUnconfirmed: Bool
         /// The status as the officer reads it: "Đã nộp — người gửi chưa xác nhận" when the
         /// sender is not confirmed.
-        public var statusLabel: String { status.label + (senderUnconfirmed ? " — người gửi chưa xác nhận" : "") }
+        public var statusLabel: String { status.label(senderUnconfirmed: senderUnconfirmed) }
         /// The unit's place in code order and in name order (see `RosterIndex`).
         var codeRank: Int
         var nameRank: Int
