@@ -1,7 +1,7 @@
 /// A leaf part of a message that is not one of its files, and why: every leaf is either an
 /// attachment or one of these, so nothing a school sent is invisible (`thidua inspect
 /// --json` lists them as `ignored`, the dashboard under the files).
-public struct IgnoredPart: Sendable, Equatable {
+public struct IgnoredPart: Sendable, Equatable, Codable {
     public enum Reason: String, Sendable, Codable {
         /// The text or HTML the sender wrote.
         case body
@@ -21,6 +21,11 @@ public struct IgnoredPart: Sendable, Equatable {
     public var size: Int
     public var sha256: String
     public var reason: Reason
+
+    enum CodingKeys: String, CodingKey {
+        case filename, size, sha256, reason
+        case contentType = "content_type"
+    }
 
     public init(filename: String?, contentType: String, bytes: [UInt8], reason: Reason) {
         self.filename = filename

@@ -60,6 +60,9 @@ public struct StoredMessage: Sendable {
     /// Attributed by its sender's known address, a thread or the officer, not by a name in
     /// its text (`UnitMatch.confirmsSender`).
     public var senderConfirmed: Bool = true
+    /// Its leaves that are no file, as recorded; nil for mail stored before they were kept
+    /// (`DataStore.ignoredParts(messageID:)` reads them from the raw mail).
+    public var ignored: [IgnoredPart]? = nil
 }
 
 /// A message waiting for the officer's decision.

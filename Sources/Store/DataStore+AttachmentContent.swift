@@ -92,7 +92,8 @@ extension DataStore {
 
 extension DataStore {
     /// The parts of message `messageID` that are not its files (`IgnoredPart`), read out of
-    /// its raw mail; none once that is pruned.
+    /// its raw mail (for mail stored before they were recorded, `StoredMessage.ignored`);
+    /// none once that is pruned.
     public func ignoredParts(messageID: Int64) throws -> [IgnoredPart] {
         guard let raw = try rawMessage(id: messageID) else { return [] }
         return MailMessage.parse(raw).ignored

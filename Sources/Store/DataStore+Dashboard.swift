@@ -220,7 +220,8 @@ extension DataStore {
                 receivedAt: row["received_at"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
                 status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)), problems: row["problems"],
                 matchReason: row["match_reason"], parseError: row["parse_error"], attachments: files[row["id"]] ?? [],
-                dismissed: row["dismissed_at"] != nil, senderConfirmed: (row["match_confidence"] as Double? ?? 1) >= 1)
+                dismissed: row["dismissed_at"] != nil, senderConfirmed: (row["match_confidence"] as Double? ?? 1) >= 1,
+                ignored: (row["ignored_parts"] as String?).flatMap { try? JSONDecoder().decode([IgnoredPart].self, from: Data($0.utf8)) })
         }
     }
 

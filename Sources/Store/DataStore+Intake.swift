@@ -148,8 +148,8 @@ extension DataStore {
             sql: """
                 INSERT INTO messages (mailbox, uid_validity, uid, message_id, sha256, raw_path, size, from_address, from_name,
                     subject, sent_at, received_at, stored_at, unit_code, match_confidence, match_reason, campaign_id, status,
-                    problems, parse_error, auth_results)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    problems, parse_error, auth_results, ignored_parts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
@@ -157,6 +157,7 @@ extension DataStore {
             message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
             message.campaignID, message.assessment?.status.rawValue,
             message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
+            String(decoding: try JSONEncoder().encode(message.ignored), as: UTF8.self),
         ])
         let rowID = db.lastInsertedRowID
         for (position, attachment) in message.attachments.enumerated() {

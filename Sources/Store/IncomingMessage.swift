@@ -47,12 +47,16 @@ public struct IncomingMessage: Sendable {
     public var authResults: String?
     /// A reply to queue in the same transaction, sent after the commit.
     public var acknowledgement: Acknowledgement?
+    /// The message's leaves that are no file (`IgnoredPart`), kept so that the unit's page
+    /// lists them without reading the raw mail again.
+    public var ignored: [IgnoredPart]
 
     public init(
         mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sha256: String, rawPath: String,
         size: Int, fromAddress: String?, fromName: String?, subject: String, sentAt: Date?, receivedAt: Date,
         unit: UnitMatch?, campaignID: String?, assessment: SubmissionAssessment?, parseError: String?,
-        attachments: [StoredAttachment], authResults: String? = nil, acknowledgement: Acknowledgement? = nil
+        attachments: [StoredAttachment], authResults: String? = nil, acknowledgement: Acknowledgement? = nil,
+        ignored: [IgnoredPart] = []
     ) {
         self.mailbox = mailbox
         self.uidValidity = uidValidity
@@ -73,6 +77,7 @@ public struct IncomingMessage: Sendable {
         self.attachments = attachments
         self.authResults = authResults
         self.acknowledgement = acknowledgement
+        self.ignored = ignored
     }
 
     /// Where the message sits in the mailbox.

@@ -293,6 +293,11 @@ enum Schema {
             // A unit's page shows its history from the event log.
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS events_by_unit ON events (unit_code, at)")
         }
+        migrator.registerMigration("v9: a message's parts that are no file") { db in
+            // JSON, written with the message: its unit's page lists them without reading the
+            // raw mail again. NULL for mail stored before, read from its raw mail instead.
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN ignored_parts TEXT")
+        }
         return migrator
     }
 }

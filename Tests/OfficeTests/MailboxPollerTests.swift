@@ -60,6 +60,8 @@ struct MailboxPollerTests {
             let first = try await poller(mailbox, store).poll()
             #expect(first.fetched == 3 && first.recorded == 3 && first.duplicates == 0)
             #expect(mailbox.fetches.sorted() == [1, 2, 3])
+            // Each message's other parts (its text) are recorded with it.
+            #expect(try store.messages(unit: "TH01").first?.ignored?.map(\.reason) == [.body])
             #expect(
                 try store.receiptStatuses(campaign: TestOffice.campaign.id) == ["TH01": .received, "TH02": .received])
             // Nothing new: no fetch at all.

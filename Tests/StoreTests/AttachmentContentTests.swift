@@ -89,6 +89,31 @@ struct AttachmentContentTests {
         }
     }
 
+    @Test func aMessagesOtherPartsAreKeptWithItAndReadBackWithoutItsRawMail() throws {
+        try withStore { store in
+            let raw = Self.rawMessage(uid: 5)
+            let parsed = MailMessage.parse(raw)
+            #expect(parsed.ignored.map(\.reason) == [.body])
+            let row = try put(store, uid: 5)
+            // Recorded as the intake does it: with the message's ignored parts.
+            try store.database.write { db in
+                try db.execute(
+                    sql: "UPDATE messages SET ignored_parts = ? WHERE id = ?",
+                    arguments: [String(decoding: try JSONEncoder().encode(parsed.ignored), as: UTF8.self), row])
+            }
+            let path = try #require(try attachment(store, message: row).rawPath)
+            try store.files.remove(path)
+            #expect(try store.storedMessage(id: row)?.ignored == parsed.ignored, "read from the ledger, not the raw mail")
+            // A message stored before the parts were kept reads them from its raw mail.
+            let older = try put(store, uid: 6)
+            try store.database.write { db in
+                try db.execute(sql: "UPDATE messages SET ignored_parts = NULL WHERE id = ?", arguments: [older])
+            }
+            #expect(try store.storedMessage(id: older)?.ignored == nil)
+            #expect(try store.ignoredParts(messageID: older) == MailMessage.parse(Self.rawMessage(uid: 6)).ignored)
+        }
+    }
+
     @Test func anAttachmentTheRawMessageDoesNotYieldIsAnErrorThatSaysSo() throws {
         try withStore { store in
             let file = try attachment(store, message: try put(store, uid: 2, attachmentSHA256: String(repeating: "0", count: 64)))

@@ -188,7 +188,7 @@ extension DashboardRoutes {
             problems: message.problems.flatMap { $0.isEmpty ? nil : $0 }, matchReason: message.matchReason,
             files: Self.withPreview(message.attachments.map(fileView), of: message.attachments), rawHref: "/messages/\(message.id)/raw",
             senderUnconfirmed: !message.senderConfirmed && !message.dismissed && [.received, .late].contains(message.status),
-            ignored: ((try? state.store.ignoredParts(messageID: message.id)) ?? []).enumerated().map { index, part in
+            ignored: (message.ignored ?? (try? state.store.ignoredParts(messageID: message.id)) ?? []).enumerated().map { index, part in
                 UnitPage.IgnoredLine(
                     name: part.filename ?? "phần \(index + 1)", reason: Self.label(part.reason), contentType: part.contentType,
                     size: Format.size(part.size), href: "/messages/\(message.id)/parts/\(part.sha256)")

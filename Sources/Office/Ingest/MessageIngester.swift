@@ -148,7 +148,8 @@ public struct MessageIngester: Sendable {
             authResults: message.authentication?.summary,
             acknowledgement: acknowledgement(
                 for: message, decision: decision, receivedAt: parsed.receivedAt, isBacklog: snapshot.isBacklog(uid: fetched.uid),
-                snapshot: snapshot))
+                snapshot: snapshot),
+            ignored: message.ignored)
         snapshot.add(record)
         return Prepared(uid: fetched.uid, raw: parsed.raw, entry: .message(record, at: now), decision: decision)
     }
