@@ -40,14 +40,32 @@ let package = Package(
         ),
         // Base64 decoding with AVX2 (header only): the MIME parser's hottest loop.
         .systemLibrary(name: "CBase64"),
+        // The document check's decoders, from the system: qpdf (PDF structure and page
+        // images), TurboJPEG, libspng and libheif. Each reports errors by return code.
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CSpng", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
+        .systemLibrary(name: "CHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // A PDF's structure through qpdf: what a file's kind and the document check read.
+        .target(
+            name: "PDFStructure",
+            dependencies: ["CQPDF"],
+            swiftSettings: strict
+        ),
         .target(
             name: "MIME",
-            dependencies: ["CBase64", "CLibCrypto"],
+            dependencies: ["CBase64", "CLibCrypto", "PDFStructure"],
+            swiftSettings: strict
+        ),
+        // The document check: is a scan in colour, does it bear the red seal, is it readable.
+        .target(
+            name: "DocumentCheck",
+            dependencies: ["CTurboJPEG", "CSpng", "CHeif", "MIME", "PDFStructure"],
             swiftSettings: strict
         ),
         .target(
             name: "Intake",
-            dependencies: ["MIME"],
+            dependencies: ["DocumentCheck", "MIME"],
             swiftSettings: strict
         ),
         .target(
@@ -61,6 +79,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
+                "DocumentCheck",
                 "Intake",
                 "MIME",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -74,6 +93,7 @@ let package = Package(
             name: "Office",
             dependencies: [
                 "CLibCrypto",
+                "DocumentCheck",
                 "Intake",
                 "MIME",
                 "MailTransport",
@@ -103,7 +123,7 @@ let package = Package(
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "MailTransport", "Store", "Office", "Dashboard", "Intake", "MIME",
+                "MailTransport", "Store", "Office", "Dashboard", "Intake", "MIME", "DocumentCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -115,9 +135,10 @@ let package = Package(
         // The corpus is read from the source tree by path; it is data, not a resource.
         // Seeded random inputs for the tests that draw them.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "MIMETests", dependencies: ["MIME", "TestSupport"], exclude: ["Corpus"], swiftSettings: strict),
+        .testTarget(name: "MIMETests", dependencies: ["MIME", "PDFStructure", "TestSupport"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestSupport"], exclude: ["Labelled"], swiftSettings: strict),
+        .testTarget(name: "DocumentCheckTests", dependencies: ["DocumentCheck", "MIME", "PDFStructure", "TestSupport"], exclude: ["Labelled"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "MIME"], swiftSettings: strict),
         .testTarget(
             name: "OfficeTests",

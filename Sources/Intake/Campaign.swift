@@ -14,10 +14,13 @@ public struct Campaign: Sendable, Identifiable {
     public var reminders: [ReminderStage]
     /// The kinds of file that count as a proper submission (default: scans).
     public var acceptedKinds: Set<FileKind>
+    /// Whether a submission counts only once the document check has seen the red seal on
+    /// one of its files (default): the office asks for "bản scan dấu đỏ".
+    public var requireSeal: Bool
 
     public init(
         id: String, title: String, opens: Date, deadline: Date, keywords: [String],
-        reminders: [ReminderStage], acceptedKinds: Set<FileKind> = FileKind.scans
+        reminders: [ReminderStage], acceptedKinds: Set<FileKind> = FileKind.scans, requireSeal: Bool = true
     ) {
         self.id = id
         self.title = title
@@ -26,6 +29,7 @@ public struct Campaign: Sendable, Identifiable {
         self.keywords = keywords
         self.reminders = reminders.sorted()
         self.acceptedKinds = acceptedKinds
+        self.requireSeal = requireSeal
     }
 }
 

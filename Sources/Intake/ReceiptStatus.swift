@@ -29,4 +29,7 @@ public enum ReceiptStatus: String, Sendable, Codable, CaseIterable {
     /// sent, a submission rejected, or one that needs review (wrong file, a link…), which
     /// gets a reminder saying what is wrong.
     public var awaitsSubmission: Bool { self == .pending || self == .rejected || self == .needsReview }
+
+    /// A submission the document check may still send to review: one that would count.
+    public var awaitsCheck: Bool { self == .received || self == .late }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import PDFStructure
 
 /// What a file is, judged from its bytes rather than its name (schools rename files, and
 /// phones call everything "image.jpg").
@@ -45,9 +41,17 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
         // Some generators put junk before the header; readers accept it within 1 KiB. Checked
         // after the container formats, whose members may themselves be stored PDFs.
         if bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8), from: 0) != nil {
-            return PDFInspection(bytes).looksScanned ? .scanPDF : .textPDF
+            return pdfKind(bytes)
         }
         return .other
+    }
+
+    /// A PDF's kind from its structure, as qpdf reads it (object streams, repair and all).
+    /// One that opens without pages, or not at all (damaged, or locked by a password), is
+    /// `other`: nothing in it can be shown to be a document. The document check says why.
+    private static func pdfKind(_ bytes: [UInt8]) -> FileKind {
+        guard let document = try? PDFDocument(bytes: bytes), document.pageCount > 0 else { return .other }
+        return document.looksScanned ? .scanPDF : .textPDF
     }
 
     /// OOXML and OpenDocument files are zip archives; their first entries give them away.
@@ -55,57 +59,5 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
         let window = bytes.prefix(64 * 1024)
         let markers = ["word/", "xl/", "ppt/", "[Content_Types].xml", "mimetypeapplication/vnd.oasis.opendocument"]
         return markers.contains { window.firstRange(of: Array($0.utf8), from: 0) != nil }
-    }
-}
-
-/// A cheap look inside a PDF: counts page objects and image objects without inflating
-/// streams. Scanners write one image per page; an OCR text layer does not change that.
-struct PDFInspection {
-    var pages = 0
-    var images = 0
-    var fonts = 0
-
-    init(_ bytes: [UInt8]) {
-        // One pass over every "/" (memchr: a scan is mostly image data), looking for the
-        // keys "/Type" and "/Subtype", then at the name that follows them.
-        let type = Array("/Type".utf8)
-        let subtype = Array("/Subtype".utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > type.count else { return }
-            var offset = 0
-            while offset < buffer.count,
-                let hit = memchr(base + offset, Int32(UInt8(ascii: "/")), buffer.count - offset)
-            {
-                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                offset = at + 1
-                if Self.has(type, at: at, in: buffer) {
-                    let value = Self.value(after: at + type.count, in: bytes)
-                    if Self.startsWith(value, "/Page"), value.dropFirst(5).first != UInt8(ascii: "s") { pages += 1 }
-                    if Self.startsWith(value, "/Font") { fonts += 1 }
-                } else if Self.has(subtype, at: at, in: buffer) {
-                    if Self.startsWith(Self.value(after: at + subtype.count, in: bytes), "/Image") { images += 1 }
-                }
-            }
-        }
-    }
-
-    private static func has(_ key: [UInt8], at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        offset + key.count <= buffer.count && memcmp(buffer.baseAddress! + offset, key, key.count) == 0
-    }
-
-    /// The bytes after a key and any spaces: the start of its value.
-    private static func value(after end: Int, in bytes: [UInt8]) -> ArraySlice<UInt8> {
-        var start = end
-        while start < bytes.count, bytes[start] == ASCII.space { start += 1 }
-        return bytes[start..<min(bytes.count, start + 8)]
-    }
-
-    private static func startsWith(_ slice: ArraySlice<UInt8>, _ prefix: String) -> Bool {
-        slice.starts(with: prefix.utf8)
-    }
-
-    var looksScanned: Bool {
-        guard images > 0 else { return false }
-        return pages == 0 ? fonts == 0 : images >= pages
     }
 }

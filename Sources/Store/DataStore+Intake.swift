@@ -188,7 +188,7 @@ extension DataStore {
                     kind: .acknowledgement, messageRow: rowID, campaign: message.campaignID, unit: message.unit?.code,
                     recipients: [ack.recipient] + ack.copies, subject: ack.subject, body: ack.text, inReplyTo: ack.inReplyTo,
                     references: ack.references),
-                at: now)
+                at: now, state: message.acknowledgementAwaitsCheck ? .held : .due)
         }
         try Self.advance(db, message.key, now)
         return rowID

@@ -7,14 +7,14 @@ import GRDB
 extension DataStore {
     /// Queues `mail` to be sent by the next cycle, inside the caller's transaction (with
     /// the message it acknowledges, with the decision it tells of).
-    static func queue(_ db: Database, _ mail: OutboxMail, at now: Date) throws {
+    static func queue(_ db: Database, _ mail: OutboxMail, at now: Date, state: OutboxState = .due) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (kind, message_row, campaign_id, unit_code, stage, recipients, subject, body, in_reply_to,
                     reference_ids, state, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'due', ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: arguments(mail) + [now])
+        ).execute(arguments: arguments(mail) + [state.rawValue, now])
     }
 
     /// Mail queued and not claimed yet, oldest first.

@@ -47,6 +47,9 @@ public struct IncomingMessage: Sendable {
     public var authResults: String?
     /// A reply to queue in the same transaction, sent after the commit.
     public var acknowledgement: Acknowledgement?
+    /// The acknowledgement waits for the document check of the message's files: its
+    /// campaign asks for the seal, and the school hears the check's outcome in one reply.
+    public var acknowledgementAwaitsCheck = false
     /// The message's leaves that are no file (`IgnoredPart`), kept so that the unit's page
     /// lists them without reading the raw mail again.
     public var ignored: [IgnoredPart]

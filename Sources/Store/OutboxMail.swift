@@ -16,6 +16,9 @@ public enum OutboxKind: String, Sendable, Codable, CaseIterable {
 /// finished after it, so a process that dies in between leaves a send that is uncertain
 /// and is never repeated.
 public enum OutboxState: String, Sendable, Codable {
+    /// An acknowledgement waiting for the document check of the files it tells about;
+    /// released (`due`), with the check's outcome in its text, once they are checked.
+    case held
     case due
     case sending
     case sent

@@ -298,6 +298,38 @@ enum Schema {
             // raw mail again. NULL for mail stored before, read from its raw mail instead.
             try db.execute(sql: "ALTER TABLE messages ADD COLUMN ignored_parts TEXT")
         }
+        migrator.registerMigration("v10: the document check") { db in
+            // One check per file content (the same scan sent twice is looked at once), with
+            // the officer's verdict beside thidua's when she overrules it. A message's
+            // `checked_at` says the check's conclusion reached its ledger entry and its
+            // acknowledgement; `check_review` that the check sent it to review. Mail stored
+            // before has its files checked for the officer to see, but its ledger stays as
+            // it was: it counts as concluded.
+            try db.execute(
+                sql: """
+                    CREATE TABLE document_checks (
+                        sha256 TEXT PRIMARY KEY,
+                        verdict TEXT NOT NULL,
+                        pages INTEGER NOT NULL DEFAULT 0,
+                        dpi INTEGER,
+                        seal_page INTEGER,
+                        seal_box TEXT,
+                        seal_score REAL,
+                        flags TEXT NOT NULL DEFAULT '',
+                        reason TEXT,
+                        thumbnail_path TEXT,
+                        checked_at DATETIME NOT NULL,
+                        officer_verdict TEXT,
+                        officer TEXT,
+                        officer_at DATETIME
+                    );
+                    CREATE INDEX attachments_by_sha256 ON attachments (sha256);
+                    ALTER TABLE messages ADD COLUMN checked_at DATETIME;
+                    ALTER TABLE messages ADD COLUMN check_review INTEGER NOT NULL DEFAULT 0;
+                    UPDATE messages SET checked_at = stored_at;
+                    CREATE INDEX messages_awaiting_check ON messages (id) WHERE checked_at IS NULL;
+                    """)
+        }
         return migrator
     }
 }

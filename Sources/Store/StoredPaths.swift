@@ -22,4 +22,9 @@ public enum StoredPaths {
         let folder = "files/\(SafeFilename.make(campaignID ?? "_chua-phan-loai"))/\(SafeFilename.make(unitCode ?? "_chua-xac-dinh"))"
         return "\(folder)/\(messageSHA256.prefix(12))-\(position + 1)-\(SafeFilename.make(filename))"
     }
+
+    /// `thumbnails/ab/<sha256>.jpg`: the document check's page picture of a file's content.
+    public static func thumbnail(sha256: String) -> String {
+        "thumbnails/\(sha256.prefix(2))/\(sha256).jpg"
+    }
 }

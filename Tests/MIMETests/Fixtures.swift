@@ -19,7 +19,7 @@ enum Fixture {
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
         2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
         3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >> endobj
-        4 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >>
+        4 0 obj << /Type /XObject /Subtype /Image /Width 210 /Height 297 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >>
         stream
         \u{7F}\u{7F}\u{7F}
         endstream endobj

@@ -239,6 +239,7 @@ extension OutboxState {
         switch self {
         case .sent: "Đã gửi"
         case .failed: "Không gửi được"
+        case .held: "Chờ kiểm tra bản scan"
         case .due: "Đang chờ gửi"
         case .sending: "Chưa rõ (bị gián đoạn khi gửi; không gửi lại)"
         }

@@ -136,7 +136,7 @@ public struct MessageIngester: Sendable {
         }
         let decision = rules.decide(
             message, receivedAt: parsed.receivedAt, threads: snapshot.threadUnits(of: Self.threadIDs(of: message)))
-        let record = IncomingMessage(
+        var record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: fetched.uid, messageID: message.messageID, sha256: fetched.sha256,
             rawPath: parsed.raw.target, size: fetched.size, fromAddress: message.from?.address, fromName: message.from?.displayName,
             subject: message.subject, sentAt: message.date, receivedAt: parsed.receivedAt, unit: decision.unit,
@@ -150,6 +150,7 @@ public struct MessageIngester: Sendable {
                 for: message, decision: decision, receivedAt: parsed.receivedAt, isBacklog: snapshot.isBacklog(uid: fetched.uid),
                 snapshot: snapshot),
             ignored: message.ignored)
+        record.acknowledgementAwaitsCheck = record.acknowledgement != nil && Self.awaitsCheck(message, decision)
         snapshot.add(record)
         return Prepared(uid: fetched.uid, raw: parsed.raw, entry: .message(record, at: now), decision: decision)
     }
@@ -162,6 +163,13 @@ public struct MessageIngester: Sendable {
         let rows = try store.record(batch: batch.map(\.entry))
         store.files.discard(batch.filter { $0.record == nil }.map(\.raw))
         return rows
+    }
+
+    /// Whether the school hears about `message` only once its files are checked: its
+    /// campaign asks for the seal, and it has files the check reads.
+    static func awaitsCheck(_ message: MailMessage, _ decision: IntakeDecision) -> Bool {
+        guard let campaign = decision.campaign, campaign.requireSeal, decision.assessment?.status.awaitsCheck == true else { return false }
+        return message.attachments.contains { $0.size > 0 && (FileKind.pdfs.contains($0.kind) || $0.kind == .image) }
     }
 
     /// The Message-IDs `message` answers.

@@ -68,7 +68,7 @@ struct Inspect: AsyncParsableCommand {
         print("  from:    \(report.from_name.map { "\($0) " } ?? "")<\(report.from ?? "?")>")
         print("  subject: \(report.subject)")
         for file in report.attachments {
-            print("  file:    \(file.filename) [\(file.kind), \(file.size) bytes]")
+            print("  file:    \(file.filename) [\(file.kind), \(file.size) bytes] check: \(CheckScan.summary(file.check))")
         }
         for link in report.links { print("  link:    \(link)") }
         print("  unit:    \(report.unit.map { "\($0.code) (\($0.reason))" } ?? "không xác định")")

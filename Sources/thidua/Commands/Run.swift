@@ -37,8 +37,15 @@ struct Run: AsyncParsableCommand {
                     "data_dir": "\(context.config.dataDirectory.path)",
                 ])
             if once {
-                if let error = try await wiring.daemon.cycle() {
-                    logger.error("reading the mailbox failed", metadata: ["error": "\(error)"])
+                let pollError = try await wiring.daemon.cycle()
+                // One cycle means every file recorded is checked and the acknowledgements the
+                // checks held are sent, before the command returns.
+                if let checks = wiring.checks {
+                    try await checks.runUntilDone()
+                    try await wiring.daemon.outbox.sendQueued()
+                }
+                if let pollError {
+                    logger.error("reading the mailbox failed", metadata: ["error": "\(pollError)"])
                     throw ExitCode(1)
                 }
                 return
@@ -47,6 +54,7 @@ struct Run: AsyncParsableCommand {
             let counters = RuntimeCounters()
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
                 .init(service: PollService(holder: holder, counters: counters)),
+                .init(service: DocumentCheckService(holder: holder)),
                 .init(
                     service: ReloadService(holder: holder, logger: logger) {
                         try Wiring.make(context: try AppContext.load(store: .create), clock: SystemClock(), logger: logger)

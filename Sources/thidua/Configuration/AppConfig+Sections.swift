@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Intake
 import MIME
@@ -36,7 +37,8 @@ extension AppConfig {
         }
         return Campaign(
             id: section.id, title: section.title, opens: opens, deadline: deadline,
-            keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds)
+            keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds,
+            requireSeal: section.require_seal ?? true)
     }
 
     /// Workdays, office hours and holidays (from the holidays file), for sending mail.
@@ -69,5 +71,42 @@ extension AppConfig {
             holidays = try HolidaysFile.load(path: absolute(file))
         }
         return OfficeCalendar(timeZone: zone, workdays: workdays, opens: opens, closes: closes, holidays: holidays)
+    }
+}
+
+extension AppConfig {
+    /// The document check's settings; nil when `document_check.enabled` is false.
+    static func documentCheck(_ section: ConfigFile.DocumentCheckSection?, fail: (String, String) -> ConfigError) throws -> CheckLimits? {
+        guard section?.enabled != false else { return nil }
+        var limits = CheckLimits()
+        if let pages = section?.max_pages {
+            guard pages > 0 else { throw fail("document_check.max_pages", "must be a positive number of pages") }
+            limits.pagesPerFile = pages
+        }
+        if let seconds = section?.max_seconds {
+            guard seconds > 0 else { throw fail("document_check.max_seconds", "must be a positive number of seconds") }
+            limits.secondsPerFile = Double(seconds)
+        }
+        if let megapixels = section?.max_megapixels {
+            guard megapixels > 0, megapixels <= 500 else {
+                throw fail("document_check.max_megapixels", "must be between 1 and 500 (a phone photo has 12)")
+            }
+            limits.pixelsPerPage = megapixels * 1_000_000
+        }
+        return limits
+    }
+
+    /// The verdicts the school is told of and asked to put right (`acknowledgements.reply_on`).
+    static func replyOn(_ texts: [String]?, fail: (String, String) -> ConfigError) throws -> Set<CheckVerdict> {
+        guard let texts else { return SealRequirement.defaultReplyOn }
+        var verdicts: Set<CheckVerdict> = []
+        for text in texts {
+            guard let verdict = CheckVerdict(rawValue: text) else {
+                let known = CheckVerdict.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("acknowledgements.reply_on", "unknown verdict '\(text)'; use \(known)")
+            }
+            verdicts.insert(verdict)
+        }
+        return verdicts
     }
 }

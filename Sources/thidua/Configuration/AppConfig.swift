@@ -1,3 +1,4 @@
+import DocumentCheck
 import Dashboard
 import Foundation
 import Intake
@@ -76,6 +77,10 @@ struct AppConfig: Sendable {
     var oauth2: OAuth2?
     /// Replies confirming receipt (or asking for a proper scan); nil when switched off.
     var acknowledgements: AcknowledgementPolicy?
+    /// The document check's limits; nil when it is switched off.
+    var documentCheck: CheckLimits? = CheckLimits()
+    /// The check's verdicts that a school is told of and asked to put right.
+    var replyOn: Set<CheckVerdict> = SealRequirement.defaultReplyOn
     /// Reminders copy the unit's principal (roster column `principal_email`).
     var ccPrincipal: Bool = false
     /// The officer's daily summary; nil when no `digest.to` is configured.
@@ -192,6 +197,11 @@ struct AppConfig: Sendable {
         var campaigns: [Campaign] = []
         for (index, section) in file.campaigns.enumerated() {
             campaigns.append(try Self.campaign(section, index: index, zone: zone, fail: fail))
+        }
+        let documentCheck = try Self.documentCheck(file.document_check, fail: fail)
+        if documentCheck == nil {
+            // Without the check nothing can see a seal: no campaign may wait for one.
+            for index in campaigns.indices { campaigns[index].requireSeal = false }
         }
         let ids = campaigns.map(\.id)
         if let duplicate = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
@@ -314,6 +324,8 @@ struct AppConfig: Sendable {
                 ? nil
                 : AcknowledgementPolicy(
                     office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)),
+            documentCheck: documentCheck,
+            replyOn: try Self.replyOn(file.acknowledgements?.reply_on, fail: fail),
             ccPrincipal: file.reminders?.cc_principal ?? false,
             digest: digest,
             rawMailRetentionDays: try Self.retentionDays(file.raw_mail_retention, fail: fail))

@@ -38,6 +38,14 @@ struct ConfigFile: Decodable {
     struct AcknowledgementsSection: Decodable {
         var enabled: Bool?
         var max_per_sender_per_day: Int?
+        var reply_on: [String]?
+    }
+
+    struct DocumentCheckSection: Decodable {
+        var enabled: Bool?
+        var max_pages: Int?
+        var max_seconds: Int?
+        var max_megapixels: Int?
     }
 
     struct RemindersSection: Decodable {
@@ -89,6 +97,7 @@ struct ConfigFile: Decodable {
         var keywords: [String]?
         var reminders: [String]?
         var accept: [String]?
+        var require_seal: Bool?
     }
 
     var office: OfficeSection
@@ -102,6 +111,7 @@ struct ConfigFile: Decodable {
     var dashboard: DashboardSection?
     var oauth2: OAuth2Section?
     var acknowledgements: AcknowledgementsSection?
+    var document_check: DocumentCheckSection?
     var reminders: RemindersSection?
     var digest: DigestSection?
     var campaigns: [CampaignSection]

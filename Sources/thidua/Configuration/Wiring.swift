@@ -11,6 +11,8 @@ import Store
 struct Wiring: Sendable {
     var daemon: Daemon
     var dashboard: DashboardState
+    /// The document check beside intake; nil when `document_check.enabled` is false.
+    var checks: DocumentCheckRun?
 
     static func make(context: AppContext, clock: any WallClock, logger: Logger) throws -> Wiring {
         let config = context.config
@@ -37,6 +39,11 @@ struct Wiring: Sendable {
             setup: setup, store: context.store,
             healthThreshold: TimeInterval(config.dashboard.healthThreshold.components.seconds),
             tokenExpiry: { await tokens?.expiry })
-        return Wiring(daemon: daemon, dashboard: dashboard)
+        let checks = config.documentCheck.map { limits in
+            DocumentCheckRun(
+                store: context.store, checker: ThreadedChecker(limits: limits), campaigns: config.campaigns,
+                acknowledgements: config.acknowledgements, replyOn: config.replyOn, clock: clock, logger: logger)
+        }
+        return Wiring(daemon: daemon, dashboard: dashboard, checks: checks)
     }
 }

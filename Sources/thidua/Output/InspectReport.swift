@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Intake
 import MIME
@@ -12,6 +13,7 @@ struct InspectReport: Encodable {
         var kind: String
         var inline: Bool
         var members: [ArchiveMember]?
+        var check: DocumentCheckResult
     }
 
     /// A leaf that is no file, and why (DESIGN.md: every leaf part is accounted for).
@@ -58,7 +60,7 @@ struct InspectReport: Encodable {
     var assessment: Assessment?
     var defects: [String]
 
-    init(file: String?, message: MailMessage, decision: IntakeDecision?) {
+    init(file: String?, message: MailMessage, decision: IntakeDecision?, checker: DocumentChecker = DocumentChecker()) {
         self.file = file
         message_id = message.messageID
         from = message.from?.address
@@ -68,7 +70,8 @@ struct InspectReport: Encodable {
         attachments = message.attachments.map {
             File(
                 filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, kind: $0.kind.rawValue,
-                inline: $0.isInline, members: $0.members.isEmpty ? nil : $0.members)
+                inline: $0.isInline, members: $0.members.isEmpty ? nil : $0.members,
+                check: checker.check($0.data, kind: $0.kind).result)
         }
         ignored = message.ignored.map {
             Ignored(filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, reason: $0.reason.rawValue)

@@ -1,0 +1,131 @@
+import Foundation
+import MIME
+import PDFStructure
+
+/// The check of one file, with its evidence: the page picture the officer is shown.
+public struct CheckOutcome: Sendable {
+    public var result: DocumentCheckResult
+    /// A JPEG of the seal's page (or the first page), at most `thumbnailLongSide` pixels.
+    public var thumbnail: [UInt8]?
+
+    public init(result: DocumentCheckResult, thumbnail: [UInt8]? = nil) {
+        self.result = result
+        self.thumbnail = thumbnail
+    }
+}
+
+/// Looks at a file the way the officer would: is it a scan, in colour, with the school's
+/// red seal, and can it be read.
+///
+/// Every page of a scan is decoded at about 100 dpi (JPEG straight out of the PDF at
+/// reduced scale; anything else rendered by `pdftoppm`), white-balanced, and searched for
+/// the seal; photos (JPEG, PNG, HEIC) are one page. The check is pure apart from the
+/// renderer's subprocess and its temporary file, and never throws: whatever goes wrong
+/// is the verdict `unreadable`, with the reason.
+public struct DocumentChecker: Sendable {
+    public static let thumbnailLongSide = 640
+    /// Scores at or over these make a mark a seal, or something a person should look at.
+    public static let sealScore = 0.62
+    public static let uncertainScore = 0.42
+
+    public var limits: CheckLimits
+
+    public init(limits: CheckLimits = CheckLimits()) {
+        self.limits = limits
+    }
+
+    public func check(_ bytes: [UInt8], kind: FileKind) -> CheckOutcome {
+        let started = ContinuousClock.now
+        if bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil {
+            return checkPDF(bytes, started: started)
+        }
+        switch kind {
+        case .office: return CheckOutcome(result: DocumentCheckResult(verdict: .notAScan))
+        case .image: return checkImage(bytes)
+        case .scanPDF, .textPDF, .archive, .other:
+            return CheckOutcome(result: DocumentCheckResult(verdict: .unchecked, reason: "\(kind.rawValue) files are not checked"))
+        }
+    }
+
+    // MARK: - PDF
+
+    private func checkPDF(_ bytes: [UInt8], started: ContinuousClock.Instant) -> CheckOutcome {
+        let document: PDFDocument
+        do {
+            document = try PDFDocument(bytes: bytes)
+        } catch {
+            return unreadable(error.description)
+        }
+        let pages = document.pageCount
+        guard pages > 0 else { return unreadable("the PDF has no pages") }
+        if document.hasSignatureField { return CheckOutcome(result: DocumentCheckResult(verdict: .signed, pages: pages)) }
+        guard document.looksScanned else { return CheckOutcome(result: DocumentCheckResult(verdict: .notAScan, pages: pages)) }
+        guard pages <= limits.pagesPerFile else {
+            return unreadable("the PDF has \(pages) pages, over the limit of \(limits.pagesPerFile)", pages: pages)
+        }
+        let reader = PDFPageReader(document: document, bytes: bytes, limits: limits)
+        var decoded: [(DecodedPage, PageAnalysis)] = []
+        for index in 0..<pages {
+            let left = limits.secondsPerFile - (ContinuousClock.now - started).seconds
+            guard left > 0 else {
+                return unreadable("the check ran out of its \(Int(limits.secondsPerFile)) s on page \(index + 1)", pages: pages)
+            }
+            do {
+                let page = try reader.read(document.page(index), secondsLeft: left)
+                decoded.append((Self.thumbnailSized(page), PageAnalysis(page)))
+            } catch {
+                return unreadable("page \(index + 1): \(error.description)", pages: pages)
+            }
+        }
+        return conclude(decoded, pages: pages, dpi: decoded.first?.0.dpi)
+    }
+
+    // MARK: - Photos and image files
+
+    private func checkImage(_ bytes: [UInt8]) -> CheckOutcome {
+        do {
+            guard let page = try ImageFileReader.read(bytes, limits: limits) else {
+                return CheckOutcome(result: DocumentCheckResult(verdict: .unchecked, pages: 1, reason: "this image format is not checked"))
+            }
+            return conclude([(Self.thumbnailSized(page), PageAnalysis(page))], pages: 1, dpi: page.dpi)
+        } catch {
+            return unreadable(error.description, pages: 1)
+        }
+    }
+
+    // MARK: - The verdict
+
+    private func conclude(_ pages: [(DecodedPage, PageAnalysis)], pages count: Int, dpi: Double?) -> CheckOutcome {
+        var flags = pages.reduce(into: Set<QualityFlag>()) { $0.formUnion($1.1.flags) }
+        if let dpi, dpi < 150 { flags.insert(.lowDPI) }
+        let best = pages.enumerated().compactMap { index, page in page.1.seal.map { (index, $0) } }.max { $0.1.score < $1.1.score }
+        let colour = pages.contains { $0.1.hasColour }
+        var result = DocumentCheckResult(verdict: colour ? .noSeal : .grayscale, pages: count, dpi: dpi.map { Int($0.rounded()) })
+        result.flags = flags.sorted()
+        var shown = 0
+        if let (index, candidate) = best, candidate.score >= Self.uncertainScore {
+            result.verdict = candidate.score >= Self.sealScore ? .seal : .uncertain
+            result.seal = SealFinding(page: index + 1, box: candidate.box.map(Self.rounded), score: Self.rounded(min(1, candidate.score)))
+            shown = index
+        }
+        return CheckOutcome(result: result, thumbnail: pages.isEmpty ? nil : JPEGCodec.encode(pages[shown].0.image))
+    }
+
+    private func unreadable(_ reason: String, pages: Int = 0) -> CheckOutcome {
+        CheckOutcome(result: DocumentCheckResult(verdict: .unreadable, pages: pages, reason: reason))
+    }
+
+    /// Pages are kept only at thumbnail size once analysed: a 60-page scan stays small.
+    private static func thumbnailSized(_ page: DecodedPage) -> DecodedPage {
+        var page = page
+        let factor = Int((Double(max(page.image.width, page.image.height)) / Double(thumbnailLongSide)).rounded(.up))
+        page.image = page.image.reduced(by: factor)
+        return page
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,73 @@
+import CHeif
+
+/// HEIC/HEIF photos (an iPhone's default) through libheif, which applies the file's own
+/// rotation and mirroring. libheif decodes at full size only; the picture is reduced after.
+enum HEIFDecoder {
+    struct Result {
+        var image: RGBImage
+        var width: Int
+        var height: Int
+    }
+
+    static func decode(_ heif: [UInt8], limits: CheckLimits) throws(DecodeError) -> Result {
+        guard let context = heif_context_alloc() else { throw DecodeError("libheif could not start") }
+        defer { heif_context_free(context) }
+        // libheif refuses larger images before allocating them.
+        heif_context_set_maximum_image_size_limit(context, Int32(min(limits.pixelsPerPage, Int(Int32.max))))
+        var error = heif_bytes(heif) { heif_context_read_from_memory_without_copy(context, $0.baseAddress, $0.count, nil) }
+        guard error.code == heif_error_Ok else { throw Self.error("not a readable HEIF file", error) }
+        var handle: OpaquePointer?
+        error = heif_context_get_primary_image_handle(context, &handle)
+        guard error.code == heif_error_Ok, let handle else { throw Self.error("the HEIF file has no image", error) }
+        defer { heif_image_handle_release(handle) }
+        let width = Int(heif_image_handle_get_width(handle)), height = Int(heif_image_handle_get_height(handle))
+        guard width > 0, height > 0, width * height <= limits.pixelsPerPage else {
+            throw DecodeError("the image has \(width * height) pixels, over the limit of \(limits.pixelsPerPage)")
+        }
+        var image: OpaquePointer?
+        error = heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, nil)
+        guard error.code == heif_error_Ok, let image else { throw Self.error("the HEIF image could not be decoded", error) }
+        defer { heif_image_release(image) }
+        var stride: Int32 = 0
+        guard let plane = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride) else {
+            throw DecodeError("the HEIF image has no RGB plane")
+        }
+        let decodedWidth = Int(heif_image_get_width(image, heif_channel_interleaved))
+        let decodedHeight = Int(heif_image_get_height(image, heif_channel_interleaved))
+        let factor = max(1, max(decodedWidth, decodedHeight) / WorkingSize.longSide)
+        return Result(
+            image: reduce(plane, stride: Int(stride), width: decodedWidth, height: decodedHeight, factor: factor),
+            width: decodedWidth, height: decodedHeight)
+    }
+
+    /// Box-reduces the decoded plane straight into the working picture (no full-size copy).
+    private static func reduce(_ plane: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, factor: Int) -> RGBImage {
+        let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
+        var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
+        var sums = [Int](repeating: 0, count: outWidth * 3)
+        for oy in 0..<outHeight {
+            for index in sums.indices { sums[index] = 0 }
+            for y in (oy * factor)..<(oy * factor + factor) {
+                let row = plane + y * stride
+                for ox in 0..<outWidth {
+                    for dx in 0..<factor {
+                        let from = (ox * factor + dx) * 3
+                        sums[ox * 3] += Int(row[from])
+                        sums[ox * 3 + 1] += Int(row[from + 1])
+                        sums[ox * 3 + 2] += Int(row[from + 2])
+                    }
+                }
+            }
+            for index in sums.indices { out[oy * outWidth * 3 + index] = UInt8(sums[index] / (factor * factor)) }
+        }
+        return RGBImage(width: outWidth, height: outHeight, pixels: out)
+    }
+
+    private static func error(_ what: String, _ error: heif_error) -> DecodeError {
+        DecodeError(error.message.map { "\(what): \(String(cString: $0))" } ?? what)
+    }
+}
+
+private func heif_bytes(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> heif_error) -> heif_error {
+    bytes.withUnsafeBytes(body)
+}
