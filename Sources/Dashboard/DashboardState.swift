@@ -15,11 +15,14 @@ public struct DashboardState: Sendable {
     public var tokenExpiry: @Sendable () async -> Date?
     /// The roster's folded names and sort orders, computed once per roster.
     public var index: RosterIndex
+    /// The document check runs: files show its verdict (and wait for it).
+    public var checksEnabled: Bool
 
     public init(
         setup: OfficeSetup, store: DataStore, healthThreshold: TimeInterval,
-        tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil
+        tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil, checksEnabled: Bool = true
     ) {
+        self.checksEnabled = checksEnabled
         self.setup = setup
         self.store = store
         self.healthThreshold = healthThreshold

@@ -16,7 +16,8 @@ struct CellGrid {
     let yellow: [Bool]
 
     init(image: RGBImage, cell: Int) {
-        let width = max(1, image.width / cell), height = max(1, image.height / cell)
+        let width = max(1, image.width / cell)
+        let height = max(1, image.height / cell)
         self.cell = cell
         self.width = width
         self.height = height
@@ -27,7 +28,9 @@ struct CellGrid {
                 let rowCell = (y / cell) * width
                 var index = y * image.width * 3
                 for x in 0..<(width * cell) {
-                    let r = Int(pixels[index]), g = Int(pixels[index + 1]), b = Int(pixels[index + 2])
+                    let r = Int(pixels[index])
+                    let g = Int(pixels[index + 1])
+                    let b = Int(pixels[index + 2])
                     if InkColour.isRed(r, g, b) {
                         redCounts[rowCell + x / cell] += 1
                     } else if InkColour.isYellow(r, g, b) {
@@ -37,18 +40,23 @@ struct CellGrid {
                 }
             }
         }
-        let threshold = max(2, cell * cell / 8)
+        let threshold = max(2, cell * cell / 12)
         red = redCounts.map { $0 >= threshold }
         yellow = yellowCounts.map { $0 >= threshold }
     }
 
-    /// Groups of red cells, 8-connected after closing one-cell gaps.
+    /// How far red cells reach to join: gaps of up to two cells (a seal pressed unevenly
+    /// is faint on one side, its rim broken in places) close.
+    static let reach = 2
+
+    /// Groups of red cells, 8-connected after closing gaps of `reach` cells.
     func marks() -> [Mark] {
         var closed = [Bool](repeating: false, count: red.count)
+        let reach = Self.reach
         for y in 0..<height {
             for x in 0..<width where red[y * width + x] {
-                for ny in max(0, y - 1)...min(height - 1, y + 1) {
-                    for nx in max(0, x - 1)...min(width - 1, x + 1) { closed[ny * width + nx] = true }
+                for ny in max(0, y - reach)...min(height - 1, y + reach) {
+                    for nx in max(0, x - reach)...min(width - 1, x + reach) { closed[ny * width + nx] = true }
                 }
             }
         }
@@ -60,7 +68,8 @@ struct CellGrid {
             seen[start] = true
             stack.append(start)
             while let index = stack.popLast() {
-                let x = index % width, y = index / width
+                let x = index % width
+                let y = index / width
                 if red[index] {
                     mark.cells.append(index)
                     mark.minX = min(mark.minX, x)

@@ -20,7 +20,8 @@ enum HEIFDecoder {
         error = heif_context_get_primary_image_handle(context, &handle)
         guard error.code == heif_error_Ok, let handle else { throw Self.error("the HEIF file has no image", error) }
         defer { heif_image_handle_release(handle) }
-        let width = Int(heif_image_handle_get_width(handle)), height = Int(heif_image_handle_get_height(handle))
+        let width = Int(heif_image_handle_get_width(handle))
+        let height = Int(heif_image_handle_get_height(handle))
         guard width > 0, height > 0, width * height <= limits.pixelsPerPage else {
             throw DecodeError("the image has \(width * height) pixels, over the limit of \(limits.pixelsPerPage)")
         }
@@ -42,7 +43,8 @@ enum HEIFDecoder {
 
     /// Box-reduces the decoded plane straight into the working picture (no full-size copy).
     private static func reduce(_ plane: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, factor: Int) -> RGBImage {
-        let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
+        let outWidth = max(1, width / factor)
+        let outHeight = max(1, height / factor)
         var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
         var sums = [Int](repeating: 0, count: outWidth * 3)
         for oy in 0..<outHeight {

@@ -16,7 +16,9 @@ enum ImageFileReader {
             let png = try PNGDecoder.decode(bytes, limits: limits)
             return page(png.image, isColour: png.isColour, sourceLongSide: max(png.width, png.height), density: png.dpi)
         }
-        if bytes.count > 12, ["ftypheic", "ftypheix", "ftypmif1", "ftyphevc", "ftypmsf1"].contains(where: { bytes[4..<12].elementsEqual($0.utf8) }) {
+        if bytes.count > 12,
+            ["ftypheic", "ftypheix", "ftypmif1", "ftyphevc", "ftypmsf1"].contains(where: { bytes[4..<12].elementsEqual($0.utf8) })
+        {
             let heif = try HEIFDecoder.decode(bytes, limits: limits)
             return page(heif.image, isColour: true, sourceLongSide: max(heif.width, heif.height), density: nil)
         }

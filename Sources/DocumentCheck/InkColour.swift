@@ -1,13 +1,15 @@
 /// How the check names a pixel's colour, after white balance.
 enum InkColour {
-    /// Red to magenta, the colour of a seal's ink, from crimson to pink, faded included;
-    /// not orange, not yellow, not the blue or black of a pen.
+    /// Red to magenta, the colour of a seal's ink, from crimson to pink, faded and thinly
+    /// inked included (a stroke a pixel wide is half paper once the page is reduced); not
+    /// orange, not yellow, not the blue or black of a pen. Shape, not colour, tells a seal
+    /// from the other red on a page.
     @inline(__always)
     static func isRed(_ r: Int, _ g: Int, _ b: Int) -> Bool {
         let top = max(r, b)
-        guard r >= g, r + 20 >= b, r >= 100 else { return false }
+        guard r >= g, r + 20 >= b, r >= 90 else { return false }
         let chroma = top - min(g, b)
-        guard chroma >= 45, chroma * 100 >= top * 28 else { return false }
+        guard chroma >= 28, chroma * 100 >= top * 14 else { return false }
         // Hue at most ~25° towards yellow: g may exceed b only by 0.42 of the chroma.
         return (g - b) * 12 <= chroma * 5
     }

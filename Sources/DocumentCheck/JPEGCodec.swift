@@ -14,7 +14,10 @@ enum JPEGCodec {
     static func header(_ jpeg: [UInt8]) throws(DecodeError) -> Header {
         guard let handle = tjInitDecompress() else { throw DecodeError("TurboJPEG could not start") }
         defer { tjDestroy(handle) }
-        var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
+        var width: Int32 = 0
+        var height: Int32 = 0
+        var subsampling: Int32 = 0
+        var colorspace: Int32 = 0
         guard tjDecompressHeader3(handle, jpeg, UInt(jpeg.count), &width, &height, &subsampling, &colorspace) == 0,
             width > 0, height > 0
         else { throw DecodeError("not a readable JPEG: \(String(cString: tjGetErrorStr2(handle)))") }
@@ -29,7 +32,9 @@ enum JPEGCodec {
         defer { tjDestroy(handle) }
         var (num, denom) = (1, 1)
         for (n, d) in [(1, 8), (1, 4), (1, 2)]
-        where max(thidua_tj_scaled(Int32(header.width), Int32(n), Int32(d)), thidua_tj_scaled(Int32(header.height), Int32(n), Int32(d))) >= longSide {
+        where max(thidua_tj_scaled(Int32(header.width), Int32(n), Int32(d)), thidua_tj_scaled(Int32(header.height), Int32(n), Int32(d)))
+            >= longSide
+        {
             (num, denom) = (n, d)
             break
         }

@@ -11,15 +11,14 @@ struct PDFPageReader {
     func read(_ page: PDFPage, secondsLeft: Double) throws(DecodeError) -> DecodedPage {
         let inches = page.displayedInches
         let sourceIsColour = !page.images.isEmpty ? page.images.contains { !$0.isMask && !$0.isMonochrome } : true
-        var dpi: Double?
+        let dpi = page.resolution
         if let image = page.pageImage {
             guard image.width * image.height <= limits.pixelsPerPage else {
-                throw DecodeError("page \(page.index + 1) has \(image.width * image.height) pixels, over the limit of \(limits.pixelsPerPage)")
+                throw DecodeError(
+                    "page \(page.index + 1) has \(image.width * image.height) pixels, over the limit of \(limits.pixelsPerPage)")
             }
             // The image fills the box; stored the other way round, it is turned by the page's
             // content stream, which the renderer follows.
-            let long = Double(max(image.width, image.height)) / max(inches.width, inches.height)
-            dpi = long
             let upright = (image.width >= image.height) == (page.box.width >= page.box.height)
             if upright, let decoded = try extract(image) {
                 let shown = decoded.image.rotated(quarterTurns: page.rotation / 90)
@@ -56,7 +55,8 @@ struct PDFPageReader {
 
     /// Unpacks grey, bilevel or RGB rows into the reduced RGB picture in one pass.
     private static func reduce(_ data: [UInt8], image: PDFImage, rowBytes: Int, factor: Int) -> RGBImage {
-        let outWidth = max(1, image.width / factor), outHeight = max(1, image.height / factor)
+        let outWidth = max(1, image.width / factor)
+        let outHeight = max(1, image.height / factor)
         var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
         var sums = [Int](repeating: 0, count: outWidth * 3)
         let rgb = image.colorSpace == .rgb && image.bitsPerComponent == 8

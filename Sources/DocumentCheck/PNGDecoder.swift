@@ -20,13 +20,16 @@ enum PNGDecoder {
         var header = spng_ihdr()
         if status == 0 { status = spng_get_ihdr(context, &header) }
         guard status == 0 else { throw DecodeError("not a readable PNG: \(String(cString: spng_strerror(status)))") }
-        let width = Int(header.width), height = Int(header.height)
+        let width = Int(header.width)
+        let height = Int(header.height)
         guard width * height <= limits.pixelsPerPage else {
             throw DecodeError("the image has \(width * height) pixels, over the limit of \(limits.pixelsPerPage)")
         }
-        let isColour = header.color_type != UInt8(SPNG_COLOR_TYPE_GRAYSCALE.rawValue)
+        let isColour =
+            header.color_type != UInt8(SPNG_COLOR_TYPE_GRAYSCALE.rawValue)
             && header.color_type != UInt8(SPNG_COLOR_TYPE_GRAYSCALE_ALPHA.rawValue)
-        let image = try header.interlace_method == 0
+        let image =
+            try header.interlace_method == 0
             ? progressive(context, width: width, height: height)
             : whole(context, width: width, height: height)
         var phys = spng_phys()
@@ -40,8 +43,10 @@ enum PNGDecoder {
 
     private static func progressive(_ context: OpaquePointer, width: Int, height: Int) throws(DecodeError) -> RGBImage {
         let factor = max(1, max(width, height) / WorkingSize.longSide)
-        let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
-        var status = spng_decode_image(context, nil, 0, Int32(SPNG_FMT_RGB8.rawValue), Int32(SPNG_DECODE_TRNS.rawValue | SPNG_DECODE_PROGRESSIVE.rawValue))
+        let outWidth = max(1, width / factor)
+        let outHeight = max(1, height / factor)
+        var status = spng_decode_image(
+            context, nil, 0, Int32(SPNG_FMT_RGB8.rawValue), Int32(SPNG_DECODE_TRNS.rawValue | SPNG_DECODE_PROGRESSIVE.rawValue))
         guard status == 0 else { throw DecodeError("the PNG could not be decoded: \(String(cString: spng_strerror(status)))") }
         var row = [UInt8](repeating: 0, count: width * 3)
         var sums = [Int](repeating: 0, count: outWidth * 3)

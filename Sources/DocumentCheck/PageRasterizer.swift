@@ -21,27 +21,18 @@ enum PageRasterizer {
             throw DecodeError("could not write a temporary file for pdftoppm: \(error)")
         }
         defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // ulimit -v bounds its memory (KiB), -t its CPU seconds; the wall clock is watched here.
-        process.arguments = [
-            "-c", "ulimit -v \(memory / 1024); ulimit -t \(Int(seconds.rounded(.up))); exec \"$0\" \"$@\"",
-            executable, "-q", "-f", "\(page)", "-l", "\(page)", "-singlefile", "-scale-to", "\(longSide)", input.path,
+        let script = "ulimit -v \(memory / 1024); ulimit -t \(Int(seconds.rounded(.up))); exec \"$0\" \"$@\""
+        let arguments = [
+            "-c", script, executable, "-q", "-f", "\(page)", "-l", "\(page)", "-singlefile", "-scale-to", "\(longSide)", input.path,
         ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw DecodeError("pdftoppm could not start: \(error)") }
-        let timer = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        timer.cancel()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        guard let outcome = BoundedProcess.run("/bin/sh", arguments, seconds: seconds, maxOutput: longSide * longSide * 3 + 64),
+            outcome.exitStatus == 0
+        else {
             throw DecodeError("pdftoppm could not render page \(page) within the limits (\(Int(seconds)) s, \(memory >> 20) MB)")
         }
-        guard let image = PPM.read([UInt8](data)) else { throw DecodeError("pdftoppm gave no picture of page \(page)") }
+        let data = outcome.output
+        guard let image = PPM.read(data) else { throw DecodeError("pdftoppm gave no picture of page \(page)") }
         return image
     }
 }
@@ -54,7 +45,8 @@ enum PPM {
         guard bytes.count > 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "6") else { return nil }
         while fields.count < 3, index < bytes.count {
             while index < bytes.count, [9, 10, 13, 32].contains(bytes[index]) { index += 1 }
-            var value = 0, digits = 0
+            var value = 0
+            var digits = 0
             while index < bytes.count, (48...57).contains(bytes[index]), digits < 9 {
                 value = value * 10 + Int(bytes[index] - 48)
                 index += 1

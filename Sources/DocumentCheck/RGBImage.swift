@@ -74,7 +74,8 @@ public struct RGBImage: Sendable, Equatable {
     /// Shrunk by a whole factor, each output pixel the mean of a `factor` × `factor` block.
     public func reduced(by factor: Int) -> RGBImage {
         guard factor > 1 else { return self }
-        let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
+        let outWidth = max(1, width / factor)
+        let outHeight = max(1, height / factor)
         var sums = [Int](repeating: 0, count: outWidth * 3)
         var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
         let area = factor * factor

@@ -27,16 +27,16 @@ struct SealDetector {
 
     private func score(_ mark: CellGrid.Mark, in grid: CellGrid) -> Candidate? {
         let cellCM = Double(grid.cell) / dpi * 2.54
-        let width = mark.maxX - mark.minX + 1, height = mark.maxY - mark.minY + 1
+        let width = mark.maxX - mark.minX + 1
+        let height = mark.maxY - mark.minY + 1
         let diameter = Double(max(width, height)) * cellCM
         let range = isPhoto ? 1.6...7.5 : 2.4...6.2
         guard range.contains(diameter), mark.cells.count >= 12 else { return nil }
-        let atEdge = mark.minX <= 1 || mark.minY <= 1 || mark.maxX >= grid.width - 2 || mark.maxY >= grid.height - 2
         let circle = Circle.fit(mark, grid: grid)
         guard circle.radius > 2 else { return nil }
         var score = 0.45 * circle.rimCoverage + 0.35 * circle.roundness + 0.2 * sizeFit(diameter: circle.radius * 2 * cellCM)
         let aspect = Double(min(width, height)) / Double(max(width, height))
-        if !atEdge, aspect < 0.8 { score *= 0.3 }
+        if !circle.isCut, aspect < 0.8 { score *= 0.3 }
         if circle.cornerShare > 0.12 { score *= 0.4 }
         if circle.fill < 0.12 { score *= 0.5 }
         if mark.yellow * 6 > mark.cells.count { score = 0 }

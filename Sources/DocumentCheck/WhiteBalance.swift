@@ -14,7 +14,9 @@ struct WhiteBalance: Sendable {
         let step = max(1, image.width * image.height / 200_000)
         var index = 0
         while index < image.width * image.height {
-            let r = Int(image.pixels[index * 3]), g = Int(image.pixels[index * 3 + 1]), b = Int(image.pixels[index * 3 + 2])
+            let r = Int(image.pixels[index * 3])
+            let g = Int(image.pixels[index * 3 + 1])
+            let b = Int(image.pixels[index * 3 + 2])
             histograms[0][r] += 1
             histograms[1][g] += 1
             histograms[2][b] += 1

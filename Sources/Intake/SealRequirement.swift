@@ -39,14 +39,15 @@ public enum SealRequirement {
     /// file's problems and quality flags are listed, and a grey, unreadable or doubtful
     /// file sends the submission to review even beside a sealed one. A second file with no
     /// seal beside a sealed one (an annex, a table) is noted, not held against it.
-    public static func conclude(_ files: [CheckedFile], accepted: Set<FileKind>, replyOn: Set<CheckVerdict> = defaultReplyOn) -> Conclusion {
+    public static func conclude(_ files: [CheckedFile], accepted: Set<FileKind>, replyOn: Set<CheckVerdict> = defaultReplyOn) -> Conclusion
+    {
         let scans = files.filter { accepted.contains($0.kind) || $0.verdict == .notAScan }
         let sealed = scans.contains { $0.verdict == .seal || $0.verdict == .signed }
         let unusable = scans.filter { [.grayscale, .unreadable, .uncertain].contains($0.verdict) }
         var problems: [String] = []
         for file in files {
             if let problem = problem(file.verdict) { problems.append("\(file.filename): \(problem)") }
-            let flags = file.flags.compactMap(describe)
+            let flags = file.flags.map(\.label)
             if !flags.isEmpty { problems.append("\(file.filename): \(flags.joined(separator: ", "))") }
         }
         let needsReview = !sealed || !unusable.isEmpty
@@ -65,16 +66,6 @@ public enum SealRequirement {
         case .grayscale: "bản scan đen trắng, đề nghị scan màu để thấy dấu đỏ"
         case .notAScan: "tệp không phải bản scan (văn bản tạo trên máy tính), đề nghị gửi bản scan văn bản đã ký và đóng dấu"
         case .unreadable: "không mở được tệp (tệp hỏng hoặc có mật khẩu), đề nghị gửi lại"
-        }
-    }
-
-    static func describe(_ flag: QualityFlag) -> String? {
-        switch flag {
-        case .lowDPI: "độ phân giải thấp (dưới 150 dpi)"
-        case .blankPage: "có trang trắng"
-        case .dark: "ảnh quá tối"
-        case .blurred: "ảnh bị mờ"
-        case .rotated: "trang bị xoay ngang"
         }
     }
 }

@@ -33,9 +33,14 @@ public struct PDFImage: Sendable, Equatable {
 
     /// Pixels qpdf can hand over decoded: no filter, or only lossless general-purpose ones.
     public var isRaw: Bool {
-        filters.allSatisfy { ["/FlateDecode", "/Fl", "/LZWDecode", "/LZW", "/ASCII85Decode", "/A85", "/ASCIIHexDecode", "/AHx", "/RunLengthDecode", "/RL"].contains($0) }
+        filters.allSatisfy {
+            ["/FlateDecode", "/Fl", "/LZWDecode", "/LZW", "/ASCII85Decode", "/A85", "/ASCIIHexDecode", "/AHx", "/RunLengthDecode", "/RL"]
+                .contains($0)
+        }
     }
 
     /// Bilevel or grey: a page scanned in black and white, where red cannot show.
-    public var isMonochrome: Bool { colorSpace == .gray || bitsPerComponent == 1 || filters.contains { ["/CCITTFaxDecode", "/CCF", "/JBIG2Decode"].contains($0) } }
+    public var isMonochrome: Bool {
+        colorSpace == .gray || bitsPerComponent == 1 || filters.contains { ["/CCITTFaxDecode", "/CCF", "/JBIG2Decode"].contains($0) }
+    }
 }

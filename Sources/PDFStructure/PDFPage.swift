@@ -38,7 +38,8 @@ public struct PDFPage: Sendable {
 
     /// The page's size as displayed, in inches (width, height), `/Rotate` applied.
     public var displayedInches: (width: Double, height: Double) {
-        let w = box.width / 72, h = box.height / 72
+        let w = box.width / 72
+        let h = box.height / 72
         return rotation % 180 == 0 ? (w, h) : (h, w)
     }
 
@@ -46,13 +47,31 @@ public struct PDFPage: Sendable {
     /// one, when its shape is the page's (stored either way round) and it has the pixels
     /// of at least a rough scan. Nil for a page of text, of tiles, or with only a logo.
     public var pageImage: PDFImage? {
-        guard let largest = images.filter({ !$0.isMask }).max(by: { $0.width * $0.height < $1.width * $1.height }),
-            box.width > 0, box.height > 0
+        let pictures = images.filter { !$0.isMask }
+        guard let largest = pictures.max(by: { $0.width * $0.height < $1.width * $1.height }), box.width > 0, box.height > 0
         else { return nil }
         let pageAspect = box.width / box.height
         let imageAspect = Double(largest.width) / Double(largest.height)
-        let fits = [pageAspect, 1 / pageAspect].contains { abs(imageAspect / $0 - 1) < 0.12 }
+        // Stored the other way round (turned by the content stream) only when it is the
+        // page's one picture: one strip of several can have the page's shape turned.
+        let aspects = pictures.count == 1 ? [pageAspect, 1 / pageAspect] : [pageAspect]
+        let fits = aspects.contains { abs(imageAspect / $0 - 1) < 0.12 }
         return fits && max(largest.width, largest.height) >= 200 ? largest : nil
+    }
+
+    /// Dots per inch of the scan's pixels on the page: its page image's, or its tiles'
+    /// (strips side by side share the page's width or height). Nil for a page of text.
+    public var resolution: Double? {
+        let inches = (width: box.width / 72, height: box.height / 72)
+        guard inches.width > 0, inches.height > 0 else { return nil }
+        if let image = pageImage {
+            return Double(max(image.width, image.height)) / max(inches.width, inches.height)
+        }
+        let tiles = images.filter { !$0.isMask && max($0.width, $0.height) >= 200 }
+        guard isScanned, tiles.count >= 2 else { return nil }
+        if Set(tiles.map(\.width)).count == 1 { return Double(tiles[0].width) / inches.width }
+        if Set(tiles.map(\.height)).count == 1 { return Double(tiles[0].height) / inches.height }
+        return nil
     }
 
     /// Whether the page is a picture of paper: one page image, or tiles (strips a scanner

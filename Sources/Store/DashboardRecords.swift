@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Intake
 import MIME
@@ -14,10 +15,15 @@ public struct LedgerRow: Sendable {
     /// Received (on time or late) from an address not yet known to be the unit's
     /// (`UnitMatch.confirmsSender`): the officer may confirm the sender or look again.
     public var senderUnconfirmed: Bool
+    /// The document check's verdicts on the entry's files (the officer's where she set one);
+    /// nil for a file not checked yet.
+    public var checks: [CheckVerdict?]
 
     public init(
-        unit: String, status: ReceiptStatus, receivedAt: Date?, note: String?, attachmentCount: Int, senderUnconfirmed: Bool = false
+        unit: String, status: ReceiptStatus, receivedAt: Date?, note: String?, attachmentCount: Int, senderUnconfirmed: Bool = false,
+        checks: [CheckVerdict?] = []
     ) {
+        self.checks = checks
         self.unit = unit
         self.status = status
         self.receivedAt = receivedAt

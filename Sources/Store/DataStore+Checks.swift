@@ -132,7 +132,8 @@ extension DataStore {
             }
             if let acknowledgement {
                 try db.execute(
-                    sql: "UPDATE outbox SET state = 'due', subject = ?, body = ? WHERE message_row = ? AND kind = 'acknowledgement' AND state = 'held'",
+                    sql:
+                        "UPDATE outbox SET state = 'due', subject = ?, body = ? WHERE message_row = ? AND kind = 'acknowledgement' AND state = 'held'",
                     arguments: [acknowledgement.subject, acknowledgement.text, message.row])
             } else {
                 try db.execute(
@@ -155,7 +156,9 @@ extension DataStore {
     /// and every message that holds the file concluded again.
     public func overrule(sha256: String, verdict: CheckVerdict, actor: String, at now: Date) throws {
         try database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT verdict, officer_verdict FROM document_checks WHERE sha256 = ?", arguments: [sha256])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT verdict, officer_verdict FROM document_checks WHERE sha256 = ?", arguments: [sha256])
             else { throw StoreError.notFound("no file with SHA-256 \(sha256) has been checked") }
             let before = Self.verdict(row["officer_verdict"]) ?? Self.verdict(row["verdict"])
             try db.execute(
@@ -173,7 +176,8 @@ extension DataStore {
                     kind: "check.overruled",
                     detail: "\(message["filename"] as String): \(before?.rawValue ?? "?") → \(verdict.rawValue)")
                 try db.execute(
-                    sql: "UPDATE messages SET checked_at = NULL WHERE id = ? AND campaign_id IS NOT NULL", arguments: [message["id"] as Int64])
+                    sql: "UPDATE messages SET checked_at = NULL WHERE id = ? AND campaign_id IS NOT NULL",
+                    arguments: [message["id"] as Int64])
             }
         }
     }

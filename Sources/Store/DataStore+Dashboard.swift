@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import GRDB
 import Intake
@@ -18,7 +19,9 @@ extension DataStore {
                 sql: """
                     SELECT r.unit_code, r.status, (julianday(r.received_at) - 2440587.5) * 86400.0, r.note,
                         (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id),
-                        \(Self.senderUnconfirmed)
+                        \(Self.senderUnconfirmed),
+                        (SELECT group_concat(coalesce(c.officer_verdict, c.verdict, '-'), ' ') FROM attachments a
+                            LEFT JOIN document_checks c ON c.sha256 = a.sha256 WHERE a.message_id = r.message_id)
                     FROM receipts r WHERE r.campaign_id = ?
                     """, arguments: [campaign])
             while let row = try cursor.next() {
@@ -28,7 +31,8 @@ extension DataStore {
                 rows[unit] = LedgerRow(
                     unit: unit, status: ReceiptStatus(rawValue: row[1]) ?? .pending,
                     receivedAt: received.map { Date(timeIntervalSince1970: ($0 * 1000).rounded() / 1000) },
-                    note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4], senderUnconfirmed: row[5])
+                    note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4], senderUnconfirmed: row[5],
+                    checks: ((row[6] as String?) ?? "").split(separator: " ").map { CheckVerdict(rawValue: String($0)) })
             }
             return rows
         }

@@ -18,12 +18,16 @@ extension DataStore {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.message_id, a.filename, a.kind, a.size, a.sha256 FROM attachments a
-                    JOIN receipts r ON r.message_id = a.message_id WHERE r.campaign_id = ? ORDER BY a.message_id, a.position
+                    SELECT a.message_id, a.filename, a.kind, a.size, a.sha256, coalesce(c.officer_verdict, c.verdict) AS verdict
+                    FROM attachments a JOIN receipts r ON r.message_id = a.message_id
+                    LEFT JOIN document_checks c ON c.sha256 = a.sha256
+                    WHERE r.campaign_id = ? ORDER BY a.message_id, a.position
                     """, arguments: [campaign.id])
             {
                 files[row["message_id"], default: []].append(
-                    StatusReport.FileInfo(filename: row["filename"], kind: Self.fileKind(row), size: row["size"], sha256: row["sha256"]))
+                    StatusReport.FileInfo(
+                        filename: row["filename"], kind: Self.fileKind(row), size: row["size"], sha256: row["sha256"],
+                        check: Self.verdict(row["verdict"])))
             }
             var statuses: [String: ReceiptStatus] = [:]
             var unconfirmed = Set<String>()

@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Intake
 import MIME
@@ -19,6 +20,20 @@ public struct StatusReport: Sendable, Codable {
         public var kind: FileKind
         public var size: Int
         public var sha256: String
+        /// The document check's verdict (the officer's when she overruled it); null while
+        /// the file waits for its check.
+        public var check: CheckVerdict?
+
+        enum CodingKeys: String, CodingKey { case filename, kind, size, sha256, check }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(filename, forKey: .filename)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(size, forKey: .size)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(check, forKey: .check)
+        }
     }
 
     public struct UnitRow: Sendable, Codable {

@@ -1,3 +1,4 @@
+import DocumentCheck
 import MIME
 import Mustache
 import Testing
@@ -190,13 +191,15 @@ struct PageRenderingTests {
     @Test func tableRowsEscapeEveryValue() {
         let row = UnitTablePage.Row(
             code: "TH<1>", name: "Trường \"Ái\" & 'Mộ'", level: "TH", status: "late", statusLabel: "Nộp muộn",
-            note: "<script>x</script>", receivedAt: "19/02/2021 09:12", files: 2, href: "/campaigns/k/units/TH%3C1%3E")
+            note: "<script>x</script>", receivedAt: "19/02/2021 09:12", files: 2, check: "✔ Có <dấu>", checkClass: "seal\"",
+            href: "/campaigns/k/units/TH%3C1%3E")
         let html = UnitTablePage.rowsHTML([row])
         #expect(
             html == "<tr><td data-label=\"Mã\">TH&lt;1&gt;</td><td class=\"name\"><a href=\"/campaigns/k/units/TH%3C1%3E\">"
                 + "Trường &quot;Ái&quot; &amp; &#39;Mộ&#39;</a></td><td data-label=\"Cấp học\">TH</td>"
                 + "<td data-label=\"Trạng thái\" class=\"late\">Nộp muộn<br><small>&lt;script&gt;x&lt;/script&gt;</small></td>"
-                + "<td data-label=\"Thời điểm nhận\">19/02/2021 09:12</td><td data-label=\"Số tệp\" class=\"num\">2</td></tr>\n")
+                + "<td data-label=\"Thời điểm nhận\">19/02/2021 09:12</td><td data-label=\"Số tệp\" class=\"num\">2</td>"
+                + "<td data-label=\"Dấu đỏ\" class=\"verdict v-seal&quot;\">✔ Có &lt;dấu&gt;</td></tr>\n")
         // The labels a phone shows are the columns' own.
         for column in UnitTablePage.columns where column.key != .name {
             #expect(html.contains("data-label=\"\(column.label)\""))
@@ -237,13 +240,13 @@ struct TemplateValuesTests {
         }
     }
 
-    @Test func everyViewAnswersEveryField() {
+    @Test func everyViewAnswersEveryField() throws {
         let chrome = PageChrome(title: "t", user: "u", csrf: "c", reviewBadge: "2", notice: "n", problem: "p")
         let option = UnitTablePage.Option(value: "v", label: "l", selected: true)
         let column = UnitTablePage.Column(label: "l", href: "/h", sorted: nil, arrow: "")
         let row = UnitTablePage.Row(
             code: "TH01", name: "n", level: "TH", status: "pending", statusLabel: "Chưa nộp", note: nil,
-            receivedAt: "", files: 2, href: "/x")
+            receivedAt: "", files: 2, check: "✔ Có dấu đỏ", checkClass: "seal", href: "/x")
         let file = UnitPage.File(name: "a.pdf", href: "/files/1", kind: "PDF", size: "1 KB", inline: true)
         let message = UnitPage.Message(
             id: 1, receivedAt: "r", from: "f", subject: "s", campaign: "c", statusLabel: "l", status: "s",
@@ -262,6 +265,20 @@ struct TemplateValuesTests {
         Self.expectAnswersLikeReflection(option)
         Self.expectAnswersLikeReflection(column)
         Self.expectAnswersLikeReflection(file)
+        let check = CheckView(
+            StoredCheck(
+                sha256: String(repeating: "a", count: 64),
+                result: DocumentCheckResult(
+                    verdict: .seal, pages: 2, dpi: 200, seal: SealFinding(page: 2, box: [0.5, 0.6, 0.2, 0.15], score: 0.9),
+                    flags: [.blurred]),
+                thumbnailPath: "thumbnails/aa/x.jpg", checkedAt: .distantPast),
+            sha256: String(repeating: "a", count: 64), back: "/review")
+        Self.expectAnswersLikeReflection(check)
+        Self.expectAnswersLikeReflection(try #require(check.box))
+        Self.expectAnswersLikeReflection(try #require(check.choices.first))
+        var checked = file
+        checked.check = check
+        Self.expectAnswersLikeReflection(checked)
         Self.expectAnswersLikeReflection(message)
         Self.expectAnswersLikeReflection(sent)
         Self.expectAnswersLikeReflection(item)

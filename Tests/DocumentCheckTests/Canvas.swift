@@ -14,7 +14,8 @@ struct Canvas {
     /// An A4 page at `dpi`, with body text lines and a blue signature.
     init(dpi: Double = 150, paper: (UInt8, UInt8, UInt8) = Canvas.paper) {
         self.dpi = dpi
-        let width = Int(8.27 * dpi), height = Int(11.69 * dpi)
+        let width = Int(8.27 * dpi)
+        let height = Int(11.69 * dpi)
         var pixels = [UInt8](repeating: 0, count: width * height * 3)
         for index in 0..<(width * height) {
             pixels[index * 3] = paper.0
@@ -46,7 +47,8 @@ struct Canvas {
 
     /// A box given as fractions of the page.
     mutating func rectangle(x: Double, y: Double, width: Double, height: Double, colour: (UInt8, UInt8, UInt8)) {
-        let x0 = Int(x * Double(image.width)), y0 = Int(y * Double(image.height))
+        let x0 = Int(x * Double(image.width))
+        let y0 = Int(y * Double(image.height))
         for py in y0..<(y0 + max(1, Int(height * Double(image.height)))) {
             for px in x0..<(x0 + max(1, Int(width * Double(image.width)))) { set(px, py, colour) }
         }
@@ -54,8 +56,10 @@ struct Canvas {
 
     /// A ring from `inner` to `outer` centimetres of radius, centred at fractions of the page.
     mutating func ring(cx: Double, cy: Double, outerCM: Double, innerCM: Double, colour: (UInt8, UInt8, UInt8)) {
-        let centreX = cx * Double(image.width), centreY = cy * Double(image.height)
-        let outer = mm(outerCM * 10), inner = mm(innerCM * 10)
+        let centreX = cx * Double(image.width)
+        let centreY = cy * Double(image.height)
+        let outer = mm(outerCM * 10)
+        let inner = mm(innerCM * 10)
         for py in Int(centreY - outer)...Int(centreY + outer) {
             for px in Int(centreX - outer)...Int(centreX + outer) {
                 let r = hypot(Double(px) - centreX, Double(py) - centreY)
@@ -73,10 +77,12 @@ struct Canvas {
         let r = diameterCM / 2
         ring(cx: cx, cy: cy, outerCM: r, innerCM: r - 0.08, colour: colour)
         ring(cx: cx, cy: cy, outerCM: r * 0.62, innerCM: r * 0.62 - 0.05, colour: colour)
-        let centreX = cx * Double(image.width), centreY = cy * Double(image.height)
+        let centreX = cx * Double(image.width)
+        let centreY = cy * Double(image.height)
         for letter in 0..<28 {
             let angle = Double(letter) / 28 * 2 * .pi
-            let lx = centreX + cos(angle) * mm(r * 10 * 0.8), ly = centreY + sin(angle) * mm(r * 10 * 0.8)
+            let lx = centreX + cos(angle) * mm(r * 10 * 0.8)
+            let ly = centreY + sin(angle) * mm(r * 10 * 0.8)
             for dy in -3...3 { for dx in -1...1 { set(Int(lx) + dx, Int(ly) + dy, colour) } }
         }
         disc(cx: cx, cy: cy, radiusCM: r * 0.2, colour: colour)

@@ -82,7 +82,8 @@ import Testing
         page.seal(cx: 0.6, cy: 0.75, diameterCM: 4)
         let gray = page.image.pixels.enumerated().map { index, _ -> UInt8 in
             let base = index - index % 3
-            return UInt8((Int(page.image.pixels[base]) * 77 + Int(page.image.pixels[base + 1]) * 150 + Int(page.image.pixels[base + 2]) * 29) >> 8)
+            return UInt8(
+                (Int(page.image.pixels[base]) * 77 + Int(page.image.pixels[base + 1]) * 150 + Int(page.image.pixels[base + 2]) * 29) >> 8)
         }
         page.image = RGBImage(width: page.image.width, height: page.image.height, pixels: gray)
         #expect(check(page).verdict == .grayscale, "saved as RGB, but with no colour in it")

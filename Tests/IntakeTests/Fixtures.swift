@@ -27,18 +27,22 @@ enum Fixture {
         %PDF-1.4
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
         2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-        3 0 obj << /Type /Page /Parent 2 0 R /Resources << /XObject << /Im0 4 0 R >> >> >> endobj
-        4 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length 1 >> stream
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> >> endobj
+        4 0 obj << /Type /XObject /Subtype /Image /Width 210 /Height 297 /Length 1 >> stream
         x
         endstream endobj
+        trailer << /Root 1 0 R >>
         %%EOF
         """.utf8)
 
     static let textPDF: [UInt8] = Array(
         """
         %PDF-1.4
-        3 0 obj << /Type /Page /Resources << /Font << /F1 4 0 R >> >> >> endobj
+        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> >> endobj
         4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+        trailer << /Root 1 0 R >>
         %%EOF
         """.utf8)
 

@@ -4,24 +4,9 @@ import TestSupport
 /// Raw school mail as a phone or webmail client would send it: multipart/mixed, a
 /// Vietnamese subject in RFC 2047, a base64 scan with an RFC 2231 name.
 enum SampleMail {
-    /// A one-page PDF whose page is only an image: what a scanner produces.
-    static let scannedPDF: [UInt8] = Array(
-        """
-        %PDF-1.4
-        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >> endobj
-        4 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >>
-        stream
-        \u{7F}\u{01}\u{01}
-        endstream endobj
-        5 0 obj << /Length 22 >> stream
-        q 595 0 0 842 0 0 cm /Im0 Do Q
-        endstream endobj
-        trailer << /Root 1 0 R >>
-        %%EOF
-
-        """.utf8)
+    /// A one-page PDF whose page is only an image, bearing the red seal: what a scanner
+    /// produces (`ScanSample`).
+    static let scannedPDF: [UInt8] = ScanSample.pdf
 
     /// A scanned PDF padded to about `size` bytes, as a phone scan of several pages is.
     static func largeScan(size: Int) -> [UInt8] {

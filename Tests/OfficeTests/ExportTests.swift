@@ -23,7 +23,9 @@ struct ExportTests {
         UnitTable(
             roster: roster,
             ledger: [
-                "TH01": LedgerRow(unit: "TH01", status: .received, receivedAt: received, note: "dòng 1\ndòng 2", attachmentCount: 2)
+                "TH01": LedgerRow(
+                    unit: "TH01", status: .received, receivedAt: received, note: "dòng 1\ndòng 2", attachmentCount: 2,
+                    checks: [.seal, .noSeal])
             ], query: .init())
     }
 
@@ -31,9 +33,10 @@ struct ExportTests {
         let csv = UnitTableCSV.render(table, office: office)
         #expect(csv.hasPrefix("\u{FEFF}Mã đơn vị,Tên đơn vị,"))
         let lines = csv.dropFirst().components(separatedBy: "\r\n")
-        #expect(lines[1] == "TH01,Trường Tiểu học Thăng Long,TH,Đã nộp,received,19/02/2021 09:12,2,\"dòng 1\ndòng 2\"")
+        // The document check as words and as a code: the seal shown on one file speaks for both.
+        #expect(lines[1] == "TH01,Trường Tiểu học Thăng Long,TH,Đã nộp,received,19/02/2021 09:12,2,✔ Có dấu đỏ,seal,\"dòng 1\ndòng 2\"")
         // The name that starts with '=' is quoted text, never a formula.
-        #expect(lines[2].hasPrefix("TH02,\"'=HYPERLINK(\"\"http://x\"\"), \"\"Đống Đa\"\"\",TH,Chưa nộp,pending,,0,"))
+        #expect(lines[2].hasPrefix("TH02,\"'=HYPERLINK(\"\"http://x\"\"), \"\"Đống Đa\"\"\",TH,Chưa nộp,pending,,0,,,"))
         #expect(csv.hasSuffix("\r\n"))
     }
 

@@ -8,6 +8,10 @@ All are assembled by `assemble`; the builders differ in what they are for:
   for the MIME corpus (one object a line, CRLF or LF line ends).
 - bulk_scan_pdf: large scanner-like PDFs (100 KB – 2 MB) for the benchmarks, fast to make.
 - stub_scan_pdf: the smallest PDF with an image, numbered, for the labelled set.
+- image_pdf / text_pdf_with_image: the document check's labelled set: scanners' PDFs of
+  given page images (several per page, /Rotate, gray and bilevel, a signature field) and
+  Word's PDF of a letter with a logo. The images come from scans (Pillow); this module
+  stays standard library only.
 """
 
 import binascii
@@ -35,9 +39,10 @@ def stream(dictionary, data, eol=b"\n"):
     return head + eol + b"stream" + eol + data + eol + b"endstream"
 
 
-def image_xobject(width, height, data, filter_name=b"DCTDecode", eol=b"\n"):
-    return stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
-                  b"/BitsPerComponent 8 /Filter /%s" % (width, height, filter_name), data, eol)
+def image_xobject(width, height, data, filter_name=b"DCTDecode", eol=b"\n", colour_space=b"DeviceRGB", bits=8):
+    """An image XObject; colour_space and bits for gray and bilevel scans (DeviceGray, 8 or 1)."""
+    return stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
+                  b"/BitsPerComponent %d /Filter /%s" % (width, height, colour_space, bits, filter_name), data, eol)
 
 
 def image_page(image, name=b"Im0", contents=None, mediabox=b"0 0 595 842"):
@@ -120,17 +125,21 @@ def scan_pdf(rng, when, pages=1, jpeg_comment=None, producer="Canon MF Scan Util
     return _with_info(objs, *_info(rng, when, producer))
 
 
-def text_pdf(rng, when, lines, producer="Microsoft\xae Word 2016"):
-    """A PDF printed from a word processor: a /Font and a text content stream (BT ... ET).
-    Lines starting with "# " are headings (bold)."""
-    ops = [b"BT", b"/F1 11 Tf", b"14 TL", b"72 770 Td"]
+def _text_ops(lines, top=770):
+    ops = [b"BT", b"/F1 11 Tf", b"14 TL", b"72 %d Td" % top]
     for ln in lines:
         if ln.startswith("# "):
             ops += [b"/F2 13 Tf", pdf_string(ln[2:]) + b" Tj", b"/F1 11 Tf", b"T*"]
         else:
             ops += [pdf_string(ln) + b" Tj", b"T*"]
     ops.append(b"ET")
-    content = zlib.compress(b"\n".join(ops), 9)
+    return ops
+
+
+def text_pdf(rng, when, lines, producer="Microsoft\xae Word 2016"):
+    """A PDF printed from a word processor: a /Font and a text content stream (BT ... ET).
+    Lines starting with "# " are headings (bold)."""
+    content = zlib.compress(b"\n".join(_text_ops(lines)), 9)
     objs = [
         CATALOG,
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -220,3 +229,79 @@ def stub_scan_pdf(n):
     """The smallest "scan" a file sniffer accepts: one page, one 1x1 image, numbered n so that
     every copy has its own bytes (and hash)."""
     return _STUB_SCAN.format(n=n).encode("ascii")
+
+
+# --------------------------------------------------------------------------------------------
+# The document check's labelled set: page images as scanners and phone apps store them
+
+
+def _num(v):
+    return b"%d" % v if v == int(v) else b"%.2f" % v
+
+
+def image_pdf(pages, when, producer, file_id, signer=None):
+    """A scanner's PDF: each page shows only image XObjects, drawn by one content stream, no
+    fonts. pages: [(mediabox (w, h) in points, rotate, [(xobject body, (x, y, w, h))])].
+
+    signer adds what a digitally signed PDF carries: an AcroForm with a signature field
+    (/FT /Sig, a widget on page 1) whose /V is a signature dictionary (Adobe.PPKLite,
+    adbe.pkcs7.detached) with /Contents of zeros and a /ByteRange that covers the file but
+    the Contents, as a signing tool leaves it."""
+    objs = [CATALOG, None]
+    kids, page_at = [], []
+    for (w, h), rotate, images in pages:
+        kids.append(len(objs) + 1)
+        page_at.append(len(objs))
+        objs.append(None)
+        draw = b" ".join(b"q %s 0 0 %s %s %s cm /Im%d Do Q" % (_num(iw), _num(ih), _num(ix), _num(iy), i)
+                         for i, (_, (ix, iy, iw, ih)) in enumerate(images))
+        objs.append(stream(b"", draw))
+        names = []
+        for i, (body, _) in enumerate(images):
+            objs.append(body)
+            names.append(b"/Im%d %d 0 R" % (i, len(objs)))
+        objs[page_at[-1]] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources << /XObject << %s >> >> "
+                             b"/Contents %d 0 R%s >>" % (_num(w), _num(h), b" ".join(names), kids[-1] + 1,
+                                                          b" /Rotate %d" % rotate if rotate else b""))
+    objs[1] = pages_tree(kids)
+    if signer is not None:
+        field_no, sig_no = len(objs) + 1, len(objs) + 2
+        objs[0] = b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%d 0 R] /SigFlags 3 >> >>" % field_no
+        objs[page_at[0]] = objs[page_at[0]][:-3] + b" /Annots [%d 0 R] >>" % field_no
+        objs.append(b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /F 132 /Rect [0 0 0 0] "
+                    b"/P %d 0 R /V %d 0 R >>" % (kids[0], sig_no))
+        objs.append(b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /Name " +
+                    pdf_string(signer) + b" /M " + pdf_string(pdf_date(when)) +
+                    b" /ByteRange " + _BYTE_RANGE_SLOT + b" /Contents <" + b"0" * 8192 + b"> >>")
+    info = (b"<< /Producer " + pdf_string(producer) + b" /Creator " + pdf_string(producer) +
+            b" /CreationDate " + pdf_string(pdf_date(when)) + b" >>")
+    data = _with_info(objs, info, file_id)
+    if signer is not None:
+        at = data.index(_BYTE_RANGE_SLOT)
+        start = data.index(b"/Contents <", at) + len(b"/Contents ")
+        end = data.index(b">", start) + 1
+        byte_range = b"[0 %010d %010d %010d]" % (start, end, len(data) - end)
+        data = data[:at] + byte_range + data[at + len(byte_range):]
+    return data
+
+
+_BYTE_RANGE_SLOT = b"[0 0000000000 0000000000 0000000000]"
+
+
+def text_pdf_with_image(rng, when, lines, image, placement, producer="Microsoft\xae Word 2016"):
+    """What Word exports for a letter with the school's logo: fonts and text, and one small
+    image XObject (the logo) drawn at placement (x, y, w, h) in points. Still not a scan."""
+    x, y, w, h = placement
+    ops = [b"q %s 0 0 %s %s %s cm /Im1 Do Q" % (_num(w), _num(h), _num(x), _num(y))] + _text_ops(lines, top=int(y) - 24)
+    content = zlib.compress(b"\n".join(ops), 9)
+    objs = [
+        CATALOG,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> "
+        b"/XObject << /Im1 7 0 R >> >> /Contents 4 0 R >>" % A4,
+        stream(b"/Filter /FlateDecode", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>",
+        image,
+    ]
+    return _with_info(objs, *_info(rng, when, producer))

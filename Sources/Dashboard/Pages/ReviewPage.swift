@@ -35,7 +35,8 @@ struct ReviewPage: Sendable {
         <article class="message review" id="review-{{id}}">
         <p><strong>{{subject}}</strong><br><small>Từ {{from}} · nhận lúc {{receivedAt}} · {{campaign}}{{#unitLabel}} · đơn vị: {{unitLabel}}{{/unitLabel}}</small></p>
         <p class="problem">{{reason}}</p>
-        <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}})</small></li>{{/files}}</ul>
+        <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}})</small>
+        {{#check}}\(CheckView.template){{/check}}</li>{{/files}}</ul>
         <p><small><a href="{{rawHref}}">Tải thư gốc (.eml)</a></small></p>
         <div class="actions">
         <form method="post" action="/review/{{id}}/assign">

@@ -39,6 +39,14 @@ enum Stylesheet {
         .actions form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0}
         .files{margin:.25rem 0;padding-left:1.2rem}
         img.preview{display:block;max-width:100%;max-height:28rem;margin:.4rem 0;border:1px solid var(--line)}
+        .verdict{font-weight:600}.v-seal,.v-signed{color:var(--ok)}.v-uncertain{color:var(--review)}
+        .v-no-seal,.v-grayscale,.v-not-a-scan,.v-unreadable{color:var(--bad)}.v-unchecked,.v-pending{color:var(--muted);font-weight:400}
+        .check{margin:.3rem 0}.overruled{color:var(--muted)}
+        a.thumb{position:relative;display:inline-block;margin:.4rem 0;line-height:0;border:1px solid var(--line)}
+        a.thumb img{display:block;max-width:min(100%,22rem);height:auto}
+        a.thumb svg{position:absolute;left:0;top:0;width:100%;height:100%}
+        a.thumb rect{fill:none;stroke:#d00;stroke-width:8;vector-effect:non-scaling-stroke;stroke-width:3px}
+        .verdict-form{margin-top:.3rem}
         iframe.preview{display:block;width:100%;height:28rem;margin:.4rem 0;border:1px solid var(--line)}
         .login{max-width:22rem;margin:3rem auto}.login form{display:flex;flex-direction:column;gap:.75rem}
         form.inline{display:inline}

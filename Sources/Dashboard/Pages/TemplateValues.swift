@@ -149,6 +149,49 @@ extension UnitPage.File: MustacheParent {
         case "inline": self.inline
         case "previewImage": self.previewImage
         case "previewPDF": self.previewPDF
+        case "check": self.check
+        default: nil
+        }
+    }
+}
+
+extension CheckView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "verdict": self.verdict
+        case "label": self.label
+        case "detail": self.detail
+        case "hasThumbnail": self.hasThumbnail
+        case "thumbnailHref": self.thumbnailHref
+        case "box": self.box
+        case "overruled": self.overruled
+        case "sha": self.sha
+        case "choices": self.choices
+        case "hasChoices": !self.choices.isEmpty
+        case "back": self.back
+        default: nil
+        }
+    }
+}
+
+extension CheckView.Box: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "x": self.x
+        case "y": self.y
+        case "width": self.width
+        case "height": self.height
+        default: nil
+        }
+    }
+}
+
+extension CheckView.Choice: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": self.value
+        case "label": self.label
+        case "selected": self.selected
         default: nil
         }
     }

@@ -7,10 +7,12 @@ struct UnitPage: Sendable {
         var kind: String
         var size: String
         var inline: Bool
-        /// Shown on the page itself, the first page of it: the message's first image or PDF
-        /// (until the document check draws thumbnails).
+        /// Shown on the page itself, the first page of it, while the file has no check
+        /// thumbnail (not checked yet, or the check switched off).
         var previewImage: Bool = false
         var previewPDF: Bool = false
+        /// The document check's verdict, thumbnail and the officer's override.
+        var check: CheckView?
     }
 
     struct Message: Sendable {
@@ -95,6 +97,7 @@ struct UnitPage: Sendable {
         </div>
         {{/senderUnconfirmed}}
         <ul class="files">{{#files}}<li><a href="{{href}}"{{#inline}} target="_blank" rel="noopener"{{/inline}}>{{name}}</a> <small>({{kind}}, {{size}}{{#inline}}, xem trong trình duyệt{{/inline}}{{^inline}}, tải về{{/inline}})</small>
+        {{#check}}\(CheckView.template){{/check}}
         {{#previewImage}}<br><a href="{{href}}" target="_blank" rel="noopener"><img class="preview" src="{{href}}" alt="Xem trước: {{name}}" loading="lazy"></a>{{/previewImage}}
         {{#previewPDF}}<br><iframe class="preview" src="{{href}}#page=1&amp;view=FitH" title="Xem trước: {{name}}" loading="lazy"></iframe>{{/previewPDF}}</li>{{/files}}</ul>
         {{#hasIgnored}}<details class="ignored"><summary>Các phần khác của thư (không phải tệp hồ sơ)</summary><ul>

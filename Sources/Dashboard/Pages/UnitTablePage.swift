@@ -26,6 +26,9 @@ struct UnitTablePage: Sendable {
         var note: String?
         var receivedAt: String
         var files: Int
+        /// The document check: a symbol and words (`CheckVerdict.label`), and the verdict for CSS.
+        var check: String
+        var checkClass: String
         var href: String
     }
 
@@ -62,6 +65,7 @@ struct UnitTablePage: Sendable {
     /// (the table becomes a card per unit there, see `Stylesheet`).
     static let columns: [(key: UnitTable.SortKey, label: String)] = [
         (.code, "Mã"), (.name, "Đơn vị"), (.level, "Cấp học"), (.status, "Trạng thái"), (.received, "Thời điểm nhận"), (.files, "Số tệp"),
+        (.check, "Dấu đỏ"),
     ]
 
     static func rowsHTML(_ rows: [Row]) -> String {
@@ -89,6 +93,10 @@ struct UnitTablePage: Sendable {
             html.text(row.receivedAt)
             html.raw("</td><td data-label=\"Số tệp\" class=\"num\">")
             html.number(row.files)
+            html.raw("</td><td data-label=\"Dấu đỏ\" class=\"verdict v-")
+            html.text(row.checkClass)
+            html.raw("\">")
+            html.text(row.check)
             html.raw("</td></tr>\n")
         }
         return html.string

@@ -76,7 +76,9 @@ extension DashboardRoutes {
                             code: row.unit.code, name: row.unit.name, level: row.unit.level, status: row.status.rawValue,
                             statusLabel: row.statusLabel, note: row.note,
                             receivedAt: row.receivedAt.map(state.setup.profile.formatDateTime) ?? "",
-                            files: row.files, href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
+                            files: row.files, check: row.checkLabel,
+                            checkClass: row.check?.rawValue ?? (row.checkPending ? "pending" : ""),
+                            href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
                     }),
                 empty: shown.isEmpty,
                 countLine: UnitTablePage.countLine(shown: shown.count, matching: table.rows.count, total: table.total),
@@ -107,7 +109,9 @@ extension DashboardRoutes {
                 emails: unit.emails.joined(separator: ", "), status: status.rawValue,
                 statusLabel: status.label(senderUnconfirmed: entry?.senderUnconfirmed ?? false), note: entry?.note,
                 canExcuse: status.awaitsSubmission,
-                messages: try state.store.messages(unit: unit.code).map { messageView($0, state: state) },
+                messages: try messageViews(
+                    state.store.messages(unit: unit.code), state: state,
+                    back: "/campaigns/\(FormData.percentEncode(campaign.id))/units/\(FormData.percentEncode(unit.code))"),
                 sent: sent, hasSent: !sent.isEmpty,
                 history: try state.store.unitHistory(unit: unit.code).map {
                     HistoryLine($0, at: state.setup.profile.formatDateTime($0.at))
@@ -175,7 +179,13 @@ extension DashboardRoutes {
         logger.notice("officer \(action)", metadata: metadata)
     }
 
-    func messageView(_ message: StoredMessage, state: DashboardState) -> UnitPage.Message {
+    /// The messages with their files' checks, read in one query.
+    func messageViews(_ messages: [StoredMessage], state: DashboardState, back: String) throws -> [UnitPage.Message] {
+        let checks = try state.store.checks(sha256s: messages.flatMap { $0.attachments.map(\.sha256) })
+        return messages.map { messageView($0, state: state, checks: checks, back: back) }
+    }
+
+    func messageView(_ message: StoredMessage, state: DashboardState, checks: [String: StoredCheck], back: String) -> UnitPage.Message {
         let campaign = message.campaignID.flatMap(state.campaign)
         return UnitPage.Message(
             id: message.id, receivedAt: state.setup.profile.formatDateTime(message.receivedAt),
@@ -186,7 +196,10 @@ extension DashboardRoutes {
             status: message.dismissed ? "excused" : message.status?.rawValue ?? "",
             // An empty text is no problem: it must not show as an empty error bar.
             problems: message.problems.flatMap { $0.isEmpty ? nil : $0 }, matchReason: message.matchReason,
-            files: Self.withPreview(message.attachments.map(fileView), of: message.attachments), rawHref: "/messages/\(message.id)/raw",
+            files: Self.withPreview(
+                message.attachments.map { fileView($0, checks: checks, back: back, enabled: state.checksEnabled) },
+                of: message.attachments),
+            rawHref: "/messages/\(message.id)/raw",
             senderUnconfirmed: !message.senderConfirmed && !message.dismissed && [.received, .late].contains(message.status),
             ignored: (message.ignored ?? (try? state.store.ignoredParts(messageID: message.id)) ?? []).enumerated().map { index, part in
                 UnitPage.IgnoredLine(
@@ -207,19 +220,22 @@ extension DashboardRoutes {
     }
 
     /// Marks the first file the browser can show (an image or a PDF) to be shown on the
-    /// page, so the officer sees the scan without opening it.
+    /// page, so the officer sees the scan without opening it, when no file of the message
+    /// has a check thumbnail yet (which shows the page, and where the seal is).
     static func withPreview(_ views: [UnitPage.File], of files: [StoredAttachment]) -> [UnitPage.File] {
         var views = views
+        guard !views.contains(where: { $0.check?.hasThumbnail == true }) else { return views }
         if let index = files.indices.first(where: { views[$0].inline }) {
             if files[index].kind == .image { views[index].previewImage = true } else { views[index].previewPDF = true }
         }
         return views
     }
 
-    func fileView(_ file: StoredAttachment) -> UnitPage.File {
+    func fileView(_ file: StoredAttachment, checks: [String: StoredCheck], back: String, enabled: Bool) -> UnitPage.File {
         UnitPage.File(
             name: file.filename, href: "/files/\(file.id)", kind: AttachmentDelivery.kindLabel(file.kind),
-            size: Format.size(file.size), inline: AttachmentDelivery.showsInline(file))
+            size: Format.size(file.size), inline: AttachmentDelivery.showsInline(file),
+            check: enabled ? CheckView(checks[file.sha256], sha256: file.sha256, back: back) : nil)
     }
 }
 

@@ -68,7 +68,7 @@ struct DashboardRoutes: Sendable {
 
 /// What the officer is told after an action.
 enum Notice: String {
-    case assigned, rejected, dismissed, excused, senderConfirmed, sentToReview, loggedOut
+    case assigned, rejected, dismissed, excused, senderConfirmed, sentToReview, verdictSet, loggedOut
 
     var text: String {
         switch self {
@@ -78,6 +78,7 @@ enum Notice: String {
         case .excused: "Đã ghi nhận đơn vị được miễn nộp đợt này."
         case .senderConfirmed: "Đã xác nhận người gửi; từ nay thư từ địa chỉ này được nhận diện tự động."
         case .sentToReview: "Đã chuyển thư sang danh sách cần xem lại."
+        case .verdictSet: "Đã sửa kết quả kiểm tra bản scan; trạng thái hồ sơ được cập nhật trong giây lát."
         case .loggedOut: "Đã đăng xuất."
         }
     }

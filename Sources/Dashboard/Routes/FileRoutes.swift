@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Hummingbird
 import NIOCore
@@ -35,6 +36,40 @@ extension DashboardRoutes {
                     .contentSecurityPolicy: AttachmentDelivery.policy,
                     .cacheControl: "private, no-store",
                 ], body: body)
+        }
+
+        // A file's page thumbnail from the document check: served like the file itself, to a
+        // logged-in officer, found by the check's record (never by a path from the request).
+        router.get("/thumbnails/{sha}") { request, context in
+            let state = await state()
+            let sha = context.parameters.get("sha") ?? ""
+            let store = state.store
+            guard sha.count == 64, sha.allSatisfy(\.isHexDigit), let path = try store.checks(sha256s: [sha])[sha]?.thumbnailPath,
+                let bytes = try? await Task.detached(operation: { try store.files.read(path) }).value
+            else {
+                throw HTTPError(.notFound, message: "Chưa có ảnh trang của tệp này (tệp đang chờ kiểm tra, hoặc không phải bản scan).")
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "image/jpeg", .contentSecurityPolicy: AttachmentDelivery.policy, .cacheControl: "private, max-age=3600",
+                ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+
+        // The officer's verdict on a file in thidua's place, recorded with her name; every
+        // message holding the file is concluded again by the check worker.
+        router.post("/checks/{sha}/verdict") { request, context in
+            let form = try await FormData.read(request, context: context)
+            let state = await state()
+            let sha = context.parameters.get("sha") ?? ""
+            guard let text = form.value("verdict"), let verdict = CheckVerdict(rawValue: text), CheckView.settable.contains(verdict) else {
+                throw HTTPError(.badRequest, message: "Kết quả kiểm tra không hợp lệ; hãy chọn một mục trong danh sách.")
+            }
+            try desk(state).overrule(sha256: sha, verdict: verdict, actor: actor(context), at: clock.now())
+            audit("set a document check verdict", context, ["sha256": "\(sha)", "verdict": "\(verdict.rawValue)"])
+            // Back to the page the form was on; only a path of this site.
+            let back = form.value("back").flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/review"
+            return await redirect(back, notice: .verdictSet)
         }
 
         // A part of a message that is no file (its text, a logo, a report): always a

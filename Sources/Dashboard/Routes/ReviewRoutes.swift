@@ -10,6 +10,7 @@ extension DashboardRoutes {
         router.get("/review") { request, context in
             let state = await state()
             let entries = try state.store.reviewQueue()
+            let checks = try state.store.checks(sha256s: entries.flatMap { $0.message.attachments.map(\.sha256) })
             let view = ReviewPage(
                 page: await chrome("Cần xem lại", context: context, state: state, notice: Notice.from(query(request))),
                 items: entries.map { entry in
@@ -22,7 +23,8 @@ extension DashboardRoutes {
                         subject: message.subject.isEmpty ? "(không có tiêu đề)" : message.subject, reason: entry.reason,
                         unitLabel: unit.map { "\($0.name) (\($0.code))" },
                         campaign: message.campaignID.flatMap(state.campaign)?.title ?? "chưa rõ đợt",
-                        files: message.attachments.map(fileView), rawHref: "/messages/\(message.id)/raw",
+                        files: message.attachments.map { fileView($0, checks: checks, back: "/review", enabled: state.checksEnabled) },
+                        rawHref: "/messages/\(message.id)/raw",
                         canExcuse: unit != nil && message.campaignID != nil,
                         campaigns: state.setup.campaigns.map { .init(value: $0.id, label: $0.title, selected: $0.id == likely?.id) })
                 },

@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Intake
 import MIME
@@ -119,6 +120,12 @@ public struct OfficerDesk: Sendable {
 
     /// The campaign named by `id`, or the one a message received at `date` most likely
     /// belongs to (`Campaign.likely`).
+    /// The officer's verdict on a file's document check, in thidua's place: recorded with
+    /// her name and logged; the check worker concludes its messages again.
+    public func overrule(sha256: String, verdict: CheckVerdict, actor: String, at now: Date) throws {
+        try store.overrule(sha256: sha256, verdict: verdict, actor: actor, at: now)
+    }
+
     public func choose(_ id: String?, near date: Date) throws -> Campaign {
         if let id {
             guard let campaign = setup.campaign(id: id) else { throw Refusal.unknownCampaign(id) }

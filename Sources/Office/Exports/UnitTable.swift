@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Intake
 import Store
@@ -7,7 +8,7 @@ import Store
 /// the XLSX are all this, so an export holds exactly what the screen shows.
 public struct UnitTable: Sendable {
     public enum SortKey: String, Sendable, CaseIterable {
-        case code, name, level, status, received, files
+        case code, name, level, status, received, files, check
     }
 
     public struct Query: Sendable, Equatable {
@@ -55,6 +56,12 @@ public struct UnitTable: Sendable {
         public var files: Int
         /// Received from an address not yet known to be the unit's.
         public var senderUnconfirmed: Bool
+        /// The document check of the entry's files, as one verdict (`CheckVerdict.summary`);
+        /// nil when it has no file, or none is checked yet (`checkPending`).
+        public var check: CheckVerdict?
+        public var checkPending: Bool
+        /// The check as the officer reads it: symbol and words; empty without files.
+        public var checkLabel: String { check?.label ?? (checkPending ? CheckVerdict.pendingLabel : "") }
         /// The status as the officer reads it: "Đã nộp — người gửi chưa xác nhận" when the
         /// sender is not confirmed.
         public var statusLabel: String { status.label(senderUnconfirmed: senderUnconfirmed) }
@@ -65,6 +72,11 @@ public struct UnitTable: Sendable {
 
     public var rows: [Row]
     public var total: Int
+
+    /// Verdicts that need the officer first, the seal last.
+    static let checkRank: [CheckVerdict: Int] = [
+        .uncertain: 0, .grayscale: 1, .noSeal: 2, .notAScan: 3, .unreadable: 4, .unchecked: 5, .signed: 6, .seal: 7,
+    ]
 
     static let statusRank: [ReceiptStatus: Int] = [.pending: 0, .needsReview: 1, .rejected: 2, .late: 3, .received: 4, .excused: 5]
 
@@ -90,6 +102,8 @@ public struct UnitTable: Sendable {
                 Row(
                     unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
                     files: entry?.attachmentCount ?? 0, senderUnconfirmed: entry?.senderUnconfirmed ?? false,
+                    check: entry.flatMap { CheckVerdict.summary(of: $0.checks.compactMap { $0 }) },
+                    checkPending: entry?.checks.contains(nil) ?? false,
                     codeRank: index.codeRank[unit.code] ?? 0,
                     nameRank: index.nameRank[unit.code] ?? 0))
         }
@@ -117,6 +131,7 @@ public struct UnitTable: Sendable {
         case .status: return positions(rows.map { statusRank[$0.status] ?? 0 })
         case .received: return positions(rows.map { $0.receivedAt ?? .distantFuture })
         case .files: return positions(rows.map(\.files))
+        case .check: return positions(rows.map { checkRank[$0.check ?? .unchecked] ?? 0 })
         }
     }
 }

@@ -5,7 +5,10 @@ import Intake
 /// same thing: headers in Vietnamese (the officer opens them in Excel), times in office
 /// time, the status both as a label and as a code for formulas.
 public enum UnitTableExport {
-    public static let header = ["Mã đơn vị", "Tên đơn vị", "Cấp học", "Trạng thái", "Mã trạng thái", "Thời điểm nhận", "Số tệp", "Ghi chú"]
+    public static let header = [
+        "Mã đơn vị", "Tên đơn vị", "Cấp học", "Trạng thái", "Mã trạng thái", "Thời điểm nhận", "Số tệp", "Kiểm tra bản scan",
+        "Mã kiểm tra", "Ghi chú",
+    ]
 
     public enum Cell: Sendable, Equatable {
         case text(String)
@@ -17,7 +20,8 @@ public enum UnitTableExport {
     public static func cells(_ row: UnitTable.Row) -> [Cell] {
         [
             .text(row.unit.code), .text(row.unit.name), .text(row.unit.level), .text(row.statusLabel), .text(row.status.rawValue),
-            row.receivedAt.map(Cell.dateTime) ?? .text(""), .number(row.files), .text(row.note ?? ""),
+            row.receivedAt.map(Cell.dateTime) ?? .text(""), .number(row.files), .text(row.checkLabel),
+            .text(row.check?.rawValue ?? (row.checkPending ? "pending" : "")), .text(row.note ?? ""),
         ]
     }
 }

@@ -1,5 +1,5 @@
-import DocumentCheck
 import Dashboard
+import DocumentCheck
 import Foundation
 import Intake
 import MIME

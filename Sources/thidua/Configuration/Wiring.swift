@@ -38,7 +38,7 @@ struct Wiring: Sendable {
         let dashboard = DashboardState(
             setup: setup, store: context.store,
             healthThreshold: TimeInterval(config.dashboard.healthThreshold.components.seconds),
-            tokenExpiry: { await tokens?.expiry })
+            tokenExpiry: { await tokens?.expiry }, checksEnabled: config.documentCheck != nil)
         let checks = config.documentCheck.map { limits in
             DocumentCheckRun(
                 store: context.store, checker: ThreadedChecker(limits: limits), campaigns: config.campaigns,

@@ -1,0 +1,97 @@
+import Foundation
+import MIME
+import Testing
+
+@testable import DocumentCheck
+
+/// Issue 20, point 6: the document check against a labelled set of scans, photos and
+/// traps (`Labelled/generate.py`, deterministic). No seal may be reported where there is
+/// none, and at least 95% of the colour seals must be found. `make test` generates the set
+/// and names it in THIDUA_SCAN_SET; the confusion matrix is printed for BENCHMARKS.md.
+@Suite(
+    .enabled(
+        if: LabelledScans.directory != nil,
+        "the labelled scans are not generated: run make test, or Tests/DocumentCheckTests/Labelled/generate.py DIR and set THIDUA_SCAN_SET=DIR"
+    ))
+struct LabelledScanTests {
+    @Test func verdictsAgreeWithTheLabels() async throws {
+        let set = try LabelledScans.load()
+        #expect(set.files.count >= 200, "the set has \(set.files.count) files")
+        let outcomes = await LabelledScans.check(set)
+        var matrix: [CheckVerdict: [CheckVerdict: Int]] = [:]
+        var falseSeals: [String] = []
+        var missedSeals: [String] = []
+        for (label, result) in zip(set.files, outcomes) {
+            matrix[label.verdict, default: [:]][result.verdict, default: 0] += 1
+            if result.verdict == .seal, label.verdict != .seal { falseSeals.append("\(label.file) (\(label.verdict.rawValue))") }
+            if label.verdict == .seal, result.verdict != .seal { missedSeals.append("\(label.file) → \(result.verdict.rawValue)") }
+            // A grey scan is never called "no seal": the school is asked to rescan in colour.
+            if label.verdict == .grayscale { #expect(result.verdict != .noSeal, "\(label.file): a grey scan called no-seal") }
+        }
+        print(LabelledScans.table(matrix))
+        #expect(falseSeals.isEmpty, "seals reported where there is none: \(falseSeals)")
+        let seals = set.files.filter { $0.verdict == .seal }.count
+        let found = seals - missedSeals.count
+        #expect(seals > 0 && Double(found) >= Double(seals) * 0.95, "found \(found) of \(seals) seals; missed \(missedSeals)")
+    }
+}
+
+/// The labelled set as `generate.py` writes it.
+enum LabelledScans {
+    struct Label: Decodable {
+        var file: String
+        var verdict: CheckVerdict
+        var flags: [String]
+    }
+
+    struct Manifest: Decodable {
+        var files: [Label]
+    }
+
+    static var directory: URL? {
+        let path = ProcessInfo.processInfo.environment["THIDUA_SCAN_SET"]
+        guard let path, FileManager.default.fileExists(atPath: "\(path)/labels.json") else { return nil }
+        return URL(fileURLWithPath: path)
+    }
+
+    static func load() throws -> (directory: URL, files: [Label]) {
+        let directory = try #require(directory)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: directory.appendingPathComponent("labels.json")))
+        return (directory, manifest.files)
+    }
+
+    /// Every file's check, two at a time (the machine's cores), in the labels' order.
+    static func check(_ set: (directory: URL, files: [Label])) async -> [DocumentCheckResult] {
+        let checker = DocumentChecker()
+        return await withTaskGroup(of: (Int, DocumentCheckResult).self) { group in
+            var results = [DocumentCheckResult?](repeating: nil, count: set.files.count)
+            var next = 0
+            func start() {
+                let index = next
+                next += 1
+                let url = set.directory.appendingPathComponent(set.files[index].file)
+                group.addTask {
+                    let bytes = (try? [UInt8](Data(contentsOf: url))) ?? []
+                    return (index, checker.check(bytes, kind: FileKind.detect(bytes)).result)
+                }
+            }
+            for _ in 0..<min(2, set.files.count) { start() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if next < set.files.count { start() }
+            }
+            return results.map { $0 ?? DocumentCheckResult(verdict: .unchecked) }
+        }
+    }
+
+    /// The confusion matrix as a Markdown table: labels down, verdicts across.
+    static func table(_ matrix: [CheckVerdict: [CheckVerdict: Int]]) -> String {
+        let verdicts = CheckVerdict.allCases
+        var lines = ["| label \\ verdict | " + verdicts.map(\.rawValue).joined(separator: " | ") + " |"]
+        lines.append("|---|" + verdicts.map { _ in "---:" }.joined(separator: "|") + "|")
+        for label in verdicts where matrix[label] != nil {
+            lines.append("| \(label.rawValue) | " + verdicts.map { "\(matrix[label]?[$0] ?? 0)" }.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
