@@ -117,28 +117,33 @@ class DashboardInABrowser(unittest.TestCase):
             self.assertEqual(hidden, [], f"{path}: actions out of reach on a phone")
             if name == "units":
                 height = d.execute_script("return document.documentElement.scrollHeight")
-                self.assertLess(height, 5000, f"the unit table of 60 units is {height} px long on a phone")
+                # About 90 px a unit: its name, then status, time, files and seal verdict on one or two lines.
+                self.assertLess(height, 5600, f"the unit table of 60 units is {height} px long on a phone")
                 self.assertTrue(d.find_element(By.CSS_SELECTOR, ".sort-links").is_displayed(), "sorting stays within reach")
         d.set_window_size(1280, 900)
 
-        # 3b. A unit's page shows its scan, not only a link to it: the first image or PDF of
-        # each message, inline (images loaded, PDFs framed by the page itself).
+        # 3b. A unit's page shows its scan, not only a link to it: the document check's page
+        # thumbnail (served by thidua, loaded), the seal boxed on it, the verdict in words.
         d.get(URL + table_path + "?status=received")
+        verdicts = [td.text for td in d.find_elements(By.CSS_SELECTOR, "#units td[data-label='Dấu đỏ']")]
+        self.assertIn("✔ Có dấu đỏ", verdicts, "the unit table's seal column says which units sent a sealed scan")
         unit_links = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#units td.name a")][:12]
-        images, frames = 0, 0
+        thumbnails, boxed = 0, 0
         for link in unit_links:
             d.get(link)
-            for img in d.find_elements(By.CSS_SELECTOR, "img.preview"):
+            for img in d.find_elements(By.CSS_SELECTOR, "a.thumb img"):
                 d.execute_script("arguments[0].scrollIntoView()", img)
                 self.wait.until(lambda _: d.execute_script("return arguments[0].complete", img))
-                self.assertGreater(d.execute_script("return arguments[0].naturalWidth", img), 0, f"{link}: a preview did not load")
-                images += 1
-            frames += len(d.find_elements(By.CSS_SELECTOR, "iframe.preview"))
-            if images and frames:
-                self.shot("04b-unit-preview")
+                self.assertGreater(d.execute_script("return arguments[0].naturalWidth", img), 0, f"{link}: a thumbnail did not load")
+                thumbnails += 1
+            boxed += len(d.find_elements(By.CSS_SELECTOR, "a.thumb svg rect"))
+            labels = [v.text.strip() for v in d.find_elements(By.CSS_SELECTOR, ".check .verdict")]
+            self.assertTrue(labels and all(labels), f"{link}: every file says what the check found")
+            if thumbnails and boxed:
+                self.shot("04b-unit-thumbnail")
                 break
-        self.assertGreater(images + frames, 0, "no unit page shows its scan")
-        self.assertGreater(frames, 0, "no PDF is previewed")
+        self.assertGreater(thumbnails, 0, "no unit page shows its scan's thumbnail")
+        self.assertGreater(boxed, 0, "no seal is boxed on a thumbnail")
 
         # 4. The review queue: assign the first message to a unit.
         d.get(URL + "/review")

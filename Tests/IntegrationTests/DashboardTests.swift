@@ -200,8 +200,28 @@ struct DashboardTests {
             #expect(part.header("Content-Type") == "application/octet-stream")
             #expect(part.header("Content-Disposition")?.hasPrefix("attachment; ") == true)
             #expect(http.get("/messages/1/parts/" + String(repeating: "0", count: 64), cookie: cookie).status == 404)
-            // The page shows the scan itself, framed from the dashboard only.
-            #expect(unit.text.contains("<iframe class=\"preview\" src=\"/files/\(fileLink)#page=1&amp;view=FitH\""))
+            // The page shows the scan itself: the document check's thumbnail, the seal boxed,
+            // the verdict in words; the thumbnail is served to a logged-in officer only.
+            #expect(unit.text.contains("<span class=\"verdict v-seal\">✔ Có dấu đỏ</span>"))
+            #expect(unit.text.contains("<svg viewBox=\"0 0 1000 1000\""))
+            let thumbnailLink = try #require(
+                unit.text.range(of: "src=\"/thumbnails/").map { "/thumbnails/" + unit.text[$0.upperBound...].prefix { $0 != "\"" } })
+            let thumbnail = http.get(thumbnailLink, cookie: cookie)
+            #expect(thumbnail.status == 200 && thumbnail.header("Content-Type") == "image/jpeg")
+            #expect(thumbnail.body.starts(with: [0xFF, 0xD8, 0xFF]))
+            #expect(http.get(thumbnailLink).status != 200, "a thumbnail without a login")
+            #expect(http.get("/thumbnails/" + String(repeating: "0", count: 64), cookie: cookie).status == 404)
+            // The officer sets another verdict: recorded with her name, shown on the page.
+            let verdictPath = try #require(
+                unit.text.range(of: "action=\"/checks/").map { "/checks/" + unit.text[$0.upperBound...].prefix { $0 != "\"" } })
+            let checkCSRF = try #require(unit.formValue("csrf"))
+            #expect(http.post(verdictPath, form: [("csrf", checkCSRF), ("verdict", "bogus")], cookie: cookie).status == 400)
+            let overruled = http.post(
+                verdictPath, form: [("csrf", checkCSRF), ("verdict", "signed"), ("back", "/campaigns/kh-test/units/U1")], cookie: cookie)
+            #expect(overruled.status == 302 && overruled.header("Location")?.hasPrefix("/campaigns/kh-test/units/U1") == true)
+            let afterOverrule = http.get("/campaigns/kh-test/units/U1", cookie: cookie)
+            #expect(afterOverrule.text.contains("✔ Có chữ ký số") && afterOverrule.text.contains("đã sửa (thidua: ✔ Có dấu đỏ)"))
+            // A file the browser shows is framed from the dashboard only.
             #expect(file.header("X-Frame-Options") == "SAMEORIGIN")
             #expect(file.header("Content-Security-Policy")?.contains("frame-ancestors 'self'") == true)
             #expect(file.header("Content-Security-Policy")?.hasPrefix("sandbox") == true)

@@ -84,7 +84,7 @@ extension CheckView {
         {{#hasThumbnail}}<br><a href="{{href}}" target="_blank" rel="noopener" class="thumb"><img src="{{thumbnailHref}}" \
         alt="Trang scan của {{name}}" loading="lazy">{{#box}}<svg viewBox="0 0 1000 1000" preserveAspectRatio="none" \
         aria-hidden="true"><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}"/></svg>{{/box}}</a>{{/hasThumbnail}}
-        {{#hasChoices}}<form method="post" action="/checks/{{sha}}/verdict" class="inline verdict-form">
+        {{#hasChoices}}<form method="post" action="/checks/{{sha}}/verdict" class="verdict-form">
         <input type="hidden" name="csrf" value="{{page.csrf}}"><input type="hidden" name="back" value="{{back}}">
         <label>Kết quả kiểm tra <select name="verdict">{{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>\
         {{label}}</option>{{/choices}}</select></label> <button type="submit" class="secondary">Sửa kết quả</button></form>{{/hasChoices}}

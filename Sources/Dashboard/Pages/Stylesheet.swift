@@ -71,6 +71,7 @@ enum Stylesheet {
           #units td.name{order:-1;flex-basis:100%;font-weight:600;font-size:1rem}
           #units td:nth-child(5):not(:empty)::before{content:"nhận ";color:var(--muted)}
           #units td:nth-child(6)::after{content:" tệp";color:var(--muted)}
+          #units td:empty{display:none}
           .filters{gap:.5rem}
           .filters label{width:100%}
           progress{max-width:100%}
