@@ -143,7 +143,7 @@ for name, count, kind_pages, ms, rss in per_kind:
 lines += [
     "",
     "Verdicts against the labels (rows: the label; columns: thidua's verdict). No seal may be",
-    "reported where there is none, and at least 95%% of the colour seals must be found:",
+    "reported where there is none, and at least 95% of the colour seals must be found:",
     "**%d false seals, %d of %d seals found (%.1f%%)**." % (false_seals, matrix["seal"]["seal"], seals,
                                                            100 * matrix["seal"]["seal"] / max(seals, 1)),
     "",
