@@ -139,11 +139,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "PDFStructure", "TestSupport"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestSupport"], exclude: ["Labelled"], swiftSettings: strict),
+        .testTarget(
+            name: "IntakeTests", dependencies: ["DocumentCheck", "Intake", "MIME", "TestSupport"], exclude: ["Labelled"],
+            swiftSettings: strict),
         .testTarget(
             name: "DocumentCheckTests", dependencies: ["DocumentCheck", "MIME", "PDFStructure", "TestSupport"],
             exclude: ["Labelled"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "MIME"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["DocumentCheck", "Store", "Intake", "MIME"], swiftSettings: strict),
         .testTarget(
             name: "OfficeTests",
             dependencies: [

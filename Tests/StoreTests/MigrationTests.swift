@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import GRDB
 import Intake
@@ -81,6 +82,13 @@ struct MigrationTests {
                 attachments: [.init(filename: "KH.pdf", contentType: "application/pdf", size: 5, sha256: "f2", kind: .scanPDF)]),
             at: Date())
         #expect(try store.attachment(id: 2).map { $0.storedPath == nil && $0.rawPath == "raw/y.eml" } == true)
+        // Files stored before the document check wait for it, but the ledger of mail stored
+        // before is not concluded again (its unit stays as it was); new mail is concluded.
+        #expect(try store.pendingChecks(limit: 10).map(\.sha256) == ["f1", "f2"])
+        try store.saveCheck(sha256: "f1", result: DocumentCheckResult(verdict: .noSeal, pages: 1), thumbnailPath: nil, at: Date())
+        try store.saveCheck(sha256: "f2", result: DocumentCheckResult(verdict: .seal, pages: 1), thumbnailPath: nil, at: Date())
+        #expect(try store.checkedMessages(limit: 10).map(\.row) == [2])
+        #expect(try store.checks(sha256s: ["f1"])["f1"]?.verdict == .noSeal)
     }
 
     /// The four outgoing tables of v5 move into the one outbox with their states, so the
