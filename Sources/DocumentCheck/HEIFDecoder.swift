@@ -35,34 +35,16 @@ enum HEIFDecoder {
         }
         let decodedWidth = Int(heif_image_get_width(image, heif_channel_interleaved))
         let decodedHeight = Int(heif_image_get_height(image, heif_channel_interleaved))
-        let factor = max(1, max(decodedWidth, decodedHeight) / WorkingSize.longSide)
         return Result(
-            image: reduce(plane, stride: Int(stride), width: decodedWidth, height: decodedHeight, factor: factor),
+            image: reduce(plane, stride: Int(stride), width: decodedWidth, height: decodedHeight),
             width: decodedWidth, height: decodedHeight)
     }
 
-    /// Box-reduces the decoded plane straight into the working picture (no full-size copy).
-    private static func reduce(_ plane: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, factor: Int) -> RGBImage {
-        let outWidth = max(1, width / factor)
-        let outHeight = max(1, height / factor)
-        var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
-        var sums = [Int](repeating: 0, count: outWidth * 3)
-        for oy in 0..<outHeight {
-            for index in sums.indices { sums[index] = 0 }
-            for y in (oy * factor)..<(oy * factor + factor) {
-                let row = plane + y * stride
-                for ox in 0..<outWidth {
-                    for dx in 0..<factor {
-                        let from = (ox * factor + dx) * 3
-                        sums[ox * 3] += Int(row[from])
-                        sums[ox * 3 + 1] += Int(row[from + 1])
-                        sums[ox * 3 + 2] += Int(row[from + 2])
-                    }
-                }
-            }
-            for index in sums.indices { out[oy * outWidth * 3 + index] = UInt8(sums[index] / (factor * factor)) }
-        }
-        return RGBImage(width: outWidth, height: outHeight, pixels: out)
+    /// Reduces the decoded plane straight into the working picture (no full-size copy).
+    private static func reduce(_ plane: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int) -> RGBImage {
+        var reducer = RowReducer(width: width, height: height)
+        for y in 0..<height { reducer.add(row: UnsafeBufferPointer(start: plane + y * stride, count: width * 3), y: y) }
+        return reducer.image
     }
 
     private static func error(_ what: String, _ error: heif_error) -> DecodeError {

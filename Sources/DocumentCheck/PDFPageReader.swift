@@ -43,47 +43,38 @@ struct PDFPageReader {
             let decoded = try JPEGCodec.decode(jpeg, header: header, longSide: WorkingSize.longSide)
             return (decoded, header.isColour && image.colorSpace != .gray)
         }
-        guard image.isRaw, [.gray, .rgb].contains(image.colorSpace), [1, 8].contains(image.bitsPerComponent),
+        guard image.isRaw,
+            (image.colorSpace == .rgb && image.bitsPerComponent == 8)
+                || (image.colorSpace == .gray && [1, 8].contains(image.bitsPerComponent)),
             let data = document.data(of: image, decoded: true)
         else { return nil }
         let components = image.colorSpace == .rgb ? 3 : 1
         let rowBytes = (image.width * components * image.bitsPerComponent + 7) / 8
         guard data.count >= rowBytes * image.height else { return nil }
-        let factor = max(1, max(image.width, image.height) / WorkingSize.longSide)
-        return (Self.reduce(data, image: image, rowBytes: rowBytes, factor: factor), components == 3)
+        return (Self.reduce(data, image: image, rowBytes: rowBytes), components == 3)
     }
 
-    /// Unpacks grey, bilevel or RGB rows into the reduced RGB picture in one pass.
-    private static func reduce(_ data: [UInt8], image: PDFImage, rowBytes: Int, factor: Int) -> RGBImage {
-        let outWidth = max(1, image.width / factor)
-        let outHeight = max(1, image.height / factor)
-        var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
-        var sums = [Int](repeating: 0, count: outWidth * 3)
-        let rgb = image.colorSpace == .rgb && image.bitsPerComponent == 8
-        for oy in 0..<outHeight {
-            for index in sums.indices { sums[index] = 0 }
-            for y in (oy * factor)..<(oy * factor + factor) {
-                let row = y * rowBytes
-                for ox in 0..<outWidth {
-                    for dx in 0..<factor {
-                        let x = ox * factor + dx
-                        if rgb {
-                            sums[ox * 3] += Int(data[row + x * 3])
-                            sums[ox * 3 + 1] += Int(data[row + x * 3 + 1])
-                            sums[ox * 3 + 2] += Int(data[row + x * 3 + 2])
-                        } else {
-                            let value =
-                                image.bitsPerComponent == 8
-                                ? Int(data[row + x]) : (Int(data[row + (x >> 3)]) >> (7 - (x & 7))) & 1 == 1 ? 255 : 0
-                            sums[ox * 3] += value
-                            sums[ox * 3 + 1] += value
-                            sums[ox * 3 + 2] += value
-                        }
-                    }
+    /// Unpacks grey, bilevel or RGB rows into RGB, one at a time, into the reduced picture.
+    private static func reduce(_ data: [UInt8], image: PDFImage, rowBytes: Int) -> RGBImage {
+        var reducer = RowReducer(width: image.width, height: image.height)
+        var row = [UInt8](repeating: 0, count: image.width * 3)
+        for y in 0..<image.height {
+            let start = y * rowBytes
+            for x in 0..<image.width {
+                switch (image.colorSpace, image.bitsPerComponent) {
+                case (.rgb, _):
+                    row[x * 3] = data[start + x * 3]
+                    row[x * 3 + 1] = data[start + x * 3 + 1]
+                    row[x * 3 + 2] = data[start + x * 3 + 2]
+                case (_, 8):
+                    (row[x * 3], row[x * 3 + 1], row[x * 3 + 2]) = (data[start + x], data[start + x], data[start + x])
+                default:
+                    let bit: UInt8 = (data[start + (x >> 3)] >> (7 - (x & 7))) & 1 == 1 ? 255 : 0
+                    (row[x * 3], row[x * 3 + 1], row[x * 3 + 2]) = (bit, bit, bit)
                 }
             }
-            for index in sums.indices { out[oy * outWidth * 3 + index] = UInt8(sums[index] / (factor * factor)) }
+            row.withUnsafeBufferPointer { reducer.add(row: $0, y: y) }
         }
-        return RGBImage(width: outWidth, height: outHeight, pixels: out)
+        return reducer.image
     }
 }

@@ -42,15 +42,11 @@ enum PNGDecoder {
     }
 
     private static func progressive(_ context: OpaquePointer, width: Int, height: Int) throws(DecodeError) -> RGBImage {
-        let factor = max(1, max(width, height) / WorkingSize.longSide)
-        let outWidth = max(1, width / factor)
-        let outHeight = max(1, height / factor)
         var status = spng_decode_image(
             context, nil, 0, Int32(SPNG_FMT_RGB8.rawValue), Int32(SPNG_DECODE_TRNS.rawValue | SPNG_DECODE_PROGRESSIVE.rawValue))
         guard status == 0 else { throw DecodeError("the PNG could not be decoded: \(String(cString: spng_strerror(status)))") }
+        var reducer = RowReducer(width: width, height: height)
         var row = [UInt8](repeating: 0, count: width * 3)
-        var sums = [Int](repeating: 0, count: outWidth * 3)
-        var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
         for y in 0..<height {
             status = row.withUnsafeMutableBytes { spng_decode_row(context, $0.baseAddress, $0.count) }
             guard status == 0 || status == Int32(SPNG_EOI.rawValue) else {
@@ -58,25 +54,10 @@ enum PNGDecoder {
                 if y < height / 2 { throw DecodeError("the PNG data is damaged: \(String(cString: spng_strerror(status)))") }
                 break
             }
-            let oy = y / factor
-            guard oy < outHeight else { continue }
-            for ox in 0..<outWidth {
-                for dx in 0..<factor {
-                    let from = (ox * factor + dx) * 3
-                    sums[ox * 3] += Int(row[from])
-                    sums[ox * 3 + 1] += Int(row[from + 1])
-                    sums[ox * 3 + 2] += Int(row[from + 2])
-                }
-            }
-            if y % factor == factor - 1 {
-                for index in sums.indices {
-                    out[oy * outWidth * 3 + index] = UInt8(sums[index] / (factor * factor))
-                    sums[index] = 0
-                }
-            }
+            row.withUnsafeBufferPointer { reducer.add(row: $0, y: y) }
             if status == Int32(SPNG_EOI.rawValue) { break }
         }
-        return RGBImage(width: outWidth, height: outHeight, pixels: out)
+        return reducer.image
     }
 
     private static func whole(_ context: OpaquePointer, width: Int, height: Int) throws(DecodeError) -> RGBImage {

@@ -74,28 +74,11 @@ public struct RGBImage: Sendable, Equatable {
     /// Shrunk by a whole factor, each output pixel the mean of a `factor` × `factor` block.
     public func reduced(by factor: Int) -> RGBImage {
         guard factor > 1 else { return self }
-        let outWidth = max(1, width / factor)
-        let outHeight = max(1, height / factor)
-        var sums = [Int](repeating: 0, count: outWidth * 3)
-        var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
-        let area = factor * factor
-        for oy in 0..<outHeight {
-            for index in sums.indices { sums[index] = 0 }
-            for y in (oy * factor)..<(oy * factor + factor) {
-                let row = y * width * 3
-                for ox in 0..<outWidth {
-                    var from = row + ox * factor * 3
-                    for _ in 0..<factor {
-                        sums[ox * 3] += Int(pixels[from])
-                        sums[ox * 3 + 1] += Int(pixels[from + 1])
-                        sums[ox * 3 + 2] += Int(pixels[from + 2])
-                        from += 3
-                    }
-                }
-            }
-            for index in sums.indices { out[oy * outWidth * 3 + index] = UInt8(sums[index] / area) }
+        var reducer = RowReducer(width: width, height: height, factor: factor)
+        pixels.withUnsafeBufferPointer { all in
+            for y in 0..<height { reducer.add(row: UnsafeBufferPointer(rebasing: all[(y * width * 3)..<((y + 1) * width * 3)]), y: y) }
         }
-        return RGBImage(width: outWidth, height: outHeight, pixels: out)
+        return reducer.image
     }
 
     /// Reduced by the whole factor that brings its long side nearest to `longSide`, not below.
