@@ -8,31 +8,39 @@ public enum ScanSample {
     public static let jpeg: [UInt8] = [UInt8](Data(base64Encoded: base64, options: .ignoreUnknownCharacters)!)
 
     /// The page as a one-page PDF, the JPEG as its page image, as a scanner writes it.
-    public static let pdf: [UInt8] = {
+    public static let pdf: [UInt8] = pdf(pages: [(jpeg, 210, 297)])
+
+    /// A PDF of A4 pages, each one JPEG (bytes, pixel width, height) filling it, with a
+    /// correct cross-reference table.
+    public static func pdf(pages: [(jpeg: [UInt8], width: Int, height: Int)]) -> [UInt8] {
         var out = Array("%PDF-1.4\n".utf8)
         var offsets: [Int] = []
         func object(_ body: [UInt8]) {
             offsets.append(out.count)
             out += Array("\(offsets.count) 0 obj\n".utf8) + body + Array("\nendobj\n".utf8)
         }
+        let kids = pages.indices.map { "\(3 + $0 * 3) 0 R" }.joined(separator: " ")
         object(Array("<< /Type /Catalog /Pages 2 0 R >>".utf8))
-        object(Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8))
-        object(
-            Array(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>"
-                    .utf8))
-        object(
-            Array(
-                "<< /Type /XObject /Subtype /Image /Width 210 /Height 297 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length \(jpeg.count) >>\nstream\n"
-                    .utf8) + jpeg + Array("\nendstream".utf8))
-        let contents = "q 595 0 0 842 0 0 cm /Im0 Do Q"
-        object(Array("<< /Length \(contents.utf8.count) >>\nstream\n\(contents)\nendstream".utf8))
+        object(Array("<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>".utf8))
+        for (index, page) in pages.enumerated() {
+            let image = 4 + index * 3
+            object(
+                Array(
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 \(image) 0 R >> >> /Contents \(image + 1) 0 R >>"
+                        .utf8))
+            object(
+                Array(
+                    "<< /Type /XObject /Subtype /Image /Width \(page.width) /Height \(page.height) /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length \(page.jpeg.count) >>\nstream\n"
+                        .utf8) + page.jpeg + Array("\nendstream".utf8))
+            let contents = "q 595 0 0 842 0 0 cm /Im0 Do Q"
+            object(Array("<< /Length \(contents.utf8.count) >>\nstream\n\(contents)\nendstream".utf8))
+        }
         let xref = out.count
         out += Array("xref\n0 \(offsets.count + 1)\n0000000000 65535 f \n".utf8)
         for offset in offsets { out += Array(String(format: "%010d 00000 n \n", offset).utf8) }
         out += Array("trailer << /Size \(offsets.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
         return out
-    }()
+    }
 
     private static let base64 = """
         /9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABIMDRANCxIQDhAUExIVGywdGxgYGzYnKSAsQDlEQz85Pj1HUGZXR0thTT0+WXlaYWlt
