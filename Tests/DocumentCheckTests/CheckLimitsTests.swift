@@ -22,7 +22,7 @@ struct CheckLimitsTests {
     @Test func withinTheLimitsEveryPageIsLookedAt() {
         let result = check(Self.twoPages)
         #expect(result.verdict == .seal && result.pages == 2)
-        #expect(result.dpi == 36, "the first page's resolution: 210 pixels across 8.27 inches")
+        #expect(result.dpi == 25, "the first page's resolution: 210 pixels across 8.27 inches")
     }
 
     @Test func tooManyPages() {
