@@ -143,6 +143,16 @@ extension DataStore {
         }
     }
 
+    /// Releases every acknowledgement held for a check, as it was written at intake: what
+    /// the daemon does when the check is switched off, so that none waits for ever.
+    @discardableResult
+    public func releaseHeldAcknowledgements() throws -> Int {
+        try database.write { db in
+            try db.execute(sql: "UPDATE outbox SET state = 'due' WHERE kind = 'acknowledgement' AND state = 'held'")
+            return db.changesCount
+        }
+    }
+
     /// Whether the message has an acknowledgement waiting for its check.
     public func hasHeldAcknowledgement(messageRow: Int64) throws -> Bool {
         try database.read { db in

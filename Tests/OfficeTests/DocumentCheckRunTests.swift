@@ -143,4 +143,23 @@ struct DocumentCheckRunTests {
         try await checks.runUntilDone()
         #expect(try store.receiptStatuses(campaign: lenient.id)["TH02"] == .received)
     }
+
+    @Test func switchingTheCheckOffReleasesWhatItHeld() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try DataStore(inMemoryWithFilesIn: directory)
+        let mailbox = ScriptedMailbox(messages: [(Self.mail(from: "c1kimdong@bd.edu.vn", id: "h@bd", verdict: .seal), arrival)])
+        try store.noteBacklogBoundary(mailbox: "INBOX", uidValidity: mailbox.uidValidity, uidNext: 1, at: arrival)
+        let rules = IntakeRules(office: TestOffice.profile, roster: TestOffice.roster, campaigns: [TestOffice.campaign])
+        let ingester = MessageIngester(
+            store: store, rules: rules, acknowledgements: AcknowledgementPolicy(office: TestOffice.profile), clock: FixedClock(arrival))
+        _ = try await MailboxPoller(
+            imap: mailbox, folders: ["INBOX"], afterProcessing: .none, ingester: ingester, logger: TestOffice.logger
+        )
+        .poll()
+        #expect(try store.dueMail().isEmpty)
+        #expect(try store.releaseHeldAcknowledgements() == 1)
+        #expect(try store.dueMail().map(\.mail.recipients) == [["c1kimdong@bd.edu.vn"]])
+        #expect(try store.releaseHeldAcknowledgements() == 0)
+    }
 }

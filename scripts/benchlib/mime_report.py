@@ -147,7 +147,7 @@ def share(pattern):
     return None
 parts = [(what, share(pattern)) for what, pattern in [
     ("base64 decoding", r"\] .*Base64\.decode"),
-    ("kind detection (PDFInspection scans each PDF for 6 patterns)", r"\] .*FileKind\.detect"),
+    ("kind detection (qpdf reads each PDF's structure)", r"\] .*FileKind\.detect"),
     ("unit and campaign guessing in Intake (Foundation range(of:) over the text)", r"\] IntakeRules\.decide"),
     ("multipart splitting (byte-at-a-time boundary search)", r"\] .*splitMultipart"),
     ("SHA-256 in libcrypto", r"libcrypto"),

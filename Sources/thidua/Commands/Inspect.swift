@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocumentCheck
 import Foundation
 import Intake
 import MIME
@@ -12,6 +13,9 @@ struct Inspect: AsyncParsableCommand {
 
     @Flag(help: "Print JSON (one object per line for several files).")
     var json = false
+
+    @Flag(help: "Leave out the document check of each file (colour scan, red seal): parsing only, faster.")
+    var noCheck = false
 
     func run() async throws {
         // Without a usable config, parsing still works; only attribution is skipped.
@@ -45,7 +49,7 @@ struct Inspect: AsyncParsableCommand {
             }
             // A file has no INTERNALDATE: the sender's Date stands in for the arrival time.
             let decision = rules?.decide(message, receivedAt: message.date ?? Date())
-            let report = InspectReport(file: path, message: message, decision: decision)
+            let report = InspectReport(file: path, message: message, decision: decision, checker: noCheck ? nil : DocumentChecker())
             if json {
                 let encoded = try InspectReport.encoder.encode(report)
                 print(String(decoding: encoded, as: UTF8.self))
@@ -68,7 +72,9 @@ struct Inspect: AsyncParsableCommand {
         print("  from:    \(report.from_name.map { "\($0) " } ?? "")<\(report.from ?? "?")>")
         print("  subject: \(report.subject)")
         for file in report.attachments {
-            print("  file:    \(file.filename) [\(file.kind), \(file.size) bytes] check: \(CheckScan.summary(file.check))")
+            print(
+                "  file:    \(file.filename) [\(file.kind), \(file.size) bytes] \(file.check.map { " check: \(CheckScan.summary($0))" } ?? "")"
+            )
         }
         for link in report.links { print("  link:    \(link)") }
         print("  unit:    \(report.unit.map { "\($0.code) (\($0.reason))" } ?? "không xác định")")

@@ -39,6 +39,11 @@ struct Wiring: Sendable {
             setup: setup, store: context.store,
             healthThreshold: TimeInterval(config.dashboard.healthThreshold.components.seconds),
             tokenExpiry: { await tokens?.expiry }, checksEnabled: config.documentCheck != nil)
+        // Without the check, acknowledgements held for it (before it was switched off) go
+        // out as they were written.
+        if config.documentCheck == nil, try context.store.releaseHeldAcknowledgements() > 0 {
+            logger.notice("the document check is off: acknowledgements held for it are released")
+        }
         let checks = config.documentCheck.map { limits in
             DocumentCheckRun(
                 store: context.store, checker: ThreadedChecker(limits: limits), campaigns: config.campaigns,

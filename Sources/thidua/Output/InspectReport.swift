@@ -13,7 +13,8 @@ struct InspectReport: Encodable {
         var kind: String
         var inline: Bool
         var members: [ArchiveMember]?
-        var check: DocumentCheckResult
+        /// Nil with `inspect --no-check`, and then left out.
+        var check: DocumentCheckResult?
     }
 
     /// A leaf that is no file, and why (DESIGN.md: every leaf part is accounted for).
@@ -60,7 +61,7 @@ struct InspectReport: Encodable {
     var assessment: Assessment?
     var defects: [String]
 
-    init(file: String?, message: MailMessage, decision: IntakeDecision?, checker: DocumentChecker = DocumentChecker()) {
+    init(file: String?, message: MailMessage, decision: IntakeDecision?, checker: DocumentChecker? = DocumentChecker()) {
         self.file = file
         message_id = message.messageID
         from = message.from?.address
@@ -71,7 +72,7 @@ struct InspectReport: Encodable {
             File(
                 filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, kind: $0.kind.rawValue,
                 inline: $0.isInline, members: $0.members.isEmpty ? nil : $0.members,
-                check: checker.check($0.data, kind: $0.kind).result)
+                check: checker?.check($0.data, kind: $0.kind).result)
         }
         ignored = message.ignored.map {
             Ignored(filename: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256, reason: $0.reason.rawValue)
