@@ -73,7 +73,7 @@ struct Inspect: AsyncParsableCommand {
         print("  subject: \(report.subject)")
         for file in report.attachments {
             print(
-                "  file:    \(file.filename) [\(file.kind), \(file.size) bytes] \(file.check.map { " check: \(CheckScan.summary($0))" } ?? "")"
+                "  file:    \(file.filename) [\(file.kind), \(file.size) bytes]\(file.check.map { " check: \(CheckScan.summary($0))" } ?? "")"
             )
         }
         for link in report.links { print("  link:    \(link)") }
