@@ -64,7 +64,7 @@ public struct DocumentChecker: Sendable {
             return unreadable("the PDF has \(pages) pages, over the limit of \(limits.pagesPerFile)", pages: pages)
         }
         let reader = PDFPageReader(document: document, bytes: bytes, limits: limits)
-        var decoded: [(DecodedPage, PageAnalysis)] = []
+        var decoded: [Analysed] = []
         for index in 0..<pages {
             let left = limits.secondsPerFile - (ContinuousClock.now - started).seconds
             guard left > 0 else {
@@ -72,12 +72,13 @@ public struct DocumentChecker: Sendable {
             }
             do {
                 let page = try reader.read(document.page(index), secondsLeft: left)
-                decoded.append((Self.thumbnailSized(page), PageAnalysis(page)))
+                decoded.append(Analysed(page: Self.thumbnailSized(page), analysis: PageAnalysis(page)))
+                Self.keepPicturesOfFirstAndBest(&decoded)
             } catch {
                 return unreadable("page \(index + 1): \(error.description)", pages: pages)
             }
         }
-        return conclude(decoded, pages: pages, dpi: decoded.first?.0.dpi)
+        return conclude(decoded, pages: pages, dpi: decoded.first?.page.dpi)
     }
 
     // MARK: - Photos and image files
@@ -87,7 +88,7 @@ public struct DocumentChecker: Sendable {
             guard let page = try ImageFileReader.read(bytes, limits: limits) else {
                 return CheckOutcome(result: DocumentCheckResult(verdict: .unchecked, pages: 1, reason: "this image format is not checked"))
             }
-            return conclude([(Self.thumbnailSized(page), PageAnalysis(page))], pages: 1, dpi: page.dpi)
+            return conclude([Analysed(page: Self.thumbnailSized(page), analysis: PageAnalysis(page))], pages: 1, dpi: page.dpi)
         } catch {
             return unreadable(error.description, pages: 1)
         }
@@ -95,11 +96,32 @@ public struct DocumentChecker: Sendable {
 
     // MARK: - The verdict
 
-    private func conclude(_ pages: [(DecodedPage, PageAnalysis)], pages count: Int, dpi: Double?) -> CheckOutcome {
-        var flags = pages.reduce(into: Set<QualityFlag>()) { $0.formUnion($1.1.flags) }
+    /// A page looked at: its analysis, and its picture while it may become the thumbnail.
+    struct Analysed {
+        var page: DecodedPage
+        var analysis: PageAnalysis
+        var keepsPicture = true
+    }
+
+    /// Only the first page's picture and the most seal-like page's are kept: a long scan
+    /// costs the memory of two thumbnails, not one a page.
+    private static func keepPicturesOfFirstAndBest(_ pages: inout [Analysed]) {
+        let best = bestSeal(pages)?.index
+        for index in pages.indices.dropFirst() where index != best && pages[index].keepsPicture {
+            pages[index].keepsPicture = false
+            pages[index].page.image = RGBImage(width: 0, height: 0, pixels: [])
+        }
+    }
+
+    private static func bestSeal(_ pages: [Analysed]) -> (index: Int, seal: (box: [Double], score: Double))? {
+        pages.enumerated().compactMap { index, page in page.analysis.seal.map { (index, $0) } }.max { $0.1.score < $1.1.score }
+    }
+
+    private func conclude(_ pages: [Analysed], pages count: Int, dpi: Double?) -> CheckOutcome {
+        var flags = pages.reduce(into: Set<QualityFlag>()) { $0.formUnion($1.analysis.flags) }
         if let dpi, dpi < 150 { flags.insert(.lowDPI) }
-        let best = pages.enumerated().compactMap { index, page in page.1.seal.map { (index, $0) } }.max { $0.1.score < $1.1.score }
-        let colour = pages.contains { $0.1.hasColour }
+        let best = Self.bestSeal(pages)
+        let colour = pages.contains { $0.analysis.hasColour }
         var result = DocumentCheckResult(verdict: colour ? .noSeal : .grayscale, pages: count, dpi: dpi.map { Int($0.rounded()) })
         result.flags = flags.sorted()
         var shown = 0
@@ -108,7 +130,7 @@ public struct DocumentChecker: Sendable {
             result.seal = SealFinding(page: index + 1, box: candidate.box.map(Self.rounded), score: Self.rounded(min(1, candidate.score)))
             shown = index
         }
-        return CheckOutcome(result: result, thumbnail: pages.isEmpty ? nil : JPEGCodec.encode(pages[shown].0.image))
+        return CheckOutcome(result: result, thumbnail: pages.isEmpty ? nil : JPEGCodec.encode(pages[shown].page.image))
     }
 
     private func unreadable(_ reason: String, pages: Int = 0) -> CheckOutcome {
