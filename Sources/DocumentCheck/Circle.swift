@@ -1,12 +1,10 @@
 import Foundation
 
-/// A mark measured as a circle: centre and radius fitted to its outline, and how well the
+/// A mark measured as a circle: its radius, fitted with its centre to its outline, and how well the
 /// mark fills the part of a seal's shape that lies on the page.
 struct Circle {
     static let sectors = 48
 
-    var centerX: Double
-    var centerY: Double
     var radius: Double
     /// Share of the rim's sectors (those on the page) that carry ink near the radius.
     var rimCoverage: Double
@@ -51,7 +49,7 @@ struct Circle {
         let inside = points.count - outside
         let area = Double.pi * radius * radius * Double(max(expected, 1)) / Double(sectors)
         return Circle(
-            centerX: cx, centerY: cy, radius: radius,
+            radius: radius,
             rimCoverage: expected > 0 ? Double(covered) / Double(expected) : 0,
             roundness: radii.isEmpty ? 0 : Double(round) / Double(radii.count),
             cornerShare: Double(outside) / Double(max(points.count, 1)),

@@ -100,15 +100,13 @@ public struct DocumentChecker: Sendable {
     struct Analysed {
         var page: DecodedPage
         var analysis: PageAnalysis
-        var keepsPicture = true
     }
 
     /// Only the first page's picture and the most seal-like page's are kept: a long scan
     /// costs the memory of two thumbnails, not one a page.
     private static func keepPicturesOfFirstAndBest(_ pages: inout [Analysed]) {
         let best = bestSeal(pages)?.index
-        for index in pages.indices.dropFirst() where index != best && pages[index].keepsPicture {
-            pages[index].keepsPicture = false
+        for index in pages.indices.dropFirst() where index != best && !pages[index].page.image.pixels.isEmpty {
             pages[index].page.image = RGBImage(width: 0, height: 0, pixels: [])
         }
     }

@@ -5,8 +5,14 @@ import PDFStructure
 /// `pdftoppm` otherwise; turned as `/Rotate` says.
 struct PDFPageReader {
     let document: PDFDocument
-    let bytes: [UInt8]
     let limits: CheckLimits
+    let rasterizer: PageRasterizer
+
+    init(document: PDFDocument, bytes: [UInt8], limits: CheckLimits) {
+        self.document = document
+        self.limits = limits
+        rasterizer = PageRasterizer(pdf: bytes)
+    }
 
     func read(_ page: PDFPage, secondsLeft: Double) throws(DecodeError) -> DecodedPage {
         let inches = page.displayedInches
@@ -27,9 +33,8 @@ struct PDFPageReader {
                     workingDPI: Double(shown.width) / inches.width, isPhoto: false)
             }
         }
-        let rendered = try PageRasterizer.render(
-            pdf: bytes, page: page.index + 1, longSide: WorkingSize.longSide, seconds: secondsLeft,
-            memory: limits.rendererMemory)
+        let rendered = try rasterizer.render(
+            page: page.index + 1, longSide: WorkingSize.longSide, seconds: secondsLeft, memory: limits.rendererMemory)
         return DecodedPage(
             image: rendered, sourceIsColour: sourceIsColour, dpi: dpi,
             workingDPI: Double(rendered.width) / inches.width, isPhoto: false)

@@ -4,27 +4,47 @@ import Foundation
 /// embedded image (JBIG2, JPEG 2000, CCITT, tiles, vector drawing).
 ///
 /// It runs as a subprocess under a memory and CPU limit and a wall-clock deadline: a
-/// hostile page can cost that process, never the daemon.
-enum PageRasterizer {
+/// hostile page can cost that process, never the daemon. One rasterizer serves one file:
+/// the file is written to a temporary path once, at the first page that needs it, for all
+/// of its pages, and removed with the rasterizer.
+final class PageRasterizer {
     static let executable = "/usr/bin/pdftoppm"
 
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: executable) }
 
-    /// The page (1-based) with its long side `longSide` pixels, `/Rotate` applied.
-    static func render(pdf: [UInt8], page: Int, longSide: Int, seconds: Double, memory: Int) throws(DecodeError) -> RGBImage {
-        guard isAvailable else { throw DecodeError("\(executable) is missing (Debian package poppler-utils)") }
-        guard seconds > 0.5 else { throw DecodeError("the time limit for the file was reached") }
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-page-\(UUID().uuidString).pdf")
+    private let pdf: [UInt8]
+    private var input: URL?
+
+    init(pdf: [UInt8]) {
+        self.pdf = pdf
+    }
+
+    deinit {
+        if let input { try? FileManager.default.removeItem(at: input) }
+    }
+
+    /// The PDF on disk for `pdftoppm`, written at the first call.
+    private func inputFile() throws(DecodeError) -> URL {
+        if let input { return input }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-page-\(UUID().uuidString).pdf")
         do {
-            try Data(pdf).write(to: input)
+            try Data(pdf).write(to: url)
         } catch {
             throw DecodeError("could not write a temporary file for pdftoppm: \(error)")
         }
-        defer { try? FileManager.default.removeItem(at: input) }
+        input = url
+        return url
+    }
+
+    /// The page (1-based) with its long side `longSide` pixels, `/Rotate` applied.
+    func render(page: Int, longSide: Int, seconds: Double, memory: Int) throws(DecodeError) -> RGBImage {
+        guard Self.isAvailable else { throw DecodeError("\(Self.executable) is missing (Debian package poppler-utils)") }
+        guard seconds > 0.5 else { throw DecodeError("the time limit for the file was reached") }
+        let input = try inputFile()
         // ulimit -v bounds its memory (KiB), -t its CPU seconds; the wall clock is watched here.
         let script = "ulimit -v \(memory / 1024); ulimit -t \(Int(seconds.rounded(.up))); exec \"$0\" \"$@\""
         let arguments = [
-            "-c", script, executable, "-q", "-f", "\(page)", "-l", "\(page)", "-singlefile", "-scale-to", "\(longSide)", input.path,
+            "-c", script, Self.executable, "-q", "-f", "\(page)", "-l", "\(page)", "-singlefile", "-scale-to", "\(longSide)", input.path,
         ]
         guard let outcome = BoundedProcess.run("/bin/sh", arguments, seconds: seconds, maxOutput: longSide * longSide * 3 + 64),
             outcome.exitStatus == 0

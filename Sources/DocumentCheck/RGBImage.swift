@@ -15,18 +15,6 @@ public struct RGBImage: Sendable, Equatable {
         self.pixels = pixels
     }
 
-    /// Grey pixels (one byte each), as RGB.
-    public init(width: Int, height: Int, gray: [UInt8]) {
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        for index in 0..<min(gray.count, width * height) {
-            let value = gray[index]
-            rgb[index * 3] = value
-            rgb[index * 3 + 1] = value
-            rgb[index * 3 + 2] = value
-        }
-        self.init(width: width, height: height, pixels: rgb)
-    }
-
     /// Turned clockwise by `quarterTurns` × 90°: how `/Rotate` and EXIF orientation show it.
     public func rotated(quarterTurns: Int) -> RGBImage {
         let turns = ((quarterTurns % 4) + 4) % 4

@@ -70,7 +70,7 @@ extension DataStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.id, m.campaign_id, m.unit_code, m.status, m.check_review, m.received_at, m.raw_path FROM messages m
+                    SELECT m.id, m.campaign_id, m.unit_code, m.status, m.check_review, m.received_at FROM messages m
                     WHERE m.checked_at IS NULL
                       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id
                           AND NOT EXISTS (SELECT 1 FROM document_checks c WHERE c.sha256 = a.sha256))
@@ -92,7 +92,7 @@ extension DataStore {
                 return CheckedMessage(
                     row: row["id"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
                     status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)),
-                    sentToReviewByCheck: row["check_review"] as Bool, receivedAt: row["received_at"], rawPath: row["raw_path"],
+                    sentToReviewByCheck: row["check_review"] as Bool, receivedAt: row["received_at"],
                     files: files)
             }
         }

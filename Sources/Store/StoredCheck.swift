@@ -39,6 +39,5 @@ public struct CheckedMessage: Sendable {
     /// The check sent it to review before (an overruled verdict is being re-concluded).
     public var sentToReviewByCheck: Bool
     public var receivedAt: Date
-    public var rawPath: String?
     public var files: [CheckedFile]
 }
