@@ -50,8 +50,10 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
     /// One that opens without pages, or not at all (damaged, or locked by a password), is
     /// `other`: nothing in it can be shown to be a document. The document check says why.
     private static func pdfKind(_ bytes: [UInt8]) -> FileKind {
-        guard let document = try? PDFDocument(bytes: bytes), document.pageCount > 0 else { return .other }
-        return document.looksScanned ? .scanPDF : .textPDF
+        let kind = try? PDFDocument.withDocument(in: bytes) { document in
+            document.pageCount == 0 ? FileKind.other : document.looksScanned ? .scanPDF : .textPDF
+        }
+        return kind ?? .other
     }
 
     /// OOXML and OpenDocument files are zip archives; their first entries give them away.

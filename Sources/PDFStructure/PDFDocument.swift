@@ -10,36 +10,63 @@ import CQPDF
 /// and whether it carries a digital signature field.
 ///
 /// qpdf does the parsing, including cross-reference streams, object streams and the repair
-/// of damaged files, none of which a byte scan for `/Type /Page` can see. The document owns
-/// its qpdf object and a copy of the bytes qpdf reads from (qpdf does not copy them), so it
-/// is neither copyable nor `Sendable`: open it, read what is needed, let it go.
+/// of damaged files, none of which a byte scan for `/Type /Page` can see. qpdf does not copy
+/// the bytes it reads from, so a document either owns a copy of them (`init(bytes:)`) or is
+/// lent them for one look (`withDocument(in:_:)`). It is neither copyable nor `Sendable`:
+/// open it, read what is needed, let it go.
 public final class PDFDocument {
     private var qpdf: qpdf_data?
-    private let buffer: UnsafeMutableRawBufferPointer
+    /// The copy qpdf reads from, when the document owns one.
+    private let ownedBytes: UnsafeMutableRawBufferPointer?
 
     /// Whether the file is encrypted (it opened, so with an empty user password).
     public let isEncrypted: Bool
     public let pageCount: Int
 
-    /// Opens a PDF held in memory.
+    /// Opens a PDF held in memory, keeping a copy of its bytes for as long as it lives.
     ///
     /// - Throws: `PDFError.needsPassword` for a file that opens only with a password,
     ///   `PDFError.unreadable` for one qpdf cannot make sense of even after repair.
-    public init(bytes: some Collection<UInt8>) throws(PDFError) {
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-        buffer.copyBytes(from: bytes)
+    public convenience init(bytes: some Collection<UInt8>) throws(PDFError) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        copy.copyBytes(from: bytes)
+        do {
+            try self.init(reading: UnsafeRawBufferPointer(rebasing: copy[..<bytes.count]), owning: copy)
+        } catch {
+            copy.deallocate()
+            throw error
+        }
+    }
+
+    /// Opens a PDF in `bytes` without copying them, for a look that ends with `body`. Intake
+    /// asks every attached PDF for its kind, and a copy of a 20 MB scan would cost more than
+    /// qpdf's own reading of it. The document must not escape `body`.
+    public static func withDocument<Result>(
+        in bytes: [UInt8], _ body: (PDFDocument) -> Result
+    ) throws(PDFError) -> Result {
+        let opened: Swift.Result<Result, PDFError> = bytes.withUnsafeBytes { buffer in
+            do throws(PDFError) {
+                let document = try PDFDocument(reading: buffer, owning: nil)
+                return .success(body(document))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try opened.get()
+    }
+
+    private init(reading bytes: UnsafeRawBufferPointer, owning copy: UnsafeMutableRawBufferPointer?) throws(PDFError) {
+        ownedBytes = copy
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { throw .unreadable("the file is empty") }
         let q = qpdf_init()
         qpdf = q
         // Errors are read from return codes here, never printed to the daemon's stderr.
         qpdf_silence_errors(q)
         qpdf_set_suppress_warnings(q, QPDF_TRUE)
-        let status = qpdf_read_memory(
-            q, "attachment", buffer.baseAddress!.assumingMemoryBound(to: CChar.self),
-            UInt64(bytes.count), nil)
+        let status = qpdf_read_memory(q, "attachment", start.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
         if status & QPDF_ERRORS != 0 {
             let error = Self.message(q)
             qpdf_cleanup(&qpdf)
-            buffer.deallocate()
             throw error.contains("password") ? .needsPassword : .unreadable(error)
         }
         isEncrypted = qpdf_is_encrypted(q) != QPDF_FALSE
@@ -49,7 +76,6 @@ public final class PDFDocument {
         if qpdf_has_error(q) != QPDF_FALSE || pages < 0 {
             let error = Self.message(q)
             qpdf_cleanup(&qpdf)
-            buffer.deallocate()
             throw .unreadable(error)
         }
         pageCount = Int(pages)
@@ -57,7 +83,7 @@ public final class PDFDocument {
 
     deinit {
         qpdf_cleanup(&qpdf)
-        buffer.deallocate()
+        ownedBytes?.deallocate()
     }
 
     /// One page (0-based), with the images drawn on it.
