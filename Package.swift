@@ -46,6 +46,8 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CSpng", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "CHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // Headers only: libtesseract is opened at run time (TesseractLibrary.swift).
+        .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev"])]),
         // A PDF's structure through qpdf: what a file's kind and the document check read.
         .target(
             name: "PDFStructure",
@@ -63,6 +65,14 @@ let package = Package(
         .target(
             name: "DocumentCheck",
             dependencies: ["CTurboJPEG", "CSpng", "CHeif", "MIME", "PDFStructure"],
+            swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // Reads what a scan says about itself (issuer, number, date, type, title, signer) by
+        // OCR of the parts that matter, in the check's worker. Optimised in debug builds for
+        // the same reason as the check: its tests read a labelled set of 120 pages.
+        .target(
+            name: "DocumentReading",
+            dependencies: ["CTesseract", "DocumentCheck"],
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
@@ -125,7 +135,7 @@ let package = Package(
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "MailTransport", "Store", "Office", "Dashboard", "Intake", "MIME", "DocumentCheck",
+                "MailTransport", "Store", "Office", "Dashboard", "Intake", "MIME", "DocumentCheck", "DocumentReading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -144,6 +154,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "DocumentCheckTests", dependencies: ["DocumentCheck", "MIME", "PDFStructure", "TestSupport"],
+            exclude: ["Labelled"], swiftSettings: strict),
+        .testTarget(
+            name: "DocumentReadingTests", dependencies: ["DocumentReading", "DocumentCheck", "Intake", "MIME", "TestSupport"],
             exclude: ["Labelled"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["DocumentCheck", "Store", "Intake", "MIME"], swiftSettings: strict),
         .testTarget(

@@ -25,6 +25,14 @@ public enum CheckVerdict: String, Sendable, Codable, CaseIterable {
         case .uncertain, .noSeal, .grayscale, .notAScan, .unreadable: true
         }
     }
+
+    /// Whether the file was looked at as a scan or photo of paper: what is worth reading.
+    public var isScan: Bool {
+        switch self {
+        case .seal, .uncertain, .noSeal, .grayscale: true
+        case .signed, .notAScan, .unreadable, .unchecked: false
+        }
+    }
 }
 
 /// A quality problem seen on a page, whatever the verdict.
@@ -67,10 +75,12 @@ public struct DocumentCheckResult: Sendable, Codable, Equatable {
     public var flags: [QualityFlag]
     /// Why the verdict is `unreadable` or `unchecked`, in English for logs and operators.
     public var reason: String?
+    /// What the scan says about itself, when it was read (OCR).
+    public var document: DocumentFacts?
 
     public init(
         verdict: CheckVerdict, pages: Int = 0, dpi: Int? = nil, seal: SealFinding? = nil,
-        flags: [QualityFlag] = [], reason: String? = nil
+        flags: [QualityFlag] = [], reason: String? = nil, document: DocumentFacts? = nil
     ) {
         self.verdict = verdict
         self.pages = pages
@@ -78,10 +88,11 @@ public struct DocumentCheckResult: Sendable, Codable, Equatable {
         self.seal = seal
         self.flags = flags
         self.reason = reason
+        self.document = document
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, pages, dpi, seal, flags, reason
+        case verdict, pages, dpi, seal, flags, reason, document
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -93,5 +104,6 @@ public struct DocumentCheckResult: Sendable, Codable, Equatable {
         try container.encode(seal, forKey: .seal)
         try container.encode(flags, forKey: .flags)
         try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encode(document, forKey: .document)
     }
 }

@@ -29,9 +29,12 @@ public struct DocumentChecker: Sendable {
     public static let uncertainScore = 0.42
 
     public var limits: CheckLimits
+    /// Reads the scan's header and signature block once the verdict is in; nil reads nothing.
+    public var reader: (any DocumentTextReading)?
 
-    public init(limits: CheckLimits = CheckLimits()) {
+    public init(limits: CheckLimits = CheckLimits(), reader: (any DocumentTextReading)? = nil) {
         self.limits = limits
+        self.reader = reader
     }
 
     public func check(_ bytes: [UInt8], kind: FileKind) -> CheckOutcome {
@@ -41,7 +44,7 @@ public struct DocumentChecker: Sendable {
         }
         switch kind {
         case .office: return CheckOutcome(result: DocumentCheckResult(verdict: .notAScan))
-        case .image: return checkImage(bytes)
+        case .image: return checkImage(bytes, started: started)
         case .scanPDF, .textPDF, .archive, .other:
             return CheckOutcome(result: DocumentCheckResult(verdict: .unchecked, reason: "\(kind.rawValue) files are not checked"))
         }
@@ -63,7 +66,7 @@ public struct DocumentChecker: Sendable {
         guard pages <= limits.pagesPerFile else {
             return unreadable("the PDF has \(pages) pages, over the limit of \(limits.pagesPerFile)", pages: pages)
         }
-        let reader = PDFPageReader(document: document, bytes: bytes, limits: limits)
+        let pageReader = PDFPageReader(document: document, bytes: bytes, limits: limits)
         var decoded: [Analysed] = []
         for index in 0..<pages {
             let left = limits.secondsPerFile - (ContinuousClock.now - started).seconds
@@ -71,26 +74,68 @@ public struct DocumentChecker: Sendable {
                 return unreadable("the check ran out of its \(Int(limits.secondsPerFile)) s on page \(index + 1)", pages: pages)
             }
             do {
-                let page = try reader.read(document.page(index), secondsLeft: left)
+                let page = try pageReader.read(document.page(index), secondsLeft: left)
                 decoded.append(Analysed(page: Self.thumbnailSized(page), analysis: PageAnalysis(page)))
                 Self.keepPicturesOfFirstAndBest(&decoded)
             } catch {
                 return unreadable("page \(index + 1): \(error.description)", pages: pages)
             }
         }
-        return conclude(decoded, pages: pages, dpi: decoded.first?.page.dpi)
+        var outcome = conclude(decoded, pages: pages, dpi: decoded.first?.page.dpi)
+        if let reader {
+            outcome.result.document = read(outcome.result, by: reader, started: started) { index, seconds throws(DecodeError) in
+                try pageReader.read(document.page(index), secondsLeft: seconds, longSide: TextSize.longSide)
+            }
+        }
+        return outcome
     }
 
     // MARK: - Photos and image files
 
-    private func checkImage(_ bytes: [UInt8]) -> CheckOutcome {
+    private func checkImage(_ bytes: [UInt8], started: ContinuousClock.Instant) -> CheckOutcome {
         do {
             guard let page = try ImageFileReader.read(bytes, limits: limits) else {
                 return CheckOutcome(result: DocumentCheckResult(verdict: .unchecked, pages: 1, reason: "this image format is not checked"))
             }
-            return conclude([Analysed(page: Self.thumbnailSized(page), analysis: PageAnalysis(page))], pages: 1, dpi: page.dpi)
+            var outcome = conclude([Analysed(page: Self.thumbnailSized(page), analysis: PageAnalysis(page))], pages: 1, dpi: page.dpi)
+            if let reader {
+                outcome.result.document = read(outcome.result, by: reader, started: started) { _, _ throws(DecodeError) in
+                    guard let page = try ImageFileReader.read(bytes, limits: limits, longSide: TextSize.longSide) else {
+                        throw DecodeError("the image could not be read again")
+                    }
+                    return page
+                }
+            }
+            return outcome
         } catch {
             return unreadable(error.description, pages: 1)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The first page and the seal's page again, at reading resolution, for the reader: only
+    /// a scan is read, and only within the file's seconds. A page that cannot be decoded
+    /// again leaves the verdict as it is, with nothing read.
+    private func read(
+        _ result: DocumentCheckResult, by reader: any DocumentTextReading, started: ContinuousClock.Instant,
+        page: (_ index: Int, _ seconds: Double) throws(DecodeError) -> DecodedPage
+    ) -> DocumentFacts? {
+        guard result.verdict.isScan else { return nil }
+        func left() -> Double { limits.secondsPerFile - (ContinuousClock.now - started).seconds }
+        do {
+            guard left() > 0 else { return nil }
+            let first = try page(0, left())
+            let firstText = TextPage(first.image, dpi: first.workingDPI, number: 1)
+            var sealed: TextPage? = result.seal == nil ? nil : firstText
+            if let seal = result.seal, seal.page > 1, left() > 0 {
+                let decoded = try page(seal.page - 1, left())
+                sealed = TextPage(decoded.image, dpi: decoded.workingDPI, number: seal.page)
+            }
+            guard left() > 0 else { return nil }
+            return reader.read(first: firstText, sealed: sealed, sealBox: result.seal?.box, seconds: left())
+        } catch {
+            return nil
         }
     }
 

@@ -9,7 +9,7 @@ enum HEIFDecoder {
         var height: Int
     }
 
-    static func decode(_ heif: [UInt8], limits: CheckLimits) throws(DecodeError) -> Result {
+    static func decode(_ heif: [UInt8], limits: CheckLimits, longSide: Int = WorkingSize.longSide) throws(DecodeError) -> Result {
         guard let context = heif_context_alloc() else { throw DecodeError("libheif could not start") }
         defer { heif_context_free(context) }
         // libheif refuses larger images before allocating them.
@@ -36,13 +36,13 @@ enum HEIFDecoder {
         let decodedWidth = Int(heif_image_get_width(image, heif_channel_interleaved))
         let decodedHeight = Int(heif_image_get_height(image, heif_channel_interleaved))
         return Result(
-            image: reduce(plane, stride: Int(stride), width: decodedWidth, height: decodedHeight),
+            image: reduce(plane, stride: Int(stride), width: decodedWidth, height: decodedHeight, longSide: longSide),
             width: decodedWidth, height: decodedHeight)
     }
 
     /// Reduces the decoded plane straight into the working picture (no full-size copy).
-    private static func reduce(_ plane: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int) -> RGBImage {
-        var reducer = RowReducer(width: width, height: height)
+    private static func reduce(_ plane: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, longSide: Int) -> RGBImage {
+        var reducer = RowReducer(width: width, height: height, longSide: longSide)
         for y in 0..<height { reducer.add(row: UnsafeBufferPointer(start: plane + y * stride, count: width * 3), y: y) }
         return reducer.image
     }

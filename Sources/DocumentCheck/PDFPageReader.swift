@@ -14,7 +14,9 @@ struct PDFPageReader {
         rasterizer = PageRasterizer(pdf: bytes)
     }
 
-    func read(_ page: PDFPage, secondsLeft: Double) throws(DecodeError) -> DecodedPage {
+    /// The page at `longSide` pixels or a little more: the check's ~100 dpi, or `TextSize`
+    /// for reading.
+    func read(_ page: PDFPage, secondsLeft: Double, longSide: Int = WorkingSize.longSide) throws(DecodeError) -> DecodedPage {
         let inches = page.displayedInches
         let sourceIsColour = !page.images.isEmpty ? page.images.contains { !$0.isMask && !$0.isMonochrome } : true
         let dpi = page.resolution
@@ -26,7 +28,7 @@ struct PDFPageReader {
             // The image fills the box; stored the other way round, it is turned by the page's
             // content stream, which the renderer follows.
             let upright = (image.width >= image.height) == (page.box.width >= page.box.height)
-            if upright, let decoded = try extract(image) {
+            if upright, let decoded = try extract(image, longSide: longSide) {
                 let shown = decoded.image.rotated(quarterTurns: page.rotation / 90)
                 return DecodedPage(
                     image: shown, sourceIsColour: decoded.isColour, dpi: dpi,
@@ -34,18 +36,18 @@ struct PDFPageReader {
             }
         }
         let rendered = try rasterizer.render(
-            page: page.index + 1, longSide: WorkingSize.longSide, seconds: secondsLeft, memory: limits.rendererMemory)
+            page: page.index + 1, longSide: longSide, seconds: secondsLeft, memory: limits.rendererMemory)
         return DecodedPage(
             image: rendered, sourceIsColour: sourceIsColour, dpi: dpi,
             workingDPI: Double(rendered.width) / inches.width, isPhoto: false)
     }
 
     /// The page image's pixels, or nil when only a renderer can draw it.
-    private func extract(_ image: PDFImage) throws(DecodeError) -> (image: RGBImage, isColour: Bool)? {
+    private func extract(_ image: PDFImage, longSide: Int) throws(DecodeError) -> (image: RGBImage, isColour: Bool)? {
         if image.isJPEG, image.colorSpace != .indexed {
             guard let jpeg = document.data(of: image, decoded: false) else { return nil }
             let header = try JPEGCodec.header(jpeg)
-            let decoded = try JPEGCodec.decode(jpeg, header: header, longSide: WorkingSize.longSide)
+            let decoded = try JPEGCodec.decode(jpeg, header: header, longSide: longSide)
             return (decoded, header.isColour && image.colorSpace != .gray)
         }
         guard image.isRaw,
@@ -56,12 +58,12 @@ struct PDFPageReader {
         let components = image.colorSpace == .rgb ? 3 : 1
         let rowBytes = (image.width * components * image.bitsPerComponent + 7) / 8
         guard data.count >= rowBytes * image.height else { return nil }
-        return (Self.reduce(data, image: image, rowBytes: rowBytes), components == 3)
+        return (Self.reduce(data, image: image, rowBytes: rowBytes, longSide: longSide), components == 3)
     }
 
     /// Unpacks grey, bilevel or RGB rows into RGB, one at a time, into the reduced picture.
-    private static func reduce(_ data: [UInt8], image: PDFImage, rowBytes: Int) -> RGBImage {
-        var reducer = RowReducer(width: image.width, height: image.height)
+    private static func reduce(_ data: [UInt8], image: PDFImage, rowBytes: Int, longSide: Int) -> RGBImage {
+        var reducer = RowReducer(width: image.width, height: image.height, longSide: longSide)
         var row = [UInt8](repeating: 0, count: image.width * 3)
         for y in 0..<image.height {
             let start = y * rowBytes

@@ -11,7 +11,7 @@ enum PNGDecoder {
         var dpi: Double?
     }
 
-    static func decode(_ png: [UInt8], limits: CheckLimits) throws(DecodeError) -> Result {
+    static func decode(_ png: [UInt8], limits: CheckLimits, longSide: Int = WorkingSize.longSide) throws(DecodeError) -> Result {
         guard let context = spng_ctx_new(0) else { throw DecodeError("libspng could not start") }
         defer { spng_ctx_free(context) }
         var status = png.withUnsafeBytes { spng_set_png_buffer(context, $0.baseAddress, $0.count) }
@@ -30,8 +30,8 @@ enum PNGDecoder {
             && header.color_type != UInt8(SPNG_COLOR_TYPE_GRAYSCALE_ALPHA.rawValue)
         let image =
             try header.interlace_method == 0
-            ? progressive(context, width: width, height: height)
-            : whole(context, width: width, height: height)
+            ? progressive(context, width: width, height: height, longSide: longSide)
+            : whole(context, width: width, height: height, longSide: longSide)
         var phys = spng_phys()
         var dpi: Double?
         if spng_get_phys(context, &phys) == 0, phys.unit_specifier == 1 {
@@ -41,11 +41,11 @@ enum PNGDecoder {
         return Result(image: image, isColour: isColour, width: width, height: height, dpi: dpi)
     }
 
-    private static func progressive(_ context: OpaquePointer, width: Int, height: Int) throws(DecodeError) -> RGBImage {
+    private static func progressive(_ context: OpaquePointer, width: Int, height: Int, longSide: Int) throws(DecodeError) -> RGBImage {
         var status = spng_decode_image(
             context, nil, 0, Int32(SPNG_FMT_RGB8.rawValue), Int32(SPNG_DECODE_TRNS.rawValue | SPNG_DECODE_PROGRESSIVE.rawValue))
         guard status == 0 else { throw DecodeError("the PNG could not be decoded: \(String(cString: spng_strerror(status)))") }
-        var reducer = RowReducer(width: width, height: height)
+        var reducer = RowReducer(width: width, height: height, longSide: longSide)
         var row = [UInt8](repeating: 0, count: width * 3)
         for y in 0..<height {
             status = row.withUnsafeMutableBytes { spng_decode_row(context, $0.baseAddress, $0.count) }
@@ -60,7 +60,7 @@ enum PNGDecoder {
         return reducer.image
     }
 
-    private static func whole(_ context: OpaquePointer, width: Int, height: Int) throws(DecodeError) -> RGBImage {
+    private static func whole(_ context: OpaquePointer, width: Int, height: Int, longSide: Int) throws(DecodeError) -> RGBImage {
         var size = 0
         var status = spng_decoded_image_size(context, Int32(SPNG_FMT_RGB8.rawValue), &size)
         guard status == 0, size == width * height * 3 else { throw DecodeError("the PNG could not be decoded") }
@@ -69,6 +69,6 @@ enum PNGDecoder {
             spng_decode_image(context, $0.baseAddress, $0.count, Int32(SPNG_FMT_RGB8.rawValue), Int32(SPNG_DECODE_TRNS.rawValue))
         }
         guard status == 0 else { throw DecodeError("the PNG could not be decoded: \(String(cString: spng_strerror(status)))") }
-        return RGBImage(width: width, height: height, pixels: pixels).reduced(toLongSide: WorkingSize.longSide)
+        return RGBImage(width: width, height: height, pixels: pixels).reduced(toLongSide: longSide)
     }
 }

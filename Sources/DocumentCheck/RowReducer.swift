@@ -18,9 +18,10 @@ struct RowReducer {
         pixels = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
     }
 
-    /// The factor that brings `width` × `height` nearest to the working size, not below.
-    init(width: Int, height: Int) {
-        self.init(width: width, height: height, factor: max(width, height) / WorkingSize.longSide)
+    /// The factor that brings `width` × `height` nearest to `longSide` (the working size
+    /// unless said), not below.
+    init(width: Int, height: Int, longSide: Int = WorkingSize.longSide) {
+        self.init(width: width, height: height, factor: max(width, height) / longSide)
     }
 
     /// Adds source row `y` (RGB, at least `width` pixels).

@@ -30,6 +30,15 @@ from . import pdf
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 SANS, SANS_BOLD, SERIF, SERIF_BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf"
+LIBERATION_DIR = "/usr/share/fonts/truetype/liberation2"
+# A document's typeface (Document.face): the regular and bold font files. Offices print in
+# Times New Roman, whose metrics Liberation Serif (fonts-liberation2) shares.
+FACES = {
+    "dejavu-serif": (SERIF, SERIF_BOLD),
+    "dejavu-sans": (SANS, SANS_BOLD),
+    "liberation-serif": (os.path.join(LIBERATION_DIR, "LiberationSerif-Regular.ttf"),
+                         os.path.join(LIBERATION_DIR, "LiberationSerif-Bold.ttf")),
+}
 A4_MM = (210.0, 297.0)
 WHITE = (255, 255, 255)
 BLACK_INK = (28, 28, 34)
@@ -124,6 +133,8 @@ class Document:
     seal_foot: str = "Q. BA ĐÌNH"
     body: tuple = BODY
     recipients: tuple = ("- Phòng GD&ĐT quận (để b/c);", "- Các tổ chuyên môn;", "- Lưu: VT.")
+    face: str = "dejavu-serif"                       # a FACES key
+    size: float = 1.0                                # the type's size, against the usual 11-14 pt
 
     def place_date(self):
         y, m, d = self.date
@@ -206,21 +217,23 @@ def _header(img, dpi, doc, top):
     30/2020, appendix I)."""
     lay = {}
     left_cx, right_cx = px(57, dpi), px(149, dpi)
-    small, small_b = font(SERIF, pt(11, dpi)), font(SERIF_BOLD, pt(11, dpi))
-    motto_b = font(SERIF_BOLD, pt(12, dpi))
-    line = int(pt(12, dpi) * 1.3)
+    regular, bold = FACES[doc.face]
+    k = doc.size
+    small, small_b = font(regular, pt(11 * k, dpi)), font(bold, pt(11 * k, dpi))
+    motto_b = font(bold, pt(12 * k, dpi))
+    line = int(pt(12 * k, dpi) * 1.3)
     y = top
     centred(img, left_cx, y, doc.issuer[0], small)
     box = centred(img, left_cx, y + line, doc.issuer[1], small_b)
     lay["issuer"] = (box[0], y, box[2], box[3])
     w = (box[2] - box[0]) // 3
     rule(img, left_cx - w // 2, left_cx + w // 2, box[3] + px(1.2, dpi), max(1, px(0.25, dpi)))
-    lay["number"] = centred(img, left_cx, y + int(line * 2.6), "Số: " + doc.number, font(SERIF, pt(13, dpi)))
+    lay["number"] = centred(img, left_cx, y + int(line * 2.6), "Số: " + doc.number, font(regular, pt(13 * k, dpi)))
     centred(img, right_cx, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", small_b)
     box = centred(img, right_cx, y + line, "Độc lập - Tự do - Hạnh phúc", motto_b)
     rule(img, box[0], box[2], box[3] + px(1.2, dpi), max(1, px(0.25, dpi)))
     lay["motto"] = box
-    lay["date"] = centred(img, right_cx, y + int(line * 2.6), doc.place_date(), font(SERIF, pt(13, dpi)), italic=True)
+    lay["date"] = centred(img, right_cx, y + int(line * 2.6), doc.place_date(), font(regular, pt(13 * k, dpi)), italic=True)
     return lay, lay["date"][3]
 
 
@@ -262,11 +275,13 @@ def _body(img, dpi, paragraphs, y, bottom, lay, keep_last=False):
 def _signature_block(img, dpi, doc, y, lay):
     """Recipients bottom left, the signer's title, room to sign and the name bottom right."""
     cx = px(150, dpi)
-    fb = font(SERIF_BOLD, pt(13, dpi))
-    step = int(pt(13, dpi) * 1.35)
-    text(img, (px(30, dpi), y), "Nơi nhận:", font(SERIF_BOLD, pt(12, dpi)), italic=True)
+    regular, bold = FACES[doc.face]
+    k = doc.size
+    fb = font(bold, pt(13 * k, dpi))
+    step = int(pt(13 * k, dpi) * 1.35)
+    text(img, (px(30, dpi), y), "Nơi nhận:", font(bold, pt(12 * k, dpi)), italic=True)
     for i, r in enumerate(doc.recipients):
-        text(img, (px(30, dpi), y + int(pt(11, dpi) * 1.35) * (i + 1)), r, font(SERIF, pt(11, dpi)))
+        text(img, (px(30, dpi), y + int(pt(11 * k, dpi) * 1.35) * (i + 1)), r, font(regular, pt(11 * k, dpi)))
     top = y
     for t in doc.signer_title:
         box = centred(img, cx, y, t, fb)
@@ -292,9 +307,9 @@ def draw_document(img, dpi, doc, part="whole", top_mm=18, page_no=1):
         fields, y = _header(img, dpi, doc, top)
         lay.fields.update(fields)
         y += px(10, dpi)
-        tf = font(SERIF_BOLD, pt(14, dpi))
+        tf = font(FACES[doc.face][1], pt(14 * doc.size, dpi))
         lay.fields["kind"] = centred(img, img.width // 2, y, doc.kind, tf)
-        lay.fields["title"] = centred(img, img.width // 2, y + int(pt(14, dpi) * 1.4), doc.title, tf)
+        lay.fields["title"] = centred(img, img.width // 2, y + int(pt(14 * doc.size, dpi) * 1.4), doc.title, tf)
         rule(img, img.width // 2 - px(15, dpi), img.width // 2 + px(15, dpi),
              lay.fields["title"][3] + px(2, dpi), max(1, px(0.25, dpi)))
         y = lay.fields["title"][3] + px(8, dpi)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentCheck
+import DocumentReading
 import Foundation
 import MIME
 
@@ -20,8 +21,11 @@ struct CheckScan: AsyncParsableCommand {
     @Option(help: "Write each file's page thumbnail (JPEG) into this folder.")
     var thumbnails: String?
 
+    @Flag(help: "Leave out the reading of each scan's header and signature block (OCR).")
+    var noRead = false
+
     func run() async throws {
-        let checker = DocumentChecker()
+        let checker = DocumentChecker(reader: noRead ? nil : TextReading.reader(names: Self.rosterNames()))
         var missing = false
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -48,6 +52,13 @@ struct CheckScan: AsyncParsableCommand {
         if missing { throw ExitCode(66) }  // EX_NOINPUT
     }
 
+    /// The roster's names spell the issuers the scans name; without a config, only the
+    /// lexicon of administrative words puts back the marks OCR drops.
+    private static func rosterNames() -> [String] {
+        guard let config = try? AppConfig.load(), let roster = try? AppContext.loadRoster(config) else { return [] }
+        return roster.units.map(\.name)
+    }
+
     private struct Line: Encodable {
         var file: String
         var check: DocumentCheckResult
@@ -61,6 +72,10 @@ struct CheckScan: AsyncParsableCommand {
         if let dpi = check.dpi { parts.append("\(dpi) dpi") }
         if !check.flags.isEmpty { parts.append(check.flags.map(\.rawValue).joined(separator: " ")) }
         if let reason = check.reason { parts.append(reason) }
+        if let document = check.document {
+            let read = [document.issuer, document.number, document.date, document.type, document.title, document.signer]
+            parts.append("reads: " + read.map { $0 ?? "?" }.joined(separator: " | "))
+        }
         return parts.joined(separator: ", ")
     }
 }
