@@ -17,10 +17,13 @@ public struct Campaign: Sendable, Identifiable {
     /// Whether a submission counts only once the document check has seen the red seal on
     /// one of its files (default): the office asks for "bản scan dấu đỏ".
     public var requireSeal: Bool
+    /// What the documents must say they are: their type, year and title words.
+    public var expects: DocumentExpectation
 
     public init(
         id: String, title: String, opens: Date, deadline: Date, keywords: [String],
-        reminders: [ReminderStage], acceptedKinds: Set<FileKind> = FileKind.scans, requireSeal: Bool = true
+        reminders: [ReminderStage], acceptedKinds: Set<FileKind> = FileKind.scans, requireSeal: Bool = true,
+        expects: DocumentExpectation = DocumentExpectation()
     ) {
         self.id = id
         self.title = title
@@ -30,6 +33,7 @@ public struct Campaign: Sendable, Identifiable {
         self.reminders = reminders.sorted()
         self.acceptedKinds = acceptedKinds
         self.requireSeal = requireSeal
+        self.expects = expects
     }
 }
 

@@ -8,12 +8,15 @@ public struct CheckedFile: Sendable, Equatable {
     public var kind: FileKind
     public var verdict: CheckVerdict
     public var flags: [QualityFlag]
+    /// What the scan says about itself, when it was read.
+    public var document: DocumentFacts?
 
-    public init(filename: String, kind: FileKind, verdict: CheckVerdict, flags: [QualityFlag] = []) {
+    public init(filename: String, kind: FileKind, verdict: CheckVerdict, flags: [QualityFlag] = [], document: DocumentFacts? = nil) {
         self.filename = filename
         self.kind = kind
         self.verdict = verdict
         self.flags = flags
+        self.document = document
     }
 }
 
@@ -29,6 +32,12 @@ public enum SealRequirement {
         /// Whether the school should be told to send again (the verdicts in `replyOn`);
         /// otherwise it hears that the officer is looking at its submission.
         public var asksToResend: Bool
+
+        public init(needsReview: Bool, problems: [String], asksToResend: Bool) {
+            self.needsReview = needsReview
+            self.problems = problems
+            self.asksToResend = asksToResend
+        }
     }
 
     /// The verdicts a school is told about by default: those it can put right itself.

@@ -32,16 +32,20 @@ extension DataStore {
             try db.execute(
                 sql: """
                     INSERT INTO document_checks (sha256, verdict, pages, dpi, seal_page, seal_box, seal_score, flags, reason,
-                        thumbnail_path, checked_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        thumbnail_path, checked_at, doc_issuer, doc_number, doc_date, doc_type, doc_title, doc_signer, doc_confidence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (sha256) DO UPDATE SET verdict = excluded.verdict, pages = excluded.pages, dpi = excluded.dpi,
                         seal_page = excluded.seal_page, seal_box = excluded.seal_box, seal_score = excluded.seal_score,
                         flags = excluded.flags, reason = excluded.reason, thumbnail_path = excluded.thumbnail_path,
-                        checked_at = excluded.checked_at
+                        checked_at = excluded.checked_at, doc_issuer = excluded.doc_issuer, doc_number = excluded.doc_number,
+                        doc_date = excluded.doc_date, doc_type = excluded.doc_type, doc_title = excluded.doc_title,
+                        doc_signer = excluded.doc_signer, doc_confidence = excluded.doc_confidence
                     """,
                 arguments: [
                     sha256, result.verdict.rawValue, result.pages, result.dpi, result.seal?.page, box, result.seal?.score,
                     result.flags.map(\.rawValue).joined(separator: " "), result.reason, thumbnailPath, now,
+                    result.document?.issuer, result.document?.number, result.document?.date, result.document?.type,
+                    result.document?.title, result.document?.signer, result.document?.confidence,
                 ])
         }
     }
@@ -70,7 +74,7 @@ extension DataStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.id, m.campaign_id, m.unit_code, m.status, m.check_review, m.received_at FROM messages m
+                    SELECT m.id, m.campaign_id, m.unit_code, m.status, m.check_review, m.received_at, m.from_address FROM messages m
                     WHERE m.checked_at IS NULL
                       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id
                           AND NOT EXISTS (SELECT 1 FROM document_checks c WHERE c.sha256 = a.sha256))
@@ -80,21 +84,49 @@ extension DataStore {
                 let files = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT a.filename, a.kind, c.verdict, c.officer_verdict, c.flags FROM attachments a
+                        SELECT a.filename, a.kind, c.* FROM attachments a
                         JOIN document_checks c ON c.sha256 = a.sha256 WHERE a.message_id = ? ORDER BY a.position
                         """, arguments: [row["id"] as Int64]
                 ).map { file in
                     CheckedFile(
                         filename: file["filename"], kind: Self.fileKind(file),
                         verdict: Self.verdict(file["officer_verdict"]) ?? Self.verdict(file["verdict"]) ?? .unchecked,
-                        flags: Self.flags(file["flags"]))
+                        flags: Self.flags(file["flags"]), document: Self.document(file))
                 }
                 return CheckedMessage(
                     row: row["id"], campaignID: row["campaign_id"], unitCode: row["unit_code"],
                     status: (row["status"] as String?).flatMap(ReceiptStatus.init(rawValue:)),
                     sentToReviewByCheck: row["check_review"] as Bool, receivedAt: row["received_at"],
-                    files: files)
+                    fromAddress: row["from_address"], files: files)
             }
+        }
+    }
+
+    /// A message neither its sender nor its text could attribute, attributed by its scans'
+    /// header. Its sender is not learned: the receipt shows it unconfirmed (confidence under
+    /// 1) until the officer confirms it, as for a name found in a subject. A message that
+    /// has a unit by now (the officer was quicker) is left alone; returns whether it was set.
+    @discardableResult
+    public func attributeByHeader(
+        messageID: Int64, to unit: String, campaign: String, status: ReceiptStatus, reason: String, at now: Date
+    ) throws -> Bool {
+        try database.write { db in
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT received_at, unit_code FROM messages WHERE id = ?", arguments: [messageID]),
+                row["unit_code"] as String? == nil
+            else { return false }
+            try db.execute(
+                sql: """
+                    UPDATE messages SET unit_code = ?, match_confidence = 0.9, match_reason = ?, campaign_id = ?, status = ?
+                    WHERE id = ?
+                    """, arguments: [unit, reason, campaign, status.rawValue, messageID])
+            try Self.appendEvent(
+                db, at: now, actor: "daemon", campaign: campaign, unit: unit, message: messageID, kind: "message.attributed",
+                detail: reason)
+            try Self.applySubmission(
+                db, campaign: campaign, unit: unit, status: status, messageRow: messageID, receivedAt: row["received_at"],
+                note: nil, actor: "daemon", now: now)
+            return true
         }
     }
 
@@ -195,7 +227,7 @@ extension DataStore {
     static func storedCheck(_ row: Row) -> StoredCheck {
         var result = DocumentCheckResult(
             verdict: verdict(row["verdict"]) ?? .unchecked, pages: row["pages"], dpi: row["dpi"], flags: flags(row["flags"]),
-            reason: row["reason"])
+            reason: row["reason"], document: document(row))
         if let page = row["seal_page"] as Int?, let box = row["seal_box"] as String? {
             result.seal = SealFinding(
                 page: page, box: box.split(separator: " ").compactMap { Double($0) }, score: row["seal_score"] ?? 0)
@@ -203,6 +235,14 @@ extension DataStore {
         return StoredCheck(
             sha256: row["sha256"], result: result, thumbnailPath: row["thumbnail_path"], checkedAt: row["checked_at"],
             officerVerdict: verdict(row["officer_verdict"]), officer: row["officer"])
+    }
+
+    /// The document read off the scan, when it was read.
+    static func document(_ row: Row) -> DocumentFacts? {
+        guard let confidence = row["doc_confidence"] as Double? else { return nil }
+        return DocumentFacts(
+            issuer: row["doc_issuer"], number: row["doc_number"], date: row["doc_date"], type: row["doc_type"],
+            title: row["doc_title"], signer: row["doc_signer"], confidence: confidence)
     }
 
     static func verdict(_ text: String?) -> CheckVerdict? { text.flatMap(CheckVerdict.init(rawValue:)) }

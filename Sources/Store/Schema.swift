@@ -330,6 +330,21 @@ enum Schema {
                     CREATE INDEX messages_awaiting_check ON messages (id) WHERE checked_at IS NULL;
                     """)
         }
+        migrator.registerMigration("v11: what a scan says about itself") { db in
+            // The header and signature block read by OCR (issue 21), beside the verdict:
+            // the register's columns, so each is a column of its own. Checks made before
+            // carry none; they are not redone.
+            try db.execute(
+                sql: """
+                    ALTER TABLE document_checks ADD COLUMN doc_issuer TEXT;
+                    ALTER TABLE document_checks ADD COLUMN doc_number TEXT;
+                    ALTER TABLE document_checks ADD COLUMN doc_date TEXT;
+                    ALTER TABLE document_checks ADD COLUMN doc_type TEXT;
+                    ALTER TABLE document_checks ADD COLUMN doc_title TEXT;
+                    ALTER TABLE document_checks ADD COLUMN doc_signer TEXT;
+                    ALTER TABLE document_checks ADD COLUMN doc_confidence REAL;
+                    """)
+        }
         return migrator
     }
 }

@@ -39,5 +39,6 @@ public struct CheckedMessage: Sendable {
     /// The check sent it to review before (an overruled verdict is being re-concluded).
     public var sentToReviewByCheck: Bool
     public var receivedAt: Date
+    public var fromAddress: String?
     public var files: [CheckedFile]
 }

@@ -18,9 +18,18 @@ final class ScriptedChecker: DocumentChecking {
         let text = String(decoding: bytes, as: UTF8.self)
         let verdict = CheckVerdict.allCases.first { text.contains("VERDICT=\($0.rawValue);") } ?? .unreadable
         let seal = verdict == .seal ? SealFinding(page: 1, box: [0.5, 0.7, 0.2, 0.14], score: 0.9) : nil
+        // What OCR read, written as ISSUER=…; TYPE=…; DATE=…;
+        func field(_ name: String) -> String? {
+            guard let start = text.range(of: "\(name)=") else { return nil }
+            return String(text[start.upperBound...].prefix { $0 != ";" })
+        }
+        let document =
+            field("ISSUER") == nil && field("TYPE") == nil
+            ? nil : DocumentFacts(issuer: field("ISSUER"), date: field("DATE"), type: field("TYPE"), confidence: 0.9)
         return CheckOutcome(
             result: DocumentCheckResult(
-                verdict: verdict, pages: 1, dpi: 200, seal: seal, flags: text.contains("BLURRED") ? [.blurred] : []),
+                verdict: verdict, pages: 1, dpi: 200, seal: seal, flags: text.contains("BLURRED") ? [.blurred] : [],
+                document: document),
             thumbnail: [0xFF, 0xD8, 0xFF, 0xD9])
     }
 }
@@ -59,7 +68,7 @@ struct DocumentCheckRunTests {
 
     func run(_ store: DataStore, _ checker: ScriptedChecker) -> DocumentCheckRun {
         DocumentCheckRun(
-            store: store, checker: checker, campaigns: [TestOffice.campaign],
+            store: store, checker: checker, campaigns: [TestOffice.campaign], roster: TestOffice.roster,
             acknowledgements: AcknowledgementPolicy(office: TestOffice.profile), clock: FixedClock(arrival), logger: TestOffice.logger)
     }
 
@@ -121,6 +130,63 @@ struct DocumentCheckRunTests {
         #expect(checker.count == 3)
     }
 
+    /// Issue 21, point 3: a plan from a teacher's personal address, naming no school in its
+    /// mail, is attributed by its scan's header; the address is offered, not learned.
+    @Test func aScanFromAPersonalAddressIsAttributedByItsHeader() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try DataStore(inMemoryWithFilesIn: directory)
+        let mailbox = ScriptedMailbox(messages: [
+            (Self.mail(from: "lan.nguyen.gv@gmail.com", id: "p@gmail", verdict: .seal, extra: "ISSUER=TRƯỜNG TIỂU HỌC KIM ĐỒNG;"), arrival),
+            (Self.mail(from: "ha.tran.gv@gmail.com", id: "q@gmail", verdict: .seal, extra: "ISSUER=TRƯỜNG THCS LÊ LỢI;"), arrival),
+        ])
+        try store.noteBacklogBoundary(mailbox: "INBOX", uidValidity: mailbox.uidValidity, uidNext: 1, at: arrival)
+        let rules = IntakeRules(office: TestOffice.profile, roster: TestOffice.roster, campaigns: [TestOffice.campaign])
+        let ingester = MessageIngester(store: store, rules: rules, acknowledgements: nil, clock: FixedClock(arrival))
+        let poller = MailboxPoller(imap: mailbox, folders: ["INBOX"], afterProcessing: .none, ingester: ingester, logger: TestOffice.logger)
+        #expect(try await poller.poll().recorded == 2)
+        #expect(try store.receiptStatuses(campaign: TestOffice.campaign.id)["TH01"] == nil, "nobody knows the sender yet")
+
+        try await run(store, ScriptedChecker()).runUntilDone()
+        #expect(try store.receiptStatuses(campaign: TestOffice.campaign.id)["TH01"] == .received)
+        let message = try #require(try store.messages(unit: "TH01").first)
+        #expect(message.fromAddress == "lan.nguyen.gv@gmail.com")
+        #expect(message.matchReason?.contains("phần đầu văn bản scan") == true)
+        #expect(try store.aliases().isEmpty, "the sender is offered to the officer, never learned silently")
+        // A school outside the roster is attributed to no unit.
+        #expect(try store.receiptStatuses(campaign: TestOffice.campaign.id).count == 1)
+        #expect(try store.unitHistory(unit: "TH01").contains { $0.kind == "message.attributed" })
+    }
+
+    /// Issue 21, point 3: another unit's document, or another type than the campaign asks,
+    /// goes to review with the reason.
+    @Test func anotherUnitsOrAnotherTypesDocumentGoesToReview() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try DataStore(inMemoryWithFilesIn: directory)
+        var campaign = TestOffice.campaign
+        campaign.expects = DocumentExpectation(type: "KẾ HOẠCH", year: 2021)
+        let mailbox = ScriptedMailbox(messages: [
+            (Self.mail(from: "c1thanhcong@bd.edu.vn", id: "m@bd", verdict: .seal, extra: "ISSUER=TRƯỜNG TH KIM ĐỒNG;"), arrival),
+            (Self.mail(from: "c1nguyentrai@bd.edu.vn", id: "n@bd", verdict: .seal, extra: "TYPE=BÁO CÁO;DATE=2021-02-10;"), arrival),
+            (Self.mail(from: "c1kimdong@bd.edu.vn", id: "o@bd", verdict: .seal, extra: "TYPE=KẾ HOẠCH;DATE=2020-02-10;"), arrival),
+        ])
+        try store.noteBacklogBoundary(mailbox: "INBOX", uidValidity: mailbox.uidValidity, uidNext: 1, at: arrival)
+        let rules = IntakeRules(office: TestOffice.profile, roster: TestOffice.roster, campaigns: [campaign])
+        let ingester = MessageIngester(store: store, rules: rules, acknowledgements: nil, clock: FixedClock(arrival))
+        let poller = MailboxPoller(imap: mailbox, folders: ["INBOX"], afterProcessing: .none, ingester: ingester, logger: TestOffice.logger)
+        #expect(try await poller.poll().recorded == 3)
+        let checks = DocumentCheckRun(
+            store: store, checker: ScriptedChecker(), campaigns: [campaign], roster: TestOffice.roster, acknowledgements: nil,
+            clock: FixedClock(arrival), logger: TestOffice.logger)
+        try await checks.runUntilDone()
+        #expect(try store.receiptStatuses(campaign: campaign.id) == ["TH01": .needsReview, "TH02": .needsReview, "TH03": .needsReview])
+        let problems = try ["TH01", "TH02", "TH03"].map { try store.messages(unit: $0).first?.problems ?? "" }
+        #expect(problems[1].contains("Trường Tiểu học Kim Đồng") && problems[1].contains("Trường Tiểu học Thành Công"))
+        #expect(problems[2].contains("trường gửi báo cáo thay vì kế hoạch"))
+        #expect(problems[0].contains("văn bản năm 2020"))
+    }
+
     @Test func aCampaignThatDoesNotAskForTheSealOnlyNotes() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -138,7 +204,8 @@ struct DocumentCheckRunTests {
         .poll()
         #expect(try store.dueMail().count == 1, "nothing waits for a check the campaign does not ask for")
         let checks = DocumentCheckRun(
-            store: store, checker: ScriptedChecker(), campaigns: [lenient], acknowledgements: nil, clock: FixedClock(arrival),
+            store: store, checker: ScriptedChecker(), campaigns: [lenient], roster: TestOffice.roster, acknowledgements: nil,
+            clock: FixedClock(arrival),
             logger: TestOffice.logger)
         try await checks.runUntilDone()
         #expect(try store.receiptStatuses(campaign: lenient.id)["TH02"] == .received)

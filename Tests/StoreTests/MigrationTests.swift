@@ -35,6 +35,10 @@ struct MigrationTests {
                         VALUES ('kh', 'TH01', 'received', 1, '2021-02-18 02:12:00', '2021-02-18 02:12:01');
                         INSERT INTO mailbox_state (mailbox, uid_validity, last_uid, updated_at) VALUES ('INBOX', 7, 1, '2021-02-18 02:12:01');
                         """)
+                // A thidua with the document check had concluded its message long ago.
+                if try db.columns(in: "messages").contains(where: { $0.name == "checked_at" }) {
+                    try db.execute(sql: "UPDATE messages SET checked_at = stored_at")
+                }
             }
         }
 
@@ -86,9 +90,14 @@ struct MigrationTests {
         // before is not concluded again (its unit stays as it was); new mail is concluded.
         #expect(try store.pendingChecks(limit: 10).map(\.sha256) == ["f1", "f2"])
         try store.saveCheck(sha256: "f1", result: DocumentCheckResult(verdict: .noSeal, pages: 1), thumbnailPath: nil, at: Date())
-        try store.saveCheck(sha256: "f2", result: DocumentCheckResult(verdict: .seal, pages: 1), thumbnailPath: nil, at: Date())
+        let read = DocumentFacts(issuer: "TRƯỜNG TH KIM ĐỒNG", number: "15/KH-THKĐ", date: "2021-02-18", confidence: 0.8)
+        try store.saveCheck(
+            sha256: "f2", result: DocumentCheckResult(verdict: .seal, pages: 1, document: read), thumbnailPath: nil, at: Date())
         #expect(try store.checkedMessages(limit: 10).map(\.row) == [2])
+        #expect(try store.checkedMessages(limit: 10).first?.files.first?.document == read)
         #expect(try store.checks(sha256s: ["f1"])["f1"]?.verdict == .noSeal)
+        #expect(try store.checks(sha256s: ["f1"])["f1"]?.result.document == nil, "a check made before reading carries none")
+        #expect(try store.checks(sha256s: ["f2"])["f2"]?.result.document == read)
     }
 
     /// The four outgoing tables of v5 move into the one outbox with their states, so the

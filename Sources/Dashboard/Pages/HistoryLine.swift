@@ -30,6 +30,7 @@ struct HistoryLine: Sendable {
         case "message.stored": return "Nhận thư"
         case "message.assigned": return "Cán bộ gán thư cho đơn vị"
         case "message.overruled": return "Cán bộ đổi đơn vị của thư"
+        case "message.attributed": return "Gán đơn vị theo phần đầu văn bản scan"
         case "message.rejected": return "Cán bộ trả lại hồ sơ"
         case "message.dismissed": return "Cán bộ đánh dấu thư không phải hồ sơ"
         case "message.raw_pruned": return "Xoá thư gốc theo thời hạn lưu giữ"

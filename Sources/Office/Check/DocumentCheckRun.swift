@@ -20,14 +20,18 @@ public struct DocumentCheckRun: Sendable {
     public var replyOn: Set<CheckVerdict>
     public var clock: any WallClock
     public var logger: Logger
+    /// Matches the issuers the scans name against the roster.
+    public var matcher: UnitMatcher
 
     public init(
-        store: DataStore, checker: any DocumentChecking, campaigns: [Campaign], acknowledgements: AcknowledgementPolicy?,
-        replyOn: Set<CheckVerdict> = SealRequirement.defaultReplyOn, clock: any WallClock, logger: Logger
+        store: DataStore, checker: any DocumentChecking, campaigns: [Campaign], roster: Roster,
+        acknowledgements: AcknowledgementPolicy?, replyOn: Set<CheckVerdict> = SealRequirement.defaultReplyOn,
+        clock: any WallClock, logger: Logger
     ) {
         self.store = store
         self.checker = checker
         self.campaigns = campaigns
+        self.matcher = UnitMatcher(roster: roster)
         self.acknowledgements = acknowledgements
         self.replyOn = replyOn
         self.clock = clock
@@ -87,13 +91,24 @@ public struct DocumentCheckRun: Sendable {
         }
     }
 
-    private func conclude(_ message: CheckedMessage) throws {
+    private func conclude(_ checked: CheckedMessage) throws {
         let now = clock.now()
-        guard let id = message.campaignID, let campaign = campaigns.first(where: { $0.id == id }), campaign.requireSeal else {
+        let message = try attributeByHeader(checked, at: now)
+        guard let id = message.campaignID, let campaign = campaigns.first(where: { $0.id == id }) else {
             try store.conclude(message, review: nil, restore: nil, notes: nil, acknowledgement: nil, at: now)
             return
         }
-        let conclusion = SealRequirement.conclude(message.files, accepted: campaign.acceptedKinds, replyOn: replyOn)
+        // The seal, when the campaign asks for it, then what the headers say.
+        var conclusion =
+            campaign.requireSeal
+            ? SealRequirement.conclude(message.files, accepted: campaign.acceptedKinds, replyOn: replyOn)
+            : SealRequirement.Conclusion(needsReview: false, problems: [], asksToResend: false)
+        let header = DocumentHeaderRule.problems(
+            message.files, unit: message.unitCode.flatMap(matcher.roster.unit(code:)), matcher: matcher, expects: campaign.expects)
+        if !header.isEmpty {
+            conclusion.problems += header
+            conclusion.needsReview = true
+        }
         let notes = conclusion.problems.isEmpty ? nil : conclusion.problems.joined(separator: "; ")
         // Only a submission that would count is sent to review, or brought back from one the
         // check caused: one the officer or intake sent there stays where it is.
@@ -111,6 +126,35 @@ public struct DocumentCheckRun: Sendable {
             acknowledgement = (ReplySubject.make(replyingTo: mail.subject, fallback: campaign.title), text)
         }
         try store.conclude(message, review: review, restore: restore, notes: notes, acknowledgement: acknowledgement, at: now)
+    }
+
+    /// A message no sender or text attributed, whose scans name exactly one unit, becomes
+    /// that unit's, with the header as the reason; its sender is offered to the officer to
+    /// confirm, never learned here.
+    private func attributeByHeader(_ message: CheckedMessage, at now: Date) throws -> CheckedMessage {
+        guard message.unitCode == nil, let named = DocumentHeaderRule.namedUnit(message.files, matcher: matcher),
+            let campaign = campaign(for: message)
+        else { return message }
+        let status: ReceiptStatus = message.receivedAt > campaign.deadline ? .late : .received
+        guard
+            try store.attributeByHeader(
+                messageID: message.row, to: named.code, campaign: campaign.id, status: status, reason: named.reason, at: now)
+        else { return message }
+        logger.info(
+            "message attributed by its scan's header",
+            metadata: ["message": "\(message.row)", "unit": "\(named.code)", "from": "\(message.fromAddress ?? "")"])
+        var attributed = message
+        attributed.unitCode = named.code
+        attributed.campaignID = campaign.id
+        attributed.status = status
+        return attributed
+    }
+
+    /// The message's campaign, or the one campaign open when it arrived.
+    private func campaign(for message: CheckedMessage) -> Campaign? {
+        if let id = message.campaignID { return campaigns.first { $0.id == id } }
+        let open = campaigns.filter { $0.opens <= message.receivedAt }
+        return open.count == 1 ? open[0] : nil
     }
 }
 

@@ -12,8 +12,9 @@ import MIME
 public struct ThreadedChecker: DocumentChecking {
     private let checker: DocumentChecker
 
-    public init(limits: CheckLimits = CheckLimits()) {
-        checker = DocumentChecker(limits: limits)
+    /// `reader` reads each scan's header and signature block (OCR) after its verdict.
+    public init(limits: CheckLimits = CheckLimits(), reader: (any DocumentTextReading)? = nil) {
+        checker = DocumentChecker(limits: limits, reader: reader)
     }
 
     /// Each check gets a new thread (its cost is nothing beside a check's): a pooled

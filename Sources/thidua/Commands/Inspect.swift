@@ -17,16 +17,23 @@ struct Inspect: AsyncParsableCommand {
     @Flag(help: "Leave out the document check of each file (colour scan, red seal): parsing only, faster.")
     var noCheck = false
 
+    @Flag(help: "Leave out the reading of each scan's header and signature block (OCR).")
+    var noRead = false
+
     func run() async throws {
         // Without a usable config, parsing still works; only attribution is skipped.
         var rules: IntakeRules?
+        var roster: Roster?
         do {
             let config = try AppConfig.load()
-            let roster = try AppContext.loadRoster(config)
-            rules = IntakeRules(office: config.office, roster: roster, campaigns: config.campaigns)
+            roster = try AppContext.loadRoster(config)
+            rules = IntakeRules(office: config.office, roster: roster!, campaigns: config.campaigns)
         } catch {
             FileHandle.standardError.write(Data("thidua: no unit or campaign guess (\(error))\n".utf8))
         }
+        let checker =
+            noCheck ? nil : DocumentChecker(reader: noRead ? nil : TextReading.reader(names: roster?.units.map(\.name) ?? []))
+        let matcher = roster.map { UnitMatcher(roster: $0) }
         var unreadable = false
         var notMail = false
         for path in files {
@@ -49,7 +56,7 @@ struct Inspect: AsyncParsableCommand {
             }
             // A file has no INTERNALDATE: the sender's Date stands in for the arrival time.
             let decision = rules?.decide(message, receivedAt: message.date ?? Date())
-            let report = InspectReport(file: path, message: message, decision: decision, checker: noCheck ? nil : DocumentChecker())
+            let report = InspectReport(file: path, message: message, decision: decision, checker: checker, matcher: matcher)
             if json {
                 let encoded = try InspectReport.encoder.encode(report)
                 print(String(decoding: encoded, as: UTF8.self))

@@ -38,7 +38,22 @@ extension AppConfig {
         return Campaign(
             id: section.id, title: section.title, opens: opens, deadline: deadline,
             keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds,
-            requireSeal: section.require_seal ?? true)
+            requireSeal: section.require_seal ?? true,
+            expects: try expectation(section, key: key, fail: fail))
+    }
+
+    /// What the campaign's documents must say they are (`expect_type`, `expect_year`,
+    /// `expect_title`), read off their headers by OCR.
+    static func expectation(
+        _ section: ConfigFile.CampaignSection, key: String, fail: (String, String) -> ConfigError
+    ) throws -> DocumentExpectation {
+        if let year = section.expect_year, !(1990...2100).contains(year) {
+            throw fail("\(key).expect_year", "'\(year)' is not a year like 2021")
+        }
+        if let type = section.expect_type, type.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw fail("\(key).expect_type", "is empty; write the type as printed, e.g. KẾ HOẠCH or BÁO CÁO")
+        }
+        return DocumentExpectation(type: section.expect_type, year: section.expect_year, titleKeywords: section.expect_title ?? [])
     }
 
     /// Workdays, office hours and holidays (from the holidays file), for sending mail.

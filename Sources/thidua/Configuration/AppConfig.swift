@@ -79,6 +79,9 @@ struct AppConfig: Sendable {
     var acknowledgements: AcknowledgementPolicy?
     /// The document check's limits; nil when it is switched off.
     var documentCheck: CheckLimits? = CheckLimits()
+    /// Whether the check reads each scan's header and signature block (OCR,
+    /// `document_check.read_text`, default true).
+    var readsText = true
     /// The check's verdicts that a school is told of and asked to put right.
     var replyOn: Set<CheckVerdict> = SealRequirement.defaultReplyOn
     /// Reminders copy the unit's principal (roster column `principal_email`).
@@ -325,6 +328,7 @@ struct AppConfig: Sendable {
                 : AcknowledgementPolicy(
                     office: office, maxPerSenderPerDay: max(1, file.acknowledgements?.max_per_sender_per_day ?? 3)),
             documentCheck: documentCheck,
+            readsText: documentCheck != nil && file.document_check?.read_text != false,
             replyOn: try Self.replyOn(file.acknowledgements?.reply_on, fail: fail),
             ccPrincipal: file.reminders?.cc_principal ?? false,
             digest: digest,

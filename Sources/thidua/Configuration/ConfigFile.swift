@@ -46,6 +46,7 @@ struct ConfigFile: Decodable {
         var max_pages: Int?
         var max_seconds: Int?
         var max_megapixels: Int?
+        var read_text: Bool?
     }
 
     struct RemindersSection: Decodable {
@@ -98,6 +99,9 @@ struct ConfigFile: Decodable {
         var reminders: [String]?
         var accept: [String]?
         var require_seal: Bool?
+        var expect_type: String?
+        var expect_year: Int?
+        var expect_title: [String]?
     }
 
     var office: OfficeSection

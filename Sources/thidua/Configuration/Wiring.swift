@@ -44,9 +44,11 @@ struct Wiring: Sendable {
         if config.documentCheck == nil, try context.store.releaseHeldAcknowledgements() > 0 {
             logger.notice("the document check is off: acknowledgements held for it are released")
         }
+        let reader = config.readsText ? TextReading.reader(names: context.roster.units.map(\.name), logger: logger) : nil
         let checks = config.documentCheck.map { limits in
             DocumentCheckRun(
-                store: context.store, checker: ThreadedChecker(limits: limits), campaigns: config.campaigns,
+                store: context.store, checker: ThreadedChecker(limits: limits, reader: reader), campaigns: config.campaigns,
+                roster: context.roster,
                 acknowledgements: config.acknowledgements, replyOn: config.replyOn, clock: clock, logger: logger)
         }
         return Wiring(daemon: daemon, dashboard: dashboard, checks: checks)

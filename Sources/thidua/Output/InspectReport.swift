@@ -61,7 +61,12 @@ struct InspectReport: Encodable {
     var assessment: Assessment?
     var defects: [String]
 
-    init(file: String?, message: MailMessage, decision: IntakeDecision?, checker: DocumentChecker? = DocumentChecker()) {
+    /// `matcher` attributes a message no sender or text names by its scans' header, as the
+    /// daemon does once the check has read them.
+    init(
+        file: String?, message: MailMessage, decision: IntakeDecision?, checker: DocumentChecker? = DocumentChecker(),
+        matcher: UnitMatcher? = nil
+    ) {
         self.file = file
         message_id = message.messageID
         from = message.from?.address
@@ -79,6 +84,14 @@ struct InspectReport: Encodable {
         }
         links = message.links
         unit = decision?.unit
+        if unit == nil, let matcher {
+            let files = zip(message.attachments, attachments).map { attachment, file in
+                CheckedFile(
+                    filename: attachment.filename, kind: attachment.kind, verdict: file.check?.verdict ?? .unchecked,
+                    document: file.check?.document)
+            }
+            unit = DocumentHeaderRule.namedUnit(files, matcher: matcher)
+        }
         campaign = decision?.campaign.map { CampaignRef(id: $0.id, title: $0.title) }
         assessment = decision?.assessment.map { Assessment(status: $0.status.rawValue, problems: $0.problems) }
         defects = message.defects
