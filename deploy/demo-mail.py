@@ -17,8 +17,9 @@ one school sending only a .docx, one a text (not scanned) PDF, one forgetting th
 and sending again, and a mix of mail clients (Gmail, Outlook, Thunderbird, Yahoo, iPhone,
 Apple Mail, an old Outlook writing windows-1258) with their own MIME habits.
 
-Everything is generated in pure Python (standard library only; the scans, PDFs and encodings
-come from scripts/mailgen) from a fixed seed, so the demo is the same every time. If the INBOX already holds messages, nothing is appended (so running
+Everything is generated in Python from a fixed seed (the standard library, but for the one
+scan whose header thidua reads, drawn with Pillow; the scans, PDFs and encodings come from
+scripts/mailgen), so the demo is the same every time. If the INBOX already holds messages, nothing is appended (so running
 `make demo` twice does not duplicate). `--out DIR` writes the messages as .eml files instead of
 touching any server (handy for `thidua inspect`).
 """
@@ -328,6 +329,26 @@ GIVEN_M = ["Hùng", "Dũng", "Tuấn", "Thắng", "Long", "Sơn", "Hải"]
 ROLES = ["Văn thư", "Văn thư", "Kế toán", "Phó Hiệu trưởng", "Thư ký Hội đồng", "Giáo viên"]
 
 
+def header_scan(u, t):
+    """A school's plan as a flatbed scans it at 200 dpi, its header (Nghị định 30 layout) and
+    red seal drawn with Pillow: the demo's one scan whose header thidua reads. mailgen.scans
+    is imported here, since the rest of the demo needs only the standard library."""
+    import dataclasses
+    from mailgen import pdf, scans
+    r = random.Random(SEED + 20)
+    issuer = "TRƯỜNG " + u["name"].upper()
+    own = u["name"].split(" ", 2)[-1].upper() if u["level"] in ("MN", "TH") else u["name"].split(" ", 1)[-1].upper()
+    doc = dataclasses.replace(
+        scans.Document(), issuer=("PHÒNG GD&ĐT QUẬN BA ĐÌNH", issuer), number="%02d/KH-%s" % (r.randint(5, 40), u["code"]),
+        date=(t.year, t.month, t.day), school="Trường " + u["name"], signer=u["principal"] or "Nguyễn Thị Hoa",
+        seal_ring=issuer if len(issuer) <= 30 else "TRƯỜNG " + u["level"] + " " + own, seal_centre=(u["level"], own),
+        face="liberation-serif")
+    page = scans.scan(scans.scanned(r, 200, doc, seal=scans.Seal()), r)
+    w, h = round(page.img.width * 72 / 200, 2), round(page.img.height * 72 / 200, 2)
+    return pdf.image_pdf([((w, h), 0, [(scans.pdf_image(page.img, "jpeg", 80), (0, 0, w, h))])],
+                         t.replace(tzinfo=None), "CamScanner", r.randbytes(16))
+
+
 def when(rng, day, h0=7, h1=17):
     if day == 8:  # the plan went out on the morning of 08/02
         h0 = max(h0, 14)
@@ -505,6 +526,21 @@ def plan(units, rng, office):
         "attachments": [("KH TĐKT 2021.pdf", "application/pdf", scan_pdf(rng, t, 1, producer="CamScanner"))],
         "note": "teacher's personal address; school only in the subject",
     })
+    # another teacher, of another school that sends nothing else, from her personal address:
+    # neither subject, body nor file name names the school; the scan's header does, and
+    # thidua attributes it by the header (the address is offered to the officer, not learned)
+    if len(silent) > 1:
+        hu = silent[1]
+        t = when(rng, 20, 19, 22)
+        msgs.append({
+            "unit": None, "header_names_unit": hu["code"], "client": "gmail", "sent": t,
+            "from": "tranngoclan.1990@personal.example", "display": "Ngọc Lan",
+            "subject": "Kế hoạch thi đua khen thưởng năm 2021",
+            "text": "Dạ em gửi Phòng bản scan kế hoạch thi đua khen thưởng năm 2021 của trường em ạ.\nEm cảm ơn ạ!",
+            "sig": "Trần Ngọc Lan",
+            "attachments": [("scan0001.pdf", "application/pdf", header_scan(hu, t))],
+            "note": "teacher's personal address; the school is named only in the scan's header",
+        })
     # a stranger: an office-equipment seller
     t = when(rng, 15, 9, 11)
     msgs.append({

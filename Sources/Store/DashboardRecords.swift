@@ -5,6 +5,31 @@ import MIME
 
 /// What the dashboard reads from the store, one value type per kind of row.
 
+/// A line of the office's register of incoming documents (sổ công văn đến).
+public struct RegisterEntry: Sendable, Equatable {
+    public var message: Int64
+    public var receivedAt: Date
+    public var unitCode: String
+    public var status: ReceiptStatus?
+    public var subject: String
+    /// The first file's name.
+    public var filename: String?
+    public var document: DocumentFacts?
+
+    public init(
+        message: Int64, receivedAt: Date, unitCode: String, status: ReceiptStatus?, subject: String, filename: String?,
+        document: DocumentFacts? = nil
+    ) {
+        self.message = message
+        self.receivedAt = receivedAt
+        self.unitCode = unitCode
+        self.status = status
+        self.subject = subject
+        self.filename = filename
+        self.document = document
+    }
+}
+
 /// A unit's line in a campaign's ledger.
 public struct LedgerRow: Sendable {
     public var unit: String
@@ -18,12 +43,15 @@ public struct LedgerRow: Sendable {
     /// The document check's verdicts on the entry's files (the officer's where she set one);
     /// nil for a file not checked yet.
     public var checks: [CheckVerdict?]
+    /// What the entry's first scan says about itself, when it was read.
+    public var document: DocumentFacts?
 
     public init(
         unit: String, status: ReceiptStatus, receivedAt: Date?, note: String?, attachmentCount: Int, senderUnconfirmed: Bool = false,
-        checks: [CheckVerdict?] = []
+        checks: [CheckVerdict?] = [], document: DocumentFacts? = nil
     ) {
         self.checks = checks
+        self.document = document
         self.unit = unit
         self.status = status
         self.receivedAt = receivedAt

@@ -21,7 +21,8 @@ extension DataStore {
                         (SELECT count(*) FROM attachments a WHERE a.message_id = r.message_id),
                         \(Self.senderUnconfirmed),
                         (SELECT group_concat(coalesce(c.officer_verdict, c.verdict, '-'), ' ') FROM attachments a
-                            LEFT JOIN document_checks c ON c.sha256 = a.sha256 WHERE a.message_id = r.message_id)
+                            LEFT JOIN document_checks c ON c.sha256 = a.sha256 WHERE a.message_id = r.message_id),
+                        \(Self.documentRead("r.message_id"))
                     FROM receipts r WHERE r.campaign_id = ?
                     """, arguments: [campaign])
             while let row = try cursor.next() {
@@ -32,9 +33,55 @@ extension DataStore {
                     unit: unit, status: ReceiptStatus(rawValue: row[1]) ?? .pending,
                     receivedAt: received.map { Date(timeIntervalSince1970: ($0 * 1000).rounded() / 1000) },
                     note: note.flatMap { $0.isEmpty ? nil : $0 }, attachmentCount: row[4], senderUnconfirmed: row[5],
-                    checks: ((row[6] as String?) ?? "").split(separator: " ").map { CheckVerdict(rawValue: String($0)) })
+                    checks: ((row[6] as String?) ?? "").split(separator: " ").map { CheckVerdict(rawValue: String($0)) },
+                    document: Self.document(packed: row[7]))
             }
             return rows
+        }
+    }
+
+    /// The first document read among a message's files, as one text column (its fields
+    /// joined by U+001F): a subquery per ledger row rather than a join that would multiply
+    /// the rows by the files.
+    static func documentRead(_ message: String) -> String {
+        """
+        (SELECT coalesce(c.doc_issuer, '') || char(31) || coalesce(c.doc_number, '') || char(31) || coalesce(c.doc_date, '')
+            || char(31) || coalesce(c.doc_type, '') || char(31) || coalesce(c.doc_title, '') || char(31)
+            || coalesce(c.doc_signer, '') || char(31) || c.doc_confidence
+         FROM attachments a JOIN document_checks c ON c.sha256 = a.sha256
+         WHERE a.message_id = \(message) AND c.doc_confidence IS NOT NULL ORDER BY a.position LIMIT 1)
+        """
+    }
+
+    static func document(packed: String?) -> DocumentFacts? {
+        guard let packed else { return nil }
+        let fields = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+        guard fields.count == 7 else { return nil }
+        return DocumentFacts(
+            issuer: fields[0], number: fields[1], date: fields[2], type: fields[3], title: fields[4], signer: fields[5],
+            confidence: fields[6].flatMap(Double.init) ?? 0)
+    }
+
+    /// The campaign's incoming documents, as the office's register (sổ công văn đến) lists
+    /// them: every message attributed to a unit and not set aside, oldest first, with what
+    /// its scans say.
+    public func register(campaign: String) throws -> [RegisterEntry] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.id, m.received_at, m.unit_code, m.status, m.subject,
+                        (SELECT a.filename FROM attachments a WHERE a.message_id = m.id ORDER BY a.position LIMIT 1),
+                        \(Self.documentRead("m.id"))
+                    FROM messages m WHERE m.campaign_id = ? AND m.unit_code IS NOT NULL AND m.dismissed_at IS NULL
+                    ORDER BY m.received_at, m.id
+                    """, arguments: [campaign]
+            ).map { row in
+                RegisterEntry(
+                    message: row[0], receivedAt: row[1], unitCode: row[2],
+                    status: (row[3] as String?).flatMap(ReceiptStatus.init(rawValue:)), subject: row[4] ?? "", filename: row[5],
+                    document: Self.document(packed: row[6]))
+            }
         }
     }
 

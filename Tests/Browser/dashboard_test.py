@@ -13,6 +13,7 @@ import os
 import pathlib
 import sys
 import time
+import zipfile
 import unittest
 
 from selenium import webdriver
@@ -183,6 +184,22 @@ class DashboardInABrowser(unittest.TestCase):
         self.assertTrue(text.startswith("Mã đơn vị,Tên đơn vị,"))
         self.assertIn("Mầm non Hoa Hồng", text)
         self.assertEqual(len(text.strip().split("\r\n")), 61, "a header and the 60 units")
+
+        # 6. The register of incoming documents (sổ công văn đến), as the office keeps it.
+        d.find_element(By.ID, "export-register").click()
+        deadline = time.time() + 20
+        books = []
+        while time.time() < deadline:
+            books = [f for f in self.downloads.iterdir() if f.name.endswith("-so-cong-van-den.xlsx")]
+            if books:
+                break
+            time.sleep(0.2)
+        self.assertEqual(len(books), 1, f"downloads: {list(self.downloads.iterdir())}")
+        with zipfile.ZipFile(books[0]) as book:
+            sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+            self.assertIn("Sổ công văn đến", book.read("xl/workbook.xml").decode("utf-8"))
+        self.assertIn("Số, ký hiệu văn bản", sheet)
+        self.assertIn("Trích yếu", sheet)
 
 
 if __name__ == "__main__":

@@ -200,6 +200,9 @@ struct PageRenderingTests {
                 + "<td data-label=\"Trạng thái\" class=\"late\">Nộp muộn<br><small>&lt;script&gt;x&lt;/script&gt;</small></td>"
                 + "<td data-label=\"Thời điểm nhận\">19/02/2021 09:12</td><td data-label=\"Số tệp\" class=\"num\">2</td>"
                 + "<td data-label=\"Dấu đỏ\" class=\"verdict v-seal&quot;\">✔ Có &lt;dấu&gt;</td></tr>\n")
+        var read = row
+        read.document = "Số 1/KH <b>"
+        #expect(UnitTablePage.rowsHTML([read]).contains("✔ Có &lt;dấu&gt;<br><small class=\"document\">Số 1/KH &lt;b&gt;</small></td>"))
         // The labels a phone shows are the columns' own.
         for column in UnitTablePage.columns where column.key != .name {
             #expect(html.contains("data-label=\"\(column.label)\""))
@@ -270,10 +273,11 @@ struct TemplateValuesTests {
                 sha256: String(repeating: "a", count: 64),
                 result: DocumentCheckResult(
                     verdict: .seal, pages: 2, dpi: 200, seal: SealFinding(page: 2, box: [0.5, 0.6, 0.2, 0.15], score: 0.9),
-                    flags: [.blurred]),
+                    flags: [.blurred], document: DocumentFacts(number: "15/KH-THTL", date: "2021-02-18", confidence: 0.8)),
                 thumbnailPath: "thumbnails/aa/x.jpg", checkedAt: .distantPast),
             sha256: String(repeating: "a", count: 64), back: "/review")
         Self.expectAnswersLikeReflection(check)
+        #expect(check.document == "Văn bản: Số 15/KH-THTL ngày 18/02/2021")
         Self.expectAnswersLikeReflection(try #require(check.box))
         Self.expectAnswersLikeReflection(try #require(check.choices.first))
         var checked = file

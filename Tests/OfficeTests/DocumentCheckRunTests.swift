@@ -156,6 +156,11 @@ struct DocumentCheckRunTests {
         // A school outside the roster is attributed to no unit.
         #expect(try store.receiptStatuses(campaign: TestOffice.campaign.id).count == 1)
         #expect(try store.unitHistory(unit: "TH01").contains { $0.kind == "message.attributed" })
+        // What the header says reaches the ledger and the register.
+        #expect(try store.ledger(campaign: TestOffice.campaign.id)["TH01"]?.document?.issuer == "TRƯỜNG TIỂU HỌC KIM ĐỒNG")
+        let register = try store.register(campaign: TestOffice.campaign.id)
+        #expect(register.map(\.unitCode) == ["TH01"])
+        #expect(register.first?.document?.issuer == "TRƯỜNG TIỂU HỌC KIM ĐỒNG" && register.first?.filename == "ke-hoach.jpg")
     }
 
     /// Issue 21, point 3: another unit's document, or another type than the campaign asks,

@@ -1,3 +1,4 @@
+import DocumentCheck
 import Foundation
 import Intake
 import Store
@@ -25,7 +26,9 @@ struct ExportTests {
             ledger: [
                 "TH01": LedgerRow(
                     unit: "TH01", status: .received, receivedAt: received, note: "dòng 1\ndòng 2", attachmentCount: 2,
-                    checks: [.seal, .noSeal])
+                    checks: [.seal, .noSeal],
+                    document: DocumentFacts(
+                        number: "15/KH-THTL", date: "2021-02-18", type: "KẾ HOẠCH", title: "Công tác thi đua năm 2021", confidence: 0.9))
             ], query: .init())
     }
 
@@ -34,9 +37,13 @@ struct ExportTests {
         #expect(csv.hasPrefix("\u{FEFF}Mã đơn vị,Tên đơn vị,"))
         let lines = csv.dropFirst().components(separatedBy: "\r\n")
         // The document check as words and as a code: the seal shown on one file speaks for both.
-        #expect(lines[1] == "TH01,Trường Tiểu học Thăng Long,TH,Đã nộp,received,19/02/2021 09:12,2,✔ Có dấu đỏ,seal,\"dòng 1\ndòng 2\"")
+        // The scan's number, date and abstract as read off its header.
+        #expect(
+            lines[1]
+                == "TH01,Trường Tiểu học Thăng Long,TH,Đã nộp,received,19/02/2021 09:12,2,✔ Có dấu đỏ,seal,15/KH-THTL,18/02/2021,"
+                + "Kế hoạch công tác thi đua năm 2021,\"dòng 1\ndòng 2\"")
         // The name that starts with '=' is quoted text, never a formula.
-        #expect(lines[2].hasPrefix("TH02,\"'=HYPERLINK(\"\"http://x\"\"), \"\"Đống Đa\"\"\",TH,Chưa nộp,pending,,0,,,"))
+        #expect(lines[2].hasPrefix("TH02,\"'=HYPERLINK(\"\"http://x\"\"), \"\"Đống Đa\"\"\",TH,Chưa nộp,pending,,0,,,,,,"))
         #expect(csv.hasSuffix("\r\n"))
     }
 
@@ -71,6 +78,31 @@ struct ExportTests {
         for path in names {
             #expect(XMLParser(data: Data(try part(path).utf8)).parse(), "\(path) is not well-formed XML")
         }
+    }
+
+    /// Issue 21, point 3: the register of incoming documents, from what each scan says.
+    @Test func theRegisterListsEachDocumentAsTheOfficeBookDoes() throws {
+        let entries = [
+            RegisterEntry(
+                message: 7, receivedAt: received, unitCode: "TH01", status: .received, subject: "Kế hoạch",
+                filename: "ke-hoach.pdf",
+                document: DocumentFacts(
+                    number: "15/KH-THTL", date: "2021-02-18", type: "KẾ HOẠCH", title: "Công tác thi đua năm 2021", signer: "Lê Văn An",
+                    confidence: 0.9)),
+            RegisterEntry(message: 8, receivedAt: received, unitCode: "TH02", status: .needsReview, subject: "Gửi báo cáo", filename: nil),
+        ]
+        #expect(
+            RegisterExport.cells(entries[0], index: 0, roster: roster) == [
+                .number(1), .dateTime(received), .text("15/KH-THTL"), .text("18/02/2021"), .text("Trường Tiểu học Thăng Long"),
+                .text("Kế hoạch công tác thi đua năm 2021"), .text("Lê Văn An"), .text("ke-hoach.pdf"), .text("Đã nộp"),
+            ])
+        // Not read: the subject stands in for the abstract, the rest is left for the officer.
+        #expect(RegisterExport.cells(entries[1], index: 1, roster: roster)[2...5] == [.text(""), .text(""), .text(roster.units[1].name), .text("Gửi báo cáo")])
+        let archive = try Archive(data: try RegisterExport.xlsx(entries, roster: roster, office: office), accessMode: .read)
+        var sheet = Data()
+        _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
+        let xml = String(decoding: sheet, as: UTF8.self)
+        #expect(xml.contains("Số, ký hiệu văn bản") && xml.contains("15/KH-THTL") && XMLParser(data: sheet).parse())
     }
 
     @Test func xmlEscapingDropsCharactersExcelRefuses() {

@@ -24,6 +24,8 @@ struct CheckView: Sendable {
     var verdict: String
     var label: String
     var detail: String?
+    /// What the scan's header says (`DocumentFacts.summary`), when it was read.
+    var document: String?
     var hasThumbnail: Bool
     var thumbnailHref: String
     var box: Box?
@@ -56,6 +58,7 @@ struct CheckView: Sendable {
         details += check.result.flags.map(\.label)
         if shown == .unreadable, let reason = check.result.reason { details.append(reason) }
         detail = details.isEmpty ? nil : details.joined(separator: "; ")
+        document = check.result.document?.summary
         hasThumbnail = check.thumbnailPath != nil
         if check.officerVerdict == nil, let seal = check.result.seal, seal.box.count == 4 {
             let thousandths = seal.box.map { Int(($0 * 1000).rounded()) }
@@ -81,6 +84,7 @@ extension CheckView {
     static let template = """
         <div class="check"><span class="verdict v-{{verdict}}">{{label}}</span>{{#detail}} <small>{{detail}}</small>{{/detail}}\
         {{#overruled}} <small class="overruled">{{overruled}}</small>{{/overruled}}
+        {{#document}}<br><small class="document">{{document}}</small>{{/document}}
         {{#hasThumbnail}}<br><a href="{{href}}" target="_blank" rel="noopener" class="thumb"><img src="{{thumbnailHref}}" \
         alt="Trang scan của {{name}}" loading="lazy">{{#box}}<svg viewBox="0 0 1000 1000" preserveAspectRatio="none" \
         aria-hidden="true"><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}"/></svg>{{/box}}</a>{{/hasThumbnail}}

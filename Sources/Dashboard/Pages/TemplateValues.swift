@@ -161,6 +161,7 @@ extension CheckView: MustacheParent {
         case "verdict": self.verdict
         case "label": self.label
         case "detail": self.detail
+        case "document": self.document
         case "hasThumbnail": self.hasThumbnail
         case "thumbnailHref": self.thumbnailHref
         case "box": self.box

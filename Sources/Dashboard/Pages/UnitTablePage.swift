@@ -29,6 +29,8 @@ struct UnitTablePage: Sendable {
         /// The document check: a symbol and words (`CheckVerdict.label`), and the verdict for CSS.
         var check: String
         var checkClass: String
+        /// The first scan's number and date as read off its header, with its abstract.
+        var document: String?
         var href: String
     }
 
@@ -97,6 +99,11 @@ struct UnitTablePage: Sendable {
             html.text(row.checkClass)
             html.raw("\">")
             html.text(row.check)
+            if let document = row.document {
+                html.raw("<br><small class=\"document\">")
+                html.text(document)
+                html.raw("</small>")
+            }
             html.raw("</td></tr>\n")
         }
         return html.string
@@ -116,7 +123,8 @@ struct UnitTablePage: Sendable {
         </form>
         <p id="unit-count">{{countLine}}
         <a href="/campaigns/{{campaignID}}/export.csv{{exportQuery}}" id="export-csv">Tải CSV</a> ·
-        <a href="/campaigns/{{campaignID}}/export.xlsx{{exportQuery}}" id="export-xlsx">Tải Excel (XLSX)</a></p>
+        <a href="/campaigns/{{campaignID}}/export.xlsx{{exportQuery}}" id="export-xlsx">Tải Excel (XLSX)</a> ·
+        <a href="/campaigns/{{campaignID}}/register.xlsx" id="export-register">Sổ công văn đến (XLSX)</a></p>
         {{^empty}}
         <p class="sort-links">Sắp xếp theo: {{#columns}}<a href="{{href}}"{{#sorted}} aria-current="true"{{/sorted}}>{{label}}{{arrow}}</a> {{/columns}}</p>
         <div class="scroll"><table id="units">

@@ -78,6 +78,10 @@ extension DashboardRoutes {
                             receivedAt: row.receivedAt.map(state.setup.profile.formatDateTime) ?? "",
                             files: row.files, check: row.checkLabel,
                             checkClass: row.check?.rawValue ?? (row.checkPending ? "pending" : ""),
+                            document: row.document.flatMap { document in
+                                let text = [document.reference, document.abstract].compactMap { $0 }.joined(separator: ": ")
+                                return text.isEmpty ? nil : text
+                            },
                             href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
                     }),
                 empty: shown.isEmpty,

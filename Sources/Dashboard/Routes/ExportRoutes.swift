@@ -28,6 +28,17 @@ extension DashboardRoutes {
                 ByteBuffer(bytes: data), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 filename: "\(campaign.id)-don-vi.xlsx")
         }
+
+        // The register of incoming documents, with what each scan's header says.
+        router.get("/campaigns/{campaign}/register.xlsx") { _, context in
+            let state = await state()
+            let campaign = try campaign(context, state)
+            let entries = try state.store.register(campaign: campaign.id)
+            let data = try RegisterExport.xlsx(entries, roster: state.setup.roster, office: state.setup.profile)
+            return download(
+                ByteBuffer(bytes: data), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                filename: "\(campaign.id)-so-cong-van-den.xlsx")
+        }
     }
 
     func download(_ buffer: ByteBuffer, type: String, filename: String) -> Response {

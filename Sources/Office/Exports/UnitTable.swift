@@ -60,6 +60,8 @@ public struct UnitTable: Sendable {
         /// nil when it has no file, or none is checked yet (`checkPending`).
         public var check: CheckVerdict?
         public var checkPending: Bool
+        /// What the entry's first scan says about itself (number, date, title), when read.
+        public var document: DocumentFacts?
         /// The check as the officer reads it: symbol and words; empty without files.
         public var checkLabel: String { check?.label ?? (checkPending ? CheckVerdict.pendingLabel : "") }
         /// The status as the officer reads it: "Đã nộp — người gửi chưa xác nhận" when the
@@ -103,7 +105,7 @@ public struct UnitTable: Sendable {
                     unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
                     files: entry?.attachmentCount ?? 0, senderUnconfirmed: entry?.senderUnconfirmed ?? false,
                     check: entry.flatMap { CheckVerdict.summary(of: $0.checks.compactMap { $0 }) },
-                    checkPending: entry?.checks.contains(nil) ?? false,
+                    checkPending: entry?.checks.contains(nil) ?? false, document: entry?.document,
                     codeRank: index.codeRank[unit.code] ?? 0,
                     nameRank: index.nameRank[unit.code] ?? 0))
         }

@@ -7,7 +7,7 @@ import Intake
 public enum UnitTableExport {
     public static let header = [
         "Mã đơn vị", "Tên đơn vị", "Cấp học", "Trạng thái", "Mã trạng thái", "Thời điểm nhận", "Số tệp", "Kiểm tra bản scan",
-        "Mã kiểm tra", "Ghi chú",
+        "Mã kiểm tra", "Số, ký hiệu văn bản", "Ngày văn bản", "Trích yếu", "Ghi chú",
     ]
 
     public enum Cell: Sendable, Equatable {
@@ -21,7 +21,8 @@ public enum UnitTableExport {
         [
             .text(row.unit.code), .text(row.unit.name), .text(row.unit.level), .text(row.statusLabel), .text(row.status.rawValue),
             row.receivedAt.map(Cell.dateTime) ?? .text(""), .number(row.files), .text(row.checkLabel),
-            .text(row.check?.rawValue ?? (row.checkPending ? "pending" : "")), .text(row.note ?? ""),
+            .text(row.check?.rawValue ?? (row.checkPending ? "pending" : "")), .text(row.document?.number ?? ""),
+            .text(row.document?.displayDate ?? ""), .text(row.document?.abstract ?? ""), .text(row.note ?? ""),
         ]
     }
 }

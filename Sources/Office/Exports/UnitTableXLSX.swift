@@ -7,6 +7,16 @@ import ZIPFoundation
 /// header row bold and frozen. Text is always a string cell, so nothing is a formula.
 public enum UnitTableXLSX {
     public static func render(_ table: UnitTable, office: OfficeProfile, sheetTitle: String = "Đơn vị") throws -> Data {
+        try workbook(
+            header: UnitTableExport.header, rows: table.rows.map(UnitTableExport.cells),
+            widths: [12, 40, 14, 14, 14, 18, 8, 40, 14, 18, 14, 50, 40], office: office, sheetTitle: sheetTitle)
+    }
+
+    /// A one-sheet workbook: `header` bold and frozen over `rows`, columns `widths`
+    /// characters wide.
+    static func workbook(
+        header: [String], rows: [[UnitTableExport.Cell]], widths: [Int], office: OfficeProfile, sheetTitle: String
+    ) throws -> Data {
         let archive = try Archive(accessMode: .create)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
@@ -14,7 +24,7 @@ public enum UnitTableXLSX {
             ("xl/workbook.xml", workbook(sheetTitle: sheetTitle)),
             ("xl/_rels/workbook.xml.rels", workbookRelationships),
             ("xl/styles.xml", styles),
-            ("xl/worksheets/sheet1.xml", sheet(table, office: office)),
+            ("xl/worksheets/sheet1.xml", sheet(header: header, rows: rows, widths: widths, office: office)),
         ]
         for (path, xml) in parts {
             let data = Data(xml.utf8)
@@ -29,18 +39,17 @@ public enum UnitTableXLSX {
         return data
     }
 
-    static func sheet(_ table: UnitTable, office: OfficeProfile) -> String {
+    static func sheet(header: [String], rows: [[UnitTableExport.Cell]], widths: [Int], office: OfficeProfile) -> String {
+        let columns = widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\($1)\" customWidth=\"1\"/>" }
         var xml = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
-            <cols><col min="1" max="1" width="12" customWidth="1"/><col min="2" max="2" width="40" customWidth="1"/>\
-            <col min="3" max="5" width="14" customWidth="1"/><col min="6" max="6" width="18" customWidth="1"/>\
-            <col min="7" max="7" width="8" customWidth="1"/><col min="8" max="8" width="40" customWidth="1"/></cols><sheetData>
+            <cols>\(columns.joined())</cols><sheetData>
             """
-        xml += row(1, UnitTableExport.header.map(UnitTableExport.Cell.text), style: 1, timeZone: office.timeZone)
-        for (index, entry) in table.rows.enumerated() {
-            xml += row(index + 2, UnitTableExport.cells(entry), style: 0, timeZone: office.timeZone)
+        xml += row(1, header.map(UnitTableExport.Cell.text), style: 1, timeZone: office.timeZone)
+        for (index, cells) in rows.enumerated() {
+            xml += row(index + 2, cells, style: 0, timeZone: office.timeZone)
         }
         xml += "</sheetData></worksheet>"
         return xml

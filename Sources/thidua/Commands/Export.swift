@@ -17,22 +17,35 @@ struct Export: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write.")
     var output: String
 
+    @Flag(help: "Write the register of incoming documents (number, date, sender, abstract of each scan) instead, as XLSX.")
+    var register = false
+
     func run() async throws {
         try await reportingErrors {
             let context = try AppContext.load()
             let campaign = try context.campaign(self.campaign, now: Date())
+            if register {
+                let entries = try context.store.register(campaign: campaign.id)
+                try write(try RegisterExport.xlsx(entries, roster: context.roster, office: context.config.office))
+                print("\(output): \(entries.count) documents received for \(campaign.title)")
+                return
+            }
             let table = UnitTable(roster: context.roster, ledger: try context.store.ledger(campaign: campaign.id), query: .init())
             let data: Data
             switch format {
             case .xlsx: data = try UnitTableXLSX.render(table, office: context.config.office)
             case .csv: data = Data(UnitTableCSV.render(table, office: context.config.office).utf8)
             }
-            do {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
-            }
+            try write(data)
             print("\(output): \(table.rows.count) units of \(campaign.title)")
+        }
+    }
+
+    private func write(_ data: Data) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw ValidationError("cannot write \(output): \(error.localizedDescription)")
         }
     }
 }
