@@ -23,9 +23,15 @@ public struct ScanReader: DocumentTextReading {
             let remaining = deadline - ContinuousClock.now
             return Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
         }
-        let band = GreyImage(first, box: PixelBox(left: 0, top: 0, right: first.width, bottom: Int(Double(first.height) * Self.headerBand)))
-        let header = HeaderLayout(width: band.width).read(
-            recogniser.lines(in: band.binarised(), dpi: Int(first.dpi.rounded()), seconds: left()))
+        let dpi = Int(first.dpi.rounded())
+        var band = GreyImage(first, box: PixelBox(left: 0, top: 0, right: first.width, bottom: Int(Double(first.height) * Self.headerBand)))
+            .binarised()
+        // Only down to the body's first line: a line of body text costs as much to read as the
+        // whole header, and says nothing thidua uses.
+        if let body = band.bodyStart() {
+            band = band.top(body)
+        }
+        let header = HeaderLayout(width: band.width).read(recogniser.lines(in: band, dpi: dpi, seconds: left()))
         var facts = DocumentFacts(
             issuer: header.issuer.map(restorer.restore), number: header.number, date: header.date, type: header.type,
             title: header.title.map(restorer.restore))
@@ -48,13 +54,14 @@ public struct ScanReader: DocumentTextReading {
         return facts
     }
 
-    /// The signer's title sits above the seal and the name under it, both about the seal's
-    /// width to each side of its centre, in the right half of the page.
+    /// The signer's title sits above the seal and the name under it, centred on the
+    /// signature, which the seal overlaps on its left: from a seal's width left of the seal
+    /// to the page's right edge, never into the left half (the "Nơi nhận" list is there).
     static func signatureBox(around seal: [Double], width: Int, height: Int) -> PixelBox {
         let (x, y, w, h) = (seal[0], seal[1], seal[2], seal[3])
-        let left = max(0.3, x - w)
-        let top = max(0, y - h * 0.8)
-        let bottom = min(1, y + h * 1.6)
+        let left = max(0.42, x - w * 0.6)
+        let top = max(0, y - h * 0.7)
+        let bottom = min(1, y + h * 1.5)
         return PixelBox(
             left: Int(left * Double(width)), top: Int(top * Double(height)), right: width, bottom: Int(bottom * Double(height)))
     }

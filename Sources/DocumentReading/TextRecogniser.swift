@@ -84,6 +84,8 @@ public final class TextRecogniser: @unchecked Sendable {
         guard let handle = library.create() else { throw TesseractUnavailable("Tesseract could not start") }
         // Its warnings ("Estimating resolution", "Empty page") would go to the daemon's stderr.
         _ = library.setVariable(handle, "debug_file", "/dev/null")
+        // Print on paper is dark on light: no second pass over each line read inverted.
+        _ = library.setVariable(handle, "tessedit_do_invert", "0")
         let status: Int32 =
             if let dataPath { library.initialise(handle, dataPath, language) } else { library.initialise(handle, nil, language) }
         guard status == 0 else {

@@ -97,7 +97,10 @@ struct ExportTests {
                 .text("Kế hoạch công tác thi đua năm 2021"), .text("Lê Văn An"), .text("ke-hoach.pdf"), .text("Đã nộp"),
             ])
         // Not read: the subject stands in for the abstract, the rest is left for the officer.
-        #expect(RegisterExport.cells(entries[1], index: 1, roster: roster)[2...5] == [.text(""), .text(""), .text(roster.units[1].name), .text("Gửi báo cáo")])
+        #expect(
+            RegisterExport.cells(entries[1], index: 1, roster: roster)[2...5] == [
+                .text(""), .text(""), .text(roster.units[1].name), .text("Gửi báo cáo"),
+            ])
         let archive = try Archive(data: try RegisterExport.xlsx(entries, roster: roster, office: office), accessMode: .read)
         var sheet = Data()
         _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { sheet.append($0) }

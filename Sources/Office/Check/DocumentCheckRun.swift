@@ -38,14 +38,25 @@ public struct DocumentCheckRun: Sendable {
         self.logger = logger
     }
 
-    /// Checks up to `limit` files and concludes the messages that became complete. Returns
-    /// how many files were checked (0: nothing was waiting).
+    /// Files checked at once: one a core (each check runs on a thread of its own, below
+    /// intake's priority), so that a backlog's verdicts come in while the office waits.
+    public var concurrency = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// Checks up to `limit` files, `concurrency` at a time, and concludes the messages that
+    /// became complete. Returns how many files were checked (0: nothing was waiting).
     @discardableResult
     public func runOnce(limit: Int = 8) async throws -> Int {
         let pending = try store.pendingChecks(limit: limit)
-        for attachment in pending {
-            try Task.checkCancellation()
-            try await check(attachment)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var waiting = pending.makeIterator()
+            for _ in 0..<max(1, concurrency) {
+                guard let attachment = waiting.next() else { break }
+                group.addTask { try await check(attachment) }
+            }
+            while try await group.next() != nil {
+                try Task.checkCancellation()
+                if let attachment = waiting.next() { group.addTask { try await check(attachment) } }
+            }
         }
         try concludeReady()
         return pending.count
