@@ -45,6 +45,14 @@ public struct DiacriticRestorer: Sendable {
                 index += length
                 continue
             }
+            // "nam" is năm before a year ("năm 2021"), whatever else it may be.
+            if Folding.fold(cores[index]) == "nam", index + 1 < tokens.count, tokens[index + 1].count == 4,
+                tokens[index + 1].allSatisfy(\.isNumber)
+            {
+                out.append(Self.respelled(tokens[index], core: cores[index], as: "năm"))
+                index += 1
+                continue
+            }
             let spelling = spellings[Folding.fold(cores[index])] ?? nil
             out.append(spelling.map { Self.respelled(tokens[index], core: cores[index], as: $0) } ?? String(tokens[index]))
             index += 1
@@ -65,7 +73,9 @@ public struct DiacriticRestorer: Sendable {
     /// Phrases that settle words ambiguous alone.
     static let phrases = [
         "trường mầm non", "trường tiểu học", "trường thcs", "trường trung học", "trường mn", "trường th",
-        "hiệu trưởng", "phó hiệu trưởng", "năm học", "việt nam", "đào tạo", "giáo dục",
+        "hiệu trưởng", "phó hiệu trưởng", "năm học", "việt nam", "đào tạo", "giáo dục", "học kỳ", "thi đua",
+        "khen thưởng", "công tác", "phong trào", "triển khai", "nhiệm vụ", "sơ kết", "tổng kết", "đề nghị", "hội đồng",
+        "thành lập", "kết quả", "tổ chức", "về việc", "đăng ký",
     ]
 
     /// Words of school and office headers, titles and signature blocks.

@@ -89,10 +89,9 @@ struct HeaderLayout {
         var title: [OCRLine] = []
         var previous = type
         for line in lines {
-            // The body's first line is justified from margin to margin: centred too, but wide.
-            guard isCentred(line), line.box.width < width * 7 / 10, line.box.top - previous.box.bottom < 2 * previous.box.height,
-                title.count < 3
-            else { break }
+            // Title lines follow each other closely; the body starts a line's height or more
+            // below (under the title's short rule), and its lines are centred too.
+            guard isCentred(line), line.box.top - previous.box.bottom < previous.box.height, title.count < 3 else { break }
             title.append(line)
             previous = line
         }

@@ -147,3 +147,13 @@ import Testing
         #expect(DocumentNumber.parse(line) == number)
     }
 }
+
+@Suite struct TitleRestorationTests {
+    let restorer = DiacriticRestorer(names: [])
+
+    @Test func phrasesSettleWordsAmbiguousAlone() {
+        #expect(restorer.restore("Sơ kết học ký I năm học 2020 - 2021") == "Sơ kết học kỳ I năm học 2020 - 2021")
+        #expect(restorer.restore("Tổ chức phong trào thỉ đua") == "Tổ chức phong trào thi đua")
+        #expect(restorer.restore("khen thưởng nắm 2021") == "khen thưởng năm 2021")
+    }
+}

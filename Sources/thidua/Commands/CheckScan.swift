@@ -2,6 +2,7 @@ import ArgumentParser
 import DocumentCheck
 import DocumentReading
 import Foundation
+import Intake
 import MIME
 
 /// `thidua check-scan FILE…`: the document check on files as they are (a scan saved from a
@@ -24,8 +25,13 @@ struct CheckScan: AsyncParsableCommand {
     @Flag(help: "Leave out the reading of each scan's header and signature block (OCR).")
     var noRead = false
 
+    @Option(help: "A roster (units.csv) to match each scan's issuer against; default: the configured one, if any.")
+    var roster: String?
+
     func run() async throws {
-        let checker = DocumentChecker(reader: noRead ? nil : TextReading.reader(names: Self.rosterNames()))
+        let units = try loadRoster()
+        let checker = DocumentChecker(reader: noRead ? nil : TextReading.reader(names: units?.units.map(\.name) ?? []))
+        let matcher = units.map { UnitMatcher(roster: $0) }
         var missing = false
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -35,6 +41,7 @@ struct CheckScan: AsyncParsableCommand {
             }
             let bytes = [UInt8](data)
             let outcome = checker.check(bytes, kind: FileKind.detect(bytes))
+            let unit = outcome.result.document?.issuer.flatMap { matcher?.match(issuer: $0) }
             if let thumbnails, let thumbnail = outcome.thumbnail {
                 let name = (URL(fileURLWithPath: path).lastPathComponent as NSString).deletingPathExtension + ".jpg"
                 let target = (thumbnails as NSString).appendingPathComponent(name)
@@ -44,24 +51,37 @@ struct CheckScan: AsyncParsableCommand {
                 }
             }
             if json {
-                print(String(decoding: try InspectReport.encoder.encode(Line(file: path, check: outcome.result)), as: UTF8.self))
+                print(String(decoding: try InspectReport.encoder.encode(Line(file: path, check: outcome.result, unit: unit)), as: UTF8.self))
             } else {
-                print("\(path): \(Self.summary(outcome.result))")
+                print("\(path): \(Self.summary(outcome.result))" + (unit.map { " → \($0.code)" } ?? ""))
             }
         }
         if missing { throw ExitCode(66) }  // EX_NOINPUT
     }
 
-    /// The roster's names spell the issuers the scans name; without a config, only the
-    /// lexicon of administrative words puts back the marks OCR drops.
-    private static func rosterNames() -> [String] {
-        guard let config = try? AppConfig.load(), let roster = try? AppContext.loadRoster(config) else { return [] }
-        return roster.units.map(\.name)
+    /// The roster whose names spell the issuers the scans name, and which they are matched
+    /// against: `--roster`, else the configured one; without either, only the lexicon of
+    /// administrative words puts back the marks OCR drops, and no unit is named.
+    private func loadRoster() throws -> Roster? {
+        guard let roster else {
+            guard let config = try? AppConfig.load() else { return nil }
+            return try? AppContext.loadRoster(config)
+        }
+        guard let data = FileManager.default.contents(atPath: roster) else {
+            throw ValidationError("cannot read the roster \(roster)")
+        }
+        do {
+            return try Roster.parseCSV(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ValidationError("\(roster): \(error)")
+        }
     }
 
     private struct Line: Encodable {
         var file: String
         var check: DocumentCheckResult
+        /// The unit the scan's issuer names, when a roster is known.
+        var unit: UnitMatch?
     }
 
     /// One line for people: the verdict, where the seal is, the flags and why.
