@@ -52,6 +52,11 @@ struct TesseractLibrary: @unchecked Sendable {
             let detail = dlerror().map { String(cString: $0) } ?? "not found"
             return .failure(TesseractUnavailable("libtesseract could not be opened (\(detail)); install tesseract-ocr-vie"))
         }
+        // Leptonica, which Tesseract draws with, prints its complaints about odd images to
+        // stderr; the daemon's log is no place for them (L_SEVERITY_NONE).
+        if let quiet = dlsym(library, "setMsgSeverity") {
+            _ = unsafeBitCast(quiet, to: (@convention(c) (Int32) -> Int32).self)(6)
+        }
         func symbol<T>(_ name: String, as type: T.Type) throws(TesseractUnavailable) -> T {
             guard let address = dlsym(library, name) else {
                 throw TesseractUnavailable("libtesseract has no \(name); Tesseract 5 is needed")

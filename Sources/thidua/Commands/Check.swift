@@ -23,6 +23,16 @@ struct Check: AsyncParsableCommand {
                     "campaign:  \(campaign.id) — hạn \(config.office.formatDateTime(campaign.deadline)), nhắc \(campaign.reminders.map(\.description).joined(separator: " "))"
                 )
             }
+            if config.documentCheck == nil {
+                print("check:     off (document_check.enabled: false)")
+            } else if !config.readsText {
+                print("check:     on; scans are not read (document_check.read_text: false)")
+            } else {
+                switch TextReading.status {
+                case .success(let version): print("check:     on; scans are read with Tesseract \(version) (Vietnamese)")
+                case .failure(let problem): print("check:     on; scans are NOT read — \(problem)")
+                }
+            }
             // A check creates nothing: the daemon makes the store at its first start.
             let store = try? AppContext.openStore(config, .existing)
             print("data dir:  \(config.dataDirectory.path)\(store == nil ? " — no store yet: `thidua run` creates it" : "")")

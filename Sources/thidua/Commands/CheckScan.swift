@@ -29,6 +29,8 @@ struct CheckScan: AsyncParsableCommand {
     var roster: String?
 
     func run() async throws {
+        // As the daemon's worker: a scan's page buffers go back to the system when freed.
+        MemoryTuning.apply()
         let units = try loadRoster()
         let checker = DocumentChecker(reader: noRead ? nil : TextReading.reader(names: units?.units.map(\.name) ?? []))
         let matcher = units.map { UnitMatcher(roster: $0) }
@@ -51,7 +53,8 @@ struct CheckScan: AsyncParsableCommand {
                 }
             }
             if json {
-                print(String(decoding: try InspectReport.encoder.encode(Line(file: path, check: outcome.result, unit: unit)), as: UTF8.self))
+                print(
+                    String(decoding: try InspectReport.encoder.encode(Line(file: path, check: outcome.result, unit: unit)), as: UTF8.self))
             } else {
                 print("\(path): \(Self.summary(outcome.result))" + (unit.map { " → \($0.code)" } ?? ""))
             }

@@ -9,6 +9,9 @@ enum TextReading {
     /// One recogniser for the process: its pool keeps the loaded models across reloads.
     private static let recogniser = Result { () throws(TesseractUnavailable) in try TextRecogniser() }
 
+    /// For `thidua check`: Tesseract's version, or why scans cannot be read here.
+    static var status: Result<String, TesseractUnavailable> { recogniser.map(\.version) }
+
     static func reader(names: [String], logger: Logger? = nil) -> (any DocumentTextReading)? {
         switch recogniser {
         case .success(let recogniser):
