@@ -234,7 +234,8 @@ lines += [
     "grey, low JPEG quality, phone photos; %d of them from schools outside the roster), `thidua" % (total - score["in roster"]),
     "check-scan --roster` with Tesseract %s and its Vietnamese data. The check reads the first" % tesseract_version(),
     "page's header (down to the body's first line) and the signature block beside the seal, never",
-    "the whole page.",
+    "the whole page. The daemon's worker, with its malloc settings (`MemoryTuning`), is measured on",
+    "a backlog by `scripts/bench-verdicts` (below).",
     "",
     "| measure | value | goal |",
     "|---|---:|---|",
@@ -244,8 +245,8 @@ lines += [
     "| pages per second, 2 cores | **%.2f** | |" % (document_pages / read_best),
     "| share of the check's time spent reading | **%.0f%%** (%.1f s without reading) | |" % (
         100 * (read_best - plain_best) / read_best, plain_best),
-    "| peak RSS of a reading process | **%.1f MB** | |" % (read_peak / 1024),
-    "| 1,000 messages' verdicts (the intake benchmark's %d files), at this rate | **%.1f min** | ≤ 10 min |" % (
+    "| peak RSS of a reading process (60 files, glibc's malloc defaults) | **%.1f MB** | |" % (read_peak / 1024),
+    "| a backlog of %d files (the intake benchmark's 1,000 messages), at this rate | %.1f min | |" % (
         BACKLOG_FILES, BACKLOG_FILES / (total / read_best) / 60),
     "",
     "What was read, against the labels (`make test` asserts the goals in `LabelledDocumentTests`):",

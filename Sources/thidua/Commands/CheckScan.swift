@@ -29,8 +29,6 @@ struct CheckScan: AsyncParsableCommand {
     var roster: String?
 
     func run() async throws {
-        // As the daemon's worker: a scan's page buffers go back to the system when freed.
-        MemoryTuning.apply()
         let units = try loadRoster()
         let checker = DocumentChecker(reader: noRead ? nil : TextReading.reader(names: units?.units.map(\.name) ?? []))
         let matcher = units.map { UnitMatcher(roster: $0) }
