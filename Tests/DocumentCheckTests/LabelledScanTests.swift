@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import TestSupport
 import Testing
 
 @testable import DocumentCheck
@@ -63,24 +64,9 @@ enum LabelledScans {
     /// Every file's check, two at a time (the machine's cores), in the labels' order.
     static func check(_ set: (directory: URL, files: [Label])) async -> [DocumentCheckResult] {
         let checker = DocumentChecker()
-        return await withTaskGroup(of: (Int, DocumentCheckResult).self) { group in
-            var results = [DocumentCheckResult?](repeating: nil, count: set.files.count)
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                let url = set.directory.appendingPathComponent(set.files[index].file)
-                group.addTask {
-                    let bytes = (try? [UInt8](Data(contentsOf: url))) ?? []
-                    return (index, checker.check(bytes, kind: FileKind.detect(bytes)).result)
-                }
-            }
-            for _ in 0..<min(2, set.files.count) { start() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < set.files.count { start() }
-            }
-            return results.map { $0 ?? DocumentCheckResult(verdict: .unchecked) }
+        return await boundedMap(set.files.count) { index in
+            let bytes = (try? [UInt8](Data(contentsOf: set.directory.appendingPathComponent(set.files[index].file)))) ?? []
+            return checker.check(bytes, kind: FileKind.detect(bytes)).result
         }
     }
 

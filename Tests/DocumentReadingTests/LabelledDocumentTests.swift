@@ -2,6 +2,7 @@ import DocumentCheck
 import Foundation
 import Intake
 import MIME
+import TestSupport
 import Testing
 
 @testable import DocumentReading
@@ -74,24 +75,9 @@ enum LabelledDocuments {
     /// Every file checked and read, two at a time (the machine's cores), in the labels' order.
     static func read(_ set: (directory: URL, files: [Label]), reader: ScanReader) async -> [DocumentFacts?] {
         let checker = DocumentChecker(reader: reader)
-        return await withTaskGroup(of: (Int, DocumentFacts?).self) { group in
-            var results = [DocumentFacts?](repeating: nil, count: set.files.count)
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                let url = set.directory.appendingPathComponent(set.files[index].file)
-                group.addTask {
-                    let bytes = (try? [UInt8](Data(contentsOf: url))) ?? []
-                    return (index, checker.check(bytes, kind: FileKind.detect(bytes)).result.document)
-                }
-            }
-            for _ in 0..<min(2, set.files.count) { start() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < set.files.count { start() }
-            }
-            return results
+        return await boundedMap(set.files.count) { index in
+            let bytes = (try? [UInt8](Data(contentsOf: set.directory.appendingPathComponent(set.files[index].file)))) ?? []
+            return checker.check(bytes, kind: FileKind.detect(bytes)).result.document
         }
     }
 

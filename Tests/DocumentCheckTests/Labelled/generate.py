@@ -51,7 +51,6 @@ Labelling rules (the ground truth, by construction, independent of what thidua d
   pen (red ballpoint: circles, underlines, ticks, squiggles), highlighter (pink or yellow)
   — or null. A page may have a seal and traps.
 """
-import hashlib
 import json
 import os
 import random
@@ -66,15 +65,14 @@ from datetime import datetime
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from mailgen import office, pdf, scans  # noqa: E402
+from mailgen import office, pdf, scans, stamp  # noqa: E402
 from mailgen.encoding import ascii_fold  # noqa: E402
-import PIL  # noqa: E402
 from PIL import Image  # noqa: E402
 
 # What the output depends on (with Pillow's, qpdf's and heif-enc's versions): the stamp's hash.
 SOURCES = ([os.path.abspath(__file__)] +
            [os.path.join(ROOT, "scripts", "mailgen", n) for n in ("scans.py", "pdf.py", "images.py", "office.py",
-                                                                  "encoding.py")] +
+                                                                  "encoding.py", "stamp.py")] +
            [os.path.join(scans.FONT_DIR, n) for n in (scans.SANS, scans.SANS_BOLD, scans.SERIF, scans.SERIF_BOLD)])
 WHEN = datetime(2021, 2, 18, 9, 30)
 HUES = ["red", "crimson", "pink", "faded", "uneven"]
@@ -519,19 +517,6 @@ def plan():
 # ---------------------------------------------------------------- writing
 
 
-def stamp():
-    """What the output depends on: the generator's sources and the tools' versions."""
-    h = hashlib.sha256()
-    for path in SOURCES:
-        with open(path, "rb") as f:
-            h.update(os.path.basename(path).encode() + b"\0" + f.read())
-    h.update(PIL.__version__.encode())
-    for tool in (["qpdf", "--version"], ["heif-enc", "-h"]):
-        run = subprocess.run(tool, capture_output=True, text=True)
-        h.update("".join(ln for ln in (run.stdout + run.stderr).splitlines() if "version" in ln).encode())
-    return h.hexdigest()
-
-
 def build(n, case):
     """File number n of the plan: its bytes and its labels.json entry. Each file has its own
     random numbers, so any file can be made alone (the tests make a few)."""
@@ -548,13 +533,10 @@ def main(out):
     if missing:
         sys.exit("generate.py needs " + ", ".join("%s (Debian: %s)" % m for m in missing))
     os.makedirs(out, exist_ok=True)
-    mark = stamp()
-    stamp_path = os.path.join(out, ".stamp")
-    if os.path.exists(os.path.join(out, "labels.json")) and os.path.exists(stamp_path):
-        with open(stamp_path) as f:
-            if f.read().strip() == mark:
-                print("%s is up to date" % out)
-                return
+    mark = stamp.stamp(SOURCES, tools=(["qpdf", "--version"], ["heif-enc", "-h"]))
+    if stamp.up_to_date(out, mark):
+        print("%s is up to date" % out)
+        return
     for name in os.listdir(out):
         if re.match(r"^\d{3}-", name) or name in ("labels.json", ".stamp"):
             os.remove(os.path.join(out, name))
@@ -567,8 +549,7 @@ def main(out):
     with open(os.path.join(out, "labels.json"), "w", encoding="utf-8") as f:
         # One file a line: easy to read and to diff.
         f.write('{"files": [\n' + ",\n".join(json.dumps(e, ensure_ascii=False) for e in labels) + "\n]}\n")
-    with open(stamp_path, "w") as f:
-        f.write(mark + "\n")
+    stamp.write(out, mark)
     summary(labels)
 
 

@@ -24,7 +24,6 @@ on page 2; the red seal over the signature and the signer's title.
 Deterministic: each file has its own random.Random seeded by its number; OUTDIR/.stamp holds
 a hash of the sources and fonts, and a run into an up-to-date OUTDIR does nothing.
 """
-import hashlib
 import json
 import os
 import random
@@ -36,13 +35,12 @@ from datetime import datetime
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from mailgen import pdf, scans  # noqa: E402
-import PIL  # noqa: E402
+from mailgen import pdf, scans, stamp  # noqa: E402
 
 COUNT = 120
 WHEN = datetime(2021, 2, 18, 9, 30)
 SOURCES = ([os.path.abspath(__file__)] +
-           [os.path.join(ROOT, "scripts", "mailgen", n) for n in ("scans.py", "pdf.py")] +
+           [os.path.join(ROOT, "scripts", "mailgen", n) for n in ("scans.py", "pdf.py", "stamp.py")] +
            [os.path.join(scans.FONT_DIR, f) for face in scans.FACES.values() for f in face])
 
 # The roster: units whose names differ by one word (Hoa Sen, Hoa Sữa) or only by level.
@@ -148,24 +146,12 @@ def build(n):
     return pdf.image_pdf(pdf_pages, WHEN, "Canon MF Scan Utility", rng.randbytes(16)), label, "pdf"
 
 
-def stamp():
-    h = hashlib.sha256()
-    for path in SOURCES:
-        with open(path, "rb") as f:
-            h.update(os.path.basename(path).encode() + b"\0" + f.read())
-    h.update(PIL.__version__.encode())
-    return h.hexdigest()
-
-
 def main(out):
     os.makedirs(out, exist_ok=True)
-    mark = stamp()
-    stamp_path = os.path.join(out, ".stamp")
-    if os.path.exists(os.path.join(out, "labels.json")) and os.path.exists(stamp_path):
-        with open(stamp_path) as f:
-            if f.read().strip() == mark:
-                print("%s is up to date" % out)
-                return
+    mark = stamp.stamp(SOURCES)
+    if stamp.up_to_date(out, mark):
+        print("%s is up to date" % out)
+        return
     for name in os.listdir(out):
         if re.match(r"^\d{3}-", name) or name in ("labels.json", "units.csv", ".stamp"):
             os.remove(os.path.join(out, name))
@@ -182,8 +168,7 @@ def main(out):
             f.write("%s,%s,%s,vanthu.%s@example.edu.vn\n" % (code, name, level, code.lower()))
     with open(os.path.join(out, "labels.json"), "w", encoding="utf-8") as f:
         f.write('{"files": [\n' + ",\n".join(json.dumps(e, ensure_ascii=False) for e in labels) + "\n]}\n")
-    with open(stamp_path, "w") as f:
-        f.write(mark + "\n")
+    stamp.write(out, mark)
     takes = {}
     for e in labels:
         takes[e["take"]] = takes.get(e["take"], 0) + 1
