@@ -21,10 +21,6 @@ public struct PixelBox: Sendable, Equatable {
             left: min(left, other.left), top: min(top, other.top), right: max(right, other.right),
             bottom: max(bottom, other.bottom))
     }
-
-    func offset(x: Int, y: Int) -> PixelBox {
-        PixelBox(left: left + x, top: top + y, right: right + x, bottom: bottom + y)
-    }
 }
 
 /// A word as Tesseract read it.
