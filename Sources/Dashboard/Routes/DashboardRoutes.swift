@@ -10,8 +10,10 @@ import Store
 struct DashboardRoutes: Sendable {
     var state: DashboardStateProvider
     var sessions: SessionStore
-    /// The review badge's count, by nothing (one value), and each campaign's ledger.
-    var reviewCount: ShortLivedCache<Int, Int>
+    /// Review counts: the badge's by "" (every campaign), each campaign's by its id; and
+    /// each campaign's ledger. The count is a query over every stored message, too dear to
+    /// run on every view of the overview.
+    var reviewCount: ShortLivedCache<String, Int>
     var ledgers: ShortLivedCache<String, [String: LedgerRow]>
     var renderer: PageRenderer
     var counters: RuntimeCounters
@@ -34,7 +36,7 @@ struct DashboardRoutes: Sendable {
 
     /// The frame of a logged-in page.
     func chrome(_ title: String, context: DashboardContext, state: DashboardState, notice: String? = nil) async -> PageChrome {
-        let waiting = (try? await reviewCount.value(0) { try state.store.reviewCount() }) ?? 0
+        let waiting = (try? await reviewCount.value("") { try state.store.reviewCount() }) ?? 0
         return PageChrome(
             title: title, user: context.session?.user, csrf: context.session?.csrfToken,
             reviewBadge: waiting > 0 ? "\(waiting)" : nil, notice: notice)
@@ -56,7 +58,7 @@ struct DashboardRoutes: Sendable {
         let ledger = try await ledger(campaign, state: state)
         return Tally(
             roster: state.setup.roster, statuses: ledger.mapValues(\.status),
-            awaitingReview: try state.store.reviewCount(campaign: campaign.id),
+            awaitingReview: try await reviewCount.value(campaign.id) { try state.store.reviewCount(campaign: campaign.id) },
             senderUnconfirmed: Set(ledger.filter(\.value.senderUnconfirmed).keys))
     }
 
