@@ -72,7 +72,7 @@ let package = Package(
         // the same reason as the check: its tests read a labelled set of 120 pages.
         .target(
             name: "DocumentReading",
-            dependencies: ["CTesseract", "DocumentCheck"],
+            dependencies: ["CTesseract", "DocumentCheck", "Intake"],
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(

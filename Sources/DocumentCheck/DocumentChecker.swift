@@ -126,11 +126,11 @@ public struct DocumentChecker: Sendable {
         do {
             guard left() > 0 else { return nil }
             let first = try page(0, left())
-            let firstText = TextPage(first.image, dpi: first.workingDPI, number: 1)
+            let firstText = TextPage(first.image, dpi: first.workingDPI)
             var sealed: TextPage? = result.seal == nil ? nil : firstText
             if let seal = result.seal, seal.page > 1, left() > 0 {
                 let decoded = try page(seal.page - 1, left())
-                sealed = TextPage(decoded.image, dpi: decoded.workingDPI, number: seal.page)
+                sealed = TextPage(decoded.image, dpi: decoded.workingDPI)
             }
             guard left() > 0 else { return nil }
             return reader.read(first: firstText, sealed: sealed, sealBox: result.seal?.box, seconds: left())

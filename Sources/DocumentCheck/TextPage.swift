@@ -1,20 +1,17 @@
 /// A page in grey at a resolution fit for reading its print (about 300 dpi), white-balanced
 /// (a warm photo's paper made white) and with the red seal's ink turned to paper, so that
 /// the seal does not bleed into the words under it. Grey from the start: a 300 dpi A4 page
-/// is 9 MB so, 26 MB in colour, and a reading process keeps two.
+/// is 9 MB in grey against 26 MB in colour, and a reading process keeps two.
 public struct TextPage: Sendable {
     public let width: Int
     public let height: Int
     /// Pixels per inch across the page as displayed.
     public let dpi: Double
-    /// 1-based, as in `SealFinding.page`.
-    public let number: Int
     /// `width * height` bytes, 0 black to 255 white, rows top to bottom.
     public let pixels: [UInt8]
 
-    init(_ image: RGBImage, dpi: Double, number: Int) {
-        let gains = WhiteBalance(image).gains
-        let tables = [gains.r, gains.g, gains.b].map { gain in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
+    init(_ image: RGBImage, dpi: Double) {
+        let tables = WhiteBalance(image).tables
         var grey = [UInt8](repeating: 255, count: image.width * image.height)
         let (red, green, blue) = (tables[0], tables[1], tables[2])
         image.pixels.withUnsafeBufferPointer { rgb in
@@ -27,17 +24,16 @@ public struct TextPage: Sendable {
                 }
             }
         }
-        self.init(width: image.width, height: image.height, grey: grey, dpi: dpi, number: number)
+        self.init(width: image.width, height: image.height, grey: grey, dpi: dpi)
     }
 
     /// A page already in grey (`width * height` bytes).
-    public init(width: Int, height: Int, grey: [UInt8], dpi: Double, number: Int = 1) {
+    public init(width: Int, height: Int, grey: [UInt8], dpi: Double) {
         precondition(grey.count == width * height, "grey pixels must be width × height bytes")
         self.width = width
         self.height = height
         self.pixels = grey
         self.dpi = dpi
-        self.number = number
     }
 }
 

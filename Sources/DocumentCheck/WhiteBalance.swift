@@ -40,10 +40,15 @@ struct WhiteBalance: Sendable {
         return 255
     }
 
+    /// The gains as look-up tables, red, green and blue: a level in, the corrected level out.
+    var tables: [[UInt8]] {
+        [gains.r, gains.g, gains.b].map { gain in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
+    }
+
     /// The picture with the paper made white.
     func corrected(_ image: RGBImage) -> RGBImage {
         guard gains != (1, 1, 1) else { return image }
-        let tables = [gains.r, gains.g, gains.b].map { gain in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
+        let tables = self.tables
         var pixels = image.pixels
         for index in stride(from: 0, to: pixels.count, by: 3) {
             pixels[index] = tables[0][Int(pixels[index])]

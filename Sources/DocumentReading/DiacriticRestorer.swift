@@ -1,3 +1,5 @@
+import Intake
+
 /// Puts back the marks OCR drops or confuses ("TRUONG THCS NGUYEN TRAI", "NGUYỄN TRÀI"),
 /// from the words thidua knows how to spell: the roster's unit names and a small lexicon of
 /// administrative words. A word is rewritten only when its bare form has one spelling in
@@ -14,14 +16,14 @@ public struct DiacriticRestorer: Sendable {
             for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." }) {
                 let lower = word.lowercased()
                 guard lower.contains(where: \.isLetter) else { continue }
-                spellings[Folding.fold(lower), default: []].insert(lower)
+                spellings[TextFolding.fold(lower), default: []].insert(lower)
             }
         }
         self.spellings = spellings.mapValues { $0.count == 1 ? $0.first : nil }
         var phrases: [[String]: [String]] = [:]
         for phrase in Self.phrases {
             let words = phrase.split(separator: " ").map(String.init)
-            phrases[words.map { Folding.fold($0) }] = words
+            phrases[words.map { TextFolding.fold($0) }] = words
         }
         self.phrases = phrases
     }
@@ -35,7 +37,7 @@ public struct DiacriticRestorer: Sendable {
             // The longest known phrase starting here, then the word alone.
             if let (length, words) = (2...3).reversed().lazy.compactMap({ length -> (Int, [String])? in
                 guard index + length <= tokens.count,
-                    let words = self.phrases[cores[index..<(index + length)].map { Folding.fold($0) }]
+                    let words = self.phrases[cores[index..<(index + length)].map { TextFolding.fold($0) }]
                 else { return nil }
                 return (length, words)
             }).first {
@@ -46,14 +48,14 @@ public struct DiacriticRestorer: Sendable {
                 continue
             }
             // "nam" is năm before a year ("năm 2021"), whatever else it may be.
-            if Folding.fold(cores[index]) == "nam", index + 1 < tokens.count, tokens[index + 1].count == 4,
+            if TextFolding.fold(cores[index]) == "nam", index + 1 < tokens.count, tokens[index + 1].count == 4,
                 tokens[index + 1].allSatisfy(\.isNumber)
             {
                 out.append(Self.respelled(tokens[index], core: cores[index], as: "năm"))
                 index += 1
                 continue
             }
-            let spelling = spellings[Folding.fold(cores[index])] ?? nil
+            let spelling = spellings[TextFolding.fold(cores[index])] ?? nil
             out.append(spelling.map { Self.respelled(tokens[index], core: cores[index], as: $0) } ?? String(tokens[index]))
             index += 1
         }
@@ -67,7 +69,15 @@ public struct DiacriticRestorer: Sendable {
             return String(token)
         }
         let trailing = token.count > core.count ? String(token.last!) : ""
-        return Folding.cased(spelling, like: core) + trailing
+        return Self.cased(spelling, like: core) + trailing
+    }
+
+    /// `word` in the case of `model`: all capitals, capitalised, or as it is.
+    private static func cased(_ word: String, like model: String) -> String {
+        let letters = model.filter(\.isLetter)
+        if letters.count > 1, letters.allSatisfy(\.isUppercase) { return word.uppercased() }
+        if let first = letters.first, first.isUppercase { return word.prefix(1).uppercased() + word.dropFirst() }
+        return word
     }
 
     /// Phrases that settle words ambiguous alone.

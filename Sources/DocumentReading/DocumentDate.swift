@@ -1,7 +1,9 @@
+import Intake
+
 /// The place-and-date line ("Ba Đình, ngày 18 tháng 02 năm 2021") read as an ISO date.
 enum DocumentDate {
     static func parse(_ text: String) -> String? {
-        let words = Folding.fold(text).split(separator: " ").map(String.init)
+        let words = TextFolding.fold(text).split(separator: " ").map(String.init)
         guard let day = number(after: "ngay", in: words, digits: 1...2),
             let month = number(after: "thang", in: words, digits: 1...2),
             let year = number(after: "nam", in: words, digits: 4...4),

@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 
 /// The "Số:" line of a document's header, read as its number: "Số: 15 /KH-THCSNT" gives
 /// "15/KH-THCSNT". The number is the one field an officer copies into the register, so a
@@ -16,7 +17,7 @@ enum DocumentNumber {
         } else {
             return nil
         }
-        let head = Folding.fold(label).filter { $0.isLetter || $0.isNumber }
+        let head = TextFolding.fold(String(label)).filter { $0.isLetter || $0.isNumber }
         guard ["so", "s0", "s6", "se", "sd", "sa"].contains(head) else { return nil }
         return normalised(String(value))
     }

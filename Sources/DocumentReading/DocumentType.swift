@@ -1,3 +1,5 @@
+import Intake
+
 /// The types of administrative documents (Nghị định 30/2020, appendix III) and the
 /// abbreviations their numbers carry ("15/KH-THCSNT" is a kế hoạch).
 enum DocumentType {
@@ -10,12 +12,12 @@ enum DocumentType {
     /// A letter ("công văn") has no type line: its subject follows "V/v" under the number.
     static let letter = "CÔNG VĂN"
 
-    private static let folded: [(key: String, name: String)] = all.map { (Folding.fold($0.name), $0.name) }
+    private static let folded: [(key: String, name: String)] = all.map { (TextFolding.fold($0.name), $0.name) }
 
     /// The type a whole line names, allowing one OCR slip in a word ("KE HOACH", "KÉ HOẠCH",
     /// "KỀ HOẠCH"); nil for a line that merely contains the words ("Kế hoạch thi đua").
     static func named(by line: String) -> String? {
-        let text = Folding.fold(line.filter { $0.isLetter || $0.isWhitespace })
+        let text = TextFolding.fold(line.filter { $0.isLetter || $0.isWhitespace })
         guard !text.isEmpty, text.count <= 24 else { return nil }
         let best = folded.map { ($0.name, EditDistance.between($0.key, text)) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= (text.count >= 8 ? 2 : 1) else { return nil }
@@ -27,25 +29,5 @@ enum DocumentType {
         guard let slash = number.firstIndex(of: "/") else { return nil }
         let symbol = number[number.index(after: slash)...].split(separator: "-").first.map { String($0).uppercased() } ?? ""
         return all.first { $0.symbol == symbol }?.name
-    }
-}
-
-/// Levenshtein distance over characters, for OCR slips in short words.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -1,3 +1,5 @@
+import Intake
+
 /// Reads a first page's header band the way Nghị định 30/2020 lays it out: the issuing
 /// body top left (under its parent body), "Số:" under it; the national motto and the
 /// place and date top right; then the type and title, centred. Pure: lines in, fields out.
@@ -49,7 +51,7 @@ struct HeaderLayout {
                 fields.title = title.map(\.text).joined(separator: " ")
                 used += title
             }
-        } else if let subject = segments.first(where: { isLeft($0) && Folding.fold($0.text).hasPrefix("v/v") }) {
+        } else if let subject = segments.first(where: { isLeft($0) && TextFolding.fold($0.text).hasPrefix("v v ") }) {
             // A letter: "V/v …" under the number says what it is about.
             fields.type = DocumentType.letter
             var lines = [subject]
@@ -73,7 +75,7 @@ struct HeaderLayout {
         guard !lines.isEmpty else { return nil }
         let parents = ["phong", "ubnd", "uy ban", "so giao duc", "so gd"]
         var body = lines
-        if body.count > 1, parents.contains(where: { Folding.fold(body[0].text).hasPrefix($0) }) {
+        if body.count > 1, parents.contains(where: { TextFolding.fold(body[0].text).hasPrefix($0) }) {
             body.removeFirst()
         }
         // The rule printed under the issuer reads as dashes or a stray word; stop at a line

@@ -1,3 +1,5 @@
+import Intake
+
 /// The signature block (bottom right, around the seal): the signer's title in capitals
 /// ("HIỆU TRƯỞNG", "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG"), the signature and seal, and the
 /// signer's name under them, the last line written like a person's name.
@@ -15,7 +17,7 @@ enum SignatureBlock {
         let roles: Set<String> = ["hieu", "truong", "pho", "kt", "tm", "noi", "nhan", "luu", "ky", "ten", "dau", "dong", "giam", "doc"]
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase, word.allSatisfy(\.isLetter) else { return false }
-            return !roles.contains(Folding.fold(word))
+            return !roles.contains(TextFolding.fold(word))
         }
     }
 }

@@ -31,11 +31,11 @@ public final class TextRecogniser: @unchecked Sendable {
 
     /// The lines of text in `image` (grey or bilevel), in reading order, words with their
     /// boxes in `image`'s pixels. Gives up, with what it has, after `seconds`.
-    func lines(in image: GreyImage, dpi: Int, mode: TessPageSegMode = PSM_AUTO, seconds: Double) -> [OCRLine] {
+    func lines(in image: GreyImage, dpi: Int, seconds: Double) -> [OCRLine] {
         guard image.width >= 16, image.height >= 16, seconds > 0, let handle = checkOut() else { return [] }
         defer { checkIn(handle) }
         let library = library
-        library.setPageSegMode(handle, mode)
+        library.setPageSegMode(handle, PSM_AUTO)
         image.pixels.withUnsafeBufferPointer { pixels in
             library.setImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }

@@ -9,9 +9,9 @@ extension AcknowledgementPolicy {
         for message: MailMessage, after conclusion: SealRequirement.Conclusion, campaign: Campaign, receivedAt: Date
     ) -> String {
         if !conclusion.needsReview {
-            let status: ReceiptStatus = receivedAt > campaign.deadline ? .late : .received
             var text = text(
-                for: message, assessment: SubmissionAssessment(status: status, problems: []), campaign: campaign,
+                for: message, assessment: SubmissionAssessment(status: campaign.status(receivedAt: receivedAt), problems: []),
+                campaign: campaign,
                 receivedAt: receivedAt)
             if !conclusion.problems.isEmpty, let end = text.range(of: "\n\nTrân trọng,") {
                 let notes = conclusion.problems.map { "  - \($0)" }.joined(separator: "\n")

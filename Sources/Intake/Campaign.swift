@@ -38,6 +38,12 @@ public struct Campaign: Sendable, Identifiable {
 }
 
 extension Campaign {
+    /// What a proper submission arriving at `receivedAt` counts as: on time until the
+    /// deadline, late after it.
+    public func status(receivedAt: Date) -> ReceiptStatus {
+        receivedAt > deadline ? .late : .received
+    }
+
     /// The campaign a date most likely belongs to: the first whose deadline is still
     /// ahead of it, else the latest. What the officer means when they name none.
     public static func likely(among campaigns: [Campaign], at date: Date) -> Campaign? {

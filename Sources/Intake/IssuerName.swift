@@ -44,36 +44,8 @@ struct IssuerName: Equatable {
         return zip(words, unit.words).allSatisfy { printed, known in
             if printed == known { return true }
             if printed.hasSuffix(".") { return known.hasPrefix(printed.dropLast()) && known.count > printed.count - 1 }
-            return printed.count >= 5 && known.count >= 5 && Self.oneSlipApart(printed, known)
+            return printed.count >= 5 && known.count >= 5 && EditDistance.between(printed, known) <= 1
         }
-    }
-
-    /// One letter changed, added or dropped.
-    private static func oneSlipApart(_ a: String, _ b: String) -> Bool {
-        let a = Array(a)
-        let b = Array(b)
-        guard abs(a.count - b.count) <= 1 else { return false }
-        var i = 0
-        var j = 0
-        var slips = 0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                i += 1
-                j += 1
-                continue
-            }
-            slips += 1
-            if slips > 1 { return false }
-            if a.count > b.count {
-                i += 1
-            } else if b.count > a.count {
-                j += 1
-            } else {
-                i += 1
-                j += 1
-            }
-        }
-        return slips + (a.count - i) + (b.count - j) <= 1
     }
 }
 
@@ -82,8 +54,8 @@ extension UnitMatcher {
     /// document header attributes a message only when it can name exactly one unit.
     public func match(issuer: String) -> UnitMatch? {
         guard let printed = IssuerName(issuer) else { return nil }
-        let hits = roster.units.filter { unit in IssuerName(unit.name, level: unit.level).map(printed.names) ?? false }
-        guard hits.count == 1, let unit = hits.first else { return nil }
+        let hits = issuerNames.filter { printed.names($0.name) }
+        guard hits.count == 1, let unit = roster.unit(code: hits[0].code) else { return nil }
         return UnitMatch(code: unit.code, confidence: 0.9, reason: "phần đầu văn bản scan ghi '\(issuer)'")
     }
 }

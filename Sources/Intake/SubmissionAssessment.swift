@@ -23,7 +23,7 @@ public struct SubmissionAssessment: Sendable, Equatable {
                 problems: ["thư không qua kiểm tra xác thực người gửi (\(authentication.summary))"])
         }
         guard accepted.isEmpty else {
-            return SubmissionAssessment(status: receivedAt > campaign.deadline ? .late : .received, problems: [])
+            return SubmissionAssessment(status: campaign.status(receivedAt: receivedAt), problems: [])
         }
         var problems: [String] = empty
         if message.attachments.isEmpty {

@@ -14,6 +14,8 @@ public struct UnitMatcher: Sendable {
     public var aliases: [String: String]
 
     private let variants: [(code: String, forms: [(text: String, words: [Substring])])]
+    /// Each unit's name taken apart as a document header would print it (`match(issuer:)`).
+    let issuerNames: [(code: String, name: IssuerName)]
 
     public init(roster: Roster, aliases: [String: String] = [:]) {
         self.roster = roster
@@ -21,6 +23,7 @@ public struct UnitMatcher: Sendable {
         self.variants = roster.units.map { unit in
             (unit.code, Self.nameForms(unit).map { ($0, $0.split(separator: " ")) })
         }
+        self.issuerNames = roster.units.compactMap { unit in IssuerName(unit.name, level: unit.level).map { (unit.code, $0) } }
     }
 
     /// `threads` maps Message-IDs thidua knows (its reminders, earlier attributed mail) to

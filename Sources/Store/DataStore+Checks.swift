@@ -108,7 +108,7 @@ extension DataStore {
     /// has a unit by now (the officer was quicker) is left alone; returns whether it was set.
     @discardableResult
     public func attributeByHeader(
-        messageID: Int64, to unit: String, campaign: String, status: ReceiptStatus, reason: String, at now: Date
+        messageID: Int64, to match: UnitMatch, campaign: String, status: ReceiptStatus, problems: String? = nil, at now: Date
     ) throws -> Bool {
         try database.write { db in
             guard
@@ -117,14 +117,15 @@ extension DataStore {
             else { return false }
             try db.execute(
                 sql: """
-                    UPDATE messages SET unit_code = ?, match_confidence = 0.9, match_reason = ?, campaign_id = ?, status = ?
+                    UPDATE messages SET unit_code = ?, match_confidence = ?, match_reason = ?, campaign_id = ?, status = ?,
+                        problems = ?
                     WHERE id = ?
-                    """, arguments: [unit, reason, campaign, status.rawValue, messageID])
+                    """, arguments: [match.code, match.confidence, match.reason, campaign, status.rawValue, problems, messageID])
             try Self.appendEvent(
-                db, at: now, actor: "daemon", campaign: campaign, unit: unit, message: messageID, kind: "message.attributed",
-                detail: reason)
+                db, at: now, actor: "daemon", campaign: campaign, unit: match.code, message: messageID, kind: "message.attributed",
+                detail: match.reason)
             try Self.applySubmission(
-                db, campaign: campaign, unit: unit, status: status, messageRow: messageID, receivedAt: row["received_at"],
+                db, campaign: campaign, unit: match.code, status: status, messageRow: messageID, receivedAt: row["received_at"],
                 note: nil, actor: "daemon", now: now)
             return true
         }

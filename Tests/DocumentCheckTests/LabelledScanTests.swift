@@ -11,12 +11,12 @@ import Testing
 /// and names it in THIDUA_SCAN_SET; the confusion matrix is printed for BENCHMARKS.md.
 @Suite(
     .enabled(
-        if: LabelledScans.directory != nil,
+        if: LabelledScans.Set.directory(LabelledScans.variable) != nil,
         "the labelled scans are not generated: run make test, or Tests/DocumentCheckTests/Labelled/generate.py DIR and set THIDUA_SCAN_SET=DIR"
     ))
 struct LabelledScanTests {
     @Test func verdictsAgreeWithTheLabels() async throws {
-        let set = try LabelledScans.load()
+        let set = try LabelledScans.Set(LabelledScans.variable)
         #expect(set.files.count >= 200, "the set has \(set.files.count) files")
         let outcomes = await LabelledScans.check(set)
         var matrix: [CheckVerdict: [CheckVerdict: Int]] = [:]
@@ -39,33 +39,20 @@ struct LabelledScanTests {
 
 /// The labelled set as `generate.py` writes it.
 enum LabelledScans {
-    struct Label: Decodable {
+    struct Label: Decodable, Sendable {
         var file: String
         var verdict: CheckVerdict
         var flags: [String]
     }
 
-    struct Manifest: Decodable {
-        var files: [Label]
-    }
-
-    static var directory: URL? {
-        let path = ProcessInfo.processInfo.environment["THIDUA_SCAN_SET"]
-        guard let path, FileManager.default.fileExists(atPath: "\(path)/labels.json") else { return nil }
-        return URL(fileURLWithPath: path)
-    }
-
-    static func load() throws -> (directory: URL, files: [Label]) {
-        let directory = try #require(directory)
-        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: directory.appendingPathComponent("labels.json")))
-        return (directory, manifest.files)
-    }
+    typealias Set = LabelledSet<Label>
+    static let variable = "THIDUA_SCAN_SET"
 
     /// Every file's check, two at a time (the machine's cores), in the labels' order.
-    static func check(_ set: (directory: URL, files: [Label])) async -> [DocumentCheckResult] {
+    static func check(_ set: Set) async -> [DocumentCheckResult] {
         let checker = DocumentChecker()
         return await boundedMap(set.files.count) { index in
-            let bytes = (try? [UInt8](Data(contentsOf: set.directory.appendingPathComponent(set.files[index].file)))) ?? []
+            let bytes = set.bytes(of: set.files[index].file)
             return checker.check(bytes, kind: FileKind.detect(bytes)).result
         }
     }

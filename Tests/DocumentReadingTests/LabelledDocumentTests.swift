@@ -14,12 +14,12 @@ import Testing
 /// the set and names it in THIDUA_DOCUMENT_SET; the figures are printed for BENCHMARKS.md.
 @Suite(
     .enabled(
-        if: LabelledDocuments.directory != nil,
+        if: LabelledDocuments.Set.directory(LabelledDocuments.variable) != nil,
         "the labelled documents are not generated: run make test, or Tests/DocumentReadingTests/Labelled/generate.py DIR and set THIDUA_DOCUMENT_SET=DIR"
     ))
 struct LabelledDocumentTests {
     @Test func readsWhatThePagesSay() async throws {
-        let set = try LabelledDocuments.load()
+        let set = try LabelledDocuments.Set(LabelledDocuments.variable)
         #expect(set.files.count >= 100, "the set has \(set.files.count) files")
         let roster = try Roster.parseCSV(
             String(decoding: Data(contentsOf: set.directory.appendingPathComponent("units.csv")), as: UTF8.self))
@@ -44,7 +44,7 @@ struct LabelledDocumentTests {
 
 /// The labelled set as `generate.py` writes it, and how reading it scores.
 enum LabelledDocuments {
-    struct Label: Decodable {
+    struct Label: Decodable, Sendable {
         var file: String
         var take: String
         var unit: String?
@@ -56,27 +56,14 @@ enum LabelledDocuments {
         var signer: String
     }
 
-    struct Manifest: Decodable {
-        var files: [Label]
-    }
-
-    static var directory: URL? {
-        let path = ProcessInfo.processInfo.environment["THIDUA_DOCUMENT_SET"]
-        guard let path, FileManager.default.fileExists(atPath: "\(path)/labels.json") else { return nil }
-        return URL(fileURLWithPath: path)
-    }
-
-    static func load() throws -> (directory: URL, files: [Label]) {
-        let directory = try #require(directory)
-        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: directory.appendingPathComponent("labels.json")))
-        return (directory, manifest.files)
-    }
+    typealias Set = LabelledSet<Label>
+    static let variable = "THIDUA_DOCUMENT_SET"
 
     /// Every file checked and read, two at a time (the machine's cores), in the labels' order.
-    static func read(_ set: (directory: URL, files: [Label]), reader: ScanReader) async -> [DocumentFacts?] {
+    static func read(_ set: Set, reader: ScanReader) async -> [DocumentFacts?] {
         let checker = DocumentChecker(reader: reader)
         return await boundedMap(set.files.count) { index in
-            let bytes = (try? [UInt8](Data(contentsOf: set.directory.appendingPathComponent(set.files[index].file)))) ?? []
+            let bytes = set.bytes(of: set.files[index].file)
             return checker.check(bytes, kind: FileKind.detect(bytes)).result.document
         }
     }

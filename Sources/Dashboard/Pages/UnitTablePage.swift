@@ -86,11 +86,7 @@ struct UnitTablePage: Sendable {
             html.text(row.status)
             html.raw("\">")
             html.text(row.statusLabel)
-            if let note = row.note {
-                html.raw("<br><small>")
-                html.text(note)
-                html.raw("</small>")
-            }
+            html.small(row.note)
             html.raw("</td><td data-label=\"Thời điểm nhận\">")
             html.text(row.receivedAt)
             html.raw("</td><td data-label=\"Số tệp\" class=\"num\">")
@@ -99,11 +95,7 @@ struct UnitTablePage: Sendable {
             html.text(row.checkClass)
             html.raw("\">")
             html.text(row.check)
-            if let document = row.document {
-                html.raw("<br><small class=\"document\">")
-                html.text(document)
-                html.raw("</small>")
-            }
+            html.small(row.document, class: "document")
             html.raw("</td></tr>\n")
         }
         return html.string
@@ -136,4 +128,20 @@ struct UnitTablePage: Sendable {
         <p class="pager">{{#previousHref}}<a href="{{previousHref}}">← Trang trước</a>{{/previousHref}} {{pageLabel}} {{#nextHref}}<a href="{{nextHref}}">Trang sau →</a>{{/nextHref}}</p>
         {{> footer}}
         """
+}
+
+extension HTMLWriter {
+    /// A second line under a cell's value, when there is one.
+    fileprivate mutating func small(_ text: String?, class name: String? = nil) {
+        guard let text else { return }
+        if let name {
+            raw("<br><small class=\"")
+            self.text(name)
+            raw("\">")
+        } else {
+            raw("<br><small>")
+        }
+        self.text(text)
+        raw("</small>")
+    }
 }

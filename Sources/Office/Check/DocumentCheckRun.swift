@@ -127,7 +127,7 @@ public struct DocumentCheckRun: Sendable {
         let review = conclusion.needsReview && counts ? notes ?? "cần kiểm tra bản scan" : nil
         let restore: ReceiptStatus? =
             !conclusion.needsReview && message.sentToReviewByCheck && message.status == .needsReview
-            ? (message.receivedAt > campaign.deadline ? .late : .received) : nil
+            ? campaign.status(receivedAt: message.receivedAt) : nil
         var acknowledgement: (subject: String, text: String)?
         if let policy = acknowledgements, try store.hasHeldAcknowledgement(messageRow: message.row),
             let raw = try store.rawMessage(id: message.row)
@@ -146,10 +146,17 @@ public struct DocumentCheckRun: Sendable {
         guard message.unitCode == nil, let named = DocumentHeaderRule.namedUnit(message.files, matcher: matcher),
             let campaign = campaign(for: message)
         else { return message }
-        let status: ReceiptStatus = message.receivedAt > campaign.deadline ? .late : .received
+        // Assessed against the campaign as the officer's assignment is (a late or empty file
+        // still shows); the raw mail is gone only once pruned, long after its check.
+        let assessment = try store.rawMessage(id: message.row).map {
+            SubmissionAssessment.assess(MailMessage.parse($0), for: campaign, receivedAt: message.receivedAt)
+        }
+        let status = assessment?.status ?? campaign.status(receivedAt: message.receivedAt)
+        let problems = assessment?.problems ?? []
         guard
             try store.attributeByHeader(
-                messageID: message.row, to: named.code, campaign: campaign.id, status: status, reason: named.reason, at: now)
+                messageID: message.row, to: named, campaign: campaign.id, status: status,
+                problems: problems.isEmpty ? nil : problems.joined(separator: "; "), at: now)
         else { return message }
         logger.info(
             "message attributed by its scan's header",
