@@ -25,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         // XLSX export: an .xlsx file is a zip of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The dashboard's uploads (the office's roster file, its plan): multipart/form-data.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // AsyncChannel: the campaign archive is streamed with backpressure (Hummingbird
+        // builds it already).
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.0.2"),
     ],
     targets: [
         // libcurl: the mail transport. curl_easy_setopt is variadic, which Swift cannot
@@ -46,6 +51,8 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CSpng", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "CHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // zlib's CRC-32 for the campaign archive (ZIP members are stored, not deflated).
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // Headers only: libtesseract is opened at run time (TesseractLibrary.swift).
         .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev"])]),
         // A PDF's structure through qpdf: what a file's kind and the document check read.
@@ -105,6 +112,7 @@ let package = Package(
             name: "Office",
             dependencies: [
                 "CLibCrypto",
+                "CSystemZlib",
                 "DocumentCheck",
                 "Intake",
                 "MIME",
@@ -128,6 +136,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
@@ -162,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "OfficeTests",
             dependencies: [
-                "Office", "DocumentCheck", "Intake", "MIME", "MailTransport", "Store",
+                "Office", "CSystemZlib", "DocumentCheck", "Intake", "MIME", "MailTransport", "Store",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

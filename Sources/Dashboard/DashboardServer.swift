@@ -37,12 +37,13 @@ public enum DashboardServer {
 
     /// The HTTP application, a lifecycle `Service` for the daemon's `ServiceGroup`.
     public static func application(
-        settings: Settings, state: @escaping DashboardStateProvider, counters: RuntimeCounters,
+        settings: Settings, state: @escaping DashboardStateProvider,
+        officeChanged: @escaping @Sendable () async -> Void = {}, counters: RuntimeCounters,
         clock: any WallClock, logger: Logger
     ) throws -> some Service {
         let (host, port) = try parseListen(settings.listen)
         let routes = DashboardRoutes(
-            state: state, sessions: SessionStore(clock: clock),
+            state: state, officeChanged: officeChanged, sessions: SessionStore(clock: clock),
             reviewCount: ShortLivedCache(clock: clock, lifetime: 5), ledgers: ShortLivedCache(clock: clock, lifetime: 2),
             renderer: try PageRenderer(),
             counters: counters, clock: clock, settings: settings, logger: logger)

@@ -5,7 +5,9 @@ enum CSV {
         var fields: [String]
     }
 
-    static func records(_ text: String) -> [Record] {
+    /// `separator`: `,`, or `;` as Excel writes CSV where the decimal mark is a comma
+    /// (a Vietnamese Windows among them).
+    static func records(_ text: String, separator: Character = ",") -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = ""
@@ -32,7 +34,7 @@ enum CSV {
             }
             switch character {
             case "\"": inQuotes = true
-            case ",":
+            case separator:
                 fields.append(field)
                 field = ""
             case "\n", "\r\n", "\r":
@@ -50,5 +52,12 @@ enum CSV {
             records.append(Record(line: recordLine, fields: fields))
         }
         return records
+    }
+
+    /// `;` when the file's start has more of them than commas, else `,` (its first line
+    /// may be a title, without either).
+    static func separator(of text: String) -> Character {
+        let start = text.prefix(4096)
+        return start.filter { $0 == ";" }.count > start.filter { $0 == "," }.count ? ";" : ","
     }
 }

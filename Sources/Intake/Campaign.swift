@@ -2,7 +2,7 @@ import Foundation
 import MIME
 
 /// A collection (đợt thu): what the office asks every unit to send, and by when.
-public struct Campaign: Sendable, Identifiable {
+public struct Campaign: Sendable, Identifiable, Codable, Equatable {
     public var id: String
     public var title: String
     /// Start of the opening day, office time.
@@ -19,11 +19,16 @@ public struct Campaign: Sendable, Identifiable {
     public var requireSeal: Bool
     /// What the documents must say they are: their type, year and title words.
     public var expects: DocumentExpectation
+    /// The units asked (default: all).
+    public var audience: CampaignAudience
+    /// A closed campaign sends no more reminders and stops counting for the digest; what
+    /// it received stays, and mail that names it is still recorded against it.
+    public var closed: Bool
 
     public init(
         id: String, title: String, opens: Date, deadline: Date, keywords: [String],
         reminders: [ReminderStage], acceptedKinds: Set<FileKind> = FileKind.scans, requireSeal: Bool = true,
-        expects: DocumentExpectation = DocumentExpectation()
+        expects: DocumentExpectation = DocumentExpectation(), audience: CampaignAudience = .all, closed: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -34,6 +39,8 @@ public struct Campaign: Sendable, Identifiable {
         self.acceptedKinds = acceptedKinds
         self.requireSeal = requireSeal
         self.expects = expects
+        self.audience = audience
+        self.closed = closed
     }
 }
 

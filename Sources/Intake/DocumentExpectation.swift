@@ -3,7 +3,7 @@ import DocumentCheck
 /// What a campaign expects its documents to say they are (`expect_type: KẾ HOẠCH`,
 /// `expect_year: 2021`, `expect_title: [thi đua]`): a school that sends last year's plan,
 /// or its report instead of its plan, has not sent what was asked.
-public struct DocumentExpectation: Sendable, Equatable {
+public struct DocumentExpectation: Sendable, Equatable, Codable {
     /// The type as printed ("KẾ HOẠCH"), compared without marks or case.
     public var type: String?
     public var year: Int?

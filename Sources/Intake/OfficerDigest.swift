@@ -61,15 +61,16 @@ public struct OfficerDigest: Sendable {
     /// A campaign is reported while it collects and for as long as its reminders may still
     /// go out (`ReminderPlanner.staleAfter` past the deadline).
     public static func isOpen(_ campaign: Campaign, at now: Date) -> Bool {
-        campaign.opens <= now && now.timeIntervalSince(campaign.deadline) <= ReminderPlanner.staleAfter
+        !campaign.closed && campaign.opens <= now && now.timeIntervalSince(campaign.deadline) <= ReminderPlanner.staleAfter
     }
 
     /// The state of `campaign`: units of `roster` still owing a submission, in roster order.
     public static func state(of campaign: Campaign, roster: Roster, statuses: [String: ReceiptStatus]) -> CampaignState {
-        let missing = roster.units.compactMap { unit -> Missing? in
+        let asked = roster.asked(by: campaign)
+        let missing = asked.units.compactMap { unit -> Missing? in
             let status = statuses[unit.code] ?? .pending
             return status.awaitsSubmission ? Missing(unit: unit, status: status) : nil
         }
-        return CampaignState(title: campaign.title, deadline: campaign.deadline, total: roster.units.count, missing: missing)
+        return CampaignState(title: campaign.title, deadline: campaign.deadline, total: asked.units.count, missing: missing)
     }
 }

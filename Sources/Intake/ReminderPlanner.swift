@@ -49,9 +49,9 @@ public struct ReminderPlanner: Sendable {
         for campaign: Campaign, at now: Date, roster: Roster,
         statuses: [String: ReceiptStatus], alreadySent: Set<String>
     ) -> (stage: ReminderStage, units: [SchoolUnit])? {
-        guard let stage = dueStage(for: campaign, at: now) else { return nil }
+        guard !campaign.closed, let stage = dueStage(for: campaign, at: now) else { return nil }
         let units = roster.units.filter { unit in
-            (statuses[unit.code] ?? .pending).awaitsSubmission && !alreadySent.contains(unit.code) && !unit.emails.isEmpty
+            campaign.audience.includes(unit) && (statuses[unit.code] ?? .pending).awaitsSubmission && !alreadySent.contains(unit.code) && !unit.emails.isEmpty
         }
         return (stage, units)
     }

@@ -13,8 +13,19 @@ public struct Roster: Sendable {
 
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int
+        /// In English, for the operator's log and the CLI.
         public var message: String
+        /// In Vietnamese, for the officer's import preview.
+        public var vietnamese: String
         public var description: String { "line \(line): \(message)" }
+
+        public init(line: Int, message: String, vietnamese: String) {
+            self.line = line
+            self.message = message
+            self.vietnamese = vietnamese
+        }
+
+        func at(line: Int) -> Problem { Problem(line: line, message: message, vietnamese: vietnamese) }
     }
 
     public struct Invalid: Error, Sendable, CustomStringConvertible {
@@ -33,24 +44,42 @@ public struct Roster: Sendable {
         if !problems.isEmpty { throw Invalid(problems: problems) }
     }
 
+    /// The units that satisfy `isIncluded`, in order: a subset of a valid roster is valid.
+    public func filtered(_ isIncluded: (SchoolUnit) -> Bool) -> Roster {
+        var subset = Roster()
+        for unit in units where isIncluded(unit) { _ = subset.add(unit, line: 0) }
+        return subset
+    }
+
+    private init() {
+        units = []
+        byCode = [:]
+        byEmail = [:]
+    }
+
     public func unit(code: String) -> SchoolUnit? { byCode[code.uppercased()].map { units[$0] } }
     public func unit(email: String) -> SchoolUnit? { byEmail[email.lowercased()].map { units[$0] } }
 
     private mutating func add(_ unit: SchoolUnit, line: Int) -> [Problem] {
         var problems: [Problem] = []
-        if unit.code.isEmpty { problems.append(Problem(line: line, message: "the code is empty")) }
-        if unit.name.isEmpty { problems.append(Problem(line: line, message: "the name is empty")) }
+        func problem(_ message: String, _ vietnamese: String) {
+            problems.append(Problem(line: line, message: message, vietnamese: vietnamese))
+        }
+        if unit.code.isEmpty { problem("the code is empty", "Chưa có mã đơn vị") }
+        if unit.name.isEmpty { problem("the name is empty", "Chưa có tên đơn vị") }
         if byCode[unit.code.uppercased()] != nil {
-            problems.append(Problem(line: line, message: "the code \(unit.code) appears twice"))
+            problem("the code \(unit.code) appears twice", "Mã \(unit.code) xuất hiện hai lần")
         }
         if let principal = unit.principalEmail, !Self.isPlausibleAddress(principal) {
-            problems.append(Problem(line: line, message: "the principal's address '\(principal)' is not an email address"))
+            problem(
+                "the principal's address '\(principal)' is not an email address",
+                "Email hiệu trưởng '\(principal)' không phải địa chỉ thư điện tử")
         }
         for email in unit.emails {
             if !Self.isPlausibleAddress(email) {
-                problems.append(Problem(line: line, message: "'\(email)' is not an email address"))
+                problem("'\(email)' is not an email address", "'\(email)' không phải địa chỉ thư điện tử")
             } else if let other = byEmail[email] {
-                problems.append(Problem(line: line, message: "the address \(email) also belongs to \(units[other].code)"))
+                problem("the address \(email) also belongs to \(units[other].code)", "Địa chỉ \(email) đã thuộc đơn vị \(units[other].code)")
             }
         }
         guard problems.isEmpty else { return problems }
@@ -67,53 +96,20 @@ public struct Roster: Sendable {
             && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
     }
 
-    /// Parses `code,name,level,emails[,more…]`. Optional columns: `principal` (the
-    /// principal's name) and `principal_email` (copied on reminders when the config asks).
+    /// Parses the roster CSV: `code,name,level,emails[,more…]` with optional `principal`
+    /// (the principal's name) and `principal_email` (copied on reminders when the config
+    /// asks), or the office's own column names (`RosterTable`).
     public static func parseCSV(_ text: String) throws(Invalid) -> Roster {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let records = CSV.records(body)
-        guard let header = records.first(where: { !$0.fields.allSatisfy(\.isEmpty) }) else {
-            throw Invalid(problems: [Problem(line: 1, message: "the file is empty; expected a header code,name,level,emails")])
-        }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let required = ["code", "name", "level", "emails"]
-        let missing = required.filter { !columns.contains($0) }
-        if !missing.isEmpty {
+        let rows = CSV.records(body, separator: CSV.separator(of: body)).map { RosterTable.Row(number: $0.line, cells: $0.fields) }
+        guard rows.contains(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
             throw Invalid(problems: [
                 Problem(
-                    line: header.line,
-                    message: "the header lacks the column(s) \(missing.joined(separator: ", ")); expected code,name,level,emails")
+                    line: 1, message: "the file is empty; expected a header code,name,level,emails",
+                    vietnamese: "Tệp trống: cần dòng tiêu đề Mã đơn vị, Tên trường, Cấp học, Email")
             ])
         }
-        func column(_ name: String, _ fields: [String]) -> String {
-            guard let index = columns.firstIndex(of: name), index < fields.count else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        var units: [SchoolUnit] = []
-        var lines: [Int] = []
-        for record in records
-        where record.line > header.line && !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            let emails = column("emails", record.fields)
-                .split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " })
-                .map { $0.lowercased() }
-            let principalName = column("principal", record.fields).precomposedStringWithCanonicalMapping
-            let principalEmail = column("principal_email", record.fields)
-            units.append(
-                SchoolUnit(
-                    code: column("code", record.fields).uppercased(),
-                    name: column("name", record.fields).precomposedStringWithCanonicalMapping,
-                    level: column("level", record.fields).uppercased(),
-                    emails: emails,
-                    principalName: principalName.isEmpty ? nil : principalName,
-                    principalEmail: principalEmail.isEmpty ? nil : principalEmail))
-            lines.append(record.line)
-        }
-        do {
-            return try Roster(units: units)
-        } catch {
-            // Map positions in `units` back to lines of the file.
-            throw Invalid(problems: error.problems.map { Problem(line: lines[$0.line - 1], message: $0.message) })
-        }
+        return try Roster(units: RosterTable.units(from: rows))
     }
 }

@@ -41,3 +41,27 @@ extension DataStore {
         }
     }
 }
+
+extension DataStore {
+    /// The office's audit trail, newest first: events whose kind starts with one of
+    /// `kinds` ("campaign.", "roster.", …), of `campaign` when given.
+    public func auditTrail(kinds: [String], campaign: String? = nil, limit: Int = 100) throws -> [EventRecord] {
+        try database.read { db in
+            var conditions = ["(" + kinds.map { _ in "instr(kind, ?) = 1" }.joined(separator: " OR ") + ")"]
+            var arguments: [(any DatabaseValueConvertible)?] = kinds
+            if let campaign {
+                conditions.append("campaign_id = ?")
+                arguments.append(campaign)
+            }
+            arguments.append(limit)
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT at, actor, kind, detail, message_id FROM events WHERE \(conditions.joined(separator: " AND ")) "
+                    + "ORDER BY at DESC, id DESC LIMIT ?",
+                arguments: StatementArguments(arguments)
+            ).map {
+                EventRecord(at: $0["at"], actor: $0["actor"], kind: $0["kind"], detail: $0["detail"], messageRow: $0["message_id"])
+            }
+        }
+    }
+}

@@ -3,10 +3,11 @@ import GRDB
 import Intake
 
 extension DataStore {
-    /// Builds the status of `campaign` for every unit of `roster` (units without a ledger
+    /// Builds the status of `campaign` for every unit of `roster` it asks (units without a ledger
     /// entry are pending), plus intake counts over every stored message.
     public func statusReport(campaign: Campaign, roster: Roster) throws -> StatusReport {
-        try database.read { db in
+        let roster = roster.asked(by: campaign)
+        return try database.read { db in
             var receipts: [String: Row] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT r.*, \(Self.senderUnconfirmed) AS sender_unconfirmed FROM receipts r WHERE r.campaign_id = ?",

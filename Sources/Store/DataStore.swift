@@ -89,6 +89,10 @@ public enum StoreError: Error, CustomStringConvertible {
     case notFound(String)
     /// No database in this data directory, and the caller may not create one.
     case noStore(String)
+    /// A change that contradicts what is stored (an id already taken); the message says which.
+    case conflict(String)
+    /// A stored row that cannot be read back.
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -100,6 +104,8 @@ public enum StoreError: Error, CustomStringConvertible {
             what
         case .noStore(let directory):
             "no thidua data in \(directory) (there is no \(DataStore.databaseName) there), and this command creates none"
+        case .conflict(let message), .corrupt(let message):
+            message
         }
     }
 }

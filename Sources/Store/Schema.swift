@@ -345,6 +345,45 @@ enum Schema {
                     ALTER TABLE document_checks ADD COLUMN doc_confidence REAL;
                     """)
         }
+        migrator.registerMigration("v12: the officer keeps campaigns, roster, mail texts and accounts") { db in
+            // What the YAML and the units CSV held now lives here, edited from the dashboard
+            // and the CLI and audited in `events`. A campaign is its JSON (`Campaign` is
+            // Codable): its fields change with the issues, its rows do not. Units are never
+            // deleted: a removed unit's receipts and history stay, marked by `removed_at`.
+            try db.execute(
+                sql: """
+                    CREATE TABLE office_campaigns (
+                        id TEXT PRIMARY KEY,
+                        definition TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        created_at DATETIME NOT NULL,
+                        updated_at DATETIME NOT NULL
+                    );
+                    CREATE TABLE office_units (
+                        code TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        level TEXT NOT NULL,
+                        emails TEXT NOT NULL,
+                        principal_name TEXT,
+                        principal_email TEXT,
+                        position INTEGER NOT NULL,
+                        removed_at DATETIME,
+                        updated_at DATETIME NOT NULL
+                    );
+                    CREATE TABLE office_settings (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    CREATE TABLE mail_texts (
+                        name TEXT PRIMARY KEY,
+                        body TEXT NOT NULL,
+                        updated_at DATETIME NOT NULL,
+                        updated_by TEXT NOT NULL
+                    );
+                    -- Logins made before roles can do everything, as they could.
+                    ALTER TABLE dashboard_users ADD COLUMN role TEXT NOT NULL DEFAULT 'officer';
+                    """)
+        }
         return migrator
     }
 }

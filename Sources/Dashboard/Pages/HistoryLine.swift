@@ -35,6 +35,25 @@ struct HistoryLine: Sendable {
         case "message.dismissed": return "Cán bộ đánh dấu thư không phải hồ sơ"
         case "message.raw_pruned": return "Xoá thư gốc theo thời hạn lưu giữ"
         case "receipt.kept": return "Giữ nguyên trạng thái"
+        case "campaign.created": return "Tạo đợt thu"
+        case "campaign.imported": return "Nhập đợt thu từ tệp cấu hình"
+        case "campaign.edited": return "Sửa đợt thu"
+        case "campaign.closed": return "Đóng đợt thu"
+        case "campaign.reopened": return "Mở lại đợt thu"
+        case "roster.imported": return "Nhập danh sách đơn vị"
+        case "unit.added": return "Thêm đơn vị vào danh sách"
+        case "unit.removed": return "Bỏ đơn vị khỏi danh sách (giữ lại hồ sơ đã nhận)"
+        case "unit.renamed": return "Đổi tên đơn vị"
+        case "unit.level_changed": return "Đổi cấp học"
+        case "unit.address_added": return "Thêm địa chỉ email"
+        case "unit.address_removed": return "Bỏ địa chỉ email"
+        case "unit.learned_address_removed": return "Bỏ địa chỉ đã học"
+        case "mail_text.edited": return "Sửa mẫu thư"
+        case "mail_text.reset": return "Khôi phục mẫu thư mặc định"
+        case "dashboard.password_set": return "Đặt mật khẩu tài khoản"
+        case "dashboard.role_set": return "Đổi vai trò tài khoản"
+        case "dashboard.user_removed": return "Xoá tài khoản"
+        case "officer.login": return "Đăng nhập"
         default: break
         }
         let parts = kind.split(separator: ".").map(String.init)
@@ -45,6 +64,8 @@ struct HistoryLine: Sendable {
     /// "daemon" → thidua itself; "officer:NAME (ADDRESS)" → the officer and where from.
     static func who(_ actor: String) -> String {
         if actor == "daemon" { return "tự động" }
+        if actor == "config" { return "tệp cấu hình" }
+        if actor.hasPrefix("cli:") { return "lệnh thidua (" + actor.dropFirst("cli:".count) + ")" }
         if actor.hasPrefix("officer:") { return "cán bộ " + actor.dropFirst("officer:".count) }
         return actor
     }

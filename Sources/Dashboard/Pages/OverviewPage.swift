@@ -20,6 +20,8 @@ struct OverviewPage: Sendable {
         var senderUnconfirmed: Int
         var rejected: Int
         var excused: Int
+        /// Closed by the officer: no more reminders.
+        var closed = false
     }
 
     var page: PageChrome
@@ -31,10 +33,11 @@ struct OverviewPage: Sendable {
         {{> header}}
         <h1>{{office}}</h1>
         <p><small>Số liệu lúc {{updated}} (giờ Việt Nam).</small></p>
-        {{^cards}}<p>Chưa có đợt thu hồ sơ nào trong cấu hình (mục <code>campaigns</code>).</p>{{/cards}}
+        {{#page.canEdit}}<p><a class="button" href="/campaigns/new">+ Tạo đợt thu mới</a></p>{{/page.canEdit}}
+        {{^cards}}<p>Chưa có đợt thu hồ sơ nào.{{#page.canEdit}} Bấm “Tạo đợt thu mới” để bắt đầu.{{/page.canEdit}}</p>{{/cards}}
         {{#cards}}
         <section class="card">
-        <h2><a href="/campaigns/{{id}}">{{title}}</a></h2>
+        <h2><a href="/campaigns/{{id}}">{{title}}</a>{{#closed}} <span class="chip">Đã đóng</span>{{/closed}}</h2>
         <p>Hạn nộp: <strong>{{deadline}}</strong> — <span class="{{#overdue}}late{{/overdue}}{{^overdue}}countdown{{/overdue}}">{{countdown}}</span></p>
         <p><progress max="{{total}}" value="{{done}}">{{percent}}%</progress> <strong>{{done}}/{{total}}</strong> đơn vị đã nộp ({{percent}}%)</p>
         <p class="counts">
@@ -46,7 +49,7 @@ struct OverviewPage: Sendable {
         <a class="chip rejected" href="/campaigns/{{id}}?status=rejected">Không đạt: {{rejected}}</a>
         <a class="chip excused" href="/campaigns/{{id}}?status=excused">Được miễn: {{excused}}</a>
         </p>
-        <p><a href="/campaigns/{{id}}">Xem danh sách đơn vị</a> · <a href="/campaigns/{{id}}/export.csv">Tải CSV</a> · <a href="/campaigns/{{id}}/export.xlsx">Tải Excel</a></p>
+        <p><a href="/campaigns/{{id}}">Xem danh sách đơn vị</a> · <a href="/campaigns/{{id}}/export.csv">Tải CSV</a> · <a href="/campaigns/{{id}}/export.xlsx">Tải Excel</a> · <a href="/campaigns/{{id}}/archive.zip">Tải tất cả (ZIP)</a>{{#page.canEdit}} · <a href="/campaigns/{{id}}/edit">Sửa đợt thu</a>{{/page.canEdit}}</p>
         </section>
         {{/cards}}
         {{> footer}}
@@ -55,11 +58,11 @@ struct OverviewPage: Sendable {
 
 extension OverviewPage.Card {
     /// A card shows the campaign's `Tally` as it is, so it agrees with every other view.
-    init(id: String, title: String, deadline: String, countdown: String, overdue: Bool, tally: Tally) {
+    init(id: String, title: String, deadline: String, countdown: String, overdue: Bool, closed: Bool = false, tally: Tally) {
         self.init(
             id: id, title: title, deadline: deadline, countdown: countdown, overdue: overdue, done: tally.done, total: tally.total,
             percent: tally.total == 0 ? 0 : tally.done * 100 / tally.total, received: tally.received, late: tally.late,
             pending: tally.pending, awaitingReview: tally.awaitingReview, senderUnconfirmed: tally.senderUnconfirmed,
-            rejected: tally.rejected, excused: tally.excused)
+            rejected: tally.rejected, excused: tally.excused, closed: closed)
     }
 }

@@ -9,6 +9,8 @@ struct PageChrome: Sendable {
     var reviewBadge: String?
     var notice: String?
     var problem: String?
+    /// The login may change things (cán bộ): pages show their forms only then.
+    var canEdit = false
 
     static let header = """
         <!doctype html>
@@ -21,7 +23,10 @@ struct PageChrome: Sendable {
         <header class="top"><nav>
         <a href="/">Tổng quan</a>
         <a href="/review">Cần xem lại{{#page.reviewBadge}} <span class="badge">{{page.reviewBadge}}</span>{{/page.reviewBadge}}</a>
+        <a href="/roster">Đơn vị</a>
         <a href="/reminders">Thư đã gửi</a>
+        {{#page.canEdit}}<a href="/texts">Mẫu thư</a>
+        <a href="/accounts">Tài khoản</a>{{/page.canEdit}}
         <a href="/health">Hệ thống</a>
         </nav>
         <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="{{page.csrf}}">

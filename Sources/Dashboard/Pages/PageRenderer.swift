@@ -7,7 +7,7 @@ import Mustache
 /// rows, built by `HTMLWriter`, which escapes every value itself.
 struct PageRenderer: Sendable {
     enum Template: String, CaseIterable, Sendable {
-        case login, overview, units, unit, review, outgoing, health, error
+        case login, overview, units, unit, review, outgoing, health, error, campaignForm
 
         var source: String {
             switch self {
@@ -19,6 +19,7 @@ struct PageRenderer: Sendable {
             case .outgoing: OutgoingPage.template
             case .health: HealthPage.template
             case .error: ErrorPage.template
+            case .campaignForm: CampaignFormPage.template
             }
         }
     }

@@ -13,6 +13,7 @@ extension PageChrome: MustacheParent {
         case "reviewBadge": self.reviewBadge
         case "notice": self.notice
         case "problem": self.problem
+        case "canEdit": self.canEdit
         default: nil
         }
     }
@@ -63,6 +64,7 @@ extension OverviewPage.Card: MustacheParent {
         case "hasSenderUnconfirmed": self.senderUnconfirmed > 0
         case "rejected": self.rejected
         case "excused": self.excused
+        case "closed": self.closed
         default: nil
         }
     }
@@ -75,6 +77,8 @@ extension UnitTablePage: MustacheParent {
         case "campaignID": self.campaignID
         case "title": self.title
         case "deadline": self.deadline
+        case "audience": self.audience
+        case "closed": self.closed
         case "statuses": self.statuses
         case "levels": self.levels
         case "query": self.query

@@ -38,6 +38,9 @@ struct UnitTablePage: Sendable {
     var campaignID: String
     var title: String
     var deadline: String
+    /// Which units the campaign asks, in words.
+    var audience: String = ""
+    var closed = false
     var statuses: [Option]
     var levels: [Option]
     var query: String
@@ -105,7 +108,9 @@ struct UnitTablePage: Sendable {
         {{> header}}
         <p><a href="/">← Tổng quan</a></p>
         <h1>{{title}}</h1>
-        <p>Hạn nộp: <strong>{{deadline}}</strong></p>
+        <p>Hạn nộp: <strong>{{deadline}}</strong>{{#closed}} · <strong>Đã đóng</strong> (không gửi nhắc){{/closed}} · {{audience}}</p>
+        {{#page.canEdit}}<p class="actions-line"><a href="/campaigns/{{campaignID}}/edit" id="edit-campaign">Sửa đợt thu</a> ·
+        <a href="/campaigns/{{campaignID}}/announce" id="announce">Gửi thông báo cho đơn vị</a></p>{{/page.canEdit}}
         <form method="get" action="/campaigns/{{campaignID}}" class="filters" role="search">
         <label>Trạng thái <select name="status" id="filter-status">{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></label>
         <label>Cấp học <select name="level" id="filter-level">{{#levels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/levels}}</select></label>
@@ -116,7 +121,8 @@ struct UnitTablePage: Sendable {
         <p id="unit-count">{{countLine}}
         <a href="/campaigns/{{campaignID}}/export.csv{{exportQuery}}" id="export-csv">Tải CSV</a> ·
         <a href="/campaigns/{{campaignID}}/export.xlsx{{exportQuery}}" id="export-xlsx">Tải Excel (XLSX)</a> ·
-        <a href="/campaigns/{{campaignID}}/register.xlsx" id="export-register">Sổ công văn đến (XLSX)</a></p>
+        <a href="/campaigns/{{campaignID}}/register.xlsx" id="export-register">Sổ công văn đến (XLSX)</a> ·
+        <a href="/campaigns/{{campaignID}}/archive.zip" id="download-all">Tải tất cả (ZIP)</a></p>
         {{^empty}}
         <p class="sort-links">Sắp xếp theo: {{#columns}}<a href="{{href}}"{{#sorted}} aria-current="true"{{/sorted}}>{{label}}{{arrow}}</a> {{/columns}}</p>
         <div class="scroll"><table id="units">

@@ -59,7 +59,8 @@ extension DashboardRoutes {
                     next: next, user: user, problem: "Sai tên đăng nhập hoặc mật khẩu.", status: .unauthorized, secure: secure(context))
             }
             await sessions.loginSucceeded(account: account, client: client)
-            let opened = try await sessions.open(user: account)
+            let role = try await state().store.dashboardRole(user: account) ?? .leader
+            let opened = try await sessions.open(user: account, role: role)
             logger.notice("dashboard login", metadata: ["user": "\(account)", "client": "\(client)"])
             try await state().store.logOfficerEvent(
                 actor: Self.actor(user: account, client: client), kind: "officer.login", detail: nil, at: now)

@@ -15,10 +15,13 @@ extension DashboardRoutes {
         router.get("/") { request, context in
             let state = await state()
             let now = clock.now()
-            // Open campaigns first, the nearest deadline first; then the closed ones, latest first.
+            // Open campaigns first, the nearest deadline first; then the past ones, latest first;
+            // the ones the officer closed last.
+            let open = state.setup.campaigns.filter { !$0.closed }
             let ordered =
-                state.setup.campaigns.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
-                + state.setup.campaigns.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
+                open.filter { $0.deadline >= now }.sorted { $0.deadline < $1.deadline }
+                + open.filter { $0.deadline < now }.sorted { $0.deadline > $1.deadline }
+                + state.setup.campaigns.filter(\.closed).sorted { $0.deadline > $1.deadline }
             var cards: [OverviewPage.Card] = []
             for campaign in ordered {
                 let tally = try await self.tally(campaign, state: state)
@@ -26,7 +29,7 @@ extension DashboardRoutes {
                 cards.append(
                     OverviewPage.Card(
                         id: campaign.id, title: campaign.title, deadline: state.setup.profile.formatDateTime(campaign.deadline),
-                        countdown: countdown.text, overdue: countdown.overdue, tally: tally))
+                        countdown: countdown.text, overdue: countdown.overdue, closed: campaign.closed, tally: tally))
             }
             let page = OverviewPage(
                 page: await chrome("Tổng quan", context: context, state: state, notice: Notice.from(query(request))),
@@ -41,7 +44,7 @@ extension DashboardRoutes {
             let parameters = query(request)
             let unitQuery = UnitTable.Query(parameters: parameters.all)
             let table = UnitTable(
-                roster: state.setup.roster, ledger: try await ledger(campaign, state: state), query: unitQuery,
+                roster: state.setup.roster.asked(by: campaign), ledger: try await ledger(campaign, state: state), query: unitQuery,
                 index: state.index)
             let pageNumber = max(1, Int(parameters["page"] ?? "") ?? 1)
             let pages = max(1, (table.rows.count + Self.pageSize - 1) / Self.pageSize)
@@ -56,6 +59,7 @@ extension DashboardRoutes {
             let view = UnitTablePage(
                 page: await chrome(campaign.title, context: context, state: state),
                 campaignID: campaign.id, title: campaign.title, deadline: state.setup.profile.formatDateTime(campaign.deadline),
+                audience: "Đơn vị phải nộp: " + campaign.audience.vietnameseLabel, closed: campaign.closed,
                 statuses: [.init(value: "", label: "Tất cả", selected: unitQuery.status == nil)]
                     + ReceiptStatus.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: unitQuery.status == $0) },
                 levels: [.init(value: "", label: "Tất cả", selected: unitQuery.level == nil)]
@@ -97,7 +101,7 @@ extension DashboardRoutes {
             let state = await state()
             let campaign = try campaign(context, state)
             guard let code = context.parameters.get("unit"), let unit = state.setup.roster.unit(code: code) else {
-                throw HTTPError(.notFound, message: "Không có đơn vị này trong danh sách đơn vị (units.csv).")
+                throw HTTPError(.notFound, message: "Không có đơn vị này trong danh sách đơn vị.")
             }
             let entry = try await ledger(campaign, state: state)[unit.code]
             let status = entry?.status ?? .pending
@@ -164,7 +168,7 @@ extension DashboardRoutes {
 
     func campaign(_ context: DashboardContext, _ state: DashboardState) throws -> Campaign {
         guard let id = context.parameters.get("campaign"), let campaign = state.campaign(id) else {
-            throw HTTPError(.notFound, message: "Không có đợt thu hồ sơ này trong cấu hình.")
+            throw HTTPError(.notFound, message: "Không có đợt thu hồ sơ này. Hãy chọn đợt thu ở trang Tổng quan.")
         }
         return campaign
     }

@@ -9,6 +9,9 @@ import Store
 /// word on the pages is Vietnamese.
 struct DashboardRoutes: Sendable {
     var state: DashboardStateProvider
+    /// Called after the officer changed a campaign, the roster or a mail text: the daemon
+    /// rebuilds what it reads them into before the next page is served.
+    var officeChanged: @Sendable () async -> Void
     var sessions: SessionStore
     /// Review counts: the badge's by "" (every campaign), each campaign's by its id; and
     /// each campaign's ledger. The count is a query over every stored message, too dear to
@@ -26,7 +29,9 @@ struct DashboardRoutes: Sendable {
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(ErrorPageMiddleware(renderer: renderer, logger: logger))
         router.middlewares.add(SessionMiddleware(sessions: sessions))
+        router.middlewares.add(RoleMiddleware())
         registerAuthentication(on: router)
+        registerCampaignAdmin(on: router)
         registerCampaigns(on: router)
         registerReview(on: router)
         registerFiles(on: router)
@@ -39,7 +44,7 @@ struct DashboardRoutes: Sendable {
         let waiting = (try? await reviewCount.value("") { try state.store.reviewCount() }) ?? 0
         return PageChrome(
             title: title, user: context.session?.user, csrf: context.session?.csrfToken,
-            reviewBadge: waiting > 0 ? "\(waiting)" : nil, notice: notice)
+            reviewBadge: waiting > 0 ? "\(waiting)" : nil, notice: notice, canEdit: context.session?.role == .officer)
     }
 
     /// After an action, back to a page with a fixed notice (by code, so no text of the
@@ -57,7 +62,7 @@ struct DashboardRoutes: Sendable {
     func tally(_ campaign: Campaign, state: DashboardState) async throws -> Tally {
         let ledger = try await ledger(campaign, state: state)
         return Tally(
-            roster: state.setup.roster, statuses: ledger.mapValues(\.status),
+            roster: state.setup.roster.asked(by: campaign), statuses: ledger.mapValues(\.status),
             awaitingReview: try await reviewCount.value(campaign.id) { try state.store.reviewCount(campaign: campaign.id) },
             senderUnconfirmed: Set(ledger.filter(\.value.senderUnconfirmed).keys))
     }
@@ -71,6 +76,10 @@ struct DashboardRoutes: Sendable {
 /// What the officer is told after an action.
 enum Notice: String {
     case assigned, rejected, dismissed, excused, senderConfirmed, sentToReview, verdictSet, loggedOut
+    case campaignCreated, campaignSaved, campaignClosed, campaignReopened
+    case rosterImported, rosterUnchanged, addressesSaved, learnedAddressRemoved
+    case textSaved, textReset, accountSaved, accountRemoved
+    case announcementQueued
 
     var text: String {
         switch self {
@@ -82,6 +91,19 @@ enum Notice: String {
         case .sentToReview: "Đã chuyển thư sang danh sách cần xem lại."
         case .verdictSet: "Đã sửa kết quả kiểm tra bản scan; trạng thái hồ sơ được cập nhật trong giây lát."
         case .loggedOut: "Đã đăng xuất."
+        case .campaignCreated: "Đã tạo đợt thu. Nhắc nhở sẽ được gửi theo các mốc đã chọn."
+        case .campaignSaved: "Đã lưu thay đổi của đợt thu; các mốc nhắc chưa gửi được tính lại theo hạn mới."
+        case .campaignClosed: "Đã đóng đợt thu: không gửi nhắc nữa; hồ sơ đã nhận vẫn giữ nguyên."
+        case .campaignReopened: "Đã mở lại đợt thu."
+        case .rosterImported: "Đã cập nhật danh sách đơn vị."
+        case .rosterUnchanged: "Danh sách trong tệp giống danh sách hiện có: không có gì thay đổi."
+        case .addressesSaved: "Đã lưu địa chỉ email của đơn vị."
+        case .learnedAddressRemoved: "Đã bỏ địa chỉ đã học; thư từ địa chỉ này sẽ vào mục cần xem lại."
+        case .textSaved: "Đã lưu mẫu thư; thư gửi từ bây giờ dùng mẫu mới."
+        case .textReset: "Đã khôi phục mẫu thư mặc định."
+        case .accountSaved: "Đã lưu tài khoản."
+        case .accountRemoved: "Đã xoá tài khoản."
+        case .announcementQueued: "Đã xếp thư thông báo vào hàng gửi; thư đi trong giờ hành chính, theo giới hạn gửi."
         }
     }
 
@@ -108,6 +130,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let refusal as OfficerDesk.Refusal {
             return renderer.response(
                 .error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: refusal.description),
+                status: .badRequest)
+        } catch let failure as CampaignDesk.Failure {
+            return renderer.response(
+                .error, ErrorPage(page: PageChrome(title: "Không thực hiện được"), message: failure.description),
                 status: .badRequest)
         } catch {
             logger.error("dashboard request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])

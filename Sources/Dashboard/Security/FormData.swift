@@ -7,18 +7,27 @@ import Office
 /// POST handler reads its fields through here, so no action can skip the check.
 struct FormData: Sendable {
     private var fields: [String: String]
+    /// Every value of a name that repeats (the ticked boxes of a list), in order.
+    private var lists: [String: [String]]
 
     init(_ encoded: String) {
         var fields: [String: String] = [:]
+        var lists: [String: [String]] = [:]
         for pair in encoded.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]) else { continue }
-            fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            let value = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            fields[name] = value
+            lists[name, default: []].append(value)
         }
         self.fields = fields
+        self.lists = lists
     }
 
     subscript(_ name: String) -> String? { fields[name] }
+
+    /// Every value given for `name`.
+    func values(_ name: String) -> [String] { lists[name] ?? [] }
 
     var all: [String: String] { fields }
 

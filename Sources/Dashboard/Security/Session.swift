@@ -1,9 +1,12 @@
 import Foundation
+import Store
 
 /// A logged-in officer. The token travels only in an `HttpOnly`, `SameSite=Strict` cookie;
 /// the CSRF token is echoed in every form and checked on every POST.
 public struct Session: Sendable {
     public var user: String
+    /// What the login may do: read only (lãnh đạo), or everything (cán bộ).
+    public var role: DashboardRole
     public var csrfToken: String
     public var createdAt: Date
     public var lastSeen: Date

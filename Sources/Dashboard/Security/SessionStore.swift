@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import Office
+import Store
 
 /// The dashboard's sessions and login lockouts, in memory: a restart logs the officer out, which is the safe
 /// side. Sessions end after `idleTimeout` without a request, and after `maximumAge` in any
@@ -19,11 +20,11 @@ actor SessionStore {
     }
 
     /// Starts a session and returns its token.
-    func open(user: String) throws -> (token: String, session: Session) {
+    func open(user: String, role: DashboardRole) throws -> (token: String, session: Session) {
         expire()
         let now = clock.now()
         let token = try Self.token()
-        let session = Session(user: user, csrfToken: try Self.token(), createdAt: now, lastSeen: now)
+        let session = Session(user: user, role: role, csrfToken: try Self.token(), createdAt: now, lastSeen: now)
         sessions[token] = session
         return (token, session)
     }
@@ -45,9 +46,15 @@ actor SessionStore {
         sessions[token] = nil
     }
 
-    /// Ends every session of `user` (after a password change).
+    /// Ends every session of `user` (after a password change, or the login's removal).
     func closeAll(user: String) {
         sessions = sessions.filter { $0.value.user != user }
+    }
+
+    /// Gives `user`'s open sessions a new role at once: a leader made read-only must not
+    /// keep changing things until the next login.
+    func setRole(_ role: DashboardRole, user: String) {
+        for (token, session) in sessions where session.user == user { sessions[token]?.role = role }
     }
 
     func loginWait(account: String?, client: String, now: Date) -> LoginThrottle.Wait? {

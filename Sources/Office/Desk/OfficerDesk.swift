@@ -25,10 +25,10 @@ public struct OfficerDesk: Sendable {
         /// In Vietnamese: the dashboard shows it as is; the CLI too (the officer reads it).
         public var description: String {
             switch self {
-            case .unknownUnit(let code): "Không có đơn vị mã \(code) trong danh sách đơn vị (units.csv)."
+            case .unknownUnit(let code): "Không có đơn vị mã \(code) trong danh sách đơn vị."
             case .unknownMessage(let id): "Không có thư số \(id) trong kho."
-            case .unknownCampaign(let id): "Không có đợt thu hồ sơ \(id) trong cấu hình."
-            case .noCampaign: "Chưa có đợt thu hồ sơ nào trong cấu hình."
+            case .unknownCampaign(let id): "Không có đợt thu hồ sơ mã \(id)."
+            case .noCampaign: "Chưa có đợt thu hồ sơ nào: hãy tạo một đợt thu ở trang chủ."
             case .emptyReason: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì."
             }
         }

@@ -13,12 +13,12 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let config = try AppConfig.load()
-            let roster = try AppContext.loadRoster(config)
+            let office = try OfficeRecords.peek(config: config)
             _ = try ReminderTemplates.load(directory: config.templatesDirectory)
             if config.digest != nil { _ = try DigestTemplates.load(directory: config.templatesDirectory) }
             print("config:    \(config.path) ok")
-            print("roster:    \(config.rosterPath): \(roster.units.count) units")
-            for campaign in config.campaigns {
+            print("roster:    \(office.roster.units.count) units\(config.rosterPath.map { " (seeded from \($0))" } ?? "")")
+            for campaign in office.campaigns {
                 print(
                     "campaign:  \(campaign.id) — hạn \(config.office.formatDateTime(campaign.deadline)), nhắc \(campaign.reminders.map(\.description).joined(separator: " "))"
                 )

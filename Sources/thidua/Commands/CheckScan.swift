@@ -61,12 +61,12 @@ struct CheckScan: AsyncParsableCommand {
     }
 
     /// The roster whose names spell the issuers the scans name, and which they are matched
-    /// against: `--roster`, else the configured one; without either, only the lexicon of
+    /// against: `--roster`, else the office's (`OfficeRecords.peek`); without either, only the lexicon of
     /// administrative words puts back the marks OCR drops, and no unit is named.
     private func loadRoster() throws -> Roster? {
         guard let roster else {
             guard let config = try? AppConfig.load() else { return nil }
-            return try? AppContext.loadRoster(config)
+            return try? OfficeRecords.peek(config: config).roster
         }
         guard let data = FileManager.default.contents(atPath: roster) else {
             throw ValidationError("cannot read the roster \(roster)")

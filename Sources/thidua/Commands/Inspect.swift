@@ -26,8 +26,9 @@ struct Inspect: AsyncParsableCommand {
         var roster: Roster?
         do {
             let config = try AppConfig.load()
-            roster = try AppContext.loadRoster(config)
-            rules = IntakeRules(office: config.office, roster: roster!, campaigns: config.campaigns)
+            let office = try OfficeRecords.peek(config: config)
+            roster = office.roster
+            rules = IntakeRules(office: config.office, roster: office.roster, campaigns: office.campaigns)
         } catch {
             FileHandle.standardError.write(Data("thidua: no unit or campaign guess (\(error))\n".utf8))
         }

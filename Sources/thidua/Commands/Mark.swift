@@ -25,7 +25,7 @@ struct Mark: AsyncParsableCommand {
         try await reportingErrors {
             let context = try AppContext.load()
             guard let unit = context.roster.unit(code: unitCode) else {
-                throw ValidationError("no unit has the code \(unitCode) in \(context.config.rosterPath)")
+                throw ValidationError("no unit has the code \(unitCode) on the roster (see the dashboard's units)")
             }
             let chosen = try context.campaign(campaign, now: Date())
             let status: ReceiptStatus = excused ? .excused : .rejected

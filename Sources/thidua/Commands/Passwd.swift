@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Office
+import Store
 
 struct Passwd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,18 @@ struct Passwd: AsyncParsableCommand {
     @Option(help: "The login name.")
     var user = "canbo"
 
+    @Option(
+        help: """
+            officer (cán bộ: does everything) or leader (lãnh đạo: reads, exports and downloads only). \
+            A new login is an officer unless told; an existing one keeps its role unless told.
+            """)
+    var role: RoleOption?
+
+    enum RoleOption: String, ExpressibleByArgument, CaseIterable {
+        case officer, leader
+        var value: DashboardRole { self == .officer ? .officer : .leader }
+    }
+
     func run() async throws {
         try await reportingErrors {
             guard !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
@@ -22,8 +35,9 @@ struct Passwd: AsyncParsableCommand {
             let password = try Self.readPassword()
             let hash = try PasswordHash.make(password: password)
             let context = try AppContext.load(store: .create)
-            try context.store.setDashboardPassword(user: user, hash: hash, at: Date())
-            print("password set for \(user); log in at http://\(context.config.dashboard.listen)/")
+            try context.store.setDashboardPassword(user: user, hash: hash, role: role?.value, at: Date())
+            let roleName = try context.store.dashboardRole(user: user) == .leader ? "leader" : "officer"
+            print("password set for \(user) (\(roleName)); log in at http://\(context.config.dashboard.listen)/")
         }
     }
 

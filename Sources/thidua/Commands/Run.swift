@@ -50,15 +50,23 @@ struct Run: AsyncParsableCommand {
                 }
                 return
             }
-            let holder = WiringHolder(wiring)
+            if let changes = OfficeRecords.pendingFileChanges(config: context.config, roster: context.roster) {
+                // After the first start the store's roster is in force, not the file.
+                logger.notice(
+                    "the units file differs from the roster in force; it is not applied by itself",
+                    metadata: [
+                        "file": "\(context.config.rosterPath ?? "")", "changes": "\(changes.summary)",
+                        "apply": "thidua roster import \(context.config.rosterPath ?? "FILE"), or import it in the dashboard",
+                    ])
+            }
+            let holder = WiringHolder(wiring, store: context.store, logger: logger) {
+                try Wiring.make(context: try AppContext.load(store: .create), clock: SystemClock(), logger: logger)
+            }
             let counters = RuntimeCounters()
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
                 .init(service: PollService(holder: holder, counters: counters)),
                 .init(service: DocumentCheckService(holder: holder)),
-                .init(
-                    service: ReloadService(holder: holder, logger: logger) {
-                        try Wiring.make(context: try AppContext.load(store: .create), clock: SystemClock(), logger: logger)
-                    }),
+                .init(service: ReloadService(holder: holder, logger: logger)),
             ]
             let dashboard = context.config.dashboard
             if dashboard.enabled {
@@ -69,6 +77,7 @@ struct Run: AsyncParsableCommand {
                     secureCookie: dashboard.secureCookie, trustedProxies: dashboard.trustedProxies)
                 let app = try DashboardServer.application(
                     settings: settings, state: { await holder.current.dashboard },
+                    officeChanged: { await holder.reload(reason: "changed in the dashboard") },
                     counters: counters, clock: SystemClock(), logger: logger)
                 services.append(
                     .init(

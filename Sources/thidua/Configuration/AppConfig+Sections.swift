@@ -9,51 +9,22 @@ extension AppConfig {
         _ section: ConfigFile.CampaignSection, index: Int, zone: TimeZone,
         fail: (String, String) -> ConfigError
     ) throws -> Campaign {
-        let key = "campaigns[\(index)]"
-        guard let opens = ConfigTime.date(section.opens, zone: zone, endOfDay: false) else {
-            throw fail("\(key).opens", "'\(section.opens)' is not a date like 2021-02-08")
+        var draft = CampaignDraft(id: section.id, title: section.title, opens: section.opens, deadline: section.deadline)
+        draft.keywords = section.keywords ?? []
+        draft.reminders = section.reminders
+        draft.accept = section.accept
+        draft.requireSeal = section.require_seal ?? true
+        draft.expectType = section.expect_type
+        draft.expectYear = section.expect_year.map(String.init)
+        draft.expectTitle = section.expect_title ?? []
+        if let levels = section.levels { draft.audience = .levels(Set(levels.map { $0.uppercased() })) }
+        if let units = section.units { draft.audience = .units(Set(units.map { $0.uppercased() })) }
+        do {
+            return try draft.resolve(zone: zone)
+        } catch {
+            let first = error.problems[0]
+            throw fail("campaigns[\(index)].\(first.field)", first.message)
         }
-        guard let deadline = ConfigTime.date(section.deadline, zone: zone, endOfDay: true) else {
-            throw fail("\(key).deadline", "'\(section.deadline)' is not a date-time like 2021-02-21T23:59")
-        }
-        guard opens < deadline else { throw fail("\(key).deadline", "the deadline is not after the opening date") }
-        var stages: [ReminderStage] = []
-        for text in section.reminders ?? ["-7d", "-3d", "-1d", "0d", "+1d"] {
-            guard let stage = ReminderStage(text) else {
-                throw fail("\(key).reminders", "'\(text)' is not a stage like -7d, 0d or +1d")
-            }
-            stages.append(stage)
-        }
-        var kinds = FileKind.scans
-        if let accept = section.accept {
-            kinds = []
-            for text in accept {
-                guard let kind = FileKind(rawValue: text) else {
-                    let known = FileKind.allCases.map(\.rawValue).sorted().joined(separator: ", ")
-                    throw fail("\(key).accept", "unknown kind '\(text)'; use \(known)")
-                }
-                kinds.insert(kind)
-            }
-        }
-        return Campaign(
-            id: section.id, title: section.title, opens: opens, deadline: deadline,
-            keywords: section.keywords ?? [], reminders: stages, acceptedKinds: kinds,
-            requireSeal: section.require_seal ?? true,
-            expects: try expectation(section, key: key, fail: fail))
-    }
-
-    /// What the campaign's documents must say they are (`expect_type`, `expect_year`,
-    /// `expect_title`), read off their headers by OCR.
-    static func expectation(
-        _ section: ConfigFile.CampaignSection, key: String, fail: (String, String) -> ConfigError
-    ) throws -> DocumentExpectation {
-        if let year = section.expect_year, !(1990...2100).contains(year) {
-            throw fail("\(key).expect_year", "'\(year)' is not a year like 2021")
-        }
-        if let type = section.expect_type, type.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw fail("\(key).expect_type", "is empty; write the type as printed, e.g. KẾ HOẠCH or BÁO CÁO")
-        }
-        return DocumentExpectation(type: section.expect_type, year: section.expect_year, titleKeywords: section.expect_title ?? [])
     }
 
     /// Workdays, office hours and holidays (from the holidays file), for sending mail.

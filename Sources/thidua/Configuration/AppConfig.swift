@@ -65,7 +65,8 @@ struct AppConfig: Sendable {
     var office: OfficeProfile
     var imap: IMAP
     var smtp: SMTP
-    var rosterPath: String
+    /// The units CSV the roster is imported from at the first start, if any.
+    var rosterPath: String?
     var dataDirectory: URL
     var caFile: String?
     var templatesDirectory: String
@@ -198,7 +199,7 @@ struct AppConfig: Sendable {
         if smtpPassword.value == nil && smtpPassword.file == nil { smtpPassword = imapPassword }
 
         var campaigns: [Campaign] = []
-        for (index, section) in file.campaigns.enumerated() {
+        for (index, section) in (file.campaigns ?? []).enumerated() {
             campaigns.append(try Self.campaign(section, index: index, zone: zone, fail: fail))
         }
         let documentCheck = try Self.documentCheck(file.document_check, fail: fail)
@@ -294,7 +295,7 @@ struct AppConfig: Sendable {
             smtp: SMTP(
                 server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
                 allowPlaintext: file.smtp.allow_plaintext ?? false, useOAuth2: smtpOAuth2),
-            rosterPath: absolute(file.units),
+            rosterPath: file.units.map(absolute),
             dataDirectory: URL(fileURLWithPath: dataDir.hasPrefix("/") ? dataDir : absolute(dataDir)),
             caFile: value("THIDUA_TLS_CA_FILE") ?? file.tls_ca_file.map(absolute),
             templatesDirectory: absolute(file.templates ?? "templates"),

@@ -4,10 +4,15 @@ import Logging
 import Office
 import Store
 
-/// What every command that touches the ledger needs: config, roster, store, rules.
+/// What every command that touches the ledger needs: config, roster, campaigns, store.
+///
+/// The roster and the campaigns are the office's, kept in the store and edited from the
+/// dashboard or the CLI; the config file's `units:` and `campaigns:` only seed them
+/// (`OfficeRecords`).
 struct AppContext: Sendable {
     var config: AppConfig
     var roster: Roster
+    var campaigns: [Campaign]
     var store: DataStore
 
     /// Whether a command may create the store when there is none yet: only the daemon,
@@ -22,8 +27,9 @@ struct AppContext: Sendable {
 
     static func load(store access: StoreAccess = .existing) throws -> AppContext {
         let config = try AppConfig.load()
-        let roster = try loadRoster(config)
-        return AppContext(config: config, roster: roster, store: try openStore(config, access))
+        let store = try openStore(config, access)
+        let office = try OfficeRecords.load(config: config, store: store)
+        return AppContext(config: config, roster: office.roster, campaigns: office.campaigns, store: store)
     }
 
     static func openStore(_ config: AppConfig, _ access: StoreAccess) throws -> DataStore {
@@ -43,30 +49,15 @@ struct AppContext: Sendable {
         }
     }
 
-    static func loadRoster(_ config: AppConfig) throws -> Roster {
-        guard let data = FileManager.default.contents(atPath: config.rosterPath) else {
-            throw ConfigError(
-                file: config.rosterPath, key: nil, message: "cannot read the roster (the 'units' key of \(config.path) points here)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: config.rosterPath, key: nil, message: "the roster is not UTF-8; in Excel use 'Save As → CSV UTF-8'")
-        }
-        do {
-            return try Roster.parseCSV(text)
-        } catch {
-            throw ConfigError(file: config.rosterPath, key: nil, message: error.description)
-        }
-    }
-
     /// The office as the use cases see it.
     var setup: OfficeSetup {
         OfficeSetup(
-            profile: config.office, calendar: config.calendar, roster: roster, campaigns: config.campaigns, from: config.smtp.from,
+            profile: config.office, calendar: config.calendar, roster: roster, campaigns: campaigns, from: config.smtp.from,
             sendLimits: config.sendLimits, ccPrincipal: config.ccPrincipal)
     }
 
     func rules() throws -> IntakeRules {
-        IntakeRules(office: config.office, roster: roster, campaigns: config.campaigns, aliases: try store.aliases())
+        IntakeRules(office: config.office, roster: roster, campaigns: campaigns, aliases: try store.aliases())
     }
 
     /// The officer's decisions over this configuration.
@@ -98,15 +89,17 @@ struct AppContext: Sendable {
     /// deadline still ahead, else the most recent one.
     func campaign(_ id: String?, now: Date) throws -> Campaign {
         if let id {
-            guard let campaign = config.campaigns.first(where: { $0.id == id }) else {
+            guard let campaign = campaigns.first(where: { $0.id == id }) else {
                 throw ConfigError(
                     file: config.path, key: "campaigns",
-                    message: "no campaign '\(id)'; known: \(config.campaigns.map(\.id).joined(separator: ", "))")
+                    message: "no campaign '\(id)'; known: \(campaigns.map(\.id).joined(separator: ", ")) (see thidua campaign list)")
             }
             return campaign
         }
-        guard let chosen = Campaign.likely(among: config.campaigns, at: now) else {
-            throw ConfigError(file: config.path, key: "campaigns", message: "no campaign is configured")
+        guard let chosen = Campaign.likely(among: campaigns, at: now) else {
+            throw ConfigError(
+                file: config.path, key: "campaigns",
+                message: "there is no campaign yet; make one in the dashboard or with thidua campaign add")
         }
         return chosen
     }

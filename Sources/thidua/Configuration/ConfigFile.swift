@@ -102,12 +102,18 @@ struct ConfigFile: Decodable {
         var expect_type: String?
         var expect_year: Int?
         var expect_title: [String]?
+        /// Only these levels are asked (default: every unit).
+        var levels: [String]?
+        /// Only these unit codes are asked.
+        var units: [String]?
     }
 
     var office: OfficeSection
     var mailbox: MailboxSection
     var smtp: SMTPSection
-    var units: String
+    /// The roster CSV, imported into the store at the first start; optional, since the
+    /// officer can import her own file from the dashboard.
+    var units: String?
     var data_dir: String?
     var raw_mail_retention: String?
     var tls_ca_file: String?
@@ -118,5 +124,7 @@ struct ConfigFile: Decodable {
     var document_check: DocumentCheckSection?
     var reminders: RemindersSection?
     var digest: DigestSection?
-    var campaigns: [CampaignSection]
+    /// Imported into the store at a start when their id is new; optional, since the
+    /// officer makes campaigns in the dashboard.
+    var campaigns: [CampaignSection]?
 }

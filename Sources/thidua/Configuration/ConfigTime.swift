@@ -1,31 +1,11 @@
 import Foundation
+import Intake
 
 /// Dates, times of day and durations as the officer writes them in the config.
 enum ConfigTime {
-    /// `2021-02-21`, `2021-02-21T23:59` or `2021-02-21 23:59`. A bare date means the start
-    /// of the day, or its last minute when `endOfDay` (a deadline "21/02" includes the 21st).
-    /// In the office's `zone`.
+    /// `2021-02-21`, `2021-02-21T23:59` or `2021-02-21 23:59` (`OfficeDate.parse`).
     static func date(_ text: String, zone: TimeZone, endOfDay: Bool) -> Date? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "T" || $0 == " " })
-        guard let datePart = parts.first else { return nil }
-        let ymd = datePart.split(separator: "-").compactMap { Int($0) }
-        guard ymd.count == 3 else { return nil }
-        var components = DateComponents(year: ymd[0], month: ymd[1], day: ymd[2])
-        if parts.count > 1 {
-            let hm = parts[1].split(separator: ":").compactMap { Int($0) }
-            guard hm.count >= 2 else { return nil }
-            components.hour = hm[0]
-            components.minute = hm[1]
-            components.second = hm.count > 2 ? hm[2] : (endOfDay ? 59 : 0)
-        } else if endOfDay {
-            (components.hour, components.minute, components.second) = (23, 59, 59)
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        guard let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == ymd[2]
-        else { return nil }
-        return date
+        OfficeDate.parse(text, zone: zone, endOfDay: endOfDay)
     }
 
     static func duration(_ text: String) -> Duration? {

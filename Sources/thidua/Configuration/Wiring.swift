@@ -47,7 +47,7 @@ struct Wiring: Sendable {
         let reader = config.readsText ? TextReading.reader(names: context.roster.units.map(\.name), logger: logger) : nil
         let checks = config.documentCheck.map { limits in
             DocumentCheckRun(
-                store: context.store, checker: ThreadedChecker(limits: limits, reader: reader), campaigns: config.campaigns,
+                store: context.store, checker: ThreadedChecker(limits: limits, reader: reader), campaigns: context.campaigns,
                 roster: context.roster,
                 acknowledgements: config.acknowledgements, replyOn: config.replyOn, clock: clock, logger: logger)
         }
