@@ -84,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "Intake",
-            dependencies: ["DocumentCheck", "MIME"],
+            dependencies: ["DocumentCheck", "MIME", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
         .target(

@@ -17,11 +17,15 @@ public struct DashboardState: Sendable {
     public var index: RosterIndex
     /// The document check runs: files show its verdict (and wait for it).
     public var checksEnabled: Bool
+    /// The config's `templates` folder, whose files word the mail where the officer has not.
+    public var templatesDirectory: String?
 
     public init(
         setup: OfficeSetup, store: DataStore, healthThreshold: TimeInterval,
-        tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil, checksEnabled: Bool = true
+        tokenExpiry: @escaping @Sendable () async -> Date? = { nil }, index: RosterIndex? = nil, checksEnabled: Bool = true,
+        templatesDirectory: String? = nil
     ) {
+        self.templatesDirectory = templatesDirectory
         self.checksEnabled = checksEnabled
         self.setup = setup
         self.store = store

@@ -27,10 +27,13 @@ public struct Acknowledgement: Sendable, Equatable {
 public struct AcknowledgementPolicy: Sendable {
     public var office: OfficeProfile
     public var maxPerSenderPerDay: Int
+    /// The wording (`acknowledgement.body`, `acknowledgement-checking.body`).
+    public var texts: MailTexts
 
-    public init(office: OfficeProfile, maxPerSenderPerDay: Int = 3) {
+    public init(office: OfficeProfile, maxPerSenderPerDay: Int = 3, texts: MailTexts = .builtIn) {
         self.office = office
         self.maxPerSenderPerDay = maxPerSenderPerDay
+        self.texts = texts
     }
 
     /// The acknowledgement for a recorded submission, or nil when none may be sent: never
@@ -48,46 +51,49 @@ public struct AcknowledgementPolicy: Sendable {
             repliesToSenderLastDay < maxPerSenderPerDay
         else { return nil }
         let copies = unitAddresses.filter { $0.lowercased() != sender.lowercased() && !office.ownAddresses.contains($0.lowercased()) }
-        var text = text(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt)
-        if !copies.isEmpty {
-            text +=
-                "\n\nĐịa chỉ \(sender) chưa có trong danh sách địa chỉ thư của đơn vị, nên thư này cũng được gửi tới "
-                + "\(copies.joined(separator: ", ")) để nhà trường biết hồ sơ đã được gửi thay mặt trường."
-        }
+        var context = context(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt)
+        context["has_copies"] = !copies.isEmpty
+        context["sender"] = sender
+        context["copies"] = copies.joined(separator: ", ")
         return Acknowledgement(
             recipient: sender,
             subject: ReplySubject.make(replyingTo: message.subject, fallback: campaign.title),
-            text: text,
+            text: texts.render(.acknowledgementBody, context),
             inReplyTo: message.messageID,
             references: message.references + (message.messageID.map { [$0] } ?? []),
             copies: copies)
     }
 
     func text(for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign, receivedAt: Date) -> String {
-        let when = office.formatDateTime(receivedAt).split(separator: " ")
-        let time = "\(when.last ?? "") ngày \(when.first ?? "")"
-        var lines = ["Kính gửi đơn vị,", ""]
-        switch assessment.status {
-        case .received, .late:
-            let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind) }
-            lines.append("\(office.name) đã nhận \(campaign.title) của đơn vị: \(Self.describe(accepted)), nhận lúc \(time).")
-            for file in accepted { lines.append("  - \(file.filename)") }
-            if assessment.status == .late {
-                lines.append("")
-                lines.append("Thư đến sau hạn nộp (\(office.formatDateTime(campaign.deadline))); hồ sơ được ghi nhận là nộp muộn.")
-            }
-            lines.append("")
-            lines.append("Đơn vị không cần gửi lại.")
-        default:
-            lines.append("\(office.name) đã nhận thư của đơn vị lúc \(time) nhưng chưa thể ghi nhận \(campaign.title):")
-            for problem in assessment.problems { lines.append("  - \(problem)") }
-            lines.append("")
-            lines.append(
-                "Đề nghị đơn vị gửi lại bản scan có dấu đỏ (tệp PDF hoặc ảnh chụp rõ nét), đính kèm trực tiếp vào thư, bằng cách trả lời thư này."
-            )
-        }
-        lines += ["", "Trân trọng,", office.name, "", "(Thư trả lời tự động; xin không trả lời nếu đơn vị đã gửi đúng.)"]
-        return lines.joined(separator: "\n")
+        texts.render(.acknowledgementBody, context(for: message, assessment: assessment, campaign: campaign, receivedAt: receivedAt))
+    }
+
+    /// What `acknowledgement.body` is filled from: the files accepted, or the problems.
+    func context(
+        for message: MailMessage, assessment: SubmissionAssessment, campaign: Campaign, receivedAt: Date, notes: [String] = []
+    ) -> [String: Any] {
+        let accepted = message.attachments.filter { campaign.acceptedKinds.contains($0.kind) }
+        let isAccepted = assessment.status == .received || assessment.status == .late
+        return [
+            "office_name": office.name,
+            "campaign_title": campaign.title,
+            "deadline": office.formatDateTime(campaign.deadline),
+            "received_at": receivedTime(receivedAt),
+            "accepted": isAccepted,
+            "late": assessment.status == .late,
+            "files_summary": Self.describe(accepted),
+            "files": accepted.map { ["filename": $0.filename] },
+            "problems": assessment.problems.map { ["text": $0] },
+            "has_notes": !notes.isEmpty,
+            "notes": notes.map { ["text": $0] },
+            "has_copies": false,
+        ]
+    }
+
+    /// "14:05 ngày 21/02/2021", as a letter writes the time of receipt.
+    func receivedTime(_ date: Date) -> String {
+        let when = office.formatDateTime(date).split(separator: " ")
+        return "\(when.last ?? "") ngày \(when.first ?? "")"
     }
 
     /// "2 tệp PDF, 1 ảnh (3,1 MB)".

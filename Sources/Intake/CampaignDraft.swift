@@ -80,7 +80,9 @@ public struct CampaignDraft: Sendable, Equatable {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         if title.isEmpty { problem("title", "the title is empty", "Chưa nhập tên đợt thu") }
         let opensAt = OfficeDate.parse(opens, zone: zone, endOfDay: false)
-        if opensAt == nil { problem("opens", "'\(opens)' is not a date like 2021-02-08", "Ngày mở '\(opens)' không phải ngày dạng 2021-02-08") }
+        if opensAt == nil {
+            problem("opens", "'\(opens)' is not a date like 2021-02-08", "Ngày mở '\(opens)' không phải ngày dạng 2021-02-08")
+        }
         let deadlineAt = OfficeDate.parse(deadline, zone: zone, endOfDay: true)
         if deadlineAt == nil {
             problem(

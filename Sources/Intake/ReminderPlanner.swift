@@ -51,7 +51,8 @@ public struct ReminderPlanner: Sendable {
     ) -> (stage: ReminderStage, units: [SchoolUnit])? {
         guard !campaign.closed, let stage = dueStage(for: campaign, at: now) else { return nil }
         let units = roster.units.filter { unit in
-            campaign.audience.includes(unit) && (statuses[unit.code] ?? .pending).awaitsSubmission && !alreadySent.contains(unit.code) && !unit.emails.isEmpty
+            campaign.audience.includes(unit) && (statuses[unit.code] ?? .pending).awaitsSubmission && !alreadySent.contains(unit.code)
+                && !unit.emails.isEmpty
         }
         return (stage, units)
     }

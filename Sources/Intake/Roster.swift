@@ -30,6 +30,9 @@ public struct Roster: Sendable {
 
     public struct Invalid: Error, Sendable, CustomStringConvertible {
         public var problems: [Problem]
+
+        public init(problems: [Problem]) { self.problems = problems }
+
         public var description: String { problems.map(\.description).joined(separator: "; ") }
     }
 
@@ -79,7 +82,8 @@ public struct Roster: Sendable {
             if !Self.isPlausibleAddress(email) {
                 problem("'\(email)' is not an email address", "'\(email)' không phải địa chỉ thư điện tử")
             } else if let other = byEmail[email] {
-                problem("the address \(email) also belongs to \(units[other].code)", "Địa chỉ \(email) đã thuộc đơn vị \(units[other].code)")
+                problem(
+                    "the address \(email) also belongs to \(units[other].code)", "Địa chỉ \(email) đã thuộc đơn vị \(units[other].code)")
             }
         }
         guard problems.isEmpty else { return problems }
@@ -100,9 +104,7 @@ public struct Roster: Sendable {
     /// (the principal's name) and `principal_email` (copied on reminders when the config
     /// asks), or the office's own column names (`RosterTable`).
     public static func parseCSV(_ text: String) throws(Invalid) -> Roster {
-        var body = text
-        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let rows = CSV.records(body, separator: CSV.separator(of: body)).map { RosterTable.Row(number: $0.line, cells: $0.fields) }
+        let rows = RosterTable.rows(csv: text)
         guard rows.contains(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
             throw Invalid(problems: [
                 Problem(

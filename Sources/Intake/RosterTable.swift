@@ -15,7 +15,8 @@ public enum RosterTable {
     }
 
     public enum Column: String, Sendable, CaseIterable {
-        case code, name, level, emails, principal, principalEmail = "principal_email"
+        case code, name, level, emails, principal
+        case principalEmail = "principal_email"
 
         /// Header texts, folded (`TextFolding`): what offices and the English CSV call it.
         var names: Set<String> {
@@ -32,6 +33,13 @@ public enum RosterTable {
             case .principalEmail: ["principal email", "email hieu truong", "thu dien tu hieu truong"]
             }
         }
+    }
+
+    /// The rows of CSV `text`, as Excel saves it: a BOM tolerated, `,` or `;` between fields.
+    public static func rows(csv text: String) -> [Row] {
+        var body = text
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        return CSV.records(body, separator: CSV.separator(of: body)).map { Row(number: $0.line, cells: $0.fields) }
     }
 
     /// The units of `rows`, or every problem with them.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A plain-text (plus optional HTML) message thidua sends: reminders and acknowledgements.
+/// A plain-text (plus optional HTML) message thidua sends: reminders and acknowledgements,
+/// and the announcement of a campaign with the office's document attached.
 ///
 /// Rendering is injection-safe: a header value holding CR or LF is refused, so a school
 /// name or a subject from a template can never add a header or a recipient.
@@ -18,6 +19,8 @@ public struct OutgoingMessage: Sendable {
     public var references: [String] = []
     /// RFC 3834: `auto-generated` for reminders, `auto-replied` for acknowledgements.
     public var autoSubmitted: String = "auto-generated"
+    /// Files sent with the text (the office's plan with an announcement).
+    public var attachments: [OutgoingAttachment] = []
 
     public init(
         from: MailAddress, to: [MailAddress], subject: String, textBody: String, htmlBody: String? = nil,
@@ -67,30 +70,77 @@ public struct OutgoingMessage: Sendable {
         try header("Auto-Submitted", autoSubmitted)
         try header("X-Auto-Response-Suppress", "All")
         try header("MIME-Version", "1.0")
-        let text = QuotedPrintableEncoder.encode(textBody)
-        if let htmlBody {
-            let boundary = "=_thidua_\(UUID().uuidString.lowercased())"
-            try header("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
+        let (bodyHeaders, body) = bodyPart()
+        if attachments.isEmpty {
+            for (name, value) in bodyHeaders { try header(name, value) }
             lines.append("")
-            lines.append("--\(boundary)")
-            lines.append("Content-Type: text/plain; charset=utf-8")
-            lines.append("Content-Transfer-Encoding: quoted-printable")
-            lines.append("")
-            lines.append(text)
-            lines.append("--\(boundary)")
-            lines.append("Content-Type: text/html; charset=utf-8")
-            lines.append("Content-Transfer-Encoding: quoted-printable")
-            lines.append("")
-            lines.append(QuotedPrintableEncoder.encode(htmlBody))
-            lines.append("--\(boundary)--")
+            lines += body
         } else {
-            try header("Content-Type", "text/plain; charset=utf-8")
-            try header("Content-Transfer-Encoding", "quoted-printable")
+            // multipart/mixed: the text first, then each file.
+            let mixed = "=_thidua_mixed_\(UUID().uuidString.lowercased())"
+            try header("Content-Type", "multipart/mixed; boundary=\"\(mixed)\"")
             lines.append("")
-            lines.append(text)
+            lines.append("--\(mixed)")
+            lines += bodyHeaders.map { "\($0.0): \($0.1)" }
+            lines.append("")
+            lines += body
+            for attachment in attachments {
+                lines.append("--\(mixed)")
+                lines += attachment.partLines()
+            }
+            lines.append("--\(mixed)--")
         }
         return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
+
+    /// The text (and HTML) part: its headers, and its lines after them.
+    private func bodyPart() -> (headers: [(String, String)], lines: [String]) {
+        let text = QuotedPrintableEncoder.encode(textBody)
+        guard let htmlBody else {
+            return ([("Content-Type", "text/plain; charset=utf-8"), ("Content-Transfer-Encoding", "quoted-printable")], [text])
+        }
+        let boundary = "=_thidua_\(UUID().uuidString.lowercased())"
+        return (
+            [("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")],
+            [
+                "--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", text,
+                "--\(boundary)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "",
+                QuotedPrintableEncoder.encode(htmlBody), "--\(boundary)--",
+            ]
+        )
+    }
+}
+
+/// A file sent with a message, base64 in its own part.
+public struct OutgoingAttachment: Sendable, Equatable {
+    public var filename: String
+    public var contentType: String
+    public var bytes: [UInt8]
+
+    public init(filename: String, contentType: String, bytes: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.bytes = bytes
+    }
+
+    /// The part's lines. The name is given twice: RFC 2231's `filename*` (UTF-8, what
+    /// current mail programs read) and RFC 2047 words in `name` (what Outlook reads).
+    func partLines() -> [String] {
+        let safe = filename.unicodeScalars.filter { $0.value >= 32 && $0 != "\"" && $0 != "\\" }
+        let name = String(String.UnicodeScalarView(safe))
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? "file"
+        return [
+            "Content-Type: \(contentType); name=\"\(HeaderEncoding.encodedWords(name))\"",
+            "Content-Transfer-Encoding: base64",
+            "Content-Disposition: attachment; filename*=UTF-8''\(encoded)",
+            "",
+            Base64.encode(bytes),
+        ]
+    }
+
+    /// RFC 2231 attribute-char: what may stand unencoded in `filename*`.
+    private static let attributeCharacters = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~")
 }
 
 /// RFC 2047 encoding for header text thidua writes.

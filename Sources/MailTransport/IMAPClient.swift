@@ -87,13 +87,16 @@ public final class IMAPClient: Sendable {
     /// when its UID is below n, so the result is filtered.) With `below` (the mailbox's
     /// UIDNEXT) the search goes in windows of UIDs, so that the answer for a first scan of
     /// a 50,000-message mailbox stays under libcurl's limit for one response.
-    public func uids(mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32? = nil) async throws(CurlError)
-        -> [UInt32]
-    {
+    /// `since`: only messages that arrived on that day or later (a first read of a mailbox
+    /// that holds years of mail).
+    public func uids(
+        mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32? = nil, since: IMAPDay? = nil
+    ) async throws(CurlError) -> [UInt32] {
+        let criterion = since.map { " SINCE \($0.text)" } ?? ""
         guard let uidNext else {
             let response = try await connection.perform(
                 CurlRequest(
-                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*"))
+                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*\(criterion)"))
             return IMAPResponse.search(response.header).filter { $0 >= first }
         }
         var found: [UInt32] = []
@@ -102,7 +105,7 @@ public final class IMAPClient: Sendable {
             let end = min(uidNext - 1, start &+ Self.searchWindow - 1)
             let response = try await connection.perform(
                 CurlRequest(
-                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(start):\(end)"))
+                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(start):\(end)\(criterion)"))
             found += IMAPResponse.search(response.header).filter { $0 >= start && $0 <= end }
             guard end < UInt32.max else { break }
             start = end + 1

@@ -65,7 +65,9 @@ public struct Daemon: Sendable {
             try? store.notePoll(error: pollError, needsAction: (error as? CurlError)?.needsOperator ?? false, at: clock.now())
         }
         pruner?.pruneIfDue(at: clock.now())
-        try await step("acknowledgements and replies failed") { try await outbox.sendQueued() }
+        try await step("acknowledgements, replies and announcements failed") {
+            try await outbox.sendQueued(announcements: setup.calendar.isOpen(at: clock.now()))
+        }
         try await step("reminders failed") { _ = try await reminders.send(at: clock.now()) }
         try await step("the officer's digest failed") { try await digest?.send(at: clock.now()) }
         writeStatusPage()

@@ -16,11 +16,14 @@ public struct OfficeSetup: Sendable {
     public var sendLimits: SendLimits
     /// Reminders copy the unit's principal (roster column `principal_email`).
     public var ccPrincipal: Bool
+    /// The wording of every mail the office sends.
+    public var texts: MailTexts
 
     public init(
         profile: OfficeProfile, calendar: OfficeCalendar, roster: Roster, campaigns: [Campaign], from: MailAddress,
-        sendLimits: SendLimits, ccPrincipal: Bool = false
+        sendLimits: SendLimits, ccPrincipal: Bool = false, texts: MailTexts = .builtIn
     ) {
+        self.texts = texts
         self.profile = profile
         self.calendar = calendar
         self.roster = roster

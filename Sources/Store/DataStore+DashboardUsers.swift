@@ -20,7 +20,9 @@ extension DataStore {
     /// Sets (or replaces) the password hash of a dashboard login, and its role when given
     /// (a new login without one is an officer's). Only the hash is ever stored; `thidua
     /// passwd` and the accounts page compute it. `actor`: who did it, for the audit log.
-    public func setDashboardPassword(user: String, hash: String, role: DashboardRole? = nil, actor: String = "operator", at now: Date) throws {
+    public func setDashboardPassword(user: String, hash: String, role: DashboardRole? = nil, actor: String = "operator", at now: Date)
+        throws
+    {
         try database.write { db in
             try db.execute(
                 sql: """
@@ -37,7 +39,8 @@ extension DataStore {
     /// Changes the role of an existing login.
     public func setDashboardRole(user: String, role: DashboardRole, actor: String, at now: Date) throws {
         try database.write { db in
-            try db.execute(sql: "UPDATE dashboard_users SET role = ?, updated_at = ? WHERE name = ?", arguments: [role.rawValue, now, user])
+            try db.execute(
+                sql: "UPDATE dashboard_users SET role = ?, updated_at = ? WHERE name = ?", arguments: [role.rawValue, now, user])
             guard db.changesCount == 1 else { throw StoreError.notFound("no dashboard login is named \(user)") }
             try Self.appendEvent(
                 db, at: now, actor: actor, campaign: nil, unit: nil, message: nil, kind: "dashboard.role_set",

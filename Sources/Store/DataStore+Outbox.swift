@@ -11,17 +11,21 @@ extension DataStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (kind, message_row, campaign_id, unit_code, stage, recipients, subject, body, in_reply_to,
-                    reference_ids, state, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reference_ids, state, created_at, attachment_path, attachment_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: arguments(mail) + [state.rawValue, now])
+        ).execute(arguments: arguments(mail) + [state.rawValue, now, mail.attachment?.path, mail.attachment?.name])
     }
 
-    /// Mail queued and not claimed yet, oldest first.
-    public func dueMail(limit: Int = 100) throws -> [OutboxRecord] {
+    /// Mail queued and not claimed yet, oldest first; announcements only when `announcements`
+    /// (the office is open: a call for submissions is not sent at night).
+    public func dueMail(limit: Int = 100, announcements: Bool = true) throws -> [OutboxRecord] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE state = 'due' ORDER BY created_at, id LIMIT ?", arguments: [limit])
-                .map(Self.outboxRecord)
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM outbox WHERE state = 'due' \(announcements ? "" : "AND kind != 'announcement' ")"
+                    + "ORDER BY created_at, id LIMIT ?", arguments: [limit]
+            ).map(Self.outboxRecord)
         }
     }
 
@@ -156,7 +160,8 @@ extension DataStore {
                 unit: row["unit_code"], stage: row["stage"],
                 recipients: (row["recipients"] as String).split(separator: ";").map(String.init), subject: row["subject"],
                 body: row["body"], inReplyTo: row["in_reply_to"],
-                references: (row["reference_ids"] as String).split(separator: " ").map(String.init)),
+                references: (row["reference_ids"] as String).split(separator: " ").map(String.init),
+                attachment: (row["attachment_path"] as String?).map { OutboxAttachment(path: $0, name: row["attachment_name"] ?? "") }),
             state: OutboxState(rawValue: row["state"]) ?? .sending, attempts: row["attempts"], outgoingID: row["outgoing_id"],
             createdAt: row["created_at"], claimedAt: row["claimed_at"], finishedAt: row["finished_at"],
             error: code.map { StoredError($0, row["error"] ?? "") })

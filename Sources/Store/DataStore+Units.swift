@@ -56,7 +56,8 @@ extension DataStore {
                     ])
             }
             for unit in changes.removed {
-                try db.execute(sql: "UPDATE office_units SET removed_at = ?, updated_at = ? WHERE code = ?", arguments: [now, now, unit.code])
+                try db.execute(
+                    sql: "UPDATE office_units SET removed_at = ?, updated_at = ? WHERE code = ?", arguments: [now, now, unit.code])
             }
             try Self.logRosterChanges(db, changes, actor: actor, at: now)
             try Self.appendEvent(
@@ -68,7 +69,8 @@ extension DataStore {
         }
     }
 
-    /// Replaces the addresses `unit` sends from (the officer's edit on its page).
+    /// Replaces the addresses `unit` sends from (the officer's edit on its page). Throws
+    /// `Roster.Invalid` for an address that is not one or belongs to another unit.
     public func setUnitAddresses(unit code: String, emails: [String], actor: String, at now: Date) throws {
         try database.write { db in
             guard let stored = try Self.storedUnits(db).first(where: { $0.unit.code == code && $0.removedAt == nil }) else {
@@ -78,11 +80,9 @@ extension DataStore {
             var changed = stored.unit
             changed.emails = emails.map { $0.lowercased() }
             units = units.map { $0.code == code ? changed : $0 }
-            do {
-                _ = try Roster(units: units)
-            } catch let error as Roster.Invalid {
-                throw StoreError.conflict(error.problems.map(\.message).joined(separator: "; "))
-            }
+            // Refused as a roster would be (`Roster.Invalid`): an address of another unit, or
+            // not an address at all.
+            _ = try Roster(units: units)
             try db.execute(
                 sql: "UPDATE office_units SET emails = ?, updated_at = ? WHERE code = ?",
                 arguments: [changed.emails.joined(separator: " "), now, code])

@@ -26,6 +26,8 @@ public struct IntakeSnapshot: Sendable {
 
     private var stored: Set<Content> = []
     private var threads: [String: String] = [:]
+    /// Outgoing Message-IDs of announcements → their campaign.
+    fileprivate var announcements: [String: String] = [:]
     /// Per address, the messages acknowledged to it since `acknowledgedSince` (a set, so
     /// that a message both stored and added counts once).
     private var acknowledged: [String: Set<MessageKey>] = [:]
@@ -44,6 +46,13 @@ public struct IntakeSnapshot: Sendable {
         var units: [String: String] = [:]
         for id in messageIDs { if let unit = threads[id] { units[id] = unit } }
         return units
+    }
+
+    /// The campaigns of the announcements these Message-IDs are (`DataStore.announcementCampaigns`).
+    public func announcementCampaigns(of messageIDs: [String]) -> [String: String] {
+        var campaigns: [String: String] = [:]
+        for id in messageIDs { if let campaign = announcements[id] { campaigns[id] = campaign } }
+        return campaigns
     }
 
     /// Acknowledgements to `address` since the time the snapshot was read for.
@@ -88,6 +97,7 @@ extension DataStore {
             var snapshot = IntakeSnapshot(backlogBoundary: boundary)
             try Self.readStored(db, query.contents, into: &snapshot)
             for (id, unit) in try Self.threadUnits(db, messageIDs: query.threadIDs) { snapshot.addThread(id, unit: unit) }
+            snapshot.announcements = try Self.announcementCampaigns(db, messageIDs: query.threadIDs)
             let senders = Array(Set(query.senders))
             if !senders.isEmpty {
                 // Keyed by the acknowledged message's place in its mailbox, as `add` keys the

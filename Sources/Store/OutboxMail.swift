@@ -10,6 +10,8 @@ public enum OutboxKind: String, Sendable, Codable, CaseIterable {
     case reminder
     /// The officer's daily digest, once per day (its `stage` is the local day).
     case digest
+    /// A campaign's call for submissions, once per unit it asks, sent in office hours.
+    case announcement
 }
 
 /// Where a row of the outbox stands. `sending` is a claim: written before the send and
@@ -42,11 +44,15 @@ public struct OutboxMail: Sendable, Equatable {
     public var body: String
     public var inReplyTo: String?
     public var references: [String]
+    /// A file sent with the mail: its path under the data directory, and its name.
+    public var attachment: OutboxAttachment?
 
     public init(
         kind: OutboxKind, messageRow: Int64? = nil, campaign: String? = nil, unit: String? = nil, stage: String? = nil,
-        recipients: [String], subject: String = "", body: String = "", inReplyTo: String? = nil, references: [String] = []
+        recipients: [String], subject: String = "", body: String = "", inReplyTo: String? = nil, references: [String] = [],
+        attachment: OutboxAttachment? = nil
     ) {
+        self.attachment = attachment
         self.kind = kind
         self.messageRow = messageRow
         self.campaign = campaign
@@ -57,6 +63,19 @@ public struct OutboxMail: Sendable, Equatable {
         self.body = body
         self.inReplyTo = inReplyTo
         self.references = references
+    }
+}
+
+/// A file that goes with an outbox mail (the office's document with an announcement).
+public struct OutboxAttachment: Sendable, Equatable {
+    /// Under the data directory.
+    public var path: String
+    /// As the schools see it.
+    public var name: String
+
+    public init(path: String, name: String) {
+        self.path = path
+        self.name = name
     }
 }
 

@@ -382,6 +382,11 @@ enum Schema {
                     );
                     -- Logins made before roles can do everything, as they could.
                     ALTER TABLE dashboard_users ADD COLUMN role TEXT NOT NULL DEFAULT 'officer';
+                    -- A campaign's announcement: once per unit, with the office's document (a
+                    -- file under the data directory, sent with every copy).
+                    ALTER TABLE outbox ADD COLUMN attachment_path TEXT;
+                    ALTER TABLE outbox ADD COLUMN attachment_name TEXT;
+                    CREATE UNIQUE INDEX outbox_announcement_once ON outbox (campaign_id, unit_code) WHERE kind = 'announcement';
                     """)
         }
         return migrator

@@ -11,7 +11,7 @@ struct Thidua: AsyncParsableCommand {
             "Configuration: THIDUA_CONFIG (default config/thidua.yaml); connection settings and secrets from THIDUA_* environment variables.",
         subcommands: [
             Run.self, Inspect.self, Status.self, Remind.self, Check.self, Assign.self, Mark.self, Passwd.self, Export.self,
-            Backup.self, Restore.self, Prune.self, CheckScan.self,
+            Backup.self, Restore.self, Prune.self, CheckScan.self, CampaignCommand.self, RosterCommand.self,
         ])
 }
 

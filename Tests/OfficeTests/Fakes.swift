@@ -53,8 +53,12 @@ final class ScriptedMailbox: MailboxReading {
         MailboxStatus(uidValidity: uidValidity, uidNext: UInt32(messages.count + 1), messages: messages.count)
     }
 
-    func uids(mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32?) async throws(CurlError) -> [UInt32] {
-        messages.keys.filter { $0 >= first && $0 < (uidNext ?? .max) }.sorted()
+    func uids(
+        mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32?, since: IMAPDay?
+    ) async throws(CurlError) -> [UInt32] {
+        messages.filter { uid, message in
+            uid >= first && uid < (uidNext ?? .max) && since.map { IMAPDay(message.date, in: .gmt) >= $0 } ?? true
+        }.keys.sorted()
     }
 
     func fetch(

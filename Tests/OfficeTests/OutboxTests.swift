@@ -26,7 +26,8 @@ struct OutboxTests {
         -> ReminderSender
     {
         ReminderSender(
-            setup: setup, store: store, templates: try ReminderTemplates.load(directory: TestOffice.templates),
+            setup: setup, store: store,
+            templates: ReminderTemplates(texts: try MailTextSources.load(directory: TestOffice.templates, stored: [:]).texts),
             outbox: outbox(store, smtp, at: now, setup: setup), clock: FixedClock(now), logger: TestOffice.logger)
     }
 

@@ -7,7 +7,8 @@ import Mustache
 /// rows, built by `HTMLWriter`, which escapes every value itself.
 struct PageRenderer: Sendable {
     enum Template: String, CaseIterable, Sendable {
-        case login, overview, units, unit, review, outgoing, health, error, campaignForm
+        case login, overview, units, unit, review, outgoing, health, error, campaignForm, roster, rosterPreview, rosterUnit, announce,
+            mailTexts, mailTextEditor, accounts
 
         var source: String {
             switch self {
@@ -20,6 +21,13 @@ struct PageRenderer: Sendable {
             case .health: HealthPage.template
             case .error: ErrorPage.template
             case .campaignForm: CampaignFormPage.template
+            case .roster: RosterPage.template
+            case .rosterPreview: RosterPreviewPage.template
+            case .rosterUnit: RosterUnitPage.template
+            case .announce: AnnouncePage.template
+            case .mailTexts: MailTextsPage.template
+            case .mailTextEditor: MailTextEditorPage.template
+            case .accounts: AccountsPage.template
             }
         }
     }

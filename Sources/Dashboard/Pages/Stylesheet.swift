@@ -54,6 +54,18 @@ enum Stylesheet {
         td,th,p,li,h1,h2{overflow-wrap:break-word}
         details.raw summary,details.ignored summary{cursor:pointer;color:var(--muted);font-size:.85rem}
         .sort-links{display:none}
+        a.button{display:inline-block;padding:.35rem .75rem;border-radius:.3rem;background:var(--accent);color:#fff;text-decoration:none;font-weight:600}
+        fieldset{border:1px solid var(--line);border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem}
+        legend{font-weight:600;padding:0 .3rem}
+        .campaign-form label:not(.choice),.text-editor label{display:flex;flex-direction:column;margin:.5rem 0;font-size:.9rem;color:var(--muted)}
+        .campaign-form input:not([type=checkbox]):not([type=radio]){max-width:32rem}
+        label.choice{display:block;margin:.2rem 0}
+        .choices{margin:.2rem 0 .5rem 1.5rem}
+        .units-list{max-height:20rem;overflow-y:auto;border:1px solid var(--line);border-radius:.3rem;padding:.3rem .5rem}
+        pre.mail-text{white-space:pre-wrap;font-family:inherit;background:#f8f9fa;padding:.5rem .75rem;border-radius:.3rem}
+        textarea.mail-body{width:100%;min-height:18rem;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem}
+        :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+        .history{padding-left:1.2rem}
         @media (max-width:40rem){
           main{padding:.5rem}
           header.top nav a{display:inline-block;margin:.2rem .6rem .2rem 0}

@@ -254,6 +254,7 @@ extension OutboxKind {
         case .reminder: "Nhắc nộp"
         case .reply: "Trả lại hồ sơ"
         case .digest: "Tổng hợp trong ngày"
+        case .announcement: "Thông báo đợt thu"
         }
     }
 }

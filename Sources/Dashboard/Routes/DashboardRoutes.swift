@@ -13,6 +13,10 @@ struct DashboardRoutes: Sendable {
     /// rebuilds what it reads them into before the next page is served.
     var officeChanged: @Sendable () async -> Void
     var sessions: SessionStore
+    /// Roster files read for a preview, until the officer applies one.
+    var rosterUploads = PendingUploads<RosterImport.Preview>()
+    /// Announcements previewed, with their document, until the officer sends one.
+    var announcementUploads = PendingUploads<PendingAnnouncement>()
     /// Review counts: the badge's by "" (every campaign), each campaign's by its id; and
     /// each campaign's ledger. The count is a query over every stored message, too dear to
     /// run on every view of the overview.
@@ -32,6 +36,10 @@ struct DashboardRoutes: Sendable {
         router.middlewares.add(RoleMiddleware())
         registerAuthentication(on: router)
         registerCampaignAdmin(on: router)
+        registerRoster(on: router)
+        registerAnnouncements(on: router)
+        registerMailTexts(on: router)
+        registerAccounts(on: router)
         registerCampaigns(on: router)
         registerReview(on: router)
         registerFiles(on: router)

@@ -70,7 +70,7 @@ public struct OfficerDesk: Sendable {
         if let sender = message.fromAddress, !setup.profile.ownAddresses.contains(sender.lowercased()) {
             let notice = RejectionNotice(
                 office: setup.profile, campaign: campaign, originalSubject: message.subject,
-                receivedAt: message.receivedAt, reason: reason, now: now)
+                receivedAt: message.receivedAt, reason: reason, now: now, texts: setup.texts)
             reply = (sender, notice.subject, notice.text)
         }
         try store.reject(

@@ -15,10 +15,15 @@ public struct MailboxPoller: Sendable {
     public var afterProcessing: AfterProcessing
     public var ingester: MessageIngester
     public var logger: Logger
+    /// The first read of a folder fetches only mail that arrived from this day on: an old
+    /// mailbox holds years of mail that no campaign asks about (`mailbox.since`).
+    public var firstReadSince: IMAPDay?
 
     public init(
-        imap: any MailboxReading, folders: [String], afterProcessing: AfterProcessing, ingester: MessageIngester, logger: Logger
+        imap: any MailboxReading, folders: [String], afterProcessing: AfterProcessing, ingester: MessageIngester, logger: Logger,
+        firstReadSince: IMAPDay? = nil
     ) {
+        self.firstReadSince = firstReadSince
         self.imap = imap
         self.folders = folders
         self.afterProcessing = afterProcessing
@@ -38,6 +43,7 @@ public struct MailboxPoller: Sendable {
             try Task.checkCancellation()
             let status = try await imap.status(mailbox: folder)
             let last = try ingester.store.lastUID(mailbox: folder, uidValidity: status.uidValidity)
+            var since: IMAPDay?
             if last == nil {
                 if try ingester.store.hasAnyState(mailbox: folder) {
                     logger.notice(
@@ -48,6 +54,12 @@ public struct MailboxPoller: Sendable {
                     try ingester.store.noteBacklogBoundary(
                         mailbox: folder, uidValidity: status.uidValidity,
                         uidNext: status.uidNext, at: ingester.clock.now())
+                    since = firstReadSince
+                    if let since {
+                        logger.notice(
+                            "first read of this folder: only mail that arrived since \(since.text) is fetched (mailbox.since)",
+                            metadata: ["mailbox": "\(folder)"])
+                    }
                 }
             }
             let first = (last ?? 0) + 1
@@ -55,8 +67,14 @@ public struct MailboxPoller: Sendable {
             // Senders the officer assigned since the daemon started count from this batch on.
             var ingester = ingester
             ingester.rules.matcher.aliases = try ingester.store.aliases()
-            let uids = try await imap.uids(mailbox: folder, uidValidity: status.uidValidity, from: first, below: status.uidNext)
+            let uids = try await imap.uids(
+                mailbox: folder, uidValidity: status.uidValidity, from: first, below: status.uidNext, since: since)
             try await ingest(uids, from: folder, uidValidity: status.uidValidity, with: ingester, into: &result)
+            if since != nil {
+                // The older mail between is never asked for: the next poll starts past it.
+                try ingester.store.advanceMailbox(
+                    folder, uidValidity: status.uidValidity, to: status.uidNext - 1, at: ingester.clock.now())
+            }
             try ingester.store.clearProcessing(mailbox: folder)
         }
         return result

@@ -134,8 +134,10 @@ public struct MessageIngester: Sendable {
             let key = MessageKey(mailbox: mailbox, uidValidity: uidValidity, uid: fetched.uid)
             return Prepared(uid: fetched.uid, raw: parsed.raw, entry: .duplicate(key, at: now), decision: .none)
         }
+        let threadIDs = Self.threadIDs(of: message)
         let decision = rules.decide(
-            message, receivedAt: parsed.receivedAt, threads: snapshot.threadUnits(of: Self.threadIDs(of: message)))
+            message, receivedAt: parsed.receivedAt, threads: snapshot.threadUnits(of: threadIDs),
+            announcements: snapshot.announcementCampaigns(of: threadIDs))
         var record = IncomingMessage(
             mailbox: mailbox, uidValidity: uidValidity, uid: fetched.uid, messageID: message.messageID, sha256: fetched.sha256,
             rawPath: parsed.raw.target, size: fetched.size, fromAddress: message.from?.address, fromName: message.from?.displayName,

@@ -1,25 +1,12 @@
 import Foundation
 import Intake
-import Mustache
 
-/// The officer's daily digest texts in `config/templates/` (mustache), checked at start
-/// like the reminder templates. Lists are mustache sections: `{{#received}}…{{/received}}`.
+/// The officer's daily digest texts (`MailText.digest*`). Lists are mustache sections:
+/// `{{#received}}…{{/received}}`.
 public struct DigestTemplates: Sendable {
-    var subject: MustacheTemplate
-    var text: MustacheTemplate
+    var texts: MailTexts
 
-    static let placeholders: Set<String> = [
-        "office_name", "date", "received_count", "received", "time", "unit_code", "unit_name", "campaign_title", "status",
-        "has_review", "review_count", "campaigns", "deadline", "missing_count", "total", "missing", "problems_count", "problems",
-        "stage", "error",
-    ]
-
-    public static func load(directory: String) throws -> DigestTemplates {
-        func template(_ name: String) throws -> MustacheTemplate {
-            try TemplateFile.load(directory: directory, name: name, placeholders: placeholders, what: "digest template")
-        }
-        return DigestTemplates(subject: try template("digest.subject.mustache"), text: try template("digest.txt.mustache"))
-    }
+    public init(texts: MailTexts) { self.texts = texts }
 
     public func render(_ digest: OfficerDigest, office: OfficeProfile) -> (subject: String, text: String) {
         let received: [[String: Any]] = digest.received.map {
@@ -55,8 +42,6 @@ public struct DigestTemplates: Sendable {
             "problems_count": digest.problems.count,
             "problems": problems,
         ]
-        let subject = self.subject.render(context).split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
-        return (subject, text.render(context))
+        return (texts.render(.digestSubject, context), texts.render(.digestBody, context))
     }
 }

@@ -99,22 +99,35 @@ public struct OutboxSender: Sendable {
         return state == .sent ? .sent : .failed(error ?? StoredError(.other, "no recipient"))
     }
 
-    /// Sends what was queued (acknowledgements, replies), oldest first, until the caps are
-    /// reached. Returns how many went out. Office hours do not hold these back: a receipt
-    /// is worth most the moment the school sends, and a reply is the officer's own, written
-    /// while she works; only reminders and the digest wait for the office to open.
+    /// Sends what was queued (acknowledgements, replies, announcements), oldest first, until
+    /// the caps are reached. Returns how many went out. Office hours do not hold receipts
+    /// and replies back: a receipt is worth most the moment the school sends, and a reply
+    /// is the officer's own, written while she works. Announcements go only while
+    /// `announcements` (the office is open), as reminders and the digest wait for it.
     @discardableResult
-    public func sendQueued() async throws -> Int {
+    public func sendQueued(announcements: Bool = true) async throws -> Int {
         var sent = 0
-        for record in try store.dueMail() {
+        for record in try store.dueMail(announcements: announcements) {
             let mail = record.mail
             var message = OutgoingMessage(
                 from: from, to: mail.recipients.map { MailAddress(address: $0) }, subject: mail.subject, textBody: mail.body,
                 htmlBody: TextToHTML.render(mail.body), date: clock.now(), timeZone: timeZone, messageID: "")
             message.inReplyTo = mail.inReplyTo
             message.references = mail.references
-            // RFC 3834: an acknowledgement is an automatic reply; the officer's reply is not.
+            // RFC 3834: an acknowledgement is an automatic reply; the officer's reply and
+            // her announcement are not.
             message.autoSubmitted = mail.kind == .acknowledgement ? "auto-replied" : "no"
+            if let attachment = mail.attachment {
+                guard let bytes = try? store.files.read(attachment.path) else {
+                    let failure = StoredError(.compose, "the attached file \(attachment.path) is gone from the data directory")
+                    try store.finish(id: record.id, state: .failed, error: failure, at: clock.now())
+                    log(mail, .failed, failure)
+                    continue
+                }
+                message.attachments = [
+                    OutgoingAttachment(filename: attachment.name, contentType: Self.contentType(attachment.name), bytes: bytes)
+                ]
+            }
             switch try await send(message, claim: .queued(record)) {
             case .sent: sent += 1
             case .failed, .alreadyClaimed: continue
@@ -122,6 +135,21 @@ public struct OutboxSender: Sendable {
             }
         }
         return sent
+    }
+
+    /// The type a mail program opens an attachment with, from its name (the office's own
+    /// file, of a kind she chose).
+    static func contentType(_ filename: String) -> String {
+        switch (filename as NSString).pathExtension.lowercased() {
+        case "pdf": "application/pdf"
+        case "doc": "application/msword"
+        case "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case "xls": "application/vnd.ms-excel"
+        case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case "jpg", "jpeg": "image/jpeg"
+        case "png": "image/png"
+        default: "application/octet-stream"
+        }
     }
 
     private func log(_ mail: OutboxMail, _ state: OutboxState, _ error: StoredError?) {

@@ -1,41 +1,29 @@
 import Foundation
 import Intake
-import Mustache
 
-/// The officer-editable reminder texts in `config/templates/` (mustache): one pair for
-/// units that have sent nothing, one for units whose submission needs fixing.
-///
-/// Checked at start: a template that does not parse, or that uses a placeholder thidua
-/// does not fill (a typo such as {{ten_don_vi}}), is refused with its file and name,
-/// instead of mailing sixty schools a blank.
+/// The reminder texts: one pair for units that have sent nothing, one for units whose
+/// submission needs fixing (`MailText.reminder*`).
 public struct ReminderTemplates: Sendable {
-    public struct Pair: Sendable {
-        var subject: MustacheTemplate
-        var text: MustacheTemplate
-    }
+    var texts: MailTexts
 
-    var pending: Pair
-    var review: Pair
-
-    static let placeholders: Set<String> = [
-        "office_name", "office_email", "unit_name", "unit_code", "campaign_title", "deadline", "deadline_date",
-        "stage_label", "overdue", "problems",
-    ]
-
-    public static func load(directory: String) throws -> ReminderTemplates {
-        func template(_ name: String) throws -> MustacheTemplate {
-            try TemplateFile.load(directory: directory, name: name, placeholders: placeholders, what: "reminder template")
-        }
-        return ReminderTemplates(
-            pending: Pair(subject: try template("reminder.subject.mustache"), text: try template("reminder.txt.mustache")),
-            review: Pair(subject: try template("reminder-review.subject.mustache"), text: try template("reminder-review.txt.mustache")))
-    }
+    public init(texts: MailTexts) { self.texts = texts }
 
     public func render(
         office: OfficeProfile, officeAddress: String, unit: SchoolUnit, campaign: Campaign, stage: ReminderStage,
         status: ReceiptStatus, problems: String?
     ) -> (subject: String, text: String) {
-        let context: [String: Any] = [
+        let context = Self.context(
+            office: office, officeAddress: officeAddress, unit: unit, campaign: campaign, stage: stage, problems: problems)
+        return status == .needsReview
+            ? (texts.render(.reminderReviewSubject, context), texts.render(.reminderReviewBody, context))
+            : (texts.render(.reminderSubject, context), texts.render(.reminderBody, context))
+    }
+
+    /// What the reminder texts are filled from: also the editor's preview, for a real unit.
+    static func context(
+        office: OfficeProfile, officeAddress: String, unit: SchoolUnit, campaign: Campaign, stage: ReminderStage, problems: String?
+    ) -> [String: Any] {
+        [
             "office_name": office.name,
             "office_email": officeAddress,
             "unit_name": unit.name,
@@ -47,9 +35,5 @@ public struct ReminderTemplates: Sendable {
             "overdue": stage.dayOffset > 0,
             "problems": problems ?? "hồ sơ chưa phải bản scan có dấu đỏ",
         ]
-        let pair = status == .needsReview ? review : pending
-        let subject = pair.subject.render(context).split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
-        return (subject, pair.text.render(context))
     }
 }

@@ -14,8 +14,8 @@ struct Check: AsyncParsableCommand {
         try await reportingErrors {
             let config = try AppConfig.load()
             let office = try OfficeRecords.peek(config: config)
-            _ = try ReminderTemplates.load(directory: config.templatesDirectory)
-            if config.digest != nil { _ = try DigestTemplates.load(directory: config.templatesDirectory) }
+            // The store's texts are checked when saved; the folder's are checked here.
+            _ = try MailTextSources.load(directory: config.templatesDirectory, stored: [:])
             print("config:    \(config.path) ok")
             print("roster:    \(office.roster.units.count) units\(config.rosterPath.map { " (seeded from \($0))" } ?? "")")
             for campaign in office.campaigns {

@@ -30,7 +30,8 @@ struct Export: AsyncParsableCommand {
                 print("\(output): \(entries.count) documents received for \(campaign.title)")
                 return
             }
-            let table = UnitTable(roster: context.roster.asked(by: campaign), ledger: try context.store.ledger(campaign: campaign.id), query: .init())
+            let table = UnitTable(
+                roster: context.roster.asked(by: campaign), ledger: try context.store.ledger(campaign: campaign.id), query: .init())
             let data: Data
             switch format {
             case .xlsx: data = try UnitTableXLSX.render(table, office: context.config.office)

@@ -16,11 +16,19 @@ struct Run: AsyncParsableCommand {
     @Option(help: "With --once: run the cycle as if the time were this ISO 8601 instant (as remind --now does).")
     var now: String?
 
+    @Flag(
+        help: """
+            Say how many messages each folder would have read, and from which day (mailbox.since), and do nothing: \
+            no message is fetched, nothing is recorded or sent.
+            """)
+    var dryRun = false
+
     func validate() throws {
         if now != nil && !once { throw ValidationError("--now needs --once: a running daemon keeps the real time") }
     }
 
     func run() async throws {
+        if dryRun { return try await reportingErrors { try await FirstReadPreview.run(now: try SimulatedTime.clock(now).now()) } }
         MemoryTuning.apply()
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()

@@ -30,7 +30,8 @@ struct Status: AsyncParsableCommand {
                 encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
                 print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else if csv {
-                let table = UnitTable(roster: context.roster.asked(by: campaign), ledger: try context.store.ledger(campaign: campaign.id), query: .init())
+                let table = UnitTable(
+                    roster: context.roster.asked(by: campaign), ledger: try context.store.ledger(campaign: campaign.id), query: .init())
                 FileHandle.standardOutput.write(Data(UnitTableCSV.render(table, office: context.config.office).utf8))
             } else {
                 let office = context.config.office

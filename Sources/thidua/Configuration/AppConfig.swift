@@ -22,6 +22,9 @@ struct AppConfig: Sendable {
         var useOAuth2: Bool
         /// Connections messages are fetched over, side by side (`IMAPClient.fetchConnections`).
         var fetchConnections: Int = AppConfig.defaultFetchConnections
+        /// `mailbox.since`: the first read of a folder fetches mail from this day on; nil:
+        /// 30 days before the earliest open campaign opens (`Campaign.firstReadSince`).
+        var since: Date? = nil
     }
 
     /// Two: the benchmark's backlog from a loopback Dovecot came in about 15% sooner than
@@ -177,6 +180,13 @@ struct AppConfig: Sendable {
                 "mailbox.fetch_connections",
                 "\(fetchConnections) is not from 1 to \(Self.fetchConnectionLimit): use 2, or 1 if the server allows few connections")
         }
+        var since: Date?
+        if let text = file.mailbox.since {
+            guard let day = ConfigTime.date(text, zone: zone, endOfDay: false) else {
+                throw fail("mailbox.since", "'\(text)' is not a date like 2026-09-01 (mail from that day on is read at the first start)")
+            }
+            since = day
+        }
         let folders =
             file.mailbox.folders ?? [imapServer.path.isEmpty ? "INBOX" : imapServer.path.removingPercentEncoding ?? imapServer.path]
 
@@ -291,7 +301,7 @@ struct AppConfig: Sendable {
             imap: IMAP(
                 server: imapServer, user: imapUser, password: imapPassword, folders: folders, pollInterval: poll,
                 allowPlaintext: imapPlain, afterProcessing: afterProcessing, useOAuth2: imapOAuth2,
-                fetchConnections: fetchConnections),
+                fetchConnections: fetchConnections, since: since),
             smtp: SMTP(
                 server: smtpServer, user: smtpUser, password: smtpPassword, from: from,
                 allowPlaintext: file.smtp.allow_plaintext ?? false, useOAuth2: smtpOAuth2),

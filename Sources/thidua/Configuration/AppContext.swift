@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import Logging
+import MailTransport
 import Office
 import Store
 
@@ -14,6 +15,8 @@ struct AppContext: Sendable {
     var roster: Roster
     var campaigns: [Campaign]
     var store: DataStore
+    /// The wording of the office's mail: built in, the `templates` folder's, the officer's.
+    var texts: MailTexts
 
     /// Whether a command may create the store when there is none yet: only the daemon,
     /// `passwd` (a login is set before the first start) and `restore` do.
@@ -29,7 +32,11 @@ struct AppContext: Sendable {
         let config = try AppConfig.load()
         let store = try openStore(config, access)
         let office = try OfficeRecords.load(config: config, store: store)
-        return AppContext(config: config, roster: office.roster, campaigns: office.campaigns, store: store)
+        let (texts, skipped) = try MailTextSources.load(directory: config.templatesDirectory, stored: try store.mailTexts())
+        for problem in skipped {
+            FileHandle.standardError.write(Data("thidua: the officer's \(problem); its default is used\n".utf8))
+        }
+        return AppContext(config: config, roster: office.roster, campaigns: office.campaigns, store: store, texts: texts)
     }
 
     static func openStore(_ config: AppConfig, _ access: StoreAccess) throws -> DataStore {
@@ -53,11 +60,26 @@ struct AppContext: Sendable {
     var setup: OfficeSetup {
         OfficeSetup(
             profile: config.office, calendar: config.calendar, roster: roster, campaigns: campaigns, from: config.smtp.from,
-            sendLimits: config.sendLimits, ccPrincipal: config.ccPrincipal)
+            sendLimits: config.sendLimits, ccPrincipal: config.ccPrincipal, texts: texts)
     }
 
     func rules() throws -> IntakeRules {
         IntakeRules(office: config.office, roster: roster, campaigns: campaigns, aliases: try store.aliases())
+    }
+
+    /// When and how schools are told their mail was received, in the office's wording.
+    var acknowledgements: AcknowledgementPolicy? {
+        config.acknowledgements.map {
+            var policy = $0
+            policy.texts = texts
+            return policy
+        }
+    }
+
+    /// The day the first read of a folder starts from (`mailbox.since`, else derived from
+    /// the campaigns).
+    func firstReadSince(now: Date) -> IMAPDay {
+        IMAPDay(config.imap.since ?? Campaign.firstReadSince(among: campaigns, at: now), in: config.office.timeZone)
     }
 
     /// The officer's decisions over this configuration.
@@ -73,7 +95,7 @@ struct AppContext: Sendable {
     /// `outbox` nil: plan only.
     func reminderSender(outbox: OutboxSender?, clock: any WallClock, logger: Logger) throws -> ReminderSender {
         ReminderSender(
-            setup: setup, store: store, templates: try ReminderTemplates.load(directory: config.templatesDirectory), outbox: outbox,
+            setup: setup, store: store, templates: ReminderTemplates(texts: texts), outbox: outbox,
             clock: clock, logger: logger)
     }
 
@@ -82,7 +104,7 @@ struct AppContext: Sendable {
         guard let settings = config.digest else { return nil }
         return DigestSender(
             setup: setup, store: store, settings: settings,
-            templates: try DigestTemplates.load(directory: config.templatesDirectory), outbox: outbox, clock: clock, logger: logger)
+            templates: DigestTemplates(texts: texts), outbox: outbox, clock: clock, logger: logger)
     }
 
     /// The campaign named by `id`, or the one the officer most likely means: the next

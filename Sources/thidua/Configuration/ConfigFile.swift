@@ -22,6 +22,8 @@ struct ConfigFile: Decodable {
         var processed_keyword: String?
         var processed_folder: String?
         var fetch_connections: Int?
+        /// The first read fetches only mail that arrived from this day (`2026-09-01`).
+        var since: String?
     }
 
     struct SMTPSection: Decodable {

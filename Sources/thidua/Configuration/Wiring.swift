@@ -21,13 +21,13 @@ struct Wiring: Sendable {
         let imap = try clients.imap()
         let smtp = try clients.smtp()
         let ingester = MessageIngester(
-            store: context.store, rules: try context.rules(), acknowledgements: config.acknowledgements, clock: clock)
+            store: context.store, rules: try context.rules(), acknowledgements: context.acknowledgements, clock: clock)
         let outbox = context.outboxSender(smtp: smtp, clock: clock, logger: logger)
         let daemon = Daemon(
             setup: setup, store: context.store,
             poller: MailboxPoller(
                 imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing, ingester: ingester,
-                logger: logger),
+                logger: logger, firstReadSince: context.firstReadSince(now: clock.now())),
             pollInterval: config.imap.pollInterval,
             reminders: try context.reminderSender(outbox: outbox, clock: clock, logger: logger),
             outbox: outbox,
@@ -38,7 +38,8 @@ struct Wiring: Sendable {
         let dashboard = DashboardState(
             setup: setup, store: context.store,
             healthThreshold: TimeInterval(config.dashboard.healthThreshold.components.seconds),
-            tokenExpiry: { await tokens?.expiry }, checksEnabled: config.documentCheck != nil)
+            tokenExpiry: { await tokens?.expiry }, checksEnabled: config.documentCheck != nil,
+            templatesDirectory: config.templatesDirectory)
         // Without the check, acknowledgements held for it (before it was switched off) go
         // out as they were written.
         if config.documentCheck == nil, try context.store.releaseHeldAcknowledgements() > 0 {
@@ -49,7 +50,7 @@ struct Wiring: Sendable {
             DocumentCheckRun(
                 store: context.store, checker: ThreadedChecker(limits: limits, reader: reader), campaigns: context.campaigns,
                 roster: context.roster,
-                acknowledgements: config.acknowledgements, replyOn: config.replyOn, clock: clock, logger: logger)
+                acknowledgements: context.acknowledgements, replyOn: config.replyOn, clock: clock, logger: logger)
         }
         return Wiring(daemon: daemon, dashboard: dashboard, checks: checks)
     }
