@@ -52,11 +52,10 @@ extension Campaign {
     }
 
     /// Where the first read of an old mailbox starts (`mailbox.since` unset): 30 days before
-    /// the earliest campaign still open opens, or 30 days before `now` with none. Mail
-    /// older than that answers nothing the office is collecting.
+    /// the earliest open (not closed) campaign opens, or 30 days before `now` with none.
+    /// Mail older than that answers nothing the office is collecting.
     public static func firstReadSince(among campaigns: [Campaign], at now: Date) -> Date {
-        let open = campaigns.filter { !$0.closed && now.timeIntervalSince($0.deadline) <= ReminderPlanner.staleAfter }
-        return (open.map(\.opens).min() ?? now).addingTimeInterval(-30 * 86400)
+        (campaigns.filter { !$0.closed }.map(\.opens).min() ?? now).addingTimeInterval(-30 * 86400)
     }
 
     /// The campaign a date most likely belongs to: the first whose deadline is still

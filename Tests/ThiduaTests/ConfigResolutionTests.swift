@@ -19,7 +19,8 @@ struct ConfigResolutionTests {
     @Test func theExampleResolvesWithPathsBesideTheFile() throws {
         let config = try resolve()
         #expect(config.rosterPath == Self.configDirectory + "/units.csv")
-        #expect(config.templatesDirectory == Self.configDirectory + "/templates")
+        // No folder of templates: the built-in texts, and the officer's from the dashboard.
+        #expect(config.templatesDirectory == nil)
         #expect(config.imap.pollInterval == .seconds(60))
         #expect(config.campaigns.map(\.id) == ["khtdkt-2021"])
         #expect(config.office.timeZone.identifier == "Asia/Ho_Chi_Minh")

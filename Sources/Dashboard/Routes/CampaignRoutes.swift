@@ -57,7 +57,7 @@ extension DashboardRoutes {
             }
             let levels = Array(Set(state.setup.roster.units.map(\.level))).sorted()
             let view = UnitTablePage(
-                page: await chrome(campaign.title, context: context, state: state),
+                page: await chrome(campaign.title, context: context, state: state, notice: Notice.from(parameters)),
                 campaignID: campaign.id, title: campaign.title, deadline: state.setup.profile.formatDateTime(campaign.deadline),
                 audience: "Đơn vị phải nộp: " + campaign.audience.vietnameseLabel, closed: campaign.closed,
                 statuses: [.init(value: "", label: "Tất cả", selected: unitQuery.status == nil)]

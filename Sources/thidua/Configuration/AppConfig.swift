@@ -72,7 +72,8 @@ struct AppConfig: Sendable {
     var rosterPath: String?
     var dataDirectory: URL
     var caFile: String?
-    var templatesDirectory: String
+    /// `templates:`: a folder whose files replace the built-in mail texts; nil: none.
+    var templatesDirectory: String?
     var dashboard: Dashboard
     var campaigns: [Campaign]
     var calendar: OfficeCalendar
@@ -308,7 +309,7 @@ struct AppConfig: Sendable {
             rosterPath: file.units.map(absolute),
             dataDirectory: URL(fileURLWithPath: dataDir.hasPrefix("/") ? dataDir : absolute(dataDir)),
             caFile: value("THIDUA_TLS_CA_FILE") ?? file.tls_ca_file.map(absolute),
-            templatesDirectory: absolute(file.templates ?? "templates"),
+            templatesDirectory: file.templates.map(absolute),
             dashboard: Dashboard(
                 enabled: file.dashboard?.enabled ?? true,
                 listen: listen,
