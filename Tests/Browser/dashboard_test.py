@@ -6,19 +6,35 @@ THIDUA_BROWSER_ARTIFACTS (where screenshots and the downloaded CSV go).
 
 It logs in, filters the unit table (status + a search typed without diacritics), looks at
 it on a phone-sized screen, assigns a message from the review queue to a unit, and
-downloads the CSV, checking what the officer would see at each step.
+downloads the CSV, checking what the officer would see at each step. Then she runs a
+collection of her own: makes a campaign (keyboard only), imports her Excel roster (one
+error, then fixed), previews and sends the announcement, sees a school's reply land in
+the thread, closes the campaign and downloads everything as a ZIP.
+
+The mail stack's settings (MAILSTACK_*) let the test act as a school: read the
+announcement in its mailbox and reply to it.
 """
 
+import csv
+import email
+import email.message
+import email.policy
+import imaplib
 import os
 import pathlib
+import smtplib
+import ssl
 import sys
 import time
 import zipfile
 import unittest
 
+import openpyxl
+
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 URL = os.environ["THIDUA_DASHBOARD_URL"].rstrip("/")
@@ -55,7 +71,60 @@ class DashboardInABrowser(unittest.TestCase):
     def shot(self, name):
         self.driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
 
-    def test_the_officers_round(self):
+    def log_in(self):
+        d = self.driver
+        d.get(URL + "/login")
+        if "/login" not in d.current_url:
+            return
+        d.find_element(By.NAME, "user").send_keys(USER)
+        d.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
+        self.wait.until(lambda _: "/login" not in d.current_url)
+
+    def fits_a_phone(self, path, name):
+        """`path` at 375 px: nothing wider than the screen, and no action out of reach."""
+        d = self.driver
+        d.get(URL + path)
+        self.shot(f"10-phone-{name}")
+        width = d.execute_script("return document.documentElement.clientWidth")
+        self.assertLessEqual(width, 375)
+        self.assertLessEqual(d.execute_script("return document.documentElement.scrollWidth"), width, f"{path} scrolls sideways")
+        actions = d.find_elements(By.CSS_SELECTOR, "main a, main button, main input:not([type=hidden]), main select, main textarea")
+        hidden = [a.get_attribute("outerHTML")[:80] for a in actions if not a.is_displayed()
+                  and not a.find_elements(By.XPATH, "ancestor::thead | ancestor::details[not(@open)]")]
+        self.assertEqual(hidden, [], f"{path}: actions out of reach on a phone")
+
+    def tab_to(self, text, limit=80):
+        """Presses Tab until the focused element says `text`, as a keyboard user would."""
+        d = self.driver
+        for _ in range(limit):
+            focused = d.switch_to.active_element
+            label = (focused.text or focused.get_attribute("value") or "").strip()
+            # The page itself (body) holds every text: only a link or a button counts.
+            if focused.tag_name in ("a", "button") and text in label:
+                return focused
+            focused.send_keys(Keys.TAB)
+        raise AssertionError(f"Tab never reached '{text}'")
+
+    def tab_to_field(self, name, limit=80):
+        """Presses Tab until the field named `name` has the focus."""
+        d = self.driver
+        for _ in range(limit):
+            focused = d.switch_to.active_element
+            if focused.get_attribute("name") == name:
+                return focused
+            focused.send_keys(Keys.TAB)
+        raise AssertionError(f"Tab never reached the field '{name}'")
+
+    def download(self, suffix, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            found = [f for f in self.downloads.iterdir() if f.name.endswith(suffix)]
+            if found:
+                return found[0]
+            time.sleep(0.2)
+        raise AssertionError(f"no download ending {suffix}: {list(self.downloads.iterdir())}")
+
+    def test_1_the_officers_round(self):
         d = self.driver
         # 1. Anything asked for without a login lands on the login page.
         d.get(URL + "/review")
@@ -200,6 +269,195 @@ class DashboardInABrowser(unittest.TestCase):
             self.assertIn("Sổ công văn đến", book.read("xl/workbook.xml").decode("utf-8"))
         self.assertIn("Số, ký hiệu văn bản", sheet)
         self.assertIn("Trích yếu", sheet)
+
+
+    def test_2_her_own_collection(self):
+        d = self.driver
+        d.set_window_size(1280, 900)
+        self.log_in()
+        stamp = time.strftime("%H%M%S")
+        title = f"Báo cáo sơ kết học kỳ I ({stamp})"
+
+        # 1. A campaign, typed with the keyboard alone: a wrong reminder stage is refused
+        # with what to write instead, and nothing is lost of what she typed.
+        d.get(URL + "/")
+        self.tab_to("Tạo đợt thu mới").send_keys(Keys.ENTER)
+        self.wait.until(EC.url_contains("/campaigns/new"))
+        self.tab_to_field("title").send_keys(title)
+        for name, value in (("opens", time.strftime("%Y-%m-%d")), ("deadline_day", time.strftime("%Y-%m-%d", time.localtime(time.time() + 14 * 86400)))):
+            d.execute_script("arguments[0].value = arguments[1]", d.find_element(By.NAME, name), value)
+        units_choice = d.find_element(By.CSS_SELECTOR, "input[name=audience][value=units]")
+        units_choice.send_keys(Keys.SPACE)
+        d.find_element(By.CSS_SELECTOR, "details summary").send_keys(Keys.ENTER)
+        for code in ("TH02", "TH03"):
+            d.find_element(By.CSS_SELECTOR, f"input[name=unit][value={code}]").send_keys(Keys.SPACE)
+        reminders = d.find_element(By.NAME, "reminders")
+        reminders.clear()
+        reminders.send_keys("-3d, sau 2 ngày" + Keys.ENTER)
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".problem")))
+        self.shot("11-campaign-refused")
+        self.assertIn("Mốc nhắc", d.find_element(By.CSS_SELECTOR, ".problem").text)
+        self.assertEqual(d.find_element(By.NAME, "title").get_attribute("value"), title, "what she typed is kept")
+        reminders = d.find_element(By.NAME, "reminders")
+        reminders.clear()
+        reminders.send_keys("-3d, 0d, +2d" + Keys.ENTER)
+        self.wait.until(EC.url_contains("notice=campaignCreated"))
+        self.shot("12-campaign-created")
+        campaign_path = d.current_url[len(URL):].split("?")[0]
+        campaign_id = campaign_path.split("/")[2]
+        self.assertIn("Đã tạo đợt thu", d.find_element(By.CSS_SELECTOR, ".notice").text)
+        self.assertIn("2 đơn vị được chọn", d.find_element(By.TAG_NAME, "main").text)
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "#units tbody tr")), 2)
+
+        # 2. Her own Excel list: a title above the header, Vietnamese column names. One
+        # wrong address is refused with its row; fixed, the preview says what changes.
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["DANH SÁCH CÁC TRƯỜNG THUỘC PHÒNG GD&ĐT"])
+        sheet.append([])
+        sheet.append(["STT", "Mã đơn vị", "Tên trường", "Cấp học", "Email"])
+        roster = pathlib.Path(__file__).resolve().parents[2] / "config" / "units.csv"
+        with roster.open(encoding="utf-8-sig") as file:
+            rows = list(csv.DictReader(file))
+        levels = {"MN": "Mầm non", "TH": "Tiểu học", "THCS": "Trung học cơ sở"}
+        for number, row in enumerate(rows, start=1):
+            name = row["name"] + (" (cơ sở 2)" if row["code"] == "TH03" else "")
+            sheet.append([number, row["code"], name, levels[row["level"]], row["emails"]])
+        sheet.append([len(rows) + 1, "TH99", "Tiểu học Mới", "Tiểu học", "th-moi.không-phải-email"])
+        bad = ARTIFACTS / "danh-sach-loi.xlsx"
+        book.save(bad)
+        sheet.cell(row=sheet.max_row, column=5, value="th-moi@schools.example")
+        good = ARTIFACTS / "danh-sach.xlsx"
+        book.save(good)
+
+        d.get(URL + "/roster")
+        d.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(str(bad))
+        d.find_element(By.CSS_SELECTOR, "form[action='/roster/import'] button").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "import-problems")))
+        self.shot("13-roster-refused")
+        problems = d.find_element(By.ID, "import-problems").text
+        self.assertIn(f"Dòng {len(rows) + 4}", problems, "the row as Excel numbers it")
+        self.assertIn("không phải địa chỉ thư điện tử", problems)
+        self.assertEqual(d.find_elements(By.ID, "apply-import"), [], "nothing to apply from a file with an error")
+        d.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(str(good))
+        d.find_element(By.CSS_SELECTOR, "form[action='/roster/import'] button").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "import-changes")))
+        self.shot("14-roster-preview")
+        changes = d.find_element(By.ID, "import-changes").text
+        self.assertIn("TH99 — Tiểu học Mới", changes)
+        self.assertIn("TH03: Tiểu học Thành Công B → Tiểu học Thành Công B (cơ sở 2)", changes)
+        d.find_element(By.ID, "apply-import").click()
+        self.wait.until(EC.url_contains("notice=rosterImported"))
+        self.assertIn("Tiểu học Mới", d.find_element(By.ID, "roster").text)
+
+        # 3. The announcement: dry run first (the list and one mail as a school reads it),
+        # with the office's plan attached; then sent.
+        plan = ARTIFACTS / "Kế hoạch sơ kết học kỳ I.pdf"
+        plan.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        d.get(URL + campaign_path)
+        d.find_element(By.ID, "announce").click()
+        self.assertEqual(d.find_elements(By.ID, "announce-send"), [], "nothing is sent before the preview")
+        d.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(str(plan))
+        d.find_element(By.ID, "announce-preview").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "announce-sample")))
+        self.shot("15-announce-preview")
+        sample = d.find_element(By.ID, "announce-sample").text
+        self.assertIn("Kính gửi: Tiểu học Thành Công A", sample)
+        self.assertIn("Kế hoạch sơ kết học kỳ I.pdf", sample)
+        self.assertIn("Gửi thông báo cho 2 đơn vị", d.find_element(By.ID, "announce-send").text)
+        d.find_element(By.ID, "announce-send").click()
+        self.wait.until(EC.url_contains("notice=announcementQueued"))
+
+        # 4. A school answers in the thread, naming nothing: its reply is the campaign's.
+        school = "ththanhconga@schools.example"
+        announcement = self.wait_for_mail(school, title)
+        self.assertEqual(announcement.get_content_type(), "multipart/mixed")
+        self.assertIn("Kế hoạch sơ kết học kỳ I.pdf", [part.get_filename() for part in announcement.iter_attachments()])
+        reply = email.message.EmailMessage()
+        reply["From"] = f"Trường Tiểu học Thành Công A <{school}>"
+        reply["To"] = announcement["From"]
+        reply["Subject"] = "Re: " + announcement["Subject"]
+        reply["In-Reply-To"] = announcement["Message-ID"]
+        reply["References"] = announcement["Message-ID"]
+        reply.set_content("Kính gửi Phòng, nhà trường gửi văn bản ạ.")
+        reply.add_attachment(b"\xff\xd8\xff\xe0" + bytes(200) + b"\xff\xd9", maintype="image", subtype="jpeg", filename="IMG_2041.jpg")
+        self.send_mail(school, reply)
+        unit_page = URL + campaign_path + "/units/TH02"
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            d.get(unit_page)
+            if "trả lời thư thông báo" in d.find_element(By.TAG_NAME, "main").text:
+                break
+            time.sleep(2)
+        self.shot("16-reply-in-thread")
+        self.assertIn("trả lời thư thông báo", d.find_element(By.TAG_NAME, "main").text, "the reply is attributed by its thread")
+
+        # 5. Closing, with the keyboard: Tab to the button, Enter.
+        d.get(URL + campaign_path)
+        self.tab_to("Sửa đợt thu").send_keys(Keys.ENTER)
+        self.wait.until(EC.url_contains("/edit"))
+        self.tab_to("Đóng đợt thu").send_keys(Keys.ENTER)
+        self.wait.until(EC.url_contains("notice=campaignClosed"))
+        self.shot("17-campaign-closed")
+        self.assertIn("Mở lại đợt thu", d.find_element(By.TAG_NAME, "main").text)
+
+        # 6. Everything as one ZIP: the unit table first, a folder per unit named as the
+        # office names it, UTF-8 names (Windows Explorer shows the Vietnamese).
+        d.get(URL + campaign_path)
+        d.find_element(By.ID, "download-all").click()
+        archive = self.download(f"{campaign_id}-tat-ca.zip")
+        with zipfile.ZipFile(archive) as z:
+            self.assertIsNone(z.testzip())
+            self.assertEqual(z.namelist()[0], f"{campaign_id} - Danh sách đơn vị.xlsx")
+        d.get(URL + "/")
+        d.find_element(By.CSS_SELECTOR, "a[href='/campaigns/khtdkt-2021/archive.zip']").click()
+        demo = self.download("khtdkt-2021-tat-ca.zip")
+        with zipfile.ZipFile(demo) as z:
+            self.assertIsNone(z.testzip())
+            names = z.namelist()
+            self.assertEqual(names[0], "khtdkt-2021 - Danh sách đơn vị.xlsx")
+            self.assertIn("MN01 - Mầm non Hoa Sữa/", names)
+            self.assertTrue(any(n.startswith("MN01 - Mầm non Hoa Sữa/") and n.endswith(".pdf") for n in names))
+            self.assertTrue(all(info.flag_bits & 0x800 for info in z.infolist()), "every name is flagged UTF-8")
+            folders = {n.split("/")[0] for n in names if "/" in n}
+            self.assertTrue(all(" - " in f for f in folders), folders)
+
+        # 7. The new pages on a phone.
+        d.set_window_size(375, 812)
+        for name, path in (("new-campaign", "/campaigns/new"), ("edit-campaign", campaign_path + "/edit"), ("roster", "/roster"),
+                           ("roster-unit", "/roster/TH02"), ("announce", campaign_path + "/announce"), ("texts", "/texts"),
+                           ("text", "/texts/announcement.body"), ("accounts", "/accounts")):
+            self.fits_a_phone(path, name)
+        d.set_window_size(1280, 900)
+
+    def wait_for_mail(self, user, subject_part, timeout=90):
+        """The first message in `user`'s mailbox whose subject holds `subject_part`."""
+        context = ssl.create_default_context(cafile=os.environ["MAILSTACK_CA_FILE"])
+        password = pathlib.Path(os.environ["MAILSTACK_PASSWORD_FILE"]).read_text().strip()
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            imap = imaplib.IMAP4_SSL(os.environ["MAILSTACK_HOST"], int(os.environ["MAILSTACK_IMAPS_PORT"]), ssl_context=context)
+            try:
+                imap.login(user, password)
+                imap.select("INBOX", readonly=True)
+                _, found = imap.uid("SEARCH", None, "ALL")
+                for uid in found[0].split():
+                    _, data = imap.uid("FETCH", uid, "(BODY.PEEK[])")
+                    message = email.message_from_bytes(data[0][1], policy=email.policy.default)
+                    if subject_part in str(message["Subject"]):
+                        return message
+            finally:
+                imap.logout()
+            time.sleep(2)
+        raise AssertionError(f"no mail '{subject_part}' reached {user}")
+
+    def send_mail(self, user, message):
+        context = ssl.create_default_context(cafile=os.environ["MAILSTACK_CA_FILE"])
+        password = pathlib.Path(os.environ["MAILSTACK_PASSWORD_FILE"]).read_text().strip()
+        with smtplib.SMTP(os.environ["MAILSTACK_HOST"], int(os.environ["MAILSTACK_SMTP_PORT"])) as smtp:
+            smtp.starttls(context=context)
+            smtp.login(user, password)
+            smtp.send_message(message)
 
 
 if __name__ == "__main__":

@@ -102,6 +102,13 @@ struct CampaignFormPage: Sendable {
         {{> header}}
         <h1>{{#isNew}}Tạo đợt thu hồ sơ mới{{/isNew}}{{^isNew}}Sửa đợt thu: {{title}}{{/isNew}}</h1>
         {{#campaignHref}}<p><a href="{{campaignHref}}">← Về danh sách đơn vị của đợt thu</a></p>{{/campaignHref}}
+        {{^isNew}}
+        <div class="actions">
+        {{#closed}}<p>Đợt thu đang <strong>đóng</strong>: không gửi nhắc nữa; hồ sơ đã nhận vẫn giữ nguyên.</p>
+        <form method="post" action="{{campaignHref}}/reopen"><input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit" class="secondary" id="reopen-campaign">Mở lại đợt thu</button></form>{{/closed}}
+        {{^closed}}<form method="post" action="{{campaignHref}}/close"><input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit" class="secondary" id="close-campaign">Đóng đợt thu (ngừng nhắc)</button></form>{{/closed}}
+        </div>
+        {{/isNew}}
         {{#hasProblems}}<div class="problem" role="alert"><p>Chưa lưu được, hãy sửa:</p><ul>{{#problems}}<li>{{.}}</li>{{/problems}}</ul></div>{{/hasProblems}}
         {{#sentStages}}<p class="notice">Đã gửi nhắc các mốc: {{sentStages}}. Đổi hạn nộp sẽ tính lại các mốc còn lại; mốc đã gửi không gửi lại.</p>{{/sentStages}}
         <form method="post" action="{{action}}" class="campaign-form">
@@ -137,10 +144,6 @@ struct CampaignFormPage: Sendable {
         <p><button type="submit">{{#isNew}}Tạo đợt thu{{/isNew}}{{^isNew}}Lưu thay đổi{{/isNew}}</button></p>
         </form>
         {{^isNew}}
-        <h2>Đóng hoặc mở lại</h2>
-        {{#closed}}<p>Đợt thu đang <strong>đóng</strong>: không gửi nhắc nữa; hồ sơ đã nhận vẫn giữ nguyên.</p>
-        <form method="post" action="{{campaignHref}}/reopen" class="inline"><input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit" class="secondary">Mở lại đợt thu</button></form>{{/closed}}
-        {{^closed}}<form method="post" action="{{campaignHref}}/close" class="inline"><input type="hidden" name="csrf" value="{{page.csrf}}"><button type="submit" class="secondary">Đóng đợt thu (ngừng nhắc)</button></form>{{/closed}}
         <h2>Lịch sử thay đổi</h2>
         {{^history}}<p>Chưa có thay đổi nào.</p>{{/history}}
         <ul class="history">{{#history}}<li><small>{{at}}</small> — {{what}}{{#detail}}: {{detail}}{{/detail}} <small>({{who}})</small></li>{{/history}}</ul>

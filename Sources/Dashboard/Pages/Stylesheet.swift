@@ -66,6 +66,8 @@ enum Stylesheet {
         textarea.mail-body{width:100%;min-height:18rem;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem}
         :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
         .history{padding-left:1.2rem}
+        textarea,select,input{max-width:100%}
+        .actions label{max-width:100%}
         @media (max-width:40rem){
           main{padding:.5rem}
           header.top nav a{display:inline-block;margin:.2rem .6rem .2rem 0}
