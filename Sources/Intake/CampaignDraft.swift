@@ -89,7 +89,8 @@ public struct CampaignDraft: Sendable, Equatable {
                 "deadline", "'\(deadline)' is not a date-time like 2021-02-21T23:59",
                 "Hạn nộp '\(deadline)' không phải ngày dạng 2021-02-21 hoặc 2021-02-21 17:00")
         }
-        if let opensAt, let deadlineAt, opensAt >= deadlineAt {
+        // A deadline with a time means its whole minute: one written as the opening is not after it.
+        if let opensAt, let deadlineAt, deadlineAt.timeIntervalSince(opensAt) < 60 {
             problem("deadline", "the deadline is not after the opening date", "Hạn nộp phải sau ngày mở")
         }
         var stages: [ReminderStage] = []
@@ -175,7 +176,8 @@ public struct CampaignDraft: Sendable, Equatable {
                 slug.append("-")
             }
         }
+        slug = String(slug.prefix(64))
         while slug.last == "-" { slug.removeLast() }
-        return String(slug.prefix(64))
+        return slug
     }
 }

@@ -22,8 +22,10 @@ public enum OfficeDate {
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
+        // Calendar rolls 2026-13-01 over to 2027-01-01: a date that does not come back as
+        // written was not a date.
         guard let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == ymd[2]
+            calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: ymd[0], month: ymd[1], day: ymd[2])
         else { return nil }
         return date
     }

@@ -14,9 +14,8 @@ public struct RejectionNotice: Sendable, Equatable {
     ) {
         subject = ReplySubject.make(replyingTo: originalSubject, fallback: campaign?.title ?? office.name)
         let beforeDeadline = campaign.map { now <= $0.deadline } ?? false
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "office_name": office.name,
-            "campaign_title": campaign?.title ?? "",
             "received_at": office.formatDateTime(receivedAt),
             "reason_lines": reason.split(whereSeparator: \.isNewline).map { ["text": String($0)] },
             "deadline": campaign.map { office.formatDateTime($0.deadline) } ?? "",
@@ -24,6 +23,8 @@ public struct RejectionNotice: Sendable, Equatable {
             "after_deadline": campaign != nil && !beforeDeadline,
             "no_campaign": campaign == nil,
         ]
+        // Absent, not empty, without a campaign: Mustache counts "" as true in a section.
+        if let campaign { context["campaign_title"] = campaign.title }
         text = texts.render(.replyBody, context)
     }
 }

@@ -44,6 +44,8 @@ public struct RosterChanges: Sendable, Equatable {
             }
         }
         removed = old.filter { !after.contains($0.code.uppercased()) }
+        // A removed unit's addresses go with it, as an added unit's come with it.
+        addressesRemoved += removed.flatMap { unit in unit.emails.map { Address(code: unit.code, address: $0) } }
     }
 
     public var isEmpty: Bool {

@@ -46,7 +46,8 @@ extension DataStore {
     /// The office's audit trail, newest first: events whose kind starts with one of
     /// `kinds` ("campaign.", "roster.", …), of `campaign` when given.
     public func auditTrail(kinds: [String], campaign: String? = nil, limit: Int = 100) throws -> [EventRecord] {
-        try database.read { db in
+        guard !kinds.isEmpty else { return [] }
+        return try database.read { db in
             var conditions = ["(" + kinds.map { _ in "instr(kind, ?) = 1" }.joined(separator: " OR ") + ")"]
             var arguments: [(any DatabaseValueConvertible)?] = kinds
             if let campaign {

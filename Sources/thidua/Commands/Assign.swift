@@ -19,7 +19,7 @@ struct Assign: AsyncParsableCommand {
         try await reportingErrors {
             let context = try AppContext.load()
             let desk = context.desk
-            let outcome = try desk.assign(messageID: messageID, to: unitCode, campaignID: campaign, actor: "officer", at: Date())
+            let outcome = try desk.assign(messageID: messageID, to: unitCode, campaignID: campaign, actor: CLIActor.name, at: Date())
             print("message \(messageID) → \(outcome.unit.code) \(outcome.unit.name) (\(outcome.campaign.id)): \(outcome.status.label)")
             if let sender = outcome.learnedSender { print("\(sender) will be recognised as \(outcome.unit.code) from now on") }
         }

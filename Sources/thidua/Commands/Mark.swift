@@ -29,7 +29,7 @@ struct Mark: AsyncParsableCommand {
             }
             let chosen = try context.campaign(campaign, now: Date())
             let status: ReceiptStatus = excused ? .excused : .rejected
-            try context.store.mark(unit: unit.code, campaign: chosen.id, status: status, note: reject, actor: "officer", at: Date())
+            try context.store.mark(unit: unit.code, campaign: chosen.id, status: status, note: reject, actor: CLIActor.name, at: Date())
             print("\(unit.code) \(unit.name) (\(chosen.id)): \(status.label)")
         }
     }

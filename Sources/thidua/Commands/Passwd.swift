@@ -35,7 +35,7 @@ struct Passwd: AsyncParsableCommand {
             let password = try Self.readPassword()
             let hash = try PasswordHash.make(password: password)
             let context = try AppContext.load(store: .create)
-            try context.store.setDashboardPassword(user: user, hash: hash, role: role?.value, at: Date())
+            try context.store.setDashboardPassword(user: user, hash: hash, role: role?.value, actor: CLIActor.name, at: Date())
             let roleName = try context.store.dashboardRole(user: user) == .leader ? "leader" : "officer"
             print("password set for \(user) (\(roleName)); log in at http://\(context.config.dashboard.listen)/")
         }

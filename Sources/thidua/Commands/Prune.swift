@@ -31,7 +31,7 @@ struct Prune: AsyncParsableCommand {
             let prune =
                 dryRun
                 ? try context.store.rawMailPrunePlan(retention, at: now)
-                : try context.store.pruneRawMail(retention, at: now, actor: "officer")
+                : try context.store.pruneRawMail(retention, at: now, actor: CLIActor.name)
             let office = config.office
             if prune.isEmpty {
                 print("no raw mail is past its retention; nothing \(dryRun ? "would be" : "was") deleted")
