@@ -160,6 +160,52 @@ struct DashboardTests {
         }
     }
 
+    /// Two roles: a leader (lãnh đạo) reads and downloads, and every change is refused with
+    /// what to do; an operator's change from the CLI reaches the running daemon and names
+    /// who made it.
+    @Test func aLeaderReadsAndDownloadsButChangesNothing() async throws {
+        try await Office.start(label: "dash-roles").run { office in
+            let http = office.http
+            let passwd = try office.thidua.run(["passwd", "--user", "lanhdao", "--role", "leader"], input: "mat-khau-lanh-dao-2026\n")
+            #expect(passwd.status == 0, "\(passwd.stderr)")
+            #expect(passwd.stdout.contains("lanhdao (leader)"))
+            let cookie = try office.login(user: "lanhdao", password: "mat-khau-lanh-dao-2026")
+            let overview = http.get("/", cookie: cookie)
+            #expect(overview.status == 200)
+            #expect(!overview.text.contains("Tạo đợt thu mới") && !overview.text.contains("href=\"/accounts\""), "no action offered")
+            #expect(http.get("/campaigns/kh-test/export.xlsx", cookie: cookie).status == 200)
+            let archive = http.get("/campaigns/kh-test/archive.zip", cookie: cookie)
+            #expect(archive.status == 200)
+            #expect(archive.header("Content-Type") == "application/zip")
+            #expect(archive.body.starts(with: Array("PK".utf8)))
+            let csrf = try #require(overview.formValue("csrf"))
+            for path in ["/campaigns/kh-test/close", "/campaigns/kh-test/units/U2/excuse", "/review/1/dismiss", "/accounts"] {
+                let refused = http.post(path, form: [("csrf", csrf), ("user", "x"), ("password", "p")], cookie: cookie)
+                #expect(refused.status == 403, "\(path) answered \(refused.status) to a leader")
+                #expect(refused.text.contains("Tài khoản lãnh đạo chỉ được xem và tải về"), "\(path)")
+            }
+            #expect(http.get("/accounts", cookie: cookie).status == 403)
+            #expect(try office.thidua.run(["campaign", "list"]).stdout.contains("kh-test\t"), "listed")
+            #expect(try office.thidua.run(["campaign", "show", "kh-test"]).stdout.contains("state:       open"))
+
+            // The operator closes it from the CLI: the audit names who, and the running
+            // daemon shows it closed within seconds, without a signal.
+            let closed = try office.thidua.run(["campaign", "close", "kh-test"])
+            #expect(closed.status == 0, "\(closed.stderr)")
+            let show = try office.thidua.run(["campaign", "show", "kh-test"]).stdout
+            #expect(show.contains("state:       closed"))
+            #expect(show.contains("campaign.closed by cli:"), "\(show)")
+            var page = http.get("/campaigns/kh-test", cookie: cookie).text
+            for _ in 0..<100 where !page.contains("<strong>Đã đóng</strong>") {
+                try await Task.sleep(for: .milliseconds(100))
+                page = http.get("/campaigns/kh-test", cookie: cookie).text
+            }
+            #expect(page.contains("<strong>Đã đóng</strong>"), "the daemon took the CLI's change")
+            // Nothing the leader tried changed anything: no officer action in the log.
+            #expect(!office.daemon.logText.contains("officer closed"))
+        }
+    }
+
     @Test func theOfficerSeesWhoHasSentAndSettlesTheReviewQueue() async throws {
         try await Office.start(label: "dash-desk").run { office in
             let http = office.http
