@@ -7,11 +7,19 @@ import Office
 actor PendingUploads<Value: Sendable> {
     private var entries: [String: (user: String, value: Value, expires: Date)] = [:]
     private let lifetime: TimeInterval
+    /// Previews kept per login: an upload can be 15 MB, and a preview asked for again and
+    /// again must not hold them all.
+    private let perUser: Int
 
-    init(lifetime: TimeInterval = 30 * 60) { self.lifetime = lifetime }
+    init(lifetime: TimeInterval = 30 * 60, perUser: Int = 3) {
+        self.lifetime = lifetime
+        self.perUser = perUser
+    }
 
     func put(_ value: Value, user: String, now: Date) throws -> String {
         entries = entries.filter { $0.value.expires > now }
+        let older = entries.filter { $0.value.user == user }.sorted { $0.value.expires < $1.value.expires }
+        for (token, _) in older.prefix(max(0, older.count - perUser + 1)) { entries[token] = nil }
         let token = try SessionStore.token()
         entries[token] = (user, value, now.addingTimeInterval(lifetime))
         return token
