@@ -27,5 +27,14 @@ public struct IMAPDay: Sendable, Equatable, Comparable {
         return "\(day)-\(months[max(0, min(11, month - 1))])-\(year)"
     }
 
+    /// `2021-01-09`: how the day is kept.
+    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
     public static func < (a: IMAPDay, b: IMAPDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

@@ -43,27 +43,16 @@ public struct MailboxPoller: Sendable {
             try Task.checkCancellation()
             let status = try await imap.status(mailbox: folder)
             let last = try ingester.store.lastUID(mailbox: folder, uidValidity: status.uidValidity)
-            var since: IMAPDay?
-            if last == nil {
-                if try ingester.store.hasAnyState(mailbox: folder) {
-                    logger.notice(
-                        "mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
-                        metadata: ["mailbox": "\(folder)", "uidvalidity": "\(status.uidValidity)"])
-                } else {
-                    // The very first read of this folder: what is here now is the backlog.
-                    try ingester.store.noteBacklogBoundary(
-                        mailbox: folder, uidValidity: status.uidValidity,
-                        uidNext: status.uidNext, at: ingester.clock.now())
-                    since = firstReadSince
-                    if let since {
-                        logger.notice(
-                            "first read of this folder: only mail that arrived since \(since.text) is fetched (mailbox.since)",
-                            metadata: ["mailbox": "\(folder)"])
-                    }
-                }
-            }
+            let since = try firstRead(of: folder, status: status, last: last)
             let first = (last ?? 0) + 1
-            guard status.uidNext > first else { continue }
+            guard status.uidNext > first else {
+                // An empty folder's first read is over as soon as it starts.
+                if since != nil {
+                    try ingester.store.noteFirstReadComplete(
+                        mailbox: folder, uidValidity: status.uidValidity, at: ingester.clock.now())
+                }
+                continue
+            }
             // Senders the officer assigned since the daemon started count from this batch on.
             var ingester = ingester
             ingester.rules.matcher.aliases = try ingester.store.aliases()
@@ -74,10 +63,39 @@ public struct MailboxPoller: Sendable {
                 // The older mail between is never asked for: the next poll starts past it.
                 try ingester.store.advanceMailbox(
                     folder, uidValidity: status.uidValidity, to: status.uidNext - 1, at: ingester.clock.now())
+                try ingester.store.noteFirstReadComplete(mailbox: folder, uidValidity: status.uidValidity, at: ingester.clock.now())
             }
             try ingester.store.clearProcessing(mailbox: folder)
         }
         return result
+    }
+
+    /// The day this read of `folder` starts from, when it is (part of) a first read: the very
+    /// first (the day is kept), one cut short before its end, or a read from UID 1 after
+    /// the folder was renumbered. Then only mail that arrived from that day on is fetched;
+    /// afterwards, everything new.
+    private func firstRead(of folder: String, status: MailboxStatus, last: UInt32?) throws -> IMAPDay? {
+        let store = ingester.store
+        let now = ingester.clock.now()
+        if last == nil, try !store.hasAnyState(mailbox: folder), try store.firstReadDay(mailbox: folder) == nil {
+            // The very first read of this folder: what is here now is the backlog.
+            try store.noteBacklogBoundary(mailbox: folder, uidValidity: status.uidValidity, uidNext: status.uidNext, at: now)
+            guard let since = firstReadSince else { return nil }
+            try store.noteFirstReadDay(mailbox: folder, day: since.iso, at: now)
+            logger.notice(
+                "first read of this folder: only mail that arrived since \(since.text) is fetched (mailbox.since)",
+                metadata: ["mailbox": "\(folder)"])
+            return since
+        }
+        if last == nil {
+            logger.notice(
+                "mailbox renumbered (new UIDVALIDITY); rescanning, known messages are skipped by content",
+                metadata: ["mailbox": "\(folder)", "uidvalidity": "\(status.uidValidity)"])
+        }
+        guard let day = try store.firstReadDay(mailbox: folder).flatMap(IMAPDay.init(iso:)),
+            try !store.isFirstReadComplete(mailbox: folder, uidValidity: status.uidValidity)
+        else { return nil }
+        return day
     }
 
     /// Messages per batch while a backlog is read: their files are flushed in one round and

@@ -44,7 +44,10 @@ public enum MailTextSources {
 
     /// Where `text` comes from now, and its wording: for the officer's editor.
     public static func current(_ text: MailText, directory: String?, stored: [String: StoredMailText]) -> (Origin, String) {
-        if let officer = stored[text.rawValue] { return (.officer, officer.body) }
+        // A stored text that no longer checks is not the one in force (`load` skips it).
+        if let officer = stored[text.rawValue], (try? MailTexts.check(officer.body, for: text)) != nil {
+            return (.officer, officer.body)
+        }
         if let directory, let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(text.fileName)) {
             return (.file, MailTexts.withoutPragma(String(decoding: data, as: UTF8.self)))
         }
