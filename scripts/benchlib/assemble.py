@@ -12,14 +12,14 @@ order, fresh = sys.argv[1].split(), set(sys.argv[2:])
 header = """# Benchmarks
 
 Produced by `make bench` (`scripts/bench` → `scripts/bench-mime`, `scripts/bench-intake`,
-`scripts/bench-dashboard`, `scripts/bench-soak`, `scripts/bench-check`, `scripts/bench-verdicts`); every number in a section is from one run of
+`scripts/bench-dashboard`, `scripts/bench-soak`, `scripts/bench-check`, `scripts/bench-verdicts`, `scripts/bench-archive`); every number in a section is from one run of
 its benchmark, and the next run rewrites that section (`scripts/bench NAME` runs one alone).
 Do not edit by hand.
 
 """
 current = open("BENCHMARKS.md", encoding="utf-8").read() if os.path.exists("BENCHMARKS.md") else ""
 # The current file's sections, by the name of the section file that produced them.
-titles = {"mime": "## MIME extraction", "intake": "## IMAP intake", "dashboard": "## Dashboard", "soak": "## Soak", "check": "## Document check", "verdicts": "## Verdicts of a backlog"}
+titles = {"mime": "## MIME extraction", "intake": "## IMAP intake", "dashboard": "## Dashboard", "soak": "## Soak", "check": "## Document check", "verdicts": "## Verdicts of a backlog", "archive": "## Campaign archive"}
 chunks = re.split(r"(?m)^(?=## )", current)
 kept = {name: chunk for chunk in chunks for name, title in titles.items() if chunk.startswith(title)}
 body = []
