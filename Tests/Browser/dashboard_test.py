@@ -350,6 +350,43 @@ class DashboardInABrowser(unittest.TestCase):
         self.wait.until(EC.url_contains("notice=rosterImported"))
         self.assertIn("Tiểu học Mới", d.find_element(By.ID, "roster").text)
 
+        # 2b. A unit's addresses, edited on its page; an address thidua learned (the review
+        # queue's assignment in the first test taught it one for TH05), removed.
+        d.get(URL + "/roster/TH02")
+        emails = d.find_element(By.ID, "unit-emails")
+        emails.send_keys(Keys.ENTER + "vanthu.thanhconga@schools.example")
+        d.find_element(By.CSS_SELECTOR, "form[action='/roster/TH02/addresses'] button").click()
+        self.wait.until(EC.url_contains("notice=addressesSaved"))
+        self.assertIn("vanthu.thanhconga@schools.example", d.find_element(By.ID, "unit-emails").get_attribute("value"))
+        d.get(URL + "/roster/TH05")
+        learned = d.find_elements(By.CSS_SELECTOR, "form[action='/roster/TH05/learned/remove']")
+        self.assertTrue(learned, "the address the officer assigned in the first test is listed as learned")
+        learned[0].find_element(By.TAG_NAME, "button").click()
+        self.wait.until(EC.url_contains("notice=learnedAddressRemoved"))
+        self.assertEqual(d.find_elements(By.CSS_SELECTOR, "form[action='/roster/TH05/learned/remove']"), [])
+        self.assertIn("Bỏ địa chỉ đã học", d.find_element(By.TAG_NAME, "main").text, "the unit's history says so")
+
+        # 2c. The announcement's wording, in her own words: a placeholder that does not exist
+        # is refused before anything is saved; the preview is for a real unit.
+        d.get(URL + "/texts/announcement.body")
+        body = d.find_element(By.ID, "mail-body")
+        body.send_keys(Keys.CONTROL, Keys.END)
+        body.send_keys("\nGhi chú: {{ten_truong}}")
+        d.find_element(By.ID, "text-save").click()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".problem")))
+        self.assertIn("Không có ô {{ten_truong}}", d.find_element(By.CSS_SELECTOR, ".problem").text)
+        body = d.find_element(By.ID, "mail-body")
+        body.send_keys(Keys.CONTROL, Keys.END)
+        for _ in range(len("{{ten_truong}}")):
+            body.send_keys(Keys.BACKSPACE)
+        body.send_keys("đơn vị {{unit_code}} gửi trước hạn.")
+        d.find_element(By.ID, "text-preview").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "text-preview-mail")))
+        self.assertIn("Ghi chú: đơn vị MN01 gửi trước hạn.", d.find_element(By.ID, "text-preview-mail").text)
+        d.find_element(By.ID, "text-save").click()
+        self.wait.until(EC.url_contains("notice=textSaved"))
+        self.assertIn("đã sửa", d.find_element(By.TAG_NAME, "main").text)
+
         # 3. The announcement: dry run first (the list and one mail as a school reads it),
         # with the office's plan attached; then sent.
         plan = ARTIFACTS / "Kế hoạch sơ kết học kỳ I.pdf"
@@ -364,6 +401,7 @@ class DashboardInABrowser(unittest.TestCase):
         sample = d.find_element(By.ID, "announce-sample").text
         self.assertIn("Kính gửi: Tiểu học Thành Công A", sample)
         self.assertIn("Kế hoạch sơ kết học kỳ I.pdf", sample)
+        self.assertIn("Ghi chú: đơn vị TH02 gửi trước hạn.", sample, "her wording")
         self.assertIn("Gửi thông báo cho 2 đơn vị", d.find_element(By.ID, "announce-send").text)
         d.find_element(By.ID, "announce-send").click()
         self.wait.until(EC.url_contains("notice=announcementQueued"))
@@ -421,6 +459,13 @@ class DashboardInABrowser(unittest.TestCase):
             self.assertTrue(all(info.flag_bits & 0x800 for info in z.infolist()), "every name is flagged UTF-8")
             folders = {n.split("/")[0] for n in names if "/" in n}
             self.assertTrue(all(" - " in f for f in folders), folders)
+
+        # 6b. Her wording back to the default, with one button.
+        d.get(URL + "/texts/announcement.body")
+        d.find_element(By.ID, "text-reset").click()
+        self.wait.until(EC.url_contains("notice=textReset"))
+        self.assertIn("nội dung mặc định", d.find_element(By.TAG_NAME, "main").text)
+        self.assertNotIn("Ghi chú:", d.find_element(By.ID, "mail-body").get_attribute("value"))
 
         # 7. The new pages on a phone.
         d.set_window_size(375, 812)

@@ -19,6 +19,10 @@ struct DashboardTests {
         let thidua: ThiduaProcess
         let daemon: BackgroundThidua
         let http: HTTPClient
+        /// Each unit's roster address, by code (they are made unique to the run).
+        let unitEmails: [String: String]
+
+        func unitEmail(_ code: String) -> String? { unitEmails[code] }
 
         /// `daemonExtra`: environment for the daemon only (after the first run has read the mail).
         static func start(label: String, daemonExtra: [String: String] = [:], configEdit: (String) -> String = { $0 }) async throws
@@ -67,7 +71,8 @@ struct DashboardTests {
             let http = HTTPClient(base: "http://127.0.0.1:\(port)")
             #expect(await http.waitUntilUp(), "the dashboard never answered: \(daemon.logText)")
             return Office(
-                stack: stack, workspace: workspace, officeAddress: office, teacher: teacher, thidua: thidua, daemon: daemon, http: http)
+                stack: stack, workspace: workspace, officeAddress: office, teacher: teacher, thidua: thidua, daemon: daemon, http: http,
+                unitEmails: Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0.email) }))
         }
 
         /// Runs `body`, then stops the daemon and removes the workspace, whatever happened.
@@ -203,6 +208,64 @@ struct DashboardTests {
             #expect(page.contains("<strong>Đã đóng</strong>"), "the daemon took the CLI's change")
             // Nothing the leader tried changed anything: no officer action in the log.
             #expect(!office.daemon.logText.contains("officer closed"))
+        }
+    }
+
+    /// The operator's side: how much a run would read, the office's list imported from the
+    /// CLI after its preview (a wrong row refused with its number), and a login added by the
+    /// officer on the dashboard that can only read.
+    @Test func theOperatorImportsTheRosterAndTheOfficerAddsALogin() async throws {
+        try await Office.start(label: "dash-admin").run { office in
+            let http = office.http
+            let preview = try office.thidua.run(["run", "--dry-run"])
+            #expect(preview.status == 0, "\(preview.stderr)")
+            #expect(preview.stdout.contains("INBOX: 2 messages; 0 new since the last run would be read"), "\(preview.stdout)")
+
+            let units = office.workspace.appendingPathComponent("danh-sach.csv")
+            let header = "STT;Mã đơn vị;Tên trường;Cấp học;Email\n"
+            let u1 = "1;U1;Tiểu học Thăng Long;Tiểu học;\(try #require(office.unitEmail("U1")))\n"
+            try (header + u1 + "2;U3;Tiểu học Kim Đồng;Tiểu học;kim-dong.khong-phai-email\n").write(
+                to: units, atomically: true, encoding: .utf8)
+            let refused = try office.thidua.run(["roster", "import", units.path])
+            #expect(refused.status == 65, "\(refused.stdout)\(refused.stderr)")
+            #expect(refused.stdout.contains("row 3: 'kim-dong.khong-phai-email' is not an email address"), "\(refused.stdout)")
+            try (header + u1 + "2;U3;Tiểu học Kim Đồng;Tiểu học;u3@schools.example\n").write(
+                to: units, atomically: true, encoding: .utf8)
+            let dryRun = try office.thidua.run(["roster", "import", units.path, "--dry-run"]).stdout
+            #expect(dryRun.contains("+ U3 Tiểu học Kim Đồng") && dryRun.contains("- U2 Tiểu học Đống Đa (its submissions are kept)"))
+            #expect(try office.thidua.run(["status", "--json"]).stdout.contains("\"U2\""), "a dry run changes nothing")
+            let applied = try office.thidua.run(["roster", "import", units.path])
+            #expect(applied.status == 0 && applied.stdout.contains("roster updated: 1 added, 1 removed"), "\(applied.stdout)")
+
+            // The officer adds a login on the dashboard: refused while the two passwords
+            // differ, made once they agree; it reads, and changes nothing.
+            let cookie = try office.login()
+            let accounts = http.get("/accounts", cookie: cookie)
+            #expect(accounts.status == 200)
+            let csrf = try #require(accounts.formValue("csrf"))
+            let mismatch = http.post(
+                "/accounts",
+                form: [
+                    ("csrf", csrf), ("user", "lanhdao"), ("password", "mat-khau-lanh-dao"), ("password2", "mat-khau-khac"),
+                    ("role", "leader"),
+                ],
+                cookie: cookie)
+            #expect(mismatch.status == 422 && mismatch.text.contains("Hai lần nhập mật khẩu không giống nhau"))
+            let made = http.post(
+                "/accounts",
+                form: [
+                    ("csrf", csrf), ("user", "lanhdao"), ("password", "mat-khau-lanh-dao"), ("password2", "mat-khau-lanh-dao"),
+                    ("role", "leader"),
+                ],
+                cookie: cookie)
+            #expect(made.status == 302)
+            #expect(http.get("/accounts", cookie: cookie).text.contains("Lãnh đạo (chỉ xem)"))
+            let leader = try office.login(user: "lanhdao", password: "mat-khau-lanh-dao")
+            let overview = http.get("/", cookie: leader)
+            let leaderCSRF = try #require(overview.formValue("csrf"))
+            #expect(http.post("/campaigns/kh-test/close", form: [("csrf", leaderCSRF)], cookie: leader).status == 403)
+            // The audit trail names the login that made it.
+            #expect(http.get("/accounts", cookie: cookie).text.contains("cán bộ canbo"))
         }
     }
 
