@@ -237,9 +237,14 @@ struct DashboardTests {
             let applied = try office.thidua.run(["roster", "import", units.path])
             #expect(applied.status == 0 && applied.stdout.contains("roster updated: 1 added, 1 removed"), "\(applied.stdout)")
 
+            // U2 left the roster: its page and history stay.
+            let cookie = try office.login()
+            let removed = http.get("/campaigns/kh-test/units/U2", cookie: cookie)
+            #expect(removed.status == 200 && removed.text.contains("Tiểu học Đống Đa"), "a removed unit keeps its page")
+            #expect(http.get("/roster/U2", cookie: cookie).text.contains("đã bỏ khỏi danh sách lúc"))
+
             // The officer adds a login on the dashboard: refused while the two passwords
             // differ, made once they agree; it reads, and changes nothing.
-            let cookie = try office.login()
             let accounts = http.get("/accounts", cookie: cookie)
             #expect(accounts.status == 200)
             let csrf = try #require(accounts.formValue("csrf"))

@@ -100,7 +100,11 @@ extension DashboardRoutes {
         router.get("/campaigns/{campaign}/units/{unit}") { request, context in
             let state = await state()
             let campaign = try campaign(context, state)
-            guard let code = context.parameters.get("unit"), let unit = state.setup.roster.unit(code: code) else {
+            // A unit removed from the roster keeps its page: what it sent is still the office's.
+            guard let code = context.parameters.get("unit"),
+                let unit = try state.setup.roster.unit(code: code)
+                    ?? state.store.storedUnits().first(where: { $0.unit.code == code.uppercased() })?.unit
+            else {
                 throw HTTPError(.notFound, message: "Không có đơn vị này trong danh sách đơn vị.")
             }
             let entry = try await ledger(campaign, state: state)[unit.code]
