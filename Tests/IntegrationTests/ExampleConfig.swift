@@ -4,13 +4,14 @@ import Foundation
 enum ExampleConfig {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
 
-    /// Its text with the roster, the holidays and (unless the copy brings its own) the
-    /// templates named by absolute path, so that a copy works from any directory.
+    /// Its text with the roster and the holidays named by absolute path, so that a copy
+    /// works from any directory; with `ownTemplates`, a `templates` folder beside the copy
+    /// replaces the built-in mail texts.
     static func text(ownTemplates: Bool = false) throws -> String {
         let root = repository.path
         let yaml = try String(contentsOf: repository.appendingPathComponent("config/thidua.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "units: units.csv", with: "units: \(root)/config/units.csv")
             .replacingOccurrences(of: "holidays: holidays.yaml", with: "holidays: \(root)/config/holidays.yaml")
-        return ownTemplates ? yaml : yaml.replacingOccurrences(of: "templates: templates", with: "templates: \(root)/config/templates")
+        return ownTemplates ? yaml.replacingOccurrences(of: "# templates: templates", with: "templates: templates") : yaml
     }
 }
