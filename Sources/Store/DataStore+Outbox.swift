@@ -17,14 +17,15 @@ extension DataStore {
         ).execute(arguments: arguments(mail) + [state.rawValue, now, mail.attachment?.path, mail.attachment?.name])
     }
 
-    /// Mail queued and not claimed yet, oldest first; announcements only when `announcements`
-    /// (the office is open: a call for submissions is not sent at night).
+    /// Mail queued and not claimed yet, oldest first, announcements last (sixty calls for
+    /// submissions must not hold back the receipt a school is waiting for); announcements
+    /// only when `announcements` (the office is open: a call is not sent at night).
     public func dueMail(limit: Int = 100, announcements: Bool = true) throws -> [OutboxRecord] {
         try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM outbox WHERE state = 'due' \(announcements ? "" : "AND kind != 'announcement' ")"
-                    + "ORDER BY created_at, id LIMIT ?", arguments: [limit]
+                    + "ORDER BY kind = 'announcement', created_at, id LIMIT ?", arguments: [limit]
             ).map(Self.outboxRecord)
         }
     }

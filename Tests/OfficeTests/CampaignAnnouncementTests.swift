@@ -160,6 +160,20 @@ struct CampaignAnnouncementTests {
         }
     }
 
+    /// Announcements queued first still let a school's receipt go ahead of them: under a cap
+    /// of one mail a minute, the receipt is the one sent.
+    @Test func aReceiptQueuedAfterTheAnnouncementsGoesFirst() async throws {
+        try await withStore { store in
+            try announce(store)
+            try recordSubmission(store)
+            let smtp = RecordingMailSender()
+            let capped = outbox(store, smtp, at: now, limits: SendLimits(perMinute: 1, perDay: 100))
+            #expect(try await capped.sendQueued(announcements: true) == 1)
+            #expect(smtp.sent.map(\.to) == [["c1kimdong@bd.edu.vn"]], "the receipt, not an announcement")
+            #expect(try store.outbox(.announcement).allSatisfy { $0.state == .due }, "they wait for the next minute")
+        }
+    }
+
     @Test func theSentMailIsMultipartWithTheDocumentAsTheSchoolWillOpenIt() async throws {
         try await withStore { store in
             try announce(store)

@@ -83,7 +83,7 @@ struct RosterPreviewPage: Sendable {
     var hasRemoved: Bool
     var hasLevels: Bool
 
-    init(page: PageChrome, preview: RosterImport.Preview, token: String?, roster: Roster) {
+    init(page: PageChrome, preview: RosterImport.Preview, token: String?) {
         self.page = page
         filename = preview.filename
         problems = preview.problems.map { "Dòng \($0.line): \($0.vietnamese)" }

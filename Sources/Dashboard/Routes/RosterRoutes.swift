@@ -42,8 +42,7 @@ extension DashboardRoutes {
                 preview.isApplicable && !preview.changes.isEmpty
                 ? try await rosterUploads.put(preview, user: context.session?.user ?? "", now: clock.now()) : nil
             let view = RosterPreviewPage(
-                page: await chrome("Xem trước danh sách", context: context, state: state), preview: preview, token: token,
-                roster: state.setup.roster)
+                page: await chrome("Xem trước danh sách", context: context, state: state), preview: preview, token: token)
             return renderer.response(.rosterPreview, view, status: preview.problems.isEmpty ? .ok : .unprocessableContent)
         }
 
