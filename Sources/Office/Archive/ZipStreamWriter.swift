@@ -24,13 +24,12 @@ public struct ZipStreamWriter: ~Copyable, Sendable {
     /// DOS times are wall-clock times with no zone: the officer's zone is what their unzipper
     /// will show, so the times are taken in it.
     private let calendar: Calendar
-    /// 0xFFFFFFFF in real use; tests lower it to take the ZIP64 path with a few bytes.
-    private let zip64Threshold: UInt64
+    private let records: ZipRecords
     private let chunkSize: Int
     private var pending: [UInt8] = []
     /// Bytes of the archive so far, handed to the sink or pending: the next member's offset.
     private var written: UInt64 = 0
-    private var members: [Member] = []
+    private var members: [ZipMember] = []
     /// False once a failure has left part of a member in the stream, or after the end.
     private var usable = true
 
@@ -48,7 +47,7 @@ public struct ZipStreamWriter: ~Copyable, Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
-        self.zip64Threshold = zip64Threshold
+        records = ZipRecords(zip64Threshold: zip64Threshold)
         self.chunkSize = chunkSize
     }
 
@@ -105,49 +104,17 @@ public struct ZipStreamWriter: ~Copyable, Sendable {
         usable = false
         let directoryOffset = written
         for member in members {
-            appendCentralHeader(member)
+            append(records.centralHeader(member)[...])
             try await flushIfFull()
         }
-        let directorySize = written - directoryOffset
-        let count = UInt64(members.count)
-        // 0xFFFF is itself the "see the ZIP64 record" marker, so 65535 entries already need it.
-        let countOverflows = count >= 0xFFFF
-        let sizeOverflows = directorySize >= zip64Threshold
-        let offsetOverflows = directoryOffset >= zip64Threshold
-        if countOverflows || sizeOverflows || offsetOverflows {
-            let recordOffset = written
-            appendZIP64End(count: count, directorySize: directorySize, directoryOffset: directoryOffset)
-            appendZIP64Locator(recordOffset: recordOffset)
-        }
-        append(UInt32(0x0605_4b50))
-        append(UInt16(0))  // this disk
-        append(UInt16(0))  // disk where the central directory starts
-        let count16 = countOverflows ? UInt16.max : UInt16(count)
-        append(count16)
-        append(count16)
-        append(sizeOverflows ? UInt32.max : UInt32(directorySize))
-        append(offsetOverflows ? UInt32.max : UInt32(directoryOffset))
-        append(UInt16(0))  // comment length
+        append(
+            records.endRecords(
+                count: UInt64(members.count), directorySize: written - directoryOffset, directoryOffset: directoryOffset,
+                offset: written)[...])
         try await flush()
     }
 
     // MARK: - Members
-
-    private struct Member: Sendable {
-        let name: [UInt8]
-        let crc: UInt32
-        let size: UInt64
-        let offset: UInt64
-        let stamp: Stamp
-        let directory: Bool
-    }
-
-    private struct Stamp: Sendable {
-        let dosTime: UInt16
-        let dosDate: UInt16
-        /// For the 0x5455 extra field; nil when the time does not fit its signed 32 bits.
-        let unixTime: Int32?
-    }
 
     /// Writes the local header, runs `body` to write the member's bytes, and records the member
     /// for the central directory. A failure once the header is out leaves the archive broken.
@@ -155,10 +122,10 @@ public struct ZipStreamWriter: ~Copyable, Sendable {
         name: [UInt8], crc: UInt32, size: UInt64, modified: Date, directory: Bool,
         body: (inout ZipStreamWriter) async throws -> Void
     ) async throws {
-        let member = Member(
-            name: name, crc: crc, size: size, offset: written, stamp: stamp(modified), directory: directory)
+        let member = ZipMember(
+            name: name, crc: crc, size: size, offset: written, stamp: ZipStamp(modified, calendar: calendar), directory: directory)
         do {
-            appendLocalHeader(member)
+            append(records.localHeader(member)[...])
             try await body(&self)
             members.append(member)
             try await flushIfFull()
@@ -205,7 +172,7 @@ public struct ZipStreamWriter: ~Copyable, Sendable {
         }
     }
 
-    // MARK: - Names and times
+    // MARK: - Names
 
     /// NFC because macOS hands out decomposed names and Windows shows decomposed Vietnamese as
     /// loose accents; the UTF-8 flag (bit 11) is set on every entry, so no reader falls back to
@@ -222,134 +189,7 @@ public struct ZipStreamWriter: ~Copyable, Sendable {
         return bytes
     }
 
-    /// DOS dates run from 1980 to 2107 in two-second steps; a date outside is clamped to the
-    /// nearest end rather than wrapped into a nonsense year.
-    private func stamp(_ date: Date) -> Stamp {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        var (year, month, day) = (parts.year ?? 1980, parts.month ?? 1, parts.day ?? 1)
-        var (hour, minute, second) = (parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-        if year < 1980 {
-            (year, month, day, hour, minute, second) = (1980, 1, 1, 0, 0, 0)
-        } else if year > 2107 {
-            (year, month, day, hour, minute, second) = (2107, 12, 31, 23, 59, 58)
-        }
-        let dosTime = UInt16(hour << 11 | minute << 5 | second / 2)
-        let dosDate = UInt16((year - 1980) << 9 | month << 5 | day)
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        let unixTime = seconds >= Double(Int32.min) && seconds <= Double(Int32.max) ? Int32(seconds) : nil
-        return Stamp(dosTime: dosTime, dosDate: dosDate, unixTime: unixTime)
-    }
-
-    // MARK: - Records
-
-    /// The classic fields are 32 bits; from the threshold on they hold 0xFFFFFFFF and the
-    /// real values go in the ZIP64 extra field.
-    private func sizesOverflow(_ member: Member) -> Bool { member.size >= zip64Threshold }
-    private func offsetOverflows(_ member: Member) -> Bool { member.offset >= zip64Threshold }
-
-    private func versionNeeded(_ member: Member) -> UInt16 {
-        sizesOverflow(member) || offsetOverflows(member) ? 45 : 20
-    }
-
-    private static let utf8Names: UInt16 = 1 << 11
-
-    private mutating func appendLocalHeader(_ member: Member) {
-        let zip64 = sizesOverflow(member)
-        var extra: [UInt8] = []
-        if zip64 {
-            // In a local header the ZIP64 field must carry both sizes.
-            Self.appendZIP64Extra([member.size, member.size], to: &extra)
-        }
-        Self.appendTimestampExtra(member.stamp, to: &extra)
-        append(UInt32(0x0403_4b50))
-        append(versionNeeded(member))
-        append(Self.utf8Names)
-        append(UInt16(0))  // stored
-        append(member.stamp.dosTime)
-        append(member.stamp.dosDate)
-        append(member.crc)
-        append(zip64 ? UInt32.max : UInt32(member.size))  // compressed
-        append(zip64 ? UInt32.max : UInt32(member.size))  // uncompressed
-        append(UInt16(member.name.count))
-        append(UInt16(extra.count))
-        append(member.name[...])
-        append(extra[...])
-    }
-
-    private mutating func appendCentralHeader(_ member: Member) {
-        let sizes64 = sizesOverflow(member)
-        let offset64 = offsetOverflows(member)
-        var extra: [UInt8] = []
-        // Only the fields whose classic slot overflowed, in the order the format fixes.
-        let zip64Fields = (sizes64 ? [member.size, member.size] : []) + (offset64 ? [member.offset] : [])
-        if !zip64Fields.isEmpty { Self.appendZIP64Extra(zip64Fields, to: &extra) }
-        Self.appendTimestampExtra(member.stamp, to: &extra)
-        // Unix permissions in the high half, so an unzipper on Linux or macOS does not make
-        // every scan executable or every folder unreadable; 0x10 is the MS-DOS folder bit.
-        let external: UInt32 = member.directory ? (0o040755 << 16 | 0x10) : 0o100644 << 16
-        append(UInt32(0x0201_4b50))
-        append(UInt16(3 << 8 | 45))  // made by Unix, to ZIP 4.5: external attributes are Unix modes
-        append(versionNeeded(member))
-        append(Self.utf8Names)
-        append(UInt16(0))  // stored
-        append(member.stamp.dosTime)
-        append(member.stamp.dosDate)
-        append(member.crc)
-        append(sizes64 ? UInt32.max : UInt32(member.size))  // compressed
-        append(sizes64 ? UInt32.max : UInt32(member.size))  // uncompressed
-        append(UInt16(member.name.count))
-        append(UInt16(extra.count))
-        append(UInt16(0))  // comment length
-        append(UInt16(0))  // disk number start
-        append(UInt16(0))  // internal attributes
-        append(external)
-        append(offset64 ? UInt32.max : UInt32(member.offset))
-        append(member.name[...])
-        append(extra[...])
-    }
-
-    private mutating func appendZIP64End(count: UInt64, directorySize: UInt64, directoryOffset: UInt64) {
-        append(UInt32(0x0606_4b50))
-        append(UInt64(44))  // size of the rest of this record
-        append(UInt16(3 << 8 | 45))  // made by
-        append(UInt16(45))  // needed
-        append(UInt32(0))  // this disk
-        append(UInt32(0))  // disk where the central directory starts
-        append(count)  // entries on this disk
-        append(count)  // entries in all
-        append(directorySize)
-        append(directoryOffset)
-    }
-
-    private mutating func appendZIP64Locator(recordOffset: UInt64) {
-        append(UInt32(0x0706_4b50))
-        append(UInt32(0))  // disk holding the ZIP64 end record
-        append(recordOffset)
-        append(UInt32(1))  // disks in all
-    }
-
-    private static func appendZIP64Extra(_ fields: [UInt64], to extra: inout [UInt8]) {
-        extra.appendLittleEndian(UInt16(0x0001))
-        extra.appendLittleEndian(UInt16(fields.count * 8))
-        for field in fields { extra.appendLittleEndian(field) }
-    }
-
-    /// The extended timestamp (0x5455): the true UTC modification time, which unzippers on
-    /// Linux and macOS prefer to the zone-less DOS time.
-    private static func appendTimestampExtra(_ stamp: Stamp, to extra: inout [UInt8]) {
-        guard let unixTime = stamp.unixTime else { return }
-        extra.appendLittleEndian(UInt16(0x5455))
-        extra.appendLittleEndian(UInt16(5))
-        extra.append(0x01)  // modification time present
-        extra.appendLittleEndian(UInt32(bitPattern: unixTime))
-    }
-
     // MARK: - Output
-
-    private mutating func append<T: FixedWidthInteger>(_ value: T) {
-        pending.appendLittleEndian(value)
-        written += UInt64(MemoryLayout<T>.size)
-    }
 
     private mutating func append(_ bytes: ArraySlice<UInt8>) {
         pending.append(contentsOf: bytes)
@@ -374,35 +214,5 @@ public struct ZipStreamWriter: ~Copyable, Sendable {
 
     private func requireUsable() throws {
         guard usable else { throw ZipStreamError.unusable }
-    }
-}
-
-public enum ZipStreamError: Error, Equatable, CustomStringConvertible {
-    /// The file's length differed between the CRC pass and the sending pass.
-    case sizeChanged(path: String, before: UInt64, now: UInt64)
-    /// Same length, different bytes: the CRC already sent in the header is wrong.
-    case contentChanged(path: String)
-    /// Empty, absolute, with a backslash, a "." or ".." component, or over 65535 bytes.
-    case invalidName(String)
-    /// A member failed after its header was sent, or the archive was finished.
-    case unusable
-
-    public var description: String {
-        switch self {
-        case .sizeChanged(let path, let before, let now):
-            "\(path) changed while it was being zipped: \(before) bytes, then \(now)"
-        case .contentChanged(let path):
-            "\(path) changed while it was being zipped: its bytes differ between the two reads"
-        case .invalidName(let name):
-            "not a safe member name for a zip archive: \(name.debugDescription)"
-        case .unusable:
-            "the zip archive can take nothing more: it was finished, or a member failed half-written"
-        }
-    }
-}
-
-extension [UInt8] {
-    fileprivate mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
-        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
     }
 }
