@@ -24,6 +24,14 @@ extension DataStore {
         }
     }
 
+    /// Campaign `id` as stored: what an edit starts from (the setup's copy may be adjusted
+    /// to the configuration, e.g. no seal required while the check is off).
+    public func campaign(id: String) throws -> Campaign? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT definition FROM office_campaigns WHERE id = ?", arguments: [id]).map(Self.decodeCampaign)
+        }
+    }
+
     /// Adds the YAML's campaigns that the store does not hold yet, and returns their ids. A
     /// campaign imported once is the office's from then on: the YAML is not read for it
     /// again (and is never rewritten), so an edit in the dashboard is not undone at the

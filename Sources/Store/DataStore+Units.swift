@@ -15,6 +15,13 @@ extension DataStore {
         try database.read { db in try Self.storedUnits(db) }
     }
 
+    /// The unit with `code`, on the roster or removed from it.
+    public func storedUnit(code: String) throws -> StoredUnit? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM office_units WHERE code = ?", arguments: [code.uppercased()]).map(Self.storedUnit)
+        }
+    }
+
     /// The roster in force, or nil before one was first imported (a new store).
     public func roster() throws -> Roster? {
         try database.read { db in
@@ -73,20 +80,20 @@ extension DataStore {
     /// `Roster.Invalid` for an address that is not one or belongs to another unit.
     public func setUnitAddresses(unit code: String, emails: [String], actor: String, at now: Date) throws {
         try database.write { db in
-            guard let stored = try Self.storedUnits(db).first(where: { $0.unit.code == code && $0.removedAt == nil }) else {
+            let current = try Self.storedUnits(db).filter { $0.removedAt == nil }.map(\.unit)
+            guard let unit = current.first(where: { $0.code == code }) else {
                 throw StoreError.notFound("no unit has the code \(code)")
             }
-            var units = try Self.storedUnits(db).filter { $0.removedAt == nil }.map(\.unit)
-            var changed = stored.unit
+            var changed = unit
             changed.emails = emails.map { $0.lowercased() }
-            units = units.map { $0.code == code ? changed : $0 }
+            let units = current.map { $0.code == code ? changed : $0 }
             // Refused as a roster would be (`Roster.Invalid`): an address of another unit, or
             // not an address at all.
             _ = try Roster(units: units)
             try db.execute(
                 sql: "UPDATE office_units SET emails = ?, updated_at = ? WHERE code = ?",
                 arguments: [changed.emails.joined(separator: " "), now, code])
-            try Self.logRosterChanges(db, RosterChanges(from: [stored.unit], to: [changed]), actor: actor, at: now)
+            try Self.logRosterChanges(db, RosterChanges(from: [unit], to: [changed]), actor: actor, at: now)
             try Self.bumpRevision(db)
         }
     }
@@ -104,14 +111,15 @@ extension DataStore {
     }
 
     static func storedUnits(_ db: Database) throws -> [StoredUnit] {
-        try Row.fetchAll(db, sql: "SELECT * FROM office_units ORDER BY removed_at IS NOT NULL, position, code").map { row in
-            let emails: String = row["emails"]
-            return StoredUnit(
-                unit: SchoolUnit(
-                    code: row["code"], name: row["name"], level: row["level"],
-                    emails: emails.split(separator: " ").map(String.init), principalName: row["principal_name"],
-                    principalEmail: row["principal_email"]),
-                removedAt: row["removed_at"])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM office_units ORDER BY removed_at IS NOT NULL, position, code").map(storedUnit)
+    }
+
+    private static func storedUnit(_ row: Row) -> StoredUnit {
+        let emails: String = row["emails"]
+        return StoredUnit(
+            unit: SchoolUnit(
+                code: row["code"], name: row["name"], level: row["level"], emails: emails.split(separator: " ").map(String.init),
+                principalName: row["principal_name"], principalEmail: row["principal_email"]),
+            removedAt: row["removed_at"])
     }
 }

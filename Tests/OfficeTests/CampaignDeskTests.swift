@@ -199,6 +199,24 @@ struct CampaignDeskTests {
 
     // MARK: - Close and reopen
 
+    /// With the document check off the setup asks no campaign for a seal; closing one then
+    /// must not save "no seal" for good: the stored campaign is what changes.
+    @Test func closingWhileTheCheckIsOffKeepsTheStoredSealRequirement() async throws {
+        try await withStore { store in
+            #expect(try store.campaign(id: Self.campaign.id)?.requireSeal == true)
+            var adjusted = try setup(store)
+            adjusted.campaigns = adjusted.campaigns.map {
+                var campaign = $0
+                campaign.requireSeal = false
+                return campaign
+            }
+            try CampaignDesk(setup: adjusted, store: store).setClosed(true, id: Self.campaign.id, actor: actor, at: now)
+            let stored = try #require(try store.campaign(id: Self.campaign.id))
+            #expect(stored.closed)
+            #expect(stored.requireSeal, "the seal requirement survives the check being off")
+        }
+    }
+
     @Test func closingAndReopeningAreStoredAndLoggedOnce() async throws {
         try await withStore { store in
             try desk(store).setClosed(true, id: Self.campaign.id, actor: actor, at: now)

@@ -39,8 +39,9 @@ extension DashboardRoutes {
         router.get("/campaigns/{campaign}/edit") { request, context in
             let state = await state()
             let campaign = try campaign(context, state)
+            let stored = try state.store.campaign(id: campaign.id) ?? campaign
             return try await editForm(
-                CampaignDraft(campaign, zone: state.setup.profile.timeZone), problems: [], context: context, state: state,
+                CampaignDraft(stored, zone: state.setup.profile.timeZone), problems: [], context: context, state: state,
                 notice: Notice.from(query(request)))
         }
 

@@ -103,7 +103,7 @@ extension DashboardRoutes {
             // A unit removed from the roster keeps its page: what it sent is still the office's.
             guard let code = context.parameters.get("unit"),
                 let unit = try state.setup.roster.unit(code: code)
-                    ?? state.store.storedUnits().first(where: { $0.unit.code == code.uppercased() })?.unit
+                    ?? state.store.storedUnit(code: code)?.unit
             else {
                 throw HTTPError(.notFound, message: "Không có đơn vị này trong danh sách đơn vị.")
             }

@@ -106,7 +106,7 @@ extension DashboardRoutes {
     private func rosterUnitPage(
         _ code: String, state: DashboardState, context: DashboardContext, notice: String?, problem: String? = nil
     ) async throws -> Response {
-        guard let stored = try state.store.storedUnits().first(where: { $0.unit.code == code.uppercased() }) else {
+        guard let stored = try state.store.storedUnit(code: code) else {
             throw HTTPError(.notFound, message: "Không có đơn vị mã \(code) trong danh sách đơn vị.")
         }
         let unit = stored.unit

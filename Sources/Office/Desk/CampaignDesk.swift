@@ -35,7 +35,7 @@ public struct CampaignDesk: Sendable {
     /// Makes a new campaign. `origin`: "dashboard" or "cli".
     public func create(_ draft: CampaignDraft, origin: String, actor: String, at now: Date) throws(Failure) -> Campaign {
         let campaign = try resolve(draft)
-        guard setup.campaign(id: campaign.id) == nil else { throw .taken(campaign.id) }
+        guard stored(campaign.id) == nil else { throw .taken(campaign.id) }
         do {
             try store.saveCampaign(
                 campaign, origin: origin, actor: actor, kind: "campaign.created", detail: campaign.title, expectedNew: true, at: now)
@@ -50,7 +50,7 @@ public struct CampaignDesk: Sendable {
     /// Replaces campaign `draft.id` by `draft` (its id does not change), logging each field
     /// that changed.
     public func edit(_ draft: CampaignDraft, actor: String, at now: Date) throws(Failure) -> Campaign {
-        guard let old = setup.campaign(id: draft.id) else { throw .unknown(draft.id) }
+        guard let old = stored(draft.id) else { throw .unknown(draft.id) }
         let campaign = try resolve(draft)
         let changes = Self.changes(from: CampaignDraft(old, zone: zone), to: CampaignDraft(campaign, zone: zone))
         guard !changes.isEmpty else { return campaign }
@@ -61,13 +61,17 @@ public struct CampaignDesk: Sendable {
     /// Closes (or reopens) a campaign: a closed one sends no reminders and leaves the
     /// digest; what it received stays.
     public func setClosed(_ closed: Bool, id: String, actor: String, at now: Date) throws(Failure) {
-        guard var campaign = setup.campaign(id: id) else { throw .unknown(id) }
+        guard var campaign = stored(id) else { throw .unknown(id) }
         guard campaign.closed != closed else { return }
         campaign.closed = closed
         try save(campaign, kind: closed ? "campaign.closed" : "campaign.reopened", detail: campaign.title, actor: actor, at: now)
     }
 
     private var zone: TimeZone { setup.profile.timeZone }
+
+    /// The campaign as stored, not as the setup adjusts it to the configuration: an edit made
+    /// while the document check is off must not save "no seal required" for good.
+    private func stored(_ id: String) -> Campaign? { (try? store.campaign(id: id)) ?? nil }
 
     private func resolve(_ draft: CampaignDraft) throws(Failure) -> Campaign {
         do {

@@ -37,7 +37,7 @@ struct CampaignCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let context = try AppContext.load()
-                let campaign = try context.campaign(id, now: Date())
+                let campaign = try context.store.campaign(id: id) ?? context.campaign(id, now: Date())
                 let draft = CampaignDraft(campaign, zone: context.config.office.timeZone)
                 print("id:          \(draft.id)")
                 print("title:       \(draft.title)")
@@ -154,7 +154,7 @@ struct CampaignCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let context = try AppContext.load()
-                let campaign = try context.campaign(id, now: Date())
+                let campaign = try context.store.campaign(id: id) ?? context.campaign(id, now: Date())
                 var draft = CampaignDraft(campaign, zone: context.config.office.timeZone)
                 fields.apply(to: &draft)
                 let saved = try perform { () throws(CampaignDesk.Failure) in

@@ -1,6 +1,4 @@
 import Foundation
-import Intake
-import MailTransport
 import Store
 
 /// `thidua run --dry-run`: what a run would read, folder by folder, without reading it. On a
@@ -11,7 +9,7 @@ enum FirstReadPreview {
         let config = try AppConfig.load()
         let office = try OfficeRecords.peek(config: config)
         let store = try? DataStore(dataDirectory: config.dataDirectory, create: false)
-        let since = IMAPDay(config.imap.since ?? Campaign.firstReadSince(among: office.campaigns, at: now), in: config.office.timeZone)
+        let since = config.firstReadSince(campaigns: office.campaigns, now: now)
         let imap = try MailClients(config: config).imap()
         for folder in config.imap.folders {
             let status = try await imap.status(mailbox: folder)

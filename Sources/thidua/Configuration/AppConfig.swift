@@ -347,3 +347,11 @@ struct AppConfig: Sendable {
             rawMailRetentionDays: try Self.retentionDays(file.raw_mail_retention, fail: fail))
     }
 }
+
+extension AppConfig {
+    /// The day the first read of a folder starts from: `mailbox.since`, else 30 days before
+    /// the earliest open campaign of `campaigns` opens.
+    func firstReadSince(campaigns: [Campaign], now: Date) -> IMAPDay {
+        IMAPDay(imap.since ?? Campaign.firstReadSince(among: campaigns, at: now), in: office.timeZone)
+    }
+}

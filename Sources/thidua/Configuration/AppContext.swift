@@ -1,7 +1,6 @@
 import Foundation
 import Intake
 import Logging
-import MailTransport
 import Office
 import Store
 
@@ -74,12 +73,6 @@ struct AppContext: Sendable {
             policy.texts = texts
             return policy
         }
-    }
-
-    /// The day the first read of a folder starts from (`mailbox.since`, else derived from
-    /// the campaigns).
-    func firstReadSince(now: Date) -> IMAPDay {
-        IMAPDay(config.imap.since ?? Campaign.firstReadSince(among: campaigns, at: now), in: config.office.timeZone)
     }
 
     /// The officer's decisions over this configuration.

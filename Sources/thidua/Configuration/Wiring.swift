@@ -27,7 +27,7 @@ struct Wiring: Sendable {
             setup: setup, store: context.store,
             poller: MailboxPoller(
                 imap: imap, folders: config.imap.folders, afterProcessing: config.imap.afterProcessing, ingester: ingester,
-                logger: logger, firstReadSince: context.firstReadSince(now: clock.now())),
+                logger: logger, firstReadSince: config.firstReadSince(campaigns: context.campaigns, now: clock.now())),
             pollInterval: config.imap.pollInterval,
             reminders: try context.reminderSender(outbox: outbox, clock: clock, logger: logger),
             outbox: outbox,
