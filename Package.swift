@@ -168,7 +168,8 @@ let package = Package(
         .testTarget(
             name: "DocumentReadingTests", dependencies: ["DocumentReading", "DocumentCheck", "Intake", "MIME", "TestSupport"],
             exclude: ["Labelled"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["DocumentCheck", "Store", "Intake", "MIME"], swiftSettings: strict),
+        .testTarget(
+            name: "StoreTests", dependencies: ["DocumentCheck", "Store", "Intake", "MIME", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OfficeTests",
             dependencies: [

@@ -9,7 +9,7 @@ public struct CampaignClassifier: Sendable {
         didSet { foldedKeywords = Self.fold(campaigns) }
     }
     /// Each campaign's keywords, folded once rather than for every message.
-    private var foldedKeywords: [[[Substring]]]
+    private var foldedKeywords: [[FoldedPhrase]]
 
     public init(campaigns: [Campaign]) {
         self.campaigns = campaigns
@@ -24,7 +24,7 @@ public struct CampaignClassifier: Sendable {
         let text = sources.all
         var best: (campaign: Campaign, score: Int)?
         for (campaign, keywords) in zip(campaigns, foldedKeywords) where campaign.opens <= receivedAt {
-            let score = keywords.count { text.contains(words: $0) }
+            let score = keywords.count { text.contains($0) }
             guard score > 0 else { continue }
             if let current = best {
                 let closer =
@@ -37,7 +37,7 @@ public struct CampaignClassifier: Sendable {
         return best?.campaign
     }
 
-    private static func fold(_ campaigns: [Campaign]) -> [[[Substring]]] {
-        campaigns.map { campaign in campaign.keywords.map { TextFolding.fold($0).split(separator: " ") } }
+    private static func fold(_ campaigns: [Campaign]) -> [[FoldedPhrase]] {
+        campaigns.map { campaign in campaign.keywords.map { FoldedPhrase(folded: TextFolding.fold($0)) } }
     }
 }

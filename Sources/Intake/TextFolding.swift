@@ -59,36 +59,113 @@ public enum TextFolding {
     }
 }
 
-/// A folded text indexed by word, so that checking a few hundred school names against a
-/// long body costs a dictionary look-up each instead of a substring search each.
+/// A folded text taken apart into words, each word kept as a hash of its bytes, so that
+/// looking for a few hundred school names in a long body compares integers, not strings.
+///
+/// Folded text compares byte for byte: folding leaves one form of each word.
 public struct FoldedText: Sendable {
     public let folded: String
-    private let words: [Substring]
-    private let positions: [Substring: [Int]]
+    /// Each word's bytes in `bytes`, in order.
+    private let words: [Range<Int>]
+    private let bytes: [UInt8]
+    /// `FoldedWord.hash` of each word.
+    let hashes: [UInt64]
 
     public init(_ text: String) {
         self.init(folded: TextFolding.fold(text))
     }
 
-    /// Indexes text that is folded already (`TextFolding.fold`).
+    /// Indexes text that is folded already (`TextFolding.fold`): words between spaces.
     public init(folded: String) {
         self.folded = folded
-        words = folded.split(separator: " ")
-        var positions: [Substring: [Int]] = [:]
-        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
-        self.positions = positions
+        bytes = Array(folded.utf8)
+        var words: [Range<Int>] = []
+        var hashes: [UInt64] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+            if index > start {
+                words.append(start..<index)
+                hashes.append(FoldedWord.hash(bytes[start..<index]))
+            }
+            start = index + 1
+        }
+        self.words = words
+        self.hashes = hashes
+    }
+
+    /// The words of several folded texts in a row, as if folded together and joined with
+    /// spaces (folding is local, so that is the same).
+    init(joining parts: [FoldedText]) {
+        let kept = parts.filter { !$0.folded.isEmpty }
+        folded = kept.map(\.folded).joined(separator: " ")
+        var bytes: [UInt8] = []
+        var words: [Range<Int>] = []
+        for part in kept {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            let offset = bytes.count
+            bytes += part.bytes
+            words += part.words.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        }
+        self.bytes = bytes
+        self.words = words
+        hashes = kept.flatMap(\.hashes)
+    }
+
+    /// Whether `phrase` occurs here, as whole consecutive words.
+    public func contains(_ phrase: FoldedPhrase) -> Bool {
+        guard let first = phrase.hashes.first else { return false }
+        return hashes.indices.contains { hashes[$0] == first && matches(phrase, at: $0) }
     }
 
     /// Whether the words of `phrase` (already folded and split) occur consecutively.
     public func contains(words phrase: [Substring]) -> Bool {
-        guard let first = phrase.first, let starts = positions[first] else { return false }
-        return starts.contains { start in
-            start + phrase.count <= words.count && zip(phrase.indices, start...).allSatisfy { words[$1] == phrase[$0] }
-        }
+        contains(FoldedPhrase(words: phrase))
     }
 
     public func contains(_ foldedPhrase: String) -> Bool {
-        contains(words: foldedPhrase.split(separator: " "))
+        contains(FoldedPhrase(folded: foldedPhrase))
+    }
+
+    /// Whether `phrase` starts at word `start` (its first word's hash is known to match).
+    func matches(_ phrase: FoldedPhrase, at start: Int) -> Bool {
+        guard start + phrase.hashes.count <= hashes.count else { return false }
+        for offset in phrase.hashes.indices {
+            let word = words[start + offset]
+            guard hashes[start + offset] == phrase.hashes[offset], bytes[word].elementsEqual(phrase.words[offset]) else {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// A folded phrase to look for in `FoldedText`: its words and their hashes, made once.
+public struct FoldedPhrase: Sendable {
+    /// The phrase as folded text ("tieu hoc nguyen trai").
+    public let text: String
+    let words: [[UInt8]]
+    let hashes: [UInt64]
+
+    public init(folded: String) {
+        self.init(words: folded.split(separator: " "))
+    }
+
+    init(words: [Substring]) {
+        text = words.joined(separator: " ")
+        self.words = words.map { Array($0.utf8) }
+        hashes = self.words.map { FoldedWord.hash($0[...]) }
+    }
+}
+
+enum FoldedWord {
+    /// FNV-1a over the word's bytes: cheap, and an equal hash is confirmed byte by byte.
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 }
 
@@ -106,11 +183,13 @@ struct FoldedSources {
     init(_ message: MailMessage) {
         let subject = TextFolding.fold(message.subject)
         let filenames = TextFolding.fold(message.attachments.map(\.filename).joined(separator: " "))
-        let body = TextFolding.fold(String(message.bodyText.prefix(Self.bodyPrefix)))
+        let text = message.bodyText
+        // Fewer bytes than the limit are fewer characters too: no need to count them.
+        let body = TextFolding.fold(text.utf8.count <= Self.bodyPrefix ? text : String(text.prefix(Self.bodyPrefix)))
         self.subject = FoldedText(folded: subject)
         self.filenames = FoldedText(folded: filenames)
         self.body = FoldedText(folded: body)
-        all = FoldedText(folded: [subject, filenames, body].filter { !$0.isEmpty }.joined(separator: " "))
+        all = FoldedText(joining: [self.subject, self.filenames, self.body])
     }
 
     /// Characters of the body read: a name or keyword further down is a quoted thread or a

@@ -13,16 +13,27 @@ public struct UnitMatcher: Sendable {
     /// Learned sender address → unit code.
     public var aliases: [String: String]
 
-    private let variants: [(code: String, forms: [(text: String, words: [Substring])])]
+    /// Each unit's code and the ways its name is written (`nameForms`).
+    private let variants: [(code: String, forms: [FoldedPhrase])]
+    /// The forms by the hash of their first word: a text's words are looked up here once
+    /// each, instead of every form being looked for in the text.
+    private let formsByFirstWord: [UInt64: [(variant: Int, form: Int)]]
     /// Each unit's name taken apart as a document header would print it (`match(issuer:)`).
     let issuerNames: [(code: String, name: IssuerName)]
 
     public init(roster: Roster, aliases: [String: String] = [:]) {
         self.roster = roster
         self.aliases = Dictionary(aliases.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
-        self.variants = roster.units.map { unit in
-            (unit.code, Self.nameForms(unit).map { ($0, $0.split(separator: " ")) })
+        let variants = roster.units.map { unit in (unit.code, Self.nameForms(unit).map(FoldedPhrase.init(folded:))) }
+        var index: [UInt64: [(variant: Int, form: Int)]] = [:]
+        for (variant, unit) in variants.enumerated() {
+            for (form, phrase) in unit.1.enumerated() {
+                guard let first = phrase.hashes.first else { continue }
+                index[first, default: []].append((variant, form))
+            }
         }
+        self.variants = variants
+        self.formsByFirstWord = index
         self.issuerNames = roster.units.compactMap { unit in IssuerName(unit.name, level: unit.level).map { (unit.code, $0) } }
     }
 
@@ -77,12 +88,21 @@ public struct UnitMatcher: Sendable {
 
     /// Units whose longest matching form is not contained in another hit's form.
     private func matches(in text: FoldedText) -> [(code: String, form: String)] {
-        var hits: [(code: String, form: String)] = []
-        for variant in variants {
-            if let form = variant.forms.filter({ text.contains(words: $0.words) }).max(by: { $0.text.count < $1.text.count }) {
-                hits.append((variant.code, form.text))
+        // Each unit's longest form found (the first of equally long ones, in form order).
+        var longest: [Int: Int] = [:]
+        for (start, hash) in text.hashes.enumerated() {
+            guard let candidates = formsByFirstWord[hash] else { continue }
+            for candidate in candidates where text.matches(variants[candidate.variant].forms[candidate.form], at: start) {
+                let forms = variants[candidate.variant].forms
+                if let best = longest[candidate.variant] {
+                    let (new, old) = (forms[candidate.form].text.count, forms[best].text.count)
+                    if new > old || (new == old && candidate.form < best) { longest[candidate.variant] = candidate.form }
+                } else {
+                    longest[candidate.variant] = candidate.form
+                }
             }
         }
+        let hits = longest.sorted { $0.key < $1.key }.map { (code: variants[$0.key].code, form: variants[$0.key].forms[$0.value].text) }
         // "TH Thành Công A" also contains "Thành Công"-only forms of other units: keep
         // only hits not strictly inside a longer hit.
         return hits.filter { hit in

@@ -45,6 +45,9 @@ public final class IMAPClient: Sendable {
     private let streams: [IMAPStreamConnection]
     /// Folders libcurl may hold selected on the connection (it SELECTs a URL's folder once).
     private let selected = Mutex<Set<String>>([])
+    /// The command connection's login started by `prepare()`, until the first STATUS waits for it.
+    private let preparing = Mutex<Task<Void, any Error>?>(nil)
+    private let tokenProvider: OAuth2TokenProvider?
 
     /// `fetchConnections`: how many connections messages are fetched over (at least one).
     public init(server: MailServerURL, settings: ConnectionSettings, fetchConnections: Int = 1) {
@@ -52,12 +55,37 @@ public final class IMAPClient: Sendable {
         var settings = settings
         settings.requireTLS = settings.requireTLS && !server.isImplicitTLS
         self.connection = CurlConnection(settings: settings, label: "imap")
+        self.tokenProvider = settings.tokenProvider
         self.streams = (0..<max(1, fetchConnections)).map {
             IMAPStreamConnection(server: server, settings: settings, label: $0 == 0 ? "imap" : "imap-\($0 + 1)")
         }
     }
 
+    /// Opens the connections ahead of their first use — the command connection, then every
+    /// fetching one side by side — so that a poll that starts meanwhile (while the daemon opens
+    /// its store) finds them logged in instead of waiting for TLS and login, one after another.
+    ///
+    /// The first `status` waits for the command connection and reports its failure as its own:
+    /// a refused login is tried once, not straight away once more. The fetching connections are
+    /// opened only once that login is accepted; a failure there is left to their first fetch.
+    public func prepare() {
+        let (connection, streams, server, tokens) = (connection, streams, server, tokenProvider)
+        let task = Task {
+            _ = try await connection.perform(CurlRequest(url: server.serverURL, customRequest: "NOOP"))
+            let token = try? await tokens?.accessToken()
+            for stream in streams { stream.logIn(bearer: token) }
+        }
+        preparing.withLock { $0 = task }
+    }
+
     public func status(mailbox: String) async throws -> MailboxStatus {
+        if let prepared = preparing.withLock({ $0.take() }) {
+            try await withTaskCancellationHandler {
+                try await prepared.value
+            } onCancel: {
+                prepared.cancel()
+            }
+        }
         // On a long-lived connection the folder stays selected, and Dovecot answers STATUS
         // for it from the connection's own view, which only catches up with new mail when
         // a command runs in the folder: a NOOP there first, or new mail is never seen.

@@ -119,6 +119,17 @@ final class IMAPStreamConnection: @unchecked Sendable {
         return try result.get()
     }
 
+    /// Connects and logs in ahead of the first fetch, which then starts on a session already
+    /// open (see `IMAPClient.prepare()`). A failure leaves it closed, and is not reported: the
+    /// first fetch connects again and reports its own.
+    func logIn(bearer: String?) {
+        queue.async {
+            guard self.handle == nil else { return }
+            self.stream.drainWakeup()
+            do { try self.connect(bearer: bearer) } catch { self.disconnect() }
+        }
+    }
+
     /// One fetch's cancellation, set by its task's cancellation handler and read on the queue
     /// while that fetch runs.
     private final class Request: Sendable {

@@ -153,11 +153,12 @@ extension DataStore {
                 """
         ).execute(arguments: [
             message.mailbox, Int64(message.uidValidity), Int64(message.uid), message.messageID, message.sha256,
-            message.rawPath, message.size, message.fromAddress, message.fromName, message.subject, message.sentAt,
-            message.receivedAt, now, message.unit?.code, message.unit?.confidence, message.unit?.reason,
+            message.rawPath, message.size, message.fromAddress, message.fromName, message.subject,
+            message.sentAt.map(StoredDate.text), StoredDate.text(message.receivedAt), StoredDate.text(now), message.unit?.code,
+            message.unit?.confidence, message.unit?.reason,
             message.campaignID, message.assessment?.status.rawValue,
             message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
-            String(decoding: try JSONEncoder().encode(message.ignored), as: UTF8.self),
+            message.ignored.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(message.ignored), as: UTF8.self),
         ])
         let rowID = db.lastInsertedRowID
         for (position, attachment) in message.attachments.enumerated() {
@@ -221,7 +222,9 @@ extension DataStore {
                     status = excluded.status, message_id = excluded.message_id, received_at = excluded.received_at,
                     updated_at = excluded.updated_at, note = excluded.note
                 """
-        ).execute(arguments: [campaign, unit, status.rawValue, messageRow, receivedAt, now, note])
+        ).execute(arguments: [
+            campaign, unit, status.rawValue, messageRow, receivedAt.map(StoredDate.text), StoredDate.text(now), note,
+        ])
         try appendEvent(
             db, at: now, actor: actor, campaign: campaign, unit: unit, message: messageRow,
             kind: "receipt.\(status.rawValue)", detail: "\(currentStatus?.rawValue ?? "pending") → \(status.rawValue)")
@@ -235,7 +238,7 @@ extension DataStore {
             sql: """
                 INSERT INTO events (at, actor, campaign_id, unit_code, message_id, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [at, actor, campaign, unit, message, kind, detail])
+        ).execute(arguments: [StoredDate.text(at), actor, campaign, unit, message, kind, detail])
     }
 
     /// Moves the mailbox position past `key` and clears its in-progress note: the message
@@ -247,7 +250,7 @@ extension DataStore {
                 ON CONFLICT (mailbox, uid_validity) DO UPDATE SET
                     last_uid = max(last_uid, excluded.last_uid), updated_at = excluded.updated_at
                 """
-        ).execute(arguments: [key.mailbox, Int64(key.uidValidity), Int64(key.uid), now])
+        ).execute(arguments: [key.mailbox, Int64(key.uidValidity), Int64(key.uid), StoredDate.text(now)])
         try db.cachedStatement(sql: "DELETE FROM intake_health WHERE key = ?").execute(arguments: [key.processingNote])
     }
 

@@ -14,7 +14,7 @@ extension DataStore {
                     reference_ids, state, created_at, attachment_path, attachment_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: arguments(mail) + [state.rawValue, now, mail.attachment?.path, mail.attachment?.name])
+        ).execute(arguments: arguments(mail) + [state.rawValue, StoredDate.text(now), mail.attachment?.path, mail.attachment?.name])
     }
 
     /// Mail queued and not claimed yet, oldest first, announcements last (sixty calls for

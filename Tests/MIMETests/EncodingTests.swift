@@ -273,6 +273,39 @@ import Testing
         #expect(MailDate.parse("not a date") == nil)
     }
 
+    /// The byte-level reading of the usual form gives the date the general one gives, for
+    /// the usual form and for near misses of it (which it must leave to the general one or
+    /// read the same).
+    @Test func usualFormIsReadAsEveryFormIs() {
+        var generator = SeededGenerator()
+        let weekdays = ["", "Mon, ", "thu,", "Sun,  "]
+        let months = ["Jan", "feb", "MAR", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "December", "Xyz"]
+        let zones = ["+0700", "-0500", "+0000", "-1230", "+1900", "+07:00", "GMT", "ICT", "+070", ""]
+        let tails = ["", " (ICT)", "(UTC)", " extra", "\t", "\r\n"]
+        let mutations: [(String) -> String] = [
+            { $0 }, { $0.replacingOccurrences(of: ":", with: "") }, { $0.replacingOccurrences(of: " ", with: "\u{A0}") },
+            { String($0.dropLast(2)) }, { $0 + " 12" }, { "  " + $0 },
+        ]
+        var usual = 0
+        for _ in 0..<20_000 {
+            let year = [Int.random(in: 1970...2099, using: &generator), Int.random(in: 0...99, using: &generator), 999, 1000][
+                Int.random(in: 0...3, using: &generator)]
+            let seconds = Bool.random(using: &generator) ? String(format: ":%02d", Int.random(in: 0...60, using: &generator)) : ""
+            let base =
+                "\(weekdays.randomElement(using: &generator)!)\(Int.random(in: 0...32, using: &generator)) "
+                + "\(months.randomElement(using: &generator)!) \(year) "
+                + String(format: "%02d:%02d", Int.random(in: 0...24, using: &generator), Int.random(in: 0...59, using: &generator))
+                + seconds + " " + zones.randomElement(using: &generator)! + tails.randomElement(using: &generator)!
+            let text = mutations.randomElement(using: &generator)!(base)
+            guard let fast = MailDate.parseUsual(text) else { continue }
+            usual += 1
+            #expect(fast == MailDate.parseAnyForm(text), "\(text.debugDescription); \(generator.replay)")
+        }
+        #expect(usual > 1_000, "the usual form was read byte by byte \(usual) times of 20,000; \(generator.replay)")
+        #expect(MailDate.parseUsual("Thu, 18 Feb 2021 09:12:00 +0700") != nil)
+        #expect(MailDate.parseUsual("18 Feb 21 02:12 GMT") == nil)
+    }
+
     /// The arithmetic gives what Foundation's Gregorian calendar gives, across leap years,
     /// month ends, centuries and days past a month's end (which roll over in both).
     @Test func mailDateArithmeticMatchesFoundationsCalendar() {

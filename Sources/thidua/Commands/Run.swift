@@ -32,11 +32,15 @@ struct Run: AsyncParsableCommand {
         MemoryTuning.apply()
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
-            let context = try AppContext.load(store: .create)
+            let config = try AppConfig.load()
+            // The TLS handshakes and logins go on while the store is opened and migrated.
+            let imap = try MailClients(config: config).imap()
+            imap.prepare()
+            let context = try AppContext.load(config: config, store: .create)
             // Files a dead process left staged. Only here, at start: a reload (SIGHUP)
             // builds new parts while a poll may have files staged.
             context.store.files.clearTemporaryFiles()
-            let wiring = try Wiring.make(context: context, clock: try SimulatedTime.clock(now), logger: logger)
+            let wiring = try Wiring.make(context: context, imap: imap, clock: try SimulatedTime.clock(now), logger: logger)
             logger.info(
                 "thidua starting",
                 metadata: [

@@ -28,7 +28,11 @@ struct AppContext: Sendable {
     }
 
     static func load(store access: StoreAccess = .existing) throws -> AppContext {
-        let config = try AppConfig.load()
+        try load(config: try AppConfig.load(), store: access)
+    }
+
+    /// Over a configuration already loaded (the daemon starts its IMAP login from it first).
+    static func load(config: AppConfig, store access: StoreAccess) throws -> AppContext {
         let store = try openStore(config, access)
         let office = try OfficeRecords.load(config: config, store: store)
         let (texts, skipped) = try MailTextSources.load(directory: config.templatesDirectory, stored: try store.mailTexts())

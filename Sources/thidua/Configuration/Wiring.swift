@@ -14,11 +14,12 @@ struct Wiring: Sendable {
     /// The document check beside intake; nil when `document_check.enabled` is false.
     var checks: DocumentCheckRun?
 
-    static func make(context: AppContext, clock: any WallClock, logger: Logger) throws -> Wiring {
+    /// `imap`: a client already made from this configuration (and perhaps logging in).
+    static func make(context: AppContext, imap: IMAPClient? = nil, clock: any WallClock, logger: Logger) throws -> Wiring {
         let config = context.config
         let setup = context.setup
         let clients = try MailClients(config: config)
-        let imap = try clients.imap()
+        let imap = try imap ?? clients.imap()
         let smtp = try clients.smtp()
         let ingester = MessageIngester(
             store: context.store, rules: try context.rules(), acknowledgements: context.acknowledgements, clock: clock)
