@@ -30,9 +30,13 @@ enum HTMLText {
 
 /// Links to files shared from cloud storage instead of being attached.
 enum CloudLinks {
+    private static let scheme = Array("http".utf8)
     static let hosts = ["drive.google.com", "docs.google.com", "1drv.ms", "onedrive.live.com", "sharepoint.com", "dropbox.com"]
 
     static func find(in text: String) -> [String] {
+        // Every link starts "http": most bodies have none, and splitting them into words
+        // (by Unicode whitespace, character by character) is what costs.
+        guard Array(text.utf8).firstRange(of: Self.scheme, from: 0) != nil else { return [] }
         var links: [String] = []
         var seen: Set<Substring> = []
         for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "'" }) {

@@ -21,13 +21,17 @@ public struct Headers: Sendable {
     public init(fields: [Field] = []) { self.fields = fields }
 
     public subscript(name: String) -> Field? {
-        let lower = name.lowercased()
-        return fields.first { $0.name.lowercased() == lower }
+        fields.first { Self.sameName($0.name, name) }
     }
 
     public func all(_ name: String) -> [Field] {
-        let lower = name.lowercased()
-        return fields.filter { $0.name.lowercased() == lower }
+        fields.filter { Self.sameName($0.name, name) }
+    }
+
+    /// Field names are ASCII (`parse` keeps no other): compared byte by byte, without case,
+    /// instead of lowercasing both for every field at every look-up.
+    static func sameName(_ field: String, _ name: String) -> Bool {
+        field.utf8.count == name.utf8.count && zip(field.utf8, name.utf8).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
     }
 
     /// Decoded text of the first field called `name`.

@@ -86,7 +86,7 @@ public struct MailMessage: Sendable {
             messageID: headers["Message-ID"].map { MessageID.normalise($0.rawText) },
             from: headers.text("From").flatMap(MailAddress.parseFirst),
             replyTo: headers.text("Reply-To").flatMap(MailAddress.parseFirst),
-            subject: (headers.text("Subject") ?? "").replacingOccurrences(of: "\t", with: " "),
+            subject: subject(headers.text("Subject") ?? ""),
             date: headers["Date"].flatMap { MailDate.parse($0.rawText) },
             inReplyTo: headers["In-Reply-To"].map { MessageID.normalise($0.rawText) },
             references: headers["References"].map { MessageID.list($0.rawText) } ?? [],
@@ -101,6 +101,13 @@ public struct MailMessage: Sendable {
             forwardedFrom: walker.forwardedFrom + InlineForward.senders(in: body),
             authentication: headers["Authentication-Results"].map { SenderAuthentication(header: $0.rawText) }
         )
+    }
+}
+
+extension MailMessage {
+    /// Tabs left by unfolding read as spaces (Foundation's replacing only when there is one).
+    static func subject(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "\t")) ? text.replacingOccurrences(of: "\t", with: " ") : text
     }
 }
 

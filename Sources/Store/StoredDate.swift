@@ -35,6 +35,19 @@ enum StoredDate {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The year and month of `date` in UTC, as a Gregorian calendar gives them, by arithmetic.
+    static func yearAndMonth(_ date: Date) -> (year: Int, month: Int) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        if seconds.magnitude < 2.5e11 {
+            let (year, month, _) = civil(days: floorDivision(Int(seconds), 86_400).quotient)
+            if (1583...9999).contains(year) { return (year, month) }
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        return (parts.year ?? 1970, parts.month ?? 1)
+    }
+
     private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
         let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
         return (quotient, value - quotient * divisor)

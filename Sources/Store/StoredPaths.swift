@@ -6,11 +6,8 @@ import MIME
 public enum StoredPaths {
     /// `raw/2021/02/<sha256>.eml`, by the month the message was received (UTC).
     public static func rawMessage(sha256: String, receivedAt: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month], from: receivedAt)
-        let month = parts.month ?? 1
-        return "raw/\(parts.year ?? 1970)/\(month < 10 ? "0" : "")\(month)/\(sha256).eml"
+        let (year, month) = StoredDate.yearAndMonth(receivedAt)
+        return "raw/\(year)/\(month < 10 ? "0" : "")\(month)/\(sha256).eml"
     }
 
     /// `files/<campaign>/<unit>/<sha12>-<n>-<name>`: an attachment written out of its raw

@@ -35,6 +35,20 @@ struct StoredDateTests {
         }
     }
 
+    @Test func yearAndMonthAreTheGregorianCalendarsInUTC() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var generator = SeededGenerator()
+        let edges: [TimeInterval] = [0, -1, 951_868_799, 951_868_800, 4_102_444_799, 4_102_444_800, -12_219_292_801]
+        let random = (0..<5_000).map { _ in Double.random(in: -2_208_988_800...7_258_118_400, using: &generator) }
+        for interval in edges + random {
+            let date = Date(timeIntervalSince1970: interval)
+            let parts = calendar.dateComponents([.year, .month], from: date)
+            let got = StoredDate.yearAndMonth(date)
+            #expect(got.year == parts.year && got.month == parts.month, "at \(interval); \(generator.replay)")
+        }
+    }
+
     @Test func readsBackAsTheSameMillisecond() throws {
         let date = Date(timeIntervalSince1970: 1_765_012_345.678)
         let read = try #require(Date.fromDatabaseValue(StoredDate.text(date).databaseValue))

@@ -4,6 +4,7 @@ import Office
 
 struct Assign: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "assign",
         abstract: "Attribute a stored message to a unit; its sender is remembered for next time.")
 
     @Argument(help: "The stored message's id (as in `thidua status --json` and the logs).")

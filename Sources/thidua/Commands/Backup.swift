@@ -4,6 +4,7 @@ import Store
 
 struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Back up the ledger (SQLite online backup, safe while the daemon runs) with a manifest of stored files.",
         discussion:
             "Copy the data directory's raw/ and files/ folders alongside (e.g. with rsync); FILE.manifest.jsonl lists every file with its size and SHA-256."
@@ -23,6 +24,7 @@ struct Backup: AsyncParsableCommand {
 
 struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "restore",
         abstract: "Restore the ledger from a backup made by `thidua backup` (stop the daemon first).")
 
     @Argument(help: "The backup database.")

@@ -12,7 +12,7 @@ struct CampaignCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Edit.self, Close.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One line per campaign: id, deadline, state, title.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per campaign: id, deadline, state, title.")
 
         func run() async throws {
             try await reportingErrors {
@@ -29,7 +29,7 @@ struct CampaignCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A campaign's settings and who changed them.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A campaign's settings and who changed them.")
 
         @Argument(help: "The campaign's id.")
         var id: String
@@ -119,7 +119,8 @@ struct CampaignCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a new campaign; the running daemon takes it within seconds.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Make a new campaign; the running daemon takes it within seconds.")
 
         @Option(help: "Its id: letters without marks, digits, '-', '_' or '.' (default: made from the title).")
         var id: String?
@@ -145,6 +146,7 @@ struct CampaignCommand: AsyncParsableCommand {
 
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a campaign; a new deadline re-plans the reminders not sent yet (a stage sent is never sent again).")
 
         @Argument(help: "The campaign's id.")
@@ -167,6 +169,7 @@ struct CampaignCommand: AsyncParsableCommand {
 
     struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a campaign (no more reminders; what it received stays), or reopen it with --reopen.")
 
         @Argument(help: "The campaign's id.")

@@ -5,6 +5,7 @@ import Office
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the config, roster, campaigns and templates; with --connect, log in to IMAP and SMTP.")
 
     @Flag(help: "Also log in to the IMAP and SMTP servers.")

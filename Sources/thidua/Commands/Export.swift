@@ -4,6 +4,7 @@ import Office
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a campaign's unit table to a file, as Excel (XLSX) or CSV — the same table as the dashboard's export.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case xlsx, csv }

@@ -6,6 +6,7 @@ import MIME
 
 struct Inspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Parse raw messages (.eml) and show sender, files, and the unit and campaign thidua would record.")
 
     @Argument(help: "Raw message files.")

@@ -3,7 +3,8 @@ import Foundation
 import Intake
 
 struct Mark: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Set a unit's status by hand: excused, or rejected with a reason.")
+    static let configuration = CommandConfiguration(
+        commandName: "mark", abstract: "Set a unit's status by hand: excused, or rejected with a reason.")
 
     @Argument(help: "The unit code.")
     var unitCode: String

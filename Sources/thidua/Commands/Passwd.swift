@@ -5,6 +5,7 @@ import Store
 
 struct Passwd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "passwd",
         abstract: "Set the password of a dashboard login (creating the login if needed).",
         discussion: """
             Asks for the password twice on a terminal; otherwise reads one line from standard input \

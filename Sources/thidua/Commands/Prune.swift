@@ -4,6 +4,7 @@ import Store
 
 struct Prune: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "prune",
         abstract: "Delete raw mail past its retention (raw_mail_retention in the config); the daemon does this once a day.",
         discussion: """
             Only the raw copy of a message goes: its row, SHA-256 and size stay in the ledger with a message.raw_pruned \

@@ -5,7 +5,8 @@ import MailTransport
 import Office
 
 struct Remind: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Send the reminders due now (or at --now), once per unit and stage.")
+    static let configuration = CommandConfiguration(
+        commandName: "remind", abstract: "Send the reminders due now (or at --now), once per unit and stage.")
 
     @Option(help: "Plan as if the time were this ISO 8601 instant, e.g. 2021-02-18T08:00:00+07:00.")
     var now: String?

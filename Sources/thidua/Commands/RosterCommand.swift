@@ -11,6 +11,7 @@ struct RosterCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Show what the file changes, and apply it (units removed keep what they sent).")
 
         @Argument(help: "The list: an Excel workbook (its first sheet) or a CSV file.")

@@ -8,6 +8,7 @@ import ServiceLifecycle
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run the daemon: poll the mailbox, record submissions, send due reminders.")
 
     @Flag(help: "Do one cycle (poll, record, remind) and exit.")

@@ -4,7 +4,7 @@ import Office
 import Store
 
 struct Status: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show who has sent and who has not, for one campaign.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show who has sent and who has not, for one campaign.")
 
     @Option(help: "Campaign id (default: the next deadline, else the latest).")
     var campaign: String?
