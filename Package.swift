@@ -50,7 +50,8 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CSpng", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
-        .systemLibrary(name: "CHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // Headers only: libheif is opened at the first HEIC photo (Sources/CHeif/shim.h).
+        .systemLibrary(name: "CHeif", providers: [.apt(["libheif-dev"])]),
         // zlib's CRC-32 for the campaign archive (ZIP members are stored, not deflated).
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // Headers only: libtesseract is opened at run time (TesseractLibrary.swift).

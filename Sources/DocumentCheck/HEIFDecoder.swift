@@ -1,6 +1,6 @@
 import CHeif
 
-/// HEIC/HEIF photos (an iPhone's default) through libheif, which applies the file's own
+/// HEIC/HEIF photos (an iPhone's default) through libheif (opened at the first one), which applies the file's own
 /// rotation and mirroring. libheif decodes at full size only; the picture is reduced after.
 enum HEIFDecoder {
     struct Result {
@@ -10,31 +10,34 @@ enum HEIFDecoder {
     }
 
     static func decode(_ heif: [UInt8], limits: CheckLimits, longSide: Int = WorkingSize.longSide) throws(DecodeError) -> Result {
-        guard let context = heif_context_alloc() else { throw DecodeError("libheif could not start") }
-        defer { heif_context_free(context) }
+        guard thidua_heif_available() != 0 else {
+            throw DecodeError("libheif could not be opened, so HEIC photos cannot be read; install libheif1")
+        }
+        guard let context = thidua_heif_context_alloc() else { throw DecodeError("libheif could not start") }
+        defer { thidua_heif_context_free(context) }
         // libheif refuses larger images before allocating them.
-        heif_context_set_maximum_image_size_limit(context, Int32(min(limits.pixelsPerPage, Int(Int32.max))))
-        var error = heif_bytes(heif) { heif_context_read_from_memory_without_copy(context, $0.baseAddress, $0.count, nil) }
+        thidua_heif_context_set_maximum_image_size_limit(context, Int32(min(limits.pixelsPerPage, Int(Int32.max))))
+        var error = heif_bytes(heif) { thidua_heif_context_read_from_memory_without_copy(context, $0.baseAddress, $0.count, nil) }
         guard error.code == heif_error_Ok else { throw Self.error("not a readable HEIF file", error) }
         var handle: OpaquePointer?
-        error = heif_context_get_primary_image_handle(context, &handle)
+        error = thidua_heif_context_get_primary_image_handle(context, &handle)
         guard error.code == heif_error_Ok, let handle else { throw Self.error("the HEIF file has no image", error) }
-        defer { heif_image_handle_release(handle) }
-        let width = Int(heif_image_handle_get_width(handle))
-        let height = Int(heif_image_handle_get_height(handle))
+        defer { thidua_heif_image_handle_release(handle) }
+        let width = Int(thidua_heif_image_handle_get_width(handle))
+        let height = Int(thidua_heif_image_handle_get_height(handle))
         guard width > 0, height > 0, width * height <= limits.pixelsPerPage else {
             throw DecodeError("the image has \(width * height) pixels, over the limit of \(limits.pixelsPerPage)")
         }
         var image: OpaquePointer?
-        error = heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, nil)
+        error = thidua_heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, nil)
         guard error.code == heif_error_Ok, let image else { throw Self.error("the HEIF image could not be decoded", error) }
-        defer { heif_image_release(image) }
+        defer { thidua_heif_image_release(image) }
         var stride: Int32 = 0
-        guard let plane = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride) else {
+        guard let plane = thidua_heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride) else {
             throw DecodeError("the HEIF image has no RGB plane")
         }
-        let decodedWidth = Int(heif_image_get_width(image, heif_channel_interleaved))
-        let decodedHeight = Int(heif_image_get_height(image, heif_channel_interleaved))
+        let decodedWidth = Int(thidua_heif_image_get_width(image, heif_channel_interleaved))
+        let decodedHeight = Int(thidua_heif_image_get_height(image, heif_channel_interleaved))
         return Result(
             image: reduce(plane, stride: Int(stride), width: decodedWidth, height: decodedHeight, longSide: longSide),
             width: decodedWidth, height: decodedHeight)

@@ -19,6 +19,13 @@ public struct MailAddress: Sendable, Equatable, Hashable {
     }
 
     public static func parseList(_ raw: String) -> [MailAddress] {
+        // ASCII (encoded words included) is split byte by byte: there every character is a
+        // byte (CRLF apart, which no rule below tells from its bytes).
+        raw.utf8.allSatisfy({ $0 < 0x80 }) ? parseASCIIList(raw) : parseAnyList(raw)
+    }
+
+    /// `parseList` of any text, character by character.
+    static func parseAnyList(_ raw: String) -> [MailAddress] {
         var result: [MailAddress] = []
         var current = ""
         var inQuotes = false
@@ -40,6 +47,28 @@ public struct MailAddress: Sendable, Equatable, Hashable {
         return result
     }
 
+    /// `parseList` of ASCII text.
+    static func parseASCIIList(_ raw: String) -> [MailAddress] {
+        var result: [MailAddress] = []
+        let bytes = Array(raw.utf8)
+        var start = 0
+        var inQuotes = false
+        var inAngle = false
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes {
+                if byte == UInt8(ascii: "<") { inAngle = true }
+                if byte == UInt8(ascii: ">") { inAngle = false }
+            }
+            if byte == UInt8(ascii: ","), !inQuotes, !inAngle {
+                if let address = parseMailbox(String(decoding: bytes[start..<index], as: UTF8.self)) { result.append(address) }
+                start = index + 1
+            }
+        }
+        if let address = parseMailbox(String(decoding: bytes[start...], as: UTF8.self)) { result.append(address) }
+        return result
+    }
+
     private static func parseMailbox(_ raw: String) -> MailAddress? {
         let text = raw.trimming(.whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
@@ -50,7 +79,7 @@ public struct MailAddress: Sendable, Equatable, Hashable {
                 name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
             }
             name = EncodedWords.decode(name)
-            guard address.contains("@") else { return nil }
+            guard address.utf8.contains(UInt8(ascii: "@")) else { return nil }
             return MailAddress(displayName: name.isEmpty ? nil : name, address: address)
         }
         // "addr@example (Comment Name)" or a bare address.
@@ -60,7 +89,7 @@ public struct MailAddress: Sendable, Equatable, Hashable {
             comment = String(text[text.index(after: open)..<close])
             address = String(text[..<open]).trimming(.whitespaces)
         }
-        guard address.contains("@"), !address.contains(" ") else { return nil }
+        guard address.utf8.contains(UInt8(ascii: "@")), !address.utf8.contains(UInt8(ascii: " ")) else { return nil }
         return MailAddress(displayName: comment.map(EncodedWords.decode), address: address)
     }
 }

@@ -61,19 +61,23 @@ public final class IMAPClient: Sendable {
         }
     }
 
-    /// Opens the connections ahead of their first use — the command connection, then every
-    /// fetching one side by side — so that a poll that starts meanwhile (while the daemon opens
-    /// its store) finds them logged in instead of waiting for TLS and login, one after another.
+    /// Opens the connections ahead of their first use, all side by side, so that a poll that
+    /// starts meanwhile (while the daemon opens its store) finds them logged in instead of
+    /// waiting for TLS and login, one connection after another.
     ///
-    /// The first `status` waits for the command connection and reports its failure as its own:
-    /// a refused login is tried once, not straight away once more. The fetching connections are
-    /// opened only once that login is accepted; a failure there is left to their first fetch.
+    /// The first `status` waits for the command connection and reports its failure as its
+    /// own, not trying again at once. A fetching connection's failure is left to its first
+    /// fetch, which a failed poll never reaches: a refused login is tried once per connection
+    /// at start, then once per poll.
     public func prepare() {
         let (connection, streams, server, tokens) = (connection, streams, server, tokenProvider)
         let task = Task {
-            _ = try await connection.perform(CurlRequest(url: server.serverURL, customRequest: "NOOP"))
+            // With OAuth2 the token comes first: one request, cached for every connection.
             let token = try? await tokens?.accessToken()
-            for stream in streams { stream.logIn(bearer: token) }
+            if tokens == nil || token != nil {
+                for stream in streams { stream.logIn(bearer: token) }
+            }
+            _ = try await connection.perform(CurlRequest(url: server.serverURL, customRequest: "NOOP"))
         }
         preparing.withLock { $0 = task }
     }

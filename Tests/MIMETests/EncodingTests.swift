@@ -348,3 +348,26 @@ import Testing
         #expect(hasher.finalize() == SHA256Hasher.hex(of: data))
     }
 }
+
+@Suite struct AddressListTests {
+    /// ASCII address lists (encoded words included) are split byte by byte; the split must
+    /// be the one the character-by-character reading gives, quotes, angles and commas in
+    /// any order included.
+    @Test func asciiListsSplitAsCharactersDo() {
+        var generator = SeededGenerator()
+        let pieces = [
+            "\"", "<", ">", ",", " ", "\r\n ", "(", ")", "@", "a@b.vn", "Nguyen Van A", "=?UTF-8?B?VHLGsOG7nW5n?=",
+            "\\\"", "x", "truong.th@edu.vn", ";",
+        ]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(
+                MailAddress.parseASCIIList(text) == MailAddress.parseAnyList(text), "\(text.debugDescription); \(generator.replay)")
+        }
+        #expect(
+            MailAddress.parseList("\"Lê, Văn\" <le@a.vn>, b@c.vn").map(\.address) == ["le@a.vn", "b@c.vn"],
+            "a list with a quoted comma, not ASCII: read character by character")
+        #expect(MailAddress.parseList("\"Le, Van\" <le@a.vn>, b@c.vn").map(\.address) == ["le@a.vn", "b@c.vn"])
+    }
+}
