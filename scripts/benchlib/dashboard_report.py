@@ -44,7 +44,7 @@ a few seconds would; everything else (filtering, sorting 3,000 units, rendering)
 
 Commands (paths relative to the repository):
 ```
-swift build -c release --product thidua
+swift build -c release --static-swift-stdlib --product thidua
 scripts/bench-dashboard      # generates .build/bench/dashboard/{{units.csv,thidua.yaml,data/}}, starts thidua run, logs in
 wrk -t2 -c{connections} -d{seconds}s --latency -H "Cookie: thidua_session=…" http://127.0.0.1:PORT/PATH
 ```
