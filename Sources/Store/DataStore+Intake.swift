@@ -158,7 +158,7 @@ extension DataStore {
             message.unit?.confidence, message.unit?.reason,
             message.campaignID, message.assessment?.status.rawValue,
             message.assessment.map { $0.problems.joined(separator: "; ") }, message.parseError, message.authResults,
-            message.ignored.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(message.ignored), as: UTF8.self),
+            IgnoredPartsJSON.encode(message.ignored),
         ])
         let rowID = db.lastInsertedRowID
         for (position, attachment) in message.attachments.enumerated() {
