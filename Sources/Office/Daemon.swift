@@ -90,7 +90,7 @@ public struct Daemon: Sendable {
         do {
             let reports = try setup.campaigns.map { try store.statusReport(campaign: $0, roster: setup.roster) }
             let html = StatusPage.render(reports: reports, office: setup.profile, generatedAt: clock.now())
-            try store.files.writeDurably(Array(html.utf8), to: StatusPage.fileName)
+            try store.files.writeReplacing(Array(html.utf8), to: StatusPage.fileName)
         } catch {
             logger.warning("status page not written", metadata: ["error": "\(error)"])
         }

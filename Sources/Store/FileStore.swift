@@ -28,7 +28,14 @@ public struct FileStore: Sendable {
 
     /// Writes `bytes` durably at `relativePath` (relative to the data directory).
     public func writeDurably(_ bytes: [UInt8], to relativePath: String) throws {
-        try write(bytes, to: relativePath)
+        try write(bytes, to: relativePath, durably: true)
+    }
+
+    /// Replaces the file at `relativePath` whole, at once (a reader sees the old file or the
+    /// new one), without waiting for the disk: for a file made again from the ledger after
+    /// every poll, which a power cut can only leave a poll behind.
+    public func writeReplacing(_ bytes: [UInt8], to relativePath: String) throws {
+        try write(bytes, to: relativePath, durably: false)
     }
 
     /// A file written under `tmp/`, on its way to `target` (relative to the data directory):
@@ -129,7 +136,7 @@ public struct FileStore: Sendable {
         }
     }
 
-    private func write(_ bytes: [UInt8], to relativePath: String) throws {
+    private func write(_ bytes: [UInt8], to relativePath: String, durably: Bool) throws {
         let target = url(relativePath)
         let directory = target.deletingLastPathComponent()
         try createDirectory(directory)
@@ -138,7 +145,7 @@ public struct FileStore: Sendable {
         let temporary = try temporaryPath()
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure.io("create", path: temporary) }
-        let ok = Self.writeAll(bytes, to: fd) && fsync(fd) == 0
+        let ok = Self.writeAll(bytes, to: fd) && (!durably || fsync(fd) == 0)
         close(fd)
         guard ok else {
             unlink(temporary)
@@ -148,7 +155,7 @@ public struct FileStore: Sendable {
             unlink(temporary)
             throw Failure.io("rename into place", path: target.path)
         }
-        try syncDirectory(directory)
+        if durably { try syncDirectory(directory) }
     }
 
     /// Writes all of `bytes` to `fd`, through short writes and interruptions.

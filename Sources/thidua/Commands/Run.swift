@@ -61,7 +61,7 @@ struct Run: AsyncParsableCommand {
                     logger.error("reading the mailbox failed", metadata: ["error": "\(pollError)"])
                     throw ExitCode(1)
                 }
-                return
+                Self.endOnceCycle()
             }
             if let changes = OfficeRecords.pendingFileChanges(config: context.config, roster: context.roster) {
                 // After the first start the store's roster is in force, not the file.
@@ -106,6 +106,18 @@ struct Run: AsyncParsableCommand {
             try await group.run()
             logger.info("thidua stopped")
         }
+    }
+}
+
+extension Run {
+    /// Ends the process after a successful `--once` cycle, whose records, files and sent
+    /// mail are all durable by then, without tearing down what the kernel tears down anyway.
+    /// Closing the store would checkpoint its write-ahead log into the database and delete
+    /// it (the next open reads the log as it stands), and each IMAP connection would wait
+    /// for the server to answer its LOGOUT: together a tenth of a small run's time.
+    static func endOnceCycle() -> Never {
+        fflush(nil)
+        Foundation.exit(0)
     }
 }
 
