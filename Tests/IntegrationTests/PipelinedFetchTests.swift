@@ -146,4 +146,78 @@ struct PipelinedFetchTests {
         #expect(logins.allSatisfy { $0.contains("TLSv1.3 with cipher TLS_AES_128_GCM_SHA256") }, "\(logins)")
         #expect(try await imap.flags(mailbox: "INBOX").allSatisfy { !$0.value.contains("\\Seen") })
     }
+
+    /// `prepare()` logs every connection in while the daemon opens its store: the poll that
+    /// follows finds them open, and no connection logs in a second time.
+    @Test func preparedConnectionsServeThePollWithoutLoggingInAgain() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let office = "office-\(run)@pgd.example"
+        let school = "school-\(run)@schools.example"
+        for index in 0..<2 {
+            let mail = SampleMail.submission(
+                from: school, fromName: "Trường \(index)", to: office, subject: "Kế hoạch \(index)",
+                filename: "scan-\(index).pdf", body: "Kính gửi.", file: SampleMail.largeScan(size: 50_000))
+            #expect(try await stack.smtp(user: school).send(mail, from: school, to: [office]).allSatisfy { $0.error == nil })
+        }
+        let imap = try stack.imap(user: office, fetchConnections: 2)
+        imap.prepare()
+        var logins = stack.imapLogins(of: office)
+        for _ in 0..<50 where logins.count < 3 {  // all three, before any command is asked for
+            try await Task.sleep(for: .milliseconds(100))
+            logins = stack.imapLogins(of: office)
+        }
+        #expect(logins.count == 3, "\(logins)")
+        var status = try await imap.status(mailbox: "INBOX")
+        for _ in 0..<50 where status.uidNext < 3 {  // LMTP delivery may trail the SMTP answer
+            try await Task.sleep(for: .milliseconds(100))
+            status = try await imap.status(mailbox: "INBOX")
+        }
+        let uids = try await imap.uids(mailbox: "INBOX", uidValidity: status.uidValidity, from: 1, below: status.uidNext)
+        try #require(uids.count == 2)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-prepared-\(run)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (index, uid) in uids.enumerated() {
+            let fetched = try await imap.fetch(
+                mailbox: "INBOX", uidValidity: status.uidValidity, uid: uid,
+                toFile: directory.appendingPathComponent("\(uid)").path, durable: false, connection: index)
+            #expect(fetched.uid == uid)
+        }
+        try await Task.sleep(for: .milliseconds(300))  // a login after all would be logged by now
+        #expect(stack.imapLogins(of: office).count == 3)
+    }
+
+    /// A refused login at `prepare()` is the first STATUS's error, as a refused login is
+    /// without it; the STATUS does not try again at once, and the next one does.
+    @Test func aLoginRefusedWhilePreparingIsTheFirstStatusError() async throws {
+        let stack = try MailStack.fromEnvironment()
+        let user = "nobody-\(UUID().uuidString.prefix(8).lowercased())@pgd.example"
+        let imap = IMAPClient(
+            server: try MailServerURL(stack.imapsURL + "/INBOX", schemes: ["imaps"]),
+            settings: ConnectionSettings(user: user, password: "not-the-password", caFile: stack.caFile))
+        imap.prepare()
+        // Dovecot logs a refused login as the connection closes, a moment after.
+        func refusals(atLeast count: Int) async throws -> Int {
+            var found = 0
+            for _ in 0..<50 {
+                let log = (try? String(contentsOfFile: stack.directory + "/log/dovecot.log", encoding: .utf8)) ?? ""
+                found = log.split(separator: "\n").count { $0.contains("auth failed") && $0.contains("user=<\(user)>") }
+                if found >= count { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return found
+        }
+        for (attempt, expected) in [(1, 2), (2, 3)] {
+            do {
+                _ = try await imap.status(mailbox: "INBOX")
+                Issue.record("a wrong password was accepted")
+            } catch let error as CurlError {
+                #expect(error.isLoginRefused, "\(error)")
+            }
+            // The command connection and the fetching one at start; the first STATUS adds
+            // none, the second one login.
+            #expect(try await refusals(atLeast: expected) == expected, "after STATUS \(attempt)")
+        }
+    }
 }
