@@ -64,20 +64,14 @@ public enum TextFolding {
 ///
 /// Folded text compares byte for byte: folding leaves one form of each word.
 public struct FoldedText: Sendable {
-    public let folded: String
     /// Each word's bytes in `bytes`, in order.
     private let words: [Range<Int>]
     private let bytes: [UInt8]
     /// `FoldedWord.hash` of each word.
     let hashes: [UInt64]
 
-    public init(_ text: String) {
-        self.init(folded: TextFolding.fold(text))
-    }
-
     /// Indexes text that is folded already (`TextFolding.fold`): words between spaces.
     public init(folded: String) {
-        self.folded = folded
         bytes = Array(folded.utf8)
         var words: [Range<Int>] = []
         var hashes: [UInt64] = []
@@ -96,11 +90,9 @@ public struct FoldedText: Sendable {
     /// The words of several folded texts in a row, as if folded together and joined with
     /// spaces (folding is local, so that is the same).
     init(joining parts: [FoldedText]) {
-        let kept = parts.filter { !$0.folded.isEmpty }
-        folded = kept.map(\.folded).joined(separator: " ")
         var bytes: [UInt8] = []
         var words: [Range<Int>] = []
-        for part in kept {
+        for part in parts where !part.bytes.isEmpty {
             if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
             let offset = bytes.count
             bytes += part.bytes
@@ -108,7 +100,7 @@ public struct FoldedText: Sendable {
         }
         self.bytes = bytes
         self.words = words
-        hashes = kept.flatMap(\.hashes)
+        hashes = parts.flatMap(\.hashes)
     }
 
     /// Whether `phrase` occurs here, as whole consecutive words.
@@ -117,16 +109,7 @@ public struct FoldedText: Sendable {
         return hashes.indices.contains { hashes[$0] == first && matches(phrase, at: $0) }
     }
 
-    /// Whether the words of `phrase` (already folded and split) occur consecutively.
-    public func contains(words phrase: [Substring]) -> Bool {
-        contains(FoldedPhrase(words: phrase))
-    }
-
-    public func contains(_ foldedPhrase: String) -> Bool {
-        contains(FoldedPhrase(folded: foldedPhrase))
-    }
-
-    /// Whether `phrase` starts at word `start` (its first word's hash is known to match).
+    /// Whether `phrase` starts at word `start`.
     func matches(_ phrase: FoldedPhrase, at start: Int) -> Bool {
         guard start + phrase.hashes.count <= hashes.count else { return false }
         for offset in phrase.hashes.indices {
@@ -147,10 +130,7 @@ public struct FoldedPhrase: Sendable {
     let hashes: [UInt64]
 
     public init(folded: String) {
-        self.init(words: folded.split(separator: " "))
-    }
-
-    init(words: [Substring]) {
+        let words = folded.split(separator: " ")
         text = words.joined(separator: " ")
         self.words = words.map { Array($0.utf8) }
         hashes = self.words.map { FoldedWord.hash($0[...]) }

@@ -13,7 +13,8 @@ public struct UnitMatcher: Sendable {
     /// Learned sender address → unit code.
     public var aliases: [String: String]
 
-    /// Each unit's code and the ways its name is written (`nameForms`).
+    /// Each unit's code and the ways its name is written (`nameForms`), longest first (of
+    /// equally long ones, in `nameForms`' order): a unit's best form found is its first.
     private let variants: [(code: String, forms: [FoldedPhrase])]
     /// The forms by the hash of their first word: a text's words are looked up here once
     /// each, instead of every form being looked for in the text.
@@ -24,10 +25,13 @@ public struct UnitMatcher: Sendable {
     public init(roster: Roster, aliases: [String: String] = [:]) {
         self.roster = roster
         self.aliases = Dictionary(aliases.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
-        let variants = roster.units.map { unit in (unit.code, Self.nameForms(unit).map(FoldedPhrase.init(folded:))) }
+        let variants = roster.units.map { unit in
+            let forms = Self.nameForms(unit).enumerated().sorted { ($0.element.count, $1.offset) > ($1.element.count, $0.offset) }
+            return (code: unit.code, forms: forms.map { FoldedPhrase(folded: $0.element) })
+        }
         var index: [UInt64: [(variant: Int, form: Int)]] = [:]
         for (variant, unit) in variants.enumerated() {
-            for (form, phrase) in unit.1.enumerated() {
+            for (form, phrase) in unit.forms.enumerated() {
                 guard let first = phrase.hashes.first else { continue }
                 index[first, default: []].append((variant, form))
             }
@@ -88,18 +92,12 @@ public struct UnitMatcher: Sendable {
 
     /// Units whose longest matching form is not contained in another hit's form.
     private func matches(in text: FoldedText) -> [(code: String, form: String)] {
-        // Each unit's longest form found (the first of equally long ones, in form order).
+        // Each unit's best form found: the first in its (longest first) order.
         var longest: [Int: Int] = [:]
         for (start, hash) in text.hashes.enumerated() {
             guard let candidates = formsByFirstWord[hash] else { continue }
             for candidate in candidates where text.matches(variants[candidate.variant].forms[candidate.form], at: start) {
-                let forms = variants[candidate.variant].forms
-                if let best = longest[candidate.variant] {
-                    let (new, old) = (forms[candidate.form].text.count, forms[best].text.count)
-                    if new > old || (new == old && candidate.form < best) { longest[candidate.variant] = candidate.form }
-                } else {
-                    longest[candidate.variant] = candidate.form
-                }
+                longest[candidate.variant] = min(longest[candidate.variant] ?? candidate.form, candidate.form)
             }
         }
         let hits = longest.sorted { $0.key < $1.key }.map { (code: variants[$0.key].code, form: variants[$0.key].forms[$0.value].text) }

@@ -269,15 +269,15 @@ final class IMAPStreamConnection: @unchecked Sendable {
         defer { file?.close() }
         while completion == nil {
             let line = try reader.readLine(from: stream)
-            if let status = Self.completion(of: line, tag: tag) {
+            if let status = IMAPResponse.completion(of: line, tag: tag) {
                 completion = status
                 break
             }
-            if let ahead = pipelined, ahead.completion == nil, let status = Self.completion(of: line, tag: ahead.tag) {
+            if let ahead = pipelined, ahead.completion == nil, let status = IMAPResponse.completion(of: line, tag: ahead.tag) {
                 pipelined?.completion = status
                 continue
             }
-            guard let count = Self.fetchLiteral(line) else { continue }  // other untagged news: not ours
+            guard let count = IMAPResponse.fetchLiteral(line) else { continue }  // other untagged news: not ours
             // Dovecot may answer a pipelined fetch before this one completes. Another
             // message's literal never goes into this file (once this message is in, the file
             // must keep the bytes that were hashed): the pipelined one is kept for its own
@@ -358,8 +358,8 @@ final class IMAPStreamConnection: @unchecked Sendable {
         if early.completion != nil { return }  // its answer was read with the fetch before it
         while true {
             let line = try reader.readLine(from: stream)
-            if Self.completion(of: line, tag: early.tag) != nil { return }  // whatever it says: it is over
-            if let count = Self.literal(line) { try reader.readLiteral(count, from: stream) { _ in } }
+            if IMAPResponse.completion(of: line, tag: early.tag) != nil { return }  // whatever it says: it is over
+            if let count = IMAPResponse.literal(line) { try reader.readLiteral(count, from: stream) { _ in } }
         }
     }
 
@@ -369,7 +369,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         let tag = try send(text)
         while true {
             let line = try reader.readLine(from: stream)
-            if let status = Self.completion(of: line, tag: tag) { return try status.get() }
+            if let status = IMAPResponse.completion(of: line, tag: tag) { return try status.get() }
             untagged(line)
         }
     }
@@ -380,28 +380,5 @@ final class IMAPStreamConnection: @unchecked Sendable {
         nextTag += 1
         try stream.send(Array("\(tag) \(text)\r\n".utf8))
         return tag
-    }
-
-    /// The tagged completion of command `tag`: OK, or the server's refusal.
-    static func completion(of line: [UInt8], tag: String) -> Result<Void, IMAPProtocolError>? {
-        let prefix = Array("\(tag) ".utf8)
-        guard line.starts(with: prefix) else { return nil }
-        let rest = String(decoding: line.dropFirst(prefix.count), as: UTF8.self)
-        if rest.uppercased().hasPrefix("OK") { return .success(()) }
-        return .failure(IMAPProtocolError(.refused, "the server refused: \(rest)"))
-    }
-
-    /// The size of any literal a line announces (`… {size}`).
-    static func literal(_ line: [UInt8]) -> Int? {
-        guard line.last == UInt8(ascii: "}"), let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
-        return Int(String(decoding: line[(open + 1)..<(line.count - 1)], as: UTF8.self))
-    }
-
-    /// The size of the message literal a `* n FETCH (… BODY[] {size}` line announces.
-    static func fetchLiteral(_ line: [UInt8]) -> Int? {
-        guard line.starts(with: Array("* ".utf8)), let count = literal(line) else { return nil }
-        let text = String(decoding: line, as: UTF8.self).uppercased()
-        guard text.contains(" FETCH ("), text.contains("BODY[] {") else { return nil }
-        return count
     }
 }

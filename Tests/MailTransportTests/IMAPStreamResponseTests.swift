@@ -9,23 +9,23 @@ struct IMAPStreamResponseTests {
 
     @Test func theMessageLiteralIsAnnouncedByItsFetchLine() {
         #expect(
-            IMAPStreamConnection.fetchLiteral(Self.bytes("* 3 FETCH (UID 7 INTERNALDATE \"18-Feb-2021 09:12:00 +0700\" BODY[] {1048576}"))
+            IMAPResponse.fetchLiteral(Self.bytes("* 3 FETCH (UID 7 INTERNALDATE \"18-Feb-2021 09:12:00 +0700\" BODY[] {1048576}"))
                 == 1_048_576)
-        #expect(IMAPStreamConnection.fetchLiteral(Self.bytes("* 3 fetch (uid 7 body[] {12}")) == 12)
+        #expect(IMAPResponse.fetchLiteral(Self.bytes("* 3 fetch (uid 7 body[] {12}")) == 12)
     }
 
     @Test func otherLinesAnnounceNoMessage() {
-        #expect(IMAPStreamConnection.fetchLiteral(Self.bytes("* 3 FETCH (FLAGS (\\Seen))")) == nil)
-        #expect(IMAPStreamConnection.fetchLiteral(Self.bytes("* 4 EXISTS")) == nil)
-        #expect(IMAPStreamConnection.fetchLiteral(Self.bytes("* 3 FETCH (UID 7 BODY[HEADER] {40}")) == nil)
-        #expect(IMAPStreamConnection.fetchLiteral(Self.bytes("T4 OK Fetch completed {2}")) == nil)
+        #expect(IMAPResponse.fetchLiteral(Self.bytes("* 3 FETCH (FLAGS (\\Seen))")) == nil)
+        #expect(IMAPResponse.fetchLiteral(Self.bytes("* 4 EXISTS")) == nil)
+        #expect(IMAPResponse.fetchLiteral(Self.bytes("* 3 FETCH (UID 7 BODY[HEADER] {40}")) == nil)
+        #expect(IMAPResponse.fetchLiteral(Self.bytes("T4 OK Fetch completed {2}")) == nil)
     }
 
     @Test func onlyTheCommandsOwnTagEndsIt() throws {
-        #expect(IMAPStreamConnection.completion(of: Self.bytes("T12 OK done"), tag: "T1") == nil)
-        #expect(IMAPStreamConnection.completion(of: Self.bytes("* OK [UIDVALIDITY 5] UIDs valid"), tag: "T1") == nil)
-        #expect(throws: Never.self) { try IMAPStreamConnection.completion(of: Self.bytes("T1 OK Examine completed"), tag: "T1")?.get() }
-        let refused = try #require(IMAPStreamConnection.completion(of: Self.bytes("T1 NO [NONEXISTENT] Mailbox doesn't exist"), tag: "T1"))
+        #expect(IMAPResponse.completion(of: Self.bytes("T12 OK done"), tag: "T1") == nil)
+        #expect(IMAPResponse.completion(of: Self.bytes("* OK [UIDVALIDITY 5] UIDs valid"), tag: "T1") == nil)
+        #expect(throws: Never.self) { try IMAPResponse.completion(of: Self.bytes("T1 OK Examine completed"), tag: "T1")?.get() }
+        let refused = try #require(IMAPResponse.completion(of: Self.bytes("T1 NO [NONEXISTENT] Mailbox doesn't exist"), tag: "T1"))
         #expect(throws: IMAPProtocolError(.refused, "the server refused: NO [NONEXISTENT] Mailbox doesn't exist")) { try refused.get() }
     }
 }

@@ -146,7 +146,7 @@ struct RosterImportTests {
         #expect(preview.problems.first?.vietnamese == "Không tìm thấy dòng tiêu đề có cột 'Mã đơn vị' và 'Tên trường' trong 10 dòng đầu")
 
         // A zip that is no workbook (a Word file saved under the wrong name).
-        let docx = try RosterWorkbook.zip([("word/document.xml", "<w:document/>"), ("[Content_Types].xml", "<Types/>")])
+        let docx = try XLSXFixture.zip([("word/document.xml", "<w:document/>"), ("[Content_Types].xml", "<Types/>")])
         let wrong = RosterImport.preview(docx, filename: "danh-sach.xlsx", current: TestOffice.roster)
         #expect(wrong.problems.count == 1)
         #expect(wrong.problems.first?.vietnamese.hasPrefix("Tệp không phải bảng tính Excel (.xlsx)") == true)
@@ -238,9 +238,8 @@ struct RosterImportTests {
 
 /// A workbook as Excel saves a typed list: shared strings, a title in A1, the table lower.
 enum RosterWorkbook {
-    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
+    /// A roster as an office keeps it: its title merged across the first row, a thin row,
+    /// then the header and the units; every text in the shared string table.
     static func make(title: String, header: [String], rows: [[String]]) throws -> [UInt8] {
         var strings: [String] = []
         func cell(_ text: String, _ reference: String) -> String {
@@ -249,81 +248,19 @@ enum RosterWorkbook {
             return #"<c r="\#(reference)" t="s"><v>\#(index)</v></c>"#
         }
         func row(_ number: Int, _ cells: [String]) -> String {
-            let columns = ["A", "B", "C", "D", "E", "F"]
-            return #"<row r="\#(number)">"# + cells.enumerated().map { cell($1, "\(columns[$0])\(number)") }.joined() + "</row>"
+            #"<row r="\#(number)">"# + cells.enumerated().map { cell($1, "\(XLSXFixture.column($0 + 1))\(number)") }.joined() + "</row>"
         }
         var sheet = row(1, [title]) + #"<row r="2" customHeight="1" ht="6"/>"# + row(3, header)
         for (offset, cells) in rows.enumerated() { sheet += row(4 + offset, cells) }
-        let shared = strings.map { #"<si><t xml:space="preserve">\#(escape($0))</t></si>"# }.joined()
-        return try zip([
-            (
-                "[Content_Types].xml",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-                <Default Extension="xml" ContentType="application/xml"/>\
-                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-                <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
-                </Types>
-                """
-            ),
-            (
-                "_rels/.rels",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="\(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """
-            ),
-            (
-                "xl/workbook.xml",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="\(main)" xmlns:r="\(relationships)"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """
-            ),
-            (
-                "xl/_rels/workbook.xml.rels",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="\(relationships)/worksheet" Target="worksheets/sheet1.xml"/>\
-                <Relationship Id="rId2" Type="\(relationships)/sharedStrings" Target="sharedStrings.xml"/></Relationships>
-                """
-            ),
-            (
-                "xl/worksheets/sheet1.xml",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <worksheet xmlns="\(main)"><sheetData>\(sheet)</sheetData><mergeCells count="1"><mergeCell ref="A1:D1"/></mergeCells></worksheet>
-                """
-            ),
-            (
-                "xl/sharedStrings.xml",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <sst xmlns="\(main)" count="\(strings.count)" uniqueCount="\(strings.count)">\(shared)</sst>
-                """
-            ),
-        ])
-    }
-
-    static func zip(_ parts: [(String, String)]) throws -> [UInt8] {
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                position, size in data.subdata(in: Int(position)..<Int(position) + size)
-            }
+        let parts = XLSXFixture.standardParts(shared: strings, sheet: sheet).map { path, text in
+            guard path == "xl/worksheets/sheet1.xml" else { return (path, text) }
+            return (
+                path,
+                text.replacingOccurrences(
+                    of: "</sheetData>", with: #"</sheetData><mergeCells count="1"><mergeCell ref="A1:D1"/></mergeCells>"#)
+            )
         }
-        return [UInt8](try #require(archive.data))
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        return try XLSXFixture.zip(parts)
     }
 }
 
