@@ -28,7 +28,7 @@ public struct MIMEParser: Sendable {
         var contentType =
             headers["Content-Type"].map { HeaderParameters($0.rawValue) }
             ?? HeaderParameters(value: defaultType)
-        if !contentType.value.contains("/") {
+        if !contentType.value.utf8.contains(UInt8(ascii: "/")) {  // bytes: Foundation's contains searched as text
             // A type without its subtype (`application` alone, as some clients write it) is
             // a file of unknown kind, its name kept: read as text it would vanish into the body.
             if Self.discreteTypes.contains(contentType.value) {

@@ -1,8 +1,12 @@
 /// uuencoded files embedded in a text body (`begin 644 name` … `end`), as some old
 /// clients and scanners still produce.
 enum UUEncoded {
+    private static let beginMarker = Array("begin ".utf8)
+
     static func extract(from text: String) -> [Attachment] {
-        guard text.contains("begin ") else { return [] }
+        // Bytes first: nearly no body holds one, and Foundation's search walked each as text.
+        let begins = text.utf8.withContiguousStorageIfAvailable { $0.firstRange(of: beginMarker, from: 0) != nil }
+        guard begins ?? text.contains("begin ") else { return [] }
         var result: [Attachment] = []
         var name: String?
         var data: [UInt8] = []

@@ -1,6 +1,5 @@
 import CCurl
 import Foundation
-import Synchronization
 
 /// A fetched message: its raw bytes as the server stores them, and the server's arrival time.
 public struct FetchedMessage: Sendable {
@@ -29,24 +28,26 @@ public struct FetchedFile: Sendable {
     }
 }
 
-/// The office mailbox over IMAP, through libcurl, on long-lived connections: one for
-/// commands, and one or more that messages are fetched over (`fetchConnections`).
+/// The office mailbox over IMAP, through libcurl, on long-lived connections: one or more
+/// that a poll reads over (`fetchConnections`), and one for the other commands.
 ///
-/// Reads never change the mailbox: messages are fetched with `BODY.PEEK[]`, so `\Seen`
-/// stays as the officer left it on the phone or in webmail. libcurl sends a custom command
-/// alone on a bare server URL, and SELECTs the URL's mailbox first otherwise — once per
-/// connection, as it remembers what is selected. The `;UIDVALIDITY=` URL parameter makes
-/// libcurl refuse to fetch from a mailbox that was renumbered since the poll began.
+/// A poll goes over the first fetching connection: EXAMINE (which tells what STATUS would),
+/// UID SEARCH, then the fetches, spread over all of them (see `IMAPStreamConnection`). The
+/// command connection, through libcurl's own IMAP transfers, serves the rest (after-
+/// processing, flags, appends) and logs in at its first use.
+///
+/// Reads never change the mailbox: folders are opened with EXAMINE and messages fetched
+/// with `BODY.PEEK[]`, so `\Seen` stays as the officer left it on the phone or in webmail.
+/// libcurl sends a custom command alone on a bare server URL, and SELECTs the URL's mailbox
+/// first otherwise — once per connection, as it remembers what is selected. The
+/// `;UIDVALIDITY=` URL parameter makes libcurl refuse to act in a mailbox that was
+/// renumbered since the poll began.
 public final class IMAPClient: Sendable {
     public let server: MailServerURL
     private let connection: CurlConnection
-    /// Where messages are fetched whole (`fetch(…toFile:…)`), each a long-lived connection
-    /// of its own, opened at its first fetch.
+    /// Where a poll reads and messages are fetched whole, each a long-lived connection of
+    /// its own, opened ahead of time by `prepare()` or at its first use.
     private let streams: [IMAPStreamConnection]
-    /// Folders libcurl may hold selected on the connection (it SELECTs a URL's folder once).
-    private let selected = Mutex<Set<String>>([])
-    /// The command connection's login started by `prepare()`, until the first STATUS waits for it.
-    private let preparing = Mutex<Task<Void, any Error>?>(nil)
     private let tokenProvider: OAuth2TokenProvider?
 
     /// `fetchConnections`: how many connections messages are fetched over (at least one).
@@ -61,91 +62,60 @@ public final class IMAPClient: Sendable {
         }
     }
 
-    /// Opens the connections ahead of their first use, all side by side, so that a poll that
-    /// starts meanwhile (while the daemon opens its store) finds them logged in instead of
-    /// waiting for TLS and login, one connection after another.
+    /// Opens the fetching connections ahead of their first use, all side by side, so that a
+    /// poll that starts meanwhile (while the daemon opens its store) finds them logged in
+    /// instead of waiting for TLS and login, one connection after another.
     ///
-    /// The first `status` waits for the command connection and reports its failure as its
-    /// own, not trying again at once. A fetching connection's failure is left to its first
-    /// fetch, which a failed poll never reaches: a refused login is tried once per connection
-    /// at start, then once per poll.
+    /// A connection whose login fails reports it as the answer to its first request, without
+    /// trying again at once: a refused login is tried once per connection at start, then
+    /// once per poll.
     public func prepare() {
-        let (connection, streams, server, tokens) = (connection, streams, server, tokenProvider)
-        let task = Task {
-            // With OAuth2 the token comes first: one request, cached for every connection.
-            let token = try? await tokens?.accessToken()
-            if tokens == nil || token != nil {
-                for stream in streams { stream.logIn(bearer: token) }
-            }
-            _ = try await connection.perform(CurlRequest(url: server.serverURL, customRequest: "NOOP"))
+        guard let tokens = tokenProvider else {
+            for stream in streams { stream.logIn(bearer: nil) }
+            return
         }
-        preparing.withLock { $0 = task }
+        let streams = streams
+        Task {
+            // With OAuth2 the token comes first: one request, cached for every connection.
+            // Without one, each connection's first request asks for it and reports its failure.
+            guard let token = try? await tokens.accessToken() else { return }
+            for stream in streams { stream.logIn(bearer: token) }
+        }
     }
 
+    /// The folder's UIDVALIDITY, UIDNEXT and message count, as the server sees them now.
     public func status(mailbox: String) async throws -> MailboxStatus {
-        if let prepared = preparing.withLock({ $0.take() }) {
-            try await withTaskCancellationHandler {
-                try await prepared.value
-            } onCancel: {
-                prepared.cancel()
-            }
-        }
-        // On a long-lived connection the folder stays selected, and Dovecot answers STATUS
-        // for it from the connection's own view, which only catches up with new mail when
-        // a command runs in the folder: a NOOP there first, or new mail is never seen.
-        if selected.withLock({ $0.contains(mailbox) }) {
-            _ = try await connection.perform(CurlRequest(url: mailboxURL(mailbox, uidValidity: nil), customRequest: "NOOP"))
-        }
-        let response: CurlResponse
-        do throws(CurlError) {
-            response = try await connection.perform(
-                CurlRequest(
-                    url: server.serverURL,
-                    customRequest: "STATUS \(Self.quoted(ModifiedUTF7.encode(mailbox))) (UIDVALIDITY UIDNEXT MESSAGES)"))
-        } catch {
-            guard error.code == Int(CURLE_QUOTE_ERROR.rawValue) else { throw error }
-            throw CurlError(
-                code: error.code,
-                detail: "the server has no folder '\(mailbox)' (or refuses to open it); check the folder in mailbox.url or mailbox.folders",
-                responseCode: error.responseCode)
-        }
-        guard let status = IMAPResponse.status(response.header) else {
-            throw IMAPProtocolError(.missingStatus, "the server sent no STATUS for mailbox \(mailbox)")
-        }
-        return status
+        try await streams[0].status(mailbox: mailbox)
     }
 
     /// UIDs at or above `first`, ascending. (`n:*` always matches the last message even
     /// when its UID is below n, so the result is filtered.) With `below` (the mailbox's
     /// UIDNEXT) the search goes in windows of UIDs, so that the answer for a first scan of
-    /// a 50,000-message mailbox stays under libcurl's limit for one response.
+    /// a 50,000-message mailbox stays one response line of bounded length.
     /// `since`: only messages that arrived on that day or later (a first read of a mailbox
     /// that holds years of mail).
     public func uids(
         mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32? = nil, since: IMAPDay? = nil
-    ) async throws(CurlError) -> [UInt32] {
+    ) async throws -> [UInt32] {
         let criterion = since.map { " SINCE \($0.text)" } ?? ""
         guard let uidNext else {
-            let response = try await connection.perform(
-                CurlRequest(
-                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(first):*\(criterion)"))
-            return IMAPResponse.search(response.header).filter { $0 >= first }
+            let found = try await streams[0].search(mailbox: mailbox, uidValidity: uidValidity, criteria: "UID \(first):*\(criterion)")
+            return found.filter { $0 >= first }.sorted()
         }
         var found: [UInt32] = []
         var start = first
         while start < uidNext {
             let end = min(uidNext - 1, start &+ Self.searchWindow - 1)
-            let response = try await connection.perform(
-                CurlRequest(
-                    url: mailboxURL(mailbox, uidValidity: uidValidity), customRequest: "UID SEARCH UID \(start):\(end)\(criterion)"))
-            found += IMAPResponse.search(response.header).filter { $0 >= start && $0 <= end }
+            found += try await streams[0].search(
+                mailbox: mailbox, uidValidity: uidValidity, criteria: "UID \(start):\(end)\(criterion)"
+            ).filter { $0 >= start && $0 <= end }
             guard end < UInt32.max else { break }
             start = end + 1
         }
-        return found
+        return found.sorted()
     }
 
-    /// UIDs per search: at most ~10 bytes each in the answer, far under 300 KB.
+    /// UIDs per search: at most 11 bytes each in the answer, within a response line's 256 KB.
     static let searchWindow: UInt32 = 20_000
 
     public func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) async throws -> FetchedMessage {
@@ -238,7 +208,6 @@ public final class IMAPClient: Sendable {
     }
 
     private func mailboxURL(_ mailbox: String, uidValidity: UInt32?) -> String {
-        selected.withLock { _ = $0.insert(mailbox) }
         let name = ModifiedUTF7.encode(mailbox)
         let encoded =
             name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ";?#&"))) ?? name

@@ -5,32 +5,6 @@ import Foundation
 /// the connection said before (greeting, CAPABILITY, SELECT), so each parser looks for its
 /// own untagged response and ignores the rest.
 enum IMAPResponse {
-    /// `* STATUS "INBOX" (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 1614000000)`
-    static func status(_ bytes: [UInt8]) -> MailboxStatus? {
-        for line in lines(bytes) where line.uppercased().hasPrefix("* STATUS ") {
-            guard let open = line.lastIndex(of: "("), let close = line.lastIndex(of: ")"), open < close else { continue }
-            let items = line[line.index(after: open)..<close].split(separator: " ")
-            var values: [String: UInt32] = [:]
-            var index = 0
-            while index + 1 < items.count {
-                values[items[index].uppercased()] = UInt32(items[index + 1])
-                index += 2
-            }
-            guard let validity = values["UIDVALIDITY"], let next = values["UIDNEXT"] else { continue }
-            return MailboxStatus(uidValidity: validity, uidNext: next, messages: Int(values["MESSAGES"] ?? 0))
-        }
-        return nil
-    }
-
-    /// `* SEARCH 4 5 9`
-    static func search(_ bytes: [UInt8]) -> [UInt32] {
-        var uids: [UInt32] = []
-        for line in lines(bytes) where line.uppercased().hasPrefix("* SEARCH") {
-            uids += line.dropFirst(8).split(separator: " ").compactMap { UInt32($0) }
-        }
-        return uids.sorted()
-    }
-
     /// `* LIST (\HasNoChildren) "/" "INBOX"` → mailbox names.
     static func list(_ bytes: [UInt8]) -> [String] {
         lines(bytes).filter { $0.uppercased().hasPrefix("* LIST ") }.compactMap { line in
@@ -87,28 +61,45 @@ enum IMAPResponse {
             .map { String($0) }
     }
 
+    /// The number after `key` (any case) in `text`: `UID 9` → 9.
     static func number(after key: String, in text: String) -> UInt32? {
-        guard let range = text.range(of: key, options: .caseInsensitive) else { return nil }
-        return UInt32(text[range.upperBound...].prefix { $0.isNumber })
+        number(after: key, in: Array(text.utf8))
     }
 
-    /// `INTERNALDATE "18-Feb-2021 09:12:00 +0700"`
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    /// The number after `key` (any case) in a response line's bytes.
+    static func number(after key: String, in bytes: [UInt8]) -> UInt32? {
+        guard let start = end(of: key, in: bytes) else { return nil }
+        let digits = bytes[start...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return UInt32(String(decoding: digits, as: UTF8.self))
+    }
+
+    /// Where the first occurrence of `key` (ASCII, any case) in `bytes` ends. Byte by byte:
+    /// Foundation's case-insensitive search cost more than the rest of a fetch's own work,
+    /// on every message.
+    private static func end(of key: String, in bytes: [UInt8]) -> Int? {
+        let key = Array(key.utf8).map(asciiLowercased)
+        guard let first = key.first, bytes.count >= key.count else { return nil }
+        var at = 0
+        while at <= bytes.count - key.count {
+            if asciiLowercased(bytes[at]) == first, key.indices.allSatisfy({ asciiLowercased(bytes[at + $0]) == key[$0] }) {
+                return at + key.count
+            }
+            at += 1
+        }
+        return nil
+    }
+
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
+    /// `INTERNALDATE "18-Feb-2021 09:12:00 +0700"`
     static func internalDate(in text: String) -> Date? {
-        // Byte by byte: Foundation's case-insensitive search cost more than the rest of the
-        // fetch's own work, on every message.
         let bytes = Array(text.utf8)
-        let key = Array("INTERNALDATE \"".utf8)
-        guard bytes.count >= key.count,
-            let start = (0...(bytes.count - key.count)).first(where: { at in
-                key.indices.allSatisfy { asciiLowercased(bytes[at + $0]) == asciiLowercased(key[$0]) }
-            }),
-            let close = bytes[(start + key.count)...].firstIndex(of: UInt8(ascii: "\""))
+        guard let start = end(of: "INTERNALDATE \"", in: bytes),
+            let close = bytes[start...].firstIndex(of: UInt8(ascii: "\""))
         else { return nil }
-        let value = String(decoding: bytes[(start + key.count)..<close], as: UTF8.self)
+        let value = String(decoding: bytes[start..<close], as: UTF8.self)
         let parts = value.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard parts.count == 3 else { return nil }
         let dayMonthYear = parts[0].split(separator: "-")

@@ -5,7 +5,7 @@ import MIME
 import Synchronization
 
 /// An IMAP session that thidua speaks itself over a connection libcurl opened and logged
-/// in (`CURLOPT_CONNECT_ONLY`): how messages are fetched whole.
+/// in (`CURLOPT_CONNECT_ONLY`): how a poll learns what is new and fetches it whole.
 ///
 /// Through libcurl's own IMAP transfer, the answer to a custom `UID FETCH … BODY.PEEK[]`
 /// reaches thidua one line at a time through the header callback and counts against
@@ -40,6 +40,8 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// The pipelined fetch's message when it came before the previous fetch completed
     /// (Dovecot, about once in a hundred), in a file of its own until asked for.
     private var arrivedEarly: FetchedFile?
+    /// Why the login ahead of time (`logIn`) failed: the next request's answer, once.
+    private var loginFailure: (any Error)?
 
     private struct Pipelined {
         var uid: UInt32
@@ -80,6 +82,25 @@ final class IMAPStreamConnection: @unchecked Sendable {
     /// longer while the server is writing to it.
     static let tlsReadAhead = 16 * 1024
 
+    /// EXAMINEs `mailbox` afresh and tells what STATUS would: its UIDVALIDITY, UIDNEXT and
+    /// message count. The folder stays open for the search and the fetches that follow, so
+    /// a poll's first message is asked for two round trips after the login.
+    func status(mailbox: String) async throws -> MailboxStatus {
+        try await onQueue { try $0.examine(mailbox, uidValidity: nil) }
+    }
+
+    /// `UID SEARCH criteria` in `mailbox` (which must still have `uidValidity`): the UIDs found.
+    func search(mailbox: String, uidValidity: UInt32, criteria: String) async throws -> [UInt32] {
+        try await onQueue { session in
+            if session.examined?.mailbox != mailbox || session.examined?.uidValidity != uidValidity {
+                try session.examine(mailbox, uidValidity: uidValidity)
+            }
+            var uids: [UInt32] = []
+            try session.command("UID SEARCH \(criteria)") { line in uids += IMAPResponse.searched(line) }
+            return uids
+        }
+    }
+
     /// Fetches message `uid` of `mailbox` (which must still have `uidValidity`) into the
     /// file at `path` (created or truncated), with its SHA-256; fsynced unless not `durable`.
     /// `next`, the UID the caller will ask for next, is asked for at once (pipelined), so the
@@ -90,6 +111,33 @@ final class IMAPStreamConnection: @unchecked Sendable {
         mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,
         next: UInt32? = nil
     ) async throws -> FetchedFile {
+        try await onQueue { session in
+            try session.fetchExamined(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, next: next)
+        }
+    }
+
+    /// Connects and logs in ahead of the first request, which then starts on a session
+    /// already open (see `IMAPClient.prepare()`). A failure leaves it closed and is the next
+    /// request's answer, without a second try at once: a refused login is tried once at
+    /// start, then once per poll.
+    func logIn(bearer: String?) {
+        queue.async {
+            guard self.handle == nil else { return }
+            self.stream.drainWakeup()
+            do {
+                try self.connect(bearer: bearer)
+            } catch {
+                self.disconnect()
+                self.loginFailure = error
+            }
+        }
+    }
+
+    /// Runs `body` on the connection's queue with the session logged in, after the requests
+    /// before it; cancelling the awaiting task stops it, wherever it waits.
+    private func onQueue<Value: Sendable>(
+        _ body: @escaping @Sendable (IMAPStreamConnection) throws -> Value
+    ) async throws -> Value {
         if Task.isCancelled { throw CurlStream.cancelled }
         let bearer: String?
         do {
@@ -98,7 +146,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             throw CurlError(code: Int(CURLE_LOGIN_DENIED.rawValue), detail: "\(error)", responseCode: 0, isOAuth2: true)
         }
         let request = Request()
-        let result: Result<FetchedFile, any Error> = await withTaskCancellationHandler {
+        let result: Result<Value, any Error> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 queue.async {
                     self.active = request
@@ -106,9 +154,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
                     continuation.resume(
                         returning: Result {
                             if request.cancelled.load(ordering: .relaxed) { throw CurlStream.cancelled }
-                            return try self.fetchBlocking(
-                                mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                                next: next, bearer: bearer)
+                            return try self.withSession(bearer: bearer) { try body(self) }
                         })
                 }
             }
@@ -117,17 +163,6 @@ final class IMAPStreamConnection: @unchecked Sendable {
             stream.wake()
         }
         return try result.get()
-    }
-
-    /// Connects and logs in ahead of the first fetch, which then starts on a session already
-    /// open (see `IMAPClient.prepare()`). A failure leaves it closed, and is not reported: the
-    /// first fetch connects again and reports its own.
-    func logIn(bearer: String?) {
-        queue.async {
-            guard self.handle == nil else { return }
-            self.stream.drainWakeup()
-            do { try self.connect(bearer: bearer) } catch { self.disconnect() }
-        }
     }
 
     /// One fetch's cancellation, set by its task's cancellation handler and read on the queue
@@ -140,48 +175,48 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     // MARK: - On the queue
 
-    private func fetchBlocking(
-        mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
-        next: UInt32?, bearer: String?
-    ) throws -> FetchedFile {
+    private func withSession<Value>(bearer: String?, _ body: () throws -> Value) throws -> Value {
         stream.drainWakeup()
+        if let failure = loginFailure {
+            loginFailure = nil
+            throw failure
+        }
         let reused = handle != nil
         do {
-            return try fetchOnSession(
-                mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                next: next, bearer: bearer)
+            return try onSession(bearer: bearer, body)
         } catch let error as CurlError where reused && error.isTransient {
             // A connection kept since the last poll may have been closed by the server
             // meanwhile (idle logout, a restart): one fresh login, then the error stands.
-            return try fetchOnSession(
-                mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable,
-                next: next, bearer: bearer)
+            return try onSession(bearer: bearer, body)
         }
     }
 
-    private func fetchOnSession(
-        mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool,
-        next: UInt32?, bearer: String?
-    ) throws -> FetchedFile {
+    private func onSession<Value>(bearer: String?, _ body: () throws -> Value) throws -> Value {
         do {
             if handle == nil { try connect(bearer: bearer) }
-            if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
-                try examine(mailbox, uidValidity: uidValidity)
-            }
-            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable, next: next) {
-                return fetched
-            }
-            // This session may not know of mail that arrived since it opened the folder:
-            // a NOOP lets the server tell it, then the message is asked for once more.
-            try command("NOOP") { _ in }
-            if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
-            throw IMAPProtocolError(.missingMessage, "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)")
+            return try body()
         } catch let error as IMAPProtocolError {
             throw error  // a refusal inside a well-formed exchange: the session is still in step
         } catch {
             disconnect()  // mid-response or worse: nothing more can be read from it in step
             throw error
         }
+    }
+
+    private func fetchExamined(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, next: UInt32?
+    ) throws -> FetchedFile {
+        if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
+            try examine(mailbox, uidValidity: uidValidity)
+        }
+        if let fetched = try fetchMessage(uid: uid, path: path, durable: durable, next: next) {
+            return fetched
+        }
+        // This session may not know of mail that arrived since it opened the folder:
+        // a NOOP lets the server tell it, then the message is asked for once more.
+        try command("NOOP") { _ in }
+        if let fetched = try fetchMessage(uid: uid, path: path, durable: durable) { return fetched }
+        throw IMAPProtocolError(.missingMessage, "the server returned no message for UID \(uid) in \(mailbox) (expunged meanwhile?)")
     }
 
     private func connect(bearer: String?) throws {
@@ -228,24 +263,39 @@ final class IMAPStreamConnection: @unchecked Sendable {
         reader.reset()
     }
 
-    private func examine(_ mailbox: String, uidValidity: UInt32) throws {
+    /// Opens `mailbox` read-only; with `uidValidity`, only if it still has it. Its answer
+    /// holds what STATUS would say (RFC 3501 requires UIDVALIDITY and UIDNEXT in it); a
+    /// server that leaves UIDNEXT out is asked with STATUS.
+    @discardableResult
+    private func examine(_ mailbox: String, uidValidity: UInt32?) throws -> MailboxStatus {
         examined = nil
-        var found: UInt32?
+        let quoted = IMAPClient.quoted(ModifiedUTF7.encode(mailbox))
+        var opened = IMAPResponse.Examined()
         do {
-            try command("EXAMINE \(IMAPClient.quoted(ModifiedUTF7.encode(mailbox)))") { line in
-                found = found ?? IMAPResponse.number(after: "[UIDVALIDITY ", in: String(decoding: line, as: UTF8.self))
-            }
+            try command("EXAMINE \(quoted)") { opened.read($0) }
         } catch let error as IMAPProtocolError {
             throw CurlError(
                 code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
-                detail: "the server has no folder '\(mailbox)' (or refuses to open it) — \(error.detail)", responseCode: 0)
+                detail:
+                    "the server has no folder '\(mailbox)' (or refuses to open it): \(error.detail); check the folder in mailbox.url or mailbox.folders",
+                responseCode: 0)
         }
-        guard found == uidValidity else {
+        guard let found = opened.uidValidity else {
+            throw IMAPProtocolError(.missingStatus, "the server told no UIDVALIDITY for mailbox \(mailbox)")
+        }
+        if let uidValidity, found != uidValidity {
             throw CurlError(
                 code: Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue),
-                detail: "Mailbox UIDVALIDITY has changed (\(uidValidity) → \(found.map(String.init) ?? "none"))", responseCode: 0)
+                detail: "Mailbox UIDVALIDITY has changed (\(uidValidity) → \(found))", responseCode: 0)
         }
-        examined = (mailbox, uidValidity)
+        if opened.uidNext == nil {
+            try command("STATUS \(quoted) (UIDNEXT)") { opened.read($0) }
+        }
+        guard let uidNext = opened.uidNext else {
+            throw IMAPProtocolError(.missingStatus, "the server told no UIDNEXT for mailbox \(mailbox)")
+        }
+        examined = (mailbox, found)
+        return MailboxStatus(uidValidity: found, uidNext: uidNext, messages: opened.messages)
     }
 
     /// `UID FETCH uid (UID INTERNALDATE BODY.PEEK[])`, the literal straight to `path`; nil
@@ -282,7 +332,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             // message's literal never goes into this file (once this message is in, the file
             // must keep the bytes that were hashed): the pipelined one is kept for its own
             // fetch, anything else is read past (its fetch finds it missing and asks again).
-            let announced = IMAPResponse.number(after: "UID ", in: String(decoding: line, as: UTF8.self))
+            let announced = IMAPResponse.number(after: "UID ", in: line)
             if fetched != nil || announced.map({ $0 != uid }) == true {
                 if let announced, announced == pipelined?.uid, arrivedEarly == nil {
                     arrivedEarly = try receiveEarly(count, line: line, uid: announced, path: path + ".next")

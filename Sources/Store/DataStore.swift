@@ -57,7 +57,8 @@ public final class DataStore: Sendable {
         files = FileStore(root: dataDirectory)
     }
 
-    /// Runs the migrations not applied yet, each committed without an fsync of its own
+    /// Makes a new database's schema at once (`Schema.createIfEmpty`), then runs the
+    /// migrations not applied yet, each committed without an fsync of its own
     /// (`synchronous = NORMAL` in WAL mode: atomic and consistent, only not yet durable); the
     /// next durable commit flushes them with it. A new store ran twelve fsyncs before its
     /// first poll; a power cut before that commit undoes only migrations, which the next
@@ -65,6 +66,7 @@ public final class DataStore: Sendable {
     static func migrate(_ pool: DatabasePool) throws {
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
         defer { try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
+        try pool.write(Schema.createIfEmpty)
         try Schema.migrator.migrate(pool)
     }
 
@@ -72,6 +74,7 @@ public final class DataStore: Sendable {
     /// `directory`: for the use cases' tests, which need no database file to clean up.
     public init(inMemoryWithFilesIn directory: URL) throws {
         let queue = try DatabaseQueue()
+        try queue.write(Schema.createIfEmpty)
         try Schema.migrator.migrate(queue)
         database = queue
         files = FileStore(root: directory)

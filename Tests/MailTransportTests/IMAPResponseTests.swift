@@ -8,16 +8,42 @@ import Testing
 struct IMAPResponseTests {
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    @Test func statusIsFoundAmongOtherResponses() {
-        let response = Self.bytes(
-            "* OK [CAPABILITY IMAP4rev1] ready\r\nA001 OK Logged in\r\n* STATUS \"INBOX\" (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 1614000000)\r\nA002 OK done\r\n"
-        )
-        #expect(IMAPResponse.status(response) == MailboxStatus(uidValidity: 1_614_000_000, uidNext: 4, messages: 3))
+    @Test func anExamineTellsWhatStatusWould() {
+        var examined = IMAPResponse.Examined()
+        for line in [
+            "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)", "* OK [PERMANENTFLAGS ()] Read-only mailbox.",
+            "* 3 EXISTS", "* 0 RECENT", "* OK [UIDVALIDITY 1614000000] UIDs valid", "* ok [uidnext 4] Predicted next UID",
+        ] {
+            examined.read(Self.bytes(line))
+        }
+        #expect(examined.messages == 3)
+        #expect(examined.uidValidity == 1_614_000_000)
+        #expect(examined.uidNext == 4)
     }
 
-    @Test func searchListsUIDsAscending() {
-        #expect(IMAPResponse.search(Self.bytes("* SEARCH 9 4 5\r\nA3 OK\r\n")) == [4, 5, 9])
-        #expect(IMAPResponse.search(Self.bytes("* SEARCH\r\nA3 OK\r\n")) == [])
+    @Test func aStatusAfterAnExamineWithoutUIDNextSuppliesIt() {
+        var examined = IMAPResponse.Examined()
+        examined.read(Self.bytes("* OK [UIDVALIDITY 7] UIDs valid"))
+        #expect(examined.uidNext == nil)
+        examined.read(Self.bytes("* STATUS \"Hộp thư (cũ)\" (UIDNEXT 12)"))
+        #expect(examined.uidNext == 12)
+        #expect(examined.uidValidity == 7)
+    }
+
+    @Test func searchLinesListTheirUIDs() {
+        #expect(IMAPResponse.searched(Self.bytes("* SEARCH 9 4 5")) == [9, 4, 5])
+        #expect(IMAPResponse.searched(Self.bytes("* search 12")) == [12])
+        #expect(IMAPResponse.searched(Self.bytes("* SEARCH")) == [])
+        #expect(IMAPResponse.searched(Self.bytes("* SEARCHRES 4")) == [])
+        #expect(IMAPResponse.searched(Self.bytes("* 4 EXISTS")) == [])
+    }
+
+    @Test func numbersAfterAKeyAreFoundInAnyCase() {
+        #expect(IMAPResponse.number(after: "UID ", in: "* 1 FETCH (uid 42 BODY[] {3}") == 42)
+        #expect(IMAPResponse.number(after: "UID ", in: Self.bytes("* 1 FETCH (FLAGS () UID 7)")) == 7)
+        #expect(IMAPResponse.number(after: "UID ", in: "* 1 FETCH (UID x)") == nil)
+        #expect(IMAPResponse.number(after: "UID ", in: "* 1 FETCH (UID 99999999999)") == nil)
+        #expect(IMAPResponse.number(after: "UID ", in: "UI") == nil)
     }
 
     @Test func theLiteralIsTakenByByteCountEvenWhenItLooksLikeIMAP() throws {

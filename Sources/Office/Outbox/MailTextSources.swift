@@ -16,6 +16,12 @@ public enum MailTextSources {
     public static func load(directory: String?, stored: [String: StoredMailText]) throws -> (
         texts: MailTexts, skipped: [MailTextProblem]
     ) {
+        try load(files: try fileTexts(directory: directory), stored: stored)
+    }
+
+    /// The texts of the `templates` folder's files, each checked; a file that cannot be used
+    /// is an error naming it.
+    public static func fileTexts(directory: String?) throws -> [MailText: String] {
         var replacements: [MailText: String] = [:]
         for text in MailText.allCases {
             guard let directory else { break }
@@ -29,6 +35,14 @@ public enum MailTextSources {
             }
             replacements[text] = body
         }
+        return replacements
+    }
+
+    /// The texts in force over the files' (`fileTexts`) and the stored ones.
+    public static func load(files: [MailText: String], stored: [String: StoredMailText]) throws -> (
+        texts: MailTexts, skipped: [MailTextProblem]
+    ) {
+        var replacements = files
         var skipped: [MailTextProblem] = []
         for (name, stored) in stored {
             guard let text = MailText(rawValue: name) else { continue }

@@ -9,7 +9,7 @@ public protocol MailboxReading: Sendable {
     /// `since`: only those that arrived on that day or later.
     func uids(
         mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32?, since: IMAPDay?
-    ) async throws(CurlError) -> [UInt32]
+    ) async throws -> [UInt32]
     /// Fetches one message to the file `path`, hashing it as it arrives. `next` is the UID
     /// that will be asked for next over the same `connection`, so it can be pipelined.
     func fetch(

@@ -3,6 +3,7 @@ import Intake
 import Logging
 import Office
 import Store
+import Synchronization
 
 /// What every command that touches the ledger needs: config, roster, campaigns, store.
 ///
@@ -33,13 +34,26 @@ struct AppContext: Sendable {
 
     /// Over a configuration already loaded (the daemon starts its IMAP login from it first).
     static func load(config: AppConfig, store access: StoreAccess) throws -> AppContext {
-        let store = try openStore(config, access)
-        let office = try OfficeRecords.load(config: config, store: store)
-        let (texts, skipped) = try MailTextSources.load(directory: config.templatesDirectory, stored: try store.mailTexts())
+        // The office's files (the units CSV, the mail texts' folder) are read and checked on
+        // a second core while the store opens: both come before a new daemon's first poll.
+        let opened = Mutex<(store: Result<DataStore, any Error>?, files: OfficeFiles?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let store = Result { try openStore(config, access) }
+                opened.withLock { $0.store = store }
+            } else {
+                let files = OfficeFiles(config: config)
+                opened.withLock { $0.files = files }
+            }
+        }
+        let (store, files) = opened.withLock { ($0.store!, $0.files!) }
+        let openedStore = try store.get()
+        let office = try OfficeRecords.load(config: config, store: openedStore, rosterFile: files.roster)
+        let (texts, skipped) = try MailTextSources.load(files: try files.texts.get(), stored: try openedStore.mailTexts())
         for problem in skipped {
             FileHandle.standardError.write(Data("thidua: the officer's \(problem); its default is used\n".utf8))
         }
-        return AppContext(config: config, roster: office.roster, campaigns: office.campaigns, store: store, texts: texts)
+        return AppContext(config: config, roster: office.roster, campaigns: office.campaigns, store: openedStore, texts: texts)
     }
 
     static func openStore(_ config: AppConfig, _ access: StoreAccess) throws -> DataStore {

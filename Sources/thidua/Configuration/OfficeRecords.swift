@@ -10,11 +10,14 @@ struct OfficeRecords: Sendable {
     var roster: Roster
     var campaigns: [Campaign]
 
-    static func load(config: AppConfig, store: DataStore, now: Date = Date()) throws -> OfficeRecords {
+    /// `rosterFile`: the units CSV read already (`OfficeFiles`), taken only at the first start.
+    static func load(
+        config: AppConfig, store: DataStore, rosterFile parsed: Result<Roster, any Error>? = nil, now: Date = Date()
+    ) throws -> OfficeRecords {
         _ = try store.importCampaigns(config.campaigns, at: now)
         var roster = try store.roster()
         if roster == nil, let path = config.rosterPath {
-            let file = try rosterFile(path, config: config)
+            let file = try parsed?.get() ?? rosterFile(path, config: config)
             try store.applyRoster(file.units, source: path, actor: "config", at: now)
             roster = file
         }
