@@ -346,7 +346,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
             try reader.readLiteral(count, from: stream) { try file!.append($0) }
             let attributes = try attributes(around: line)
             guard IMAPResponse.number(after: "UID ", in: attributes) == uid else { continue }
-            if durable { try file!.sync() }
+            if durable { try file!.sync() } else { file!.startWriteback() }
             fetched = FetchedFile(
                 uid: uid, internalDate: IMAPResponse.internalDate(in: attributes), path: path,
                 size: count, sha256: file!.digest(), isDurable: durable)

@@ -175,16 +175,33 @@ extension DataStore {
     static func reviewQueue(_ db: Database, campaign: String?, limit: Int) throws -> [ReviewEntry] {
         let sql = "SELECT * FROM messages m WHERE \(awaitingReview) ORDER BY received_at DESC LIMIT ?2"
         return try messages(db, sql: sql, arguments: [campaign, limit]).map { message in
-            let reason: String
-            if message.unitCode == nil, let error = message.parseError, message.subject.isEmpty {
-                reason = "không đọc được thư: \(error)"
-            } else if message.unitCode == nil {
-                reason = "chưa xác định được đơn vị gửi"
-            } else {
-                reason = message.problems ?? "cần xem lại"
-            }
-            return ReviewEntry(message: message, reason: reason)
+            ReviewEntry(
+                message: message,
+                reason: reviewReason(
+                    unit: message.unitCode, parseError: message.parseError, subject: message.subject, problems: message.problems))
         }
+    }
+
+    /// The review queue as the status page lists it: each message and why it waits, without
+    /// its files (decoding every queued message whole was most of the page's cost).
+    static func reviewItems(_ db: Database, campaign: String?, limit: Int) throws -> [StatusReport.ReviewItem] {
+        let sql = """
+            SELECT id, from_address, subject, received_at, unit_code, parse_error, problems
+            FROM messages m WHERE \(awaitingReview) ORDER BY received_at DESC LIMIT ?2
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: [campaign, limit]).map { row in
+            let (subject, unit): (String, String?) = (row[2], row[4])
+            return StatusReport.ReviewItem(
+                id: row[0], from: row[1], subject: subject, receivedAt: row[3], unit: unit,
+                reason: reviewReason(unit: unit, parseError: row[5], subject: subject, problems: row[6]))
+        }
+    }
+
+    /// Why a message waits for the officer, in the officer's words.
+    static func reviewReason(unit: String?, parseError: String?, subject: String, problems: String?) -> String {
+        if unit == nil, let parseError, subject.isEmpty { return "không đọc được thư: \(parseError)" }
+        if unit == nil { return "chưa xác định được đơn vị gửi" }
+        return problems ?? "cần xem lại"
     }
 
     static func reviewCount(_ db: Database, campaign: String?) throws -> Int {

@@ -68,11 +68,7 @@ extension DataStore {
                     reminders.failures.append(.init(unit: row["unit_code"], stage: row["stage"], error: error))
                 }
             }
-            let review = try Self.reviewQueue(db, campaign: campaign.id, limit: 200).map { entry in
-                StatusReport.ReviewItem(
-                    id: entry.message.id, from: entry.message.fromAddress, subject: entry.message.subject,
-                    receivedAt: entry.message.receivedAt, unit: entry.message.unitCode, reason: entry.reason)
-            }
+            let review = try Self.reviewItems(db, campaign: campaign.id, limit: 200)
             let summary = Tally(
                 roster: roster, statuses: statuses, awaitingReview: try Self.reviewCount(db, campaign: campaign.id),
                 senderUnconfirmed: unconfirmed)

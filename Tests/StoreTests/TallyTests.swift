@@ -57,6 +57,31 @@ struct TallyTests {
         }
     }
 
+    /// The status page reads the queue without the messages' files; it must list the same
+    /// messages, in the same order, for the same reasons as the dashboard's full queue.
+    @Test func theStatusPagesReviewListIsTheQueue() throws {
+        try withTemporaryStore { store, _ in
+            _ = try record(store, uid: 1, unit: nil, status: nil, campaign: "kh")
+            _ = try record(store, uid: 2, unit: "TH01", status: .needsReview, campaign: "kh")
+            _ = try record(store, uid: 3, unit: nil, status: nil, campaign: nil)
+            _ = try store.record(
+                IncomingMessage(
+                    mailbox: "INBOX", uidValidity: 1, uid: 4, messageID: nil, sha256: String(repeating: "a", count: 64),
+                    rawPath: "raw/4.eml", size: 10, fromAddress: nil, fromName: nil, subject: "", sentAt: nil,
+                    receivedAt: now.addingTimeInterval(4), unit: nil, campaignID: nil, assessment: nil,
+                    parseError: "không có phần đầu thư", attachments: []), at: now)
+            let listed = try store.statusReport(campaign: campaign, roster: roster).review
+            let queue = try store.reviewQueue(campaign: "kh")
+            #expect(listed.map(\.id) == queue.map(\.message.id))
+            #expect(listed.map(\.reason) == queue.map(\.reason))
+            #expect(listed.map(\.subject) == queue.map(\.message.subject))
+            #expect(listed.map(\.from) == queue.map(\.message.fromAddress))
+            #expect(listed.map(\.unit) == queue.map(\.message.unitCode))
+            #expect(listed.map(\.receivedAt) == queue.map(\.message.receivedAt))
+            #expect(Set(listed.map(\.reason)).count == 3, "\(listed.map(\.reason))")
+        }
+    }
+
     @Test func anotherCampaignsMessagesStayOutOfThisOnesCount() throws {
         try withTemporaryStore { store, _ in
             _ = try record(store, uid: 1, unit: "TH01", status: .needsReview, campaign: "bc")
