@@ -32,8 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.0.2"),
     ],
     targets: [
-        // libcurl: the mail transport. curl_easy_setopt is variadic, which Swift cannot
-        // call, so the module's header carries typed, non-variadic inline wrappers.
+        // libcurl: the mail transport, opened at its first use (Sources/CCurl/shim.h).
+        // curl_easy_setopt is variadic, which Swift cannot call, so the module's header
+        // carries typed, non-variadic inline wrappers.
         .systemLibrary(
             name: "CCurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -46,8 +47,9 @@ let package = Package(
         // Base64 decoding with AVX2 (header only): the MIME parser's hottest loop.
         .systemLibrary(name: "CBase64"),
         // The document check's decoders, from the system: qpdf (PDF structure and page
-        // images), TurboJPEG, libspng and libheif. Each reports errors by return code.
-        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // images; opened at its first use, Sources/CQPDF/shim.h), TurboJPEG, libspng and
+        // libheif. Each reports errors by return code.
+        .systemLibrary(name: "CQPDF", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CSpng", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
         // Headers only: libheif is opened at the first HEIC photo (Sources/CHeif/shim.h).
@@ -147,6 +149,7 @@ let package = Package(
             name: "thidua",
             dependencies: [
                 "MailTransport", "Store", "Office", "Dashboard", "Intake", "MIME", "DocumentCheck", "DocumentReading",
+                "PDFStructure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

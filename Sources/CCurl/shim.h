@@ -3,10 +3,19 @@
 // curl_easy_setopt and curl_easy_getinfo are variadic C functions, which Swift cannot
 // call; each wrapper below fixes one argument type. CURLVERSION_NOW is a macro that
 // does not import, so the version query is wrapped as well.
+//
+// libcurl is opened at its first use, not linked: with what it brings (GnuTLS, Kerberos,
+// LDAP, libssh2, RTMP, …) it took about 8 ms of every thidua process's start, before
+// main, in commands that send no mail. The daemon opens it on another thread while it
+// reads its configuration (`thidua_curl_preload`). Its functions are reached through the
+// table below, each named as libcurl names it with a `thidua_` in front.
 #ifndef THIDUA_CCURL_SHIM_H
 #define THIDUA_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <openssl/ssl.h>
@@ -14,48 +23,126 @@
 #include <stddef.h>
 #include <sys/socket.h>
 
+typedef struct {
+    __typeof__(&curl_global_init) global_init;
+    __typeof__(&curl_easy_init) easy_init;
+    __typeof__(&curl_easy_cleanup) easy_cleanup;
+    __typeof__(&curl_easy_reset) easy_reset;
+    __typeof__(&curl_easy_perform) easy_perform;
+    __typeof__(&curl_easy_strerror) easy_strerror;
+    __typeof__(&curl_easy_send) easy_send;
+    __typeof__(&curl_easy_recv) easy_recv;
+    __typeof__(&curl_easy_setopt) easy_setopt;
+    __typeof__(&curl_easy_getinfo) easy_getinfo;
+    __typeof__(&curl_slist_append) slist_append;
+    __typeof__(&curl_slist_free_all) slist_free_all;
+    __typeof__(&curl_version_info) version_info;
+} thidua_curl_api;
+
+// State lives in functions, not at file scope: Swift emits the C functions it calls from
+// this header, and what they hold, but no file-scope variable of it.
+static inline thidua_curl_api *thidua_curl_shared(void) {
+    static thidua_curl_api api;
+    return &api;
+}
+
+// Without libcurl thidua can neither read nor send mail: as a missing library at exec
+// would have, it stops, saying what to install.
+static void thidua_curl_load(void) {
+    thidua_curl_api *api = thidua_curl_shared();
+    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    const char *missing = library ? NULL : dlerror();
+#define THIDUA_CURL_SYMBOL(field, name) \
+    if (!missing && !(*(void **)&api->field = dlsym(library, #name))) missing = #name " is missing from libcurl.so.4";
+    THIDUA_CURL_SYMBOL(global_init, curl_global_init)
+    THIDUA_CURL_SYMBOL(easy_init, curl_easy_init)
+    THIDUA_CURL_SYMBOL(easy_cleanup, curl_easy_cleanup)
+    THIDUA_CURL_SYMBOL(easy_reset, curl_easy_reset)
+    THIDUA_CURL_SYMBOL(easy_perform, curl_easy_perform)
+    THIDUA_CURL_SYMBOL(easy_strerror, curl_easy_strerror)
+    THIDUA_CURL_SYMBOL(easy_send, curl_easy_send)
+    THIDUA_CURL_SYMBOL(easy_recv, curl_easy_recv)
+    THIDUA_CURL_SYMBOL(easy_setopt, curl_easy_setopt)
+    THIDUA_CURL_SYMBOL(easy_getinfo, curl_easy_getinfo)
+    THIDUA_CURL_SYMBOL(slist_append, curl_slist_append)
+    THIDUA_CURL_SYMBOL(slist_free_all, curl_slist_free_all)
+    THIDUA_CURL_SYMBOL(version_info, curl_version_info)
+#undef THIDUA_CURL_SYMBOL
+    if (missing) {
+        fprintf(stderr, "thidua: cannot open libcurl (%s); install the libcurl4 package\n", missing);
+        abort();
+    }
+    api->global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/// libcurl's functions, opened (and globally initialised) at the first call.
+static inline const thidua_curl_api *thidua_curl(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, thidua_curl_load);
+    return thidua_curl_shared();
+}
+
+/// Opens libcurl now, ahead of its first use (the daemon, on a thread of its own).
+static inline void thidua_curl_preload(void) { (void)thidua_curl(); }
+
+static inline CURL *thidua_curl_easy_init(void) { return thidua_curl()->easy_init(); }
+static inline void thidua_curl_easy_cleanup(CURL *handle) { thidua_curl()->easy_cleanup(handle); }
+static inline void thidua_curl_easy_reset(CURL *handle) { thidua_curl()->easy_reset(handle); }
+static inline CURLcode thidua_curl_easy_perform(CURL *handle) { return thidua_curl()->easy_perform(handle); }
+static inline const char *thidua_curl_easy_strerror(CURLcode code) { return thidua_curl()->easy_strerror(code); }
+static inline CURLcode thidua_curl_easy_send(CURL *handle, const void *buffer, size_t length, size_t *sent) {
+    return thidua_curl()->easy_send(handle, buffer, length, sent);
+}
+static inline CURLcode thidua_curl_easy_recv(CURL *handle, void *buffer, size_t length, size_t *received) {
+    return thidua_curl()->easy_recv(handle, buffer, length, received);
+}
+static inline struct curl_slist *thidua_curl_slist_append(struct curl_slist *list, const char *text) {
+    return thidua_curl()->slist_append(list, text);
+}
+static inline void thidua_curl_slist_free_all(struct curl_slist *list) { thidua_curl()->slist_free_all(list); }
+
 static inline CURLcode thidua_easy_setopt_long(CURL *handle, CURLoption option, long value) {
-    return curl_easy_setopt(handle, option, value);
+    return thidua_curl()->easy_setopt(handle, option, value);
 }
 
 static inline CURLcode thidua_easy_setopt_string(CURL *handle, CURLoption option, const char *value) {
-    return curl_easy_setopt(handle, option, value);
+    return thidua_curl()->easy_setopt(handle, option, value);
 }
 
 static inline CURLcode thidua_easy_setopt_pointer(CURL *handle, CURLoption option, void *value) {
-    return curl_easy_setopt(handle, option, value);
+    return thidua_curl()->easy_setopt(handle, option, value);
 }
 
 static inline CURLcode thidua_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
-    return curl_easy_setopt(handle, option, value);
+    return thidua_curl()->easy_setopt(handle, option, value);
 }
 
 static inline CURLcode thidua_easy_setopt_write_function(CURL *handle, CURLoption option, curl_write_callback value) {
-    return curl_easy_setopt(handle, option, value);
+    return thidua_curl()->easy_setopt(handle, option, value);
 }
 
 static inline CURLcode thidua_easy_setopt_read_function(CURL *handle, curl_read_callback value) {
-    return curl_easy_setopt(handle, CURLOPT_READFUNCTION, value);
+    return thidua_curl()->easy_setopt(handle, CURLOPT_READFUNCTION, value);
 }
 
 static inline CURLcode thidua_easy_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callback value) {
-    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+    return thidua_curl()->easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
 }
 
 static inline CURLcode thidua_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
-    return curl_easy_getinfo(handle, info, value);
+    return thidua_curl()->easy_getinfo(handle, info, value);
 }
 
 static inline CURLcode thidua_easy_getinfo_socket(CURL *handle, curl_socket_t *socket) {
-    return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, socket);
+    return thidua_curl()->easy_getinfo(handle, CURLINFO_ACTIVESOCKET, socket);
 }
 
 static inline const char *thidua_curl_version_string(void) {
-    return curl_version_info(CURLVERSION_NOW)->version;
+    return thidua_curl()->version_info(CURLVERSION_NOW)->version;
 }
 
 static inline long thidua_curl_features(void) {
-    return (long)curl_version_info(CURLVERSION_NOW)->features;
+    return (long)thidua_curl()->version_info(CURLVERSION_NOW)->features;
 }
 
 // OpenSSL read-ahead on a connection thidua reads itself (IMAPStreamConnection).
@@ -93,9 +180,9 @@ static CURLcode thidua_tls_ctx_function(CURL *handle, void *ctx, void *slot) {
 /// Asks libcurl to note the connection's SSL object in `*slot`; CURLE_NOT_BUILT_IN (or
 /// another error) when its TLS library is not OpenSSL, and `*slot` stays NULL.
 static inline CURLcode thidua_easy_note_tls_object(CURL *handle, void **slot) {
-    CURLcode code = curl_easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, thidua_tls_ctx_function);
+    CURLcode code = thidua_curl()->easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, thidua_tls_ctx_function);
     if (code != CURLE_OK) return code;
-    return curl_easy_setopt(handle, CURLOPT_SSL_CTX_DATA, (void *)slot);
+    return thidua_curl()->easy_setopt(handle, CURLOPT_SSL_CTX_DATA, (void *)slot);
 }
 
 /// Lets OpenSSL read ahead into a buffer of `length` bytes, so that one recv takes in

@@ -68,11 +68,8 @@ final class CurlConnection: @unchecked Sendable {
     private let cancelRequested = Atomic<Bool>(false)
     let settings: ConnectionSettings
 
-    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
-
     init(settings: ConnectionSettings, label: String) {
-        _ = Self.globalInit
-        guard let handle = curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory)") }
+        guard let handle = thidua_curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory)") }
         self.handle = handle
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
@@ -81,7 +78,7 @@ final class CurlConnection: @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        thidua_curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
 
@@ -108,7 +105,7 @@ final class CurlConnection: @unchecked Sendable {
     }
 
     private func performBlocking(_ request: CurlRequest) -> Result<CurlResponse, CurlError> {
-        curl_easy_reset(handle)
+        thidua_curl_easy_reset(handle)
         errorBuffer[0] = 0
         let context = TransferContext { [unowned self] in self.cancelRequested.load(ordering: .relaxed) }
         var header: [UInt8] = []
@@ -119,8 +116,8 @@ final class CurlConnection: @unchecked Sendable {
         var recipients: UnsafeMutablePointer<curl_slist>?
         var headers: UnsafeMutablePointer<curl_slist>?
         defer {
-            curl_slist_free_all(recipients)
-            curl_slist_free_all(headers)
+            thidua_curl_slist_free_all(recipients)
+            thidua_curl_slist_free_all(headers)
         }
 
         var code = withExtendedLifetime(context) { () -> CURLcode in
@@ -143,10 +140,10 @@ final class CurlConnection: @unchecked Sendable {
                     thidua_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
                 }
             }
-            for header in request.httpHeaders { headers = curl_slist_append(headers, header) }
+            for header in request.httpHeaders { headers = thidua_curl_slist_append(headers, header) }
             if headers != nil { _ = thidua_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headers) }
             if let from = request.mailFrom { setString(CURLOPT_MAIL_FROM, "<\(from)>") }
-            for recipient in request.recipients { recipients = curl_slist_append(recipients, "<\(recipient)>") }
+            for recipient in request.recipients { recipients = thidua_curl_slist_append(recipients, "<\(recipient)>") }
             if recipients != nil { _ = thidua_easy_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients) }
             if let upload = request.upload {
                 context.upload = upload
@@ -155,13 +152,13 @@ final class CurlConnection: @unchecked Sendable {
                 _ = thidua_easy_setopt_read_function(handle, curlReadCallback)
                 _ = thidua_easy_setopt_pointer(handle, CURLOPT_READDATA, userdata)
             }
-            return curl_easy_perform(handle)
+            return thidua_curl_easy_perform(handle)
         }
         var responseCode = 0
         _ = thidua_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode)
         if code == CURLE_OK, Task.isCancelled { code = CURLE_ABORTED_BY_CALLBACK }
         guard code == CURLE_OK else {
-            let summary = String(cString: curl_easy_strerror(code))
+            let summary = String(cString: thidua_curl_easy_strerror(code))
             let extra = String(cString: errorBuffer)
             var detail = extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)"
             // The server's own last words (e.g. "NO [NONEXISTENT] Mailbox doesn't exist")

@@ -67,7 +67,7 @@ final class CurlStream: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             var sent = 0
-            let code = bytes.withUnsafeBytes { curl_easy_send(handle, $0.baseAddress! + offset, bytes.count - offset, &sent) }
+            let code = bytes.withUnsafeBytes { thidua_curl_easy_send(handle, $0.baseAddress! + offset, bytes.count - offset, &sent) }
             if code == CURLE_AGAIN {
                 try wait(for: Int16(POLLOUT))
                 continue
@@ -84,7 +84,7 @@ final class CurlStream: @unchecked Sendable {
         guard let handle else { throw Self.closed }
         while true {
             var received = 0
-            let code = curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
+            let code = thidua_curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
             if code == CURLE_AGAIN {
                 setLowWater(Self.lowWaterMark(coming: coming))
                 try wait(for: Int16(POLLIN))
@@ -170,6 +170,6 @@ final class CurlStream: @unchecked Sendable {
         code: Int(CURLE_GOT_NOTHING.rawValue), detail: "the server closed the connection", responseCode: 0)
 
     private static func failure(_ code: CURLcode, _ what: String) -> CurlError {
-        CurlError(code: Int(code.rawValue), detail: "\(what): \(String(cString: curl_easy_strerror(code)))", responseCode: 0)
+        CurlError(code: Int(code.rawValue), detail: "\(what): \(String(cString: thidua_curl_easy_strerror(code)))", responseCode: 0)
     }
 }

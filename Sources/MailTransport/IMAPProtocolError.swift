@@ -7,7 +7,7 @@ public struct IMAPProtocolError: Error, Sendable, Equatable, CustomStringConvert
         case refused
         /// A FETCH completed OK without the message (expunged meanwhile?).
         case missingMessage
-        /// A STATUS completed OK without the STATUS response.
+        /// An EXAMINE (or STATUS) completed OK without saying UIDVALIDITY or UIDNEXT.
         case missingStatus
         /// A response line longer than the reader's buffer: the server is not speaking IMAP.
         case lineTooLong

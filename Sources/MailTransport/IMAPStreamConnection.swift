@@ -51,10 +51,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
         var completion: Result<Void, IMAPProtocolError>?
     }
 
-    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
-
     init(server: MailServerURL, settings: ConnectionSettings, label: String) {
-        _ = Self.globalInit
         self.server = server
         self.settings = settings
         self.queue = DispatchQueue(label: "thidua.imap-stream.\(label)")
@@ -220,7 +217,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     }
 
     private func connect(bearer: String?) throws {
-        guard let handle = curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory)") }
+        guard let handle = thidua_curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory)") }
         self.handle = handle
         errorBuffer[0] = 0
         // The server URL without a folder: CONNECT_ONLY stops after the login.
@@ -234,10 +231,10 @@ final class IMAPStreamConnection: @unchecked Sendable {
         curlSetLong(handle, CURLOPT_NOPROGRESS, 0)
         _ = thidua_easy_setopt_xferinfo_function(handle, curlProgressCallback)
         _ = thidua_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, Unmanaged.passUnretained(context).toOpaque())
-        let code = withExtendedLifetime(context) { curl_easy_perform(handle) }
+        let code = withExtendedLifetime(context) { thidua_curl_easy_perform(handle) }
         _ = thidua_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
         guard code == CURLE_OK else {
-            let summary = String(cString: curl_easy_strerror(code))
+            let summary = String(cString: thidua_curl_easy_strerror(code))
             let extra = String(cString: errorBuffer)
             throw CurlError(
                 code: Int(code.rawValue), detail: extra.isEmpty || extra == summary ? summary : "\(summary): \(extra)",
@@ -253,7 +250,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     }
 
     private func disconnect() {
-        if let handle { curl_easy_cleanup(handle) }
+        if let handle { thidua_curl_easy_cleanup(handle) }
         handle = nil
         pipelined = nil
         dropArrivedEarly()

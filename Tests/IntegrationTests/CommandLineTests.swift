@@ -42,6 +42,25 @@ import Testing
         }
     }
 
+    /// libcurl and libqpdf, each with GnuTLS and more behind it, are opened at their first
+    /// use, not at exec: they cost every command ~10 ms before `main`. The dynamic loader
+    /// (`LD_DEBUG=files`) names each library it opens.
+    @Test func librariesOpenWhenFirstUsedNotAtEveryStart() throws {
+        func opened(_ arguments: [String]) throws -> [Substring] {
+            let output = try ThiduaProcess(environment: [
+                "LD_DEBUG": "files", "THIDUA_CONFIG": Self.repository.appendingPathComponent("config/thidua.yaml").path,
+            ]).run(arguments)
+            #expect(output.status == 0, "\(arguments): \(output.stderr.suffix(500))")
+            return output.stderr.split(separator: "\n").filter { $0.contains("file=") }
+        }
+        let help = try opened(["--help"])
+        #expect(help.contains { $0.contains("file=libsqlite3.so") }, "the loader's log lists what is opened")
+        #expect(!help.contains { $0.contains("libcurl.so") || $0.contains("libqpdf.so") }, "\(help.joined(separator: "\n"))")
+        let mail = Self.repository.appendingPathComponent("Tests/MIMETests/Corpus/generated/001-gmail-scan-pdf-base64.eml")
+        let inspect = try opened(["inspect", mail.path])
+        #expect(inspect.contains { $0.contains("file=libqpdf.so") && $0.contains("dynamically loaded") }, "a PDF opens libqpdf")
+    }
+
     @Test(arguments: [
         ["status"], ["status", "--json"], ["export", "--format", "csv", "-o", "x.csv"], ["remind"], ["backup", "x.sqlite"],
     ])

@@ -49,14 +49,14 @@ struct HTTPClient {
     }
 
     private func perform(_ path: String, method: String, body: [UInt8]?, cookie: String?, headers: [String]) -> Response {
-        guard let handle = curl_easy_init() else { return Response(status: 0, headers: [], body: []) }
-        defer { curl_easy_cleanup(handle) }
+        guard let handle = thidua_curl_easy_init() else { return Response(status: 0, headers: [], body: []) }
+        defer { thidua_curl_easy_cleanup(handle) }
         let collected = Collected()
         let userdata = Unmanaged.passUnretained(collected).toOpaque()
         var list: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(list) }
-        for header in headers { list = curl_slist_append(list, header) }
-        if let cookie { list = curl_slist_append(list, "Cookie: \(cookie)") }
+        defer { thidua_curl_slist_free_all(list) }
+        for header in headers { list = thidua_curl_slist_append(list, header) }
+        if let cookie { list = thidua_curl_slist_append(list, "Cookie: \(cookie)") }
         var code = CURLE_OK
         withExtendedLifetime(collected) {
             _ = thidua_easy_setopt_string(handle, CURLOPT_URL, base + path)
@@ -86,7 +86,7 @@ struct HTTPClient {
                 return size * count
             }
             _ = thidua_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, userdata)
-            code = curl_easy_perform(handle)
+            code = thidua_curl_easy_perform(handle)
         }
         var status = 0
         if code == CURLE_OK { _ = thidua_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status) }

@@ -8,7 +8,7 @@ import Store
 ///
 /// "New" is decided by the stored (mailbox, UIDVALIDITY, last UID), never by `\Seen`, so
 /// the officer reading mail on a phone changes nothing. With nothing new a poll costs one
-/// STATUS per folder, however large the mailbox.
+/// EXAMINE per folder, however large the mailbox.
 public struct MailboxPoller: Sendable {
     public var imap: any MailboxReading
     public var folders: [String]

@@ -3,7 +3,9 @@ import Dashboard
 import Foundation
 import Intake
 import Logging
+import MailTransport
 import Office
+import PDFStructure
 import ServiceLifecycle
 
 struct Run: AsyncParsableCommand {
@@ -30,6 +32,12 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         if dryRun { return try await reportingErrors { try await FirstReadPreview.run(now: try SimulatedTime.clock(now).now()) } }
+        // libcurl and libqpdf are opened at first use, not at exec (each with GnuTLS and
+        // more); the daemon needs both at once, so they open on another core meanwhile.
+        DispatchQueue.global(qos: .userInitiated).async {
+            Libcurl.load()
+            PDFLibrary.load()
+        }
         MemoryTuning.apply()
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
