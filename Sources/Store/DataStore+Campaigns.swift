@@ -36,8 +36,10 @@ extension DataStore {
     /// campaign imported once is the office's from then on: the YAML is not read for it
     /// again (and is never rewritten), so an edit in the dashboard is not undone at the
     /// next start.
-    public func importCampaigns(_ campaigns: [Campaign], at now: Date) throws -> [String] {
-        try database.write { db in
+    /// `durable: false` at a start: the import is not flushed by itself, and a power cut
+    /// that undoes it undoes nothing after it, so the next start imports again.
+    public func importCampaigns(_ campaigns: [Campaign], at now: Date, durable: Bool = true) throws -> [String] {
+        try write(durable: durable) { db in
             var imported: [String] = []
             for campaign in campaigns {
                 let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM office_campaigns WHERE id = ?", arguments: [campaign.id]) ?? false

@@ -36,7 +36,7 @@ extension DataStore {
     /// read there: a note left for a message the server no longer has would linger.
     public func clearProcessing(mailbox: String) throws {
         let prefix = MessageKey.processingNotePrefix(mailbox: mailbox)
-        try writeIntake(durable: false) { db in
+        try write(durable: false) { db in
             try db.execute(sql: "DELETE FROM intake_health WHERE substr(key, 1, length(?)) = ?", arguments: [prefix, prefix])
         }
     }
@@ -47,7 +47,7 @@ extension DataStore {
     /// retry again. Only deaths while it is being parsed add up to the caller's limit; a
     /// valid message that is merely unlucky is never kept unparsed.
     public func settleProcessing(_ key: MessageKey) throws {
-        try writeIntake(durable: false) { db in
+        try write(durable: false) { db in
             try db.execute(sql: "UPDATE intake_health SET value = '1' WHERE key = ?", arguments: [key.processingNote])
         }
     }
@@ -72,7 +72,7 @@ extension DataStore {
         // The note guards against a process that dies mid-message, and a dead process's
         // writes survive in the OS: this commit needs no fsync of its own. One note per
         // message, as several are in flight at once while a backlog is read in batches.
-        return try writeIntake(durable: false) { db in
+        return try write(durable: false) { db in
             var attempts: [Int] = []
             for key in keys {
                 let note = key.processingNote
@@ -90,23 +90,6 @@ extension DataStore {
         }
     }
 
-    /// A write transaction, fsynced at its commit (`synchronous = FULL`, as the store is
-    /// opened) or, when not `durable`, left to the next durable commit to flush
-    /// (`synchronous = NORMAL` in WAL mode: atomic and consistent, not yet durable).
-    private func writeIntake<T>(durable: Bool, _ body: (Database) throws -> T) throws -> T {
-        if durable { return try database.write(body) }
-        return try database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-            var result: T?
-            try db.inTransaction {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
-
     /// Commits a fetched message, its attachments, the ledger change it causes, the event
     /// log entry and the mailbox position in one transaction. Returns the message row id.
     ///
@@ -115,7 +98,7 @@ extension DataStore {
     /// to it. The files a record refers to must be fsynced before it either way.
     @discardableResult
     public func record(_ message: IncomingMessage, at now: Date, durable: Bool = true) throws -> Int64 {
-        try writeIntake(durable: durable) { db in try Self.insert(db, message, at: now) }
+        try write(durable: durable) { db in try Self.insert(db, message, at: now) }
     }
 
     /// One message of an intake batch: recorded, or a duplicate that only moves the

@@ -42,10 +42,13 @@ extension DataStore {
 
     /// Makes `units` the roster, in their order: new units are added, changed ones updated,
     /// and units not in it marked removed (never deleted). Returns what changed; each
-    /// change is logged against its unit, naming `actor`.
+    /// change is logged against its unit, naming `actor`. `durable: false` for the units
+    /// file at the first start, which a power cut that undoes it leaves to the next start.
     @discardableResult
-    public func applyRoster(_ units: [SchoolUnit], source: String, actor: String, at now: Date) throws -> RosterChanges {
-        try database.write { db in
+    public func applyRoster(
+        _ units: [SchoolUnit], source: String, actor: String, at now: Date, durable: Bool = true
+    ) throws -> RosterChanges {
+        try write(durable: durable) { db in
             let current = try Self.storedUnits(db).filter { $0.removedAt == nil }.map(\.unit)
             let changes = RosterChanges(from: current, to: units)
             for (position, unit) in units.enumerated() {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 
@@ -47,5 +48,29 @@ struct SchemaSnapshotTests {
         let fresh = try DatabaseQueue()
         try fresh.write(Schema.createIfEmpty)
         #expect(try older.read(Self.schema).sorted() == fresh.read(Self.schema).sorted())
+    }
+
+    /// A new store's file is built beside its name and renamed into place: what a build cut
+    /// short left (`.new`, garbage here) is started over, and nothing of it stays.
+    @Test func aNewStoreAppearsWholeAndALeftoverBuildIsStartedOver() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(DataStore.databaseName).path
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: path + ".new"))
+        try Data("a log of another life".utf8).write(to: URL(fileURLWithPath: path + ".new-wal"))
+        let store = try DataStore(dataDirectory: directory)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(!names.contains { $0.contains(".new") }, "\(names)")
+        let (mode, applied, schema) = try store.database.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Schema.migrator.appliedMigrations(db), try Self.schema(db))
+        }
+        #expect(mode == "wal")
+        #expect(applied == Schema.migrator.migrations)
+        #expect(schema.count == Schema.current.count)
+        // Opened again, it is the same file, not made anew.
+        let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        _ = try DataStore(dataDirectory: directory)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == inode)
     }
 }

@@ -14,11 +14,13 @@ struct OfficeRecords: Sendable {
     static func load(
         config: AppConfig, store: DataStore, rosterFile parsed: Result<Roster, any Error>? = nil, now: Date = Date()
     ) throws -> OfficeRecords {
-        _ = try store.importCampaigns(config.campaigns, at: now)
+        // Seeded from the files without a flush of their own: one lost to a power cut is
+        // seeded again at the next start, and the first durable commit flushes them.
+        _ = try store.importCampaigns(config.campaigns, at: now, durable: false)
         var roster = try store.roster()
         if roster == nil, let path = config.rosterPath {
             let file = try parsed?.get() ?? rosterFile(path, config: config)
-            try store.applyRoster(file.units, source: path, actor: "config", at: now)
+            try store.applyRoster(file.units, source: path, actor: "config", at: now, durable: false)
             roster = file
         }
         return OfficeRecords(roster: try roster ?? Roster(units: []), campaigns: adjusted(try store.campaigns().map(\.campaign), config))
