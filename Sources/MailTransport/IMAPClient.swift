@@ -66,12 +66,13 @@ public final class IMAPClient: Sendable {
     /// poll that starts meanwhile (while the daemon opens its store) finds them logged in
     /// instead of waiting for TLS and login, one connection after another.
     ///
-    /// A connection whose login fails reports it as the answer to its first request, without
-    /// trying again at once: a refused login is tried once per connection at start, then
-    /// once per poll.
+    /// The first connection's failed login is the first `status`'s answer, without trying
+    /// again at once: a refused login is tried once per connection at start, then once per
+    /// poll. Another connection's failure is left to its first fetch, which tries afresh:
+    /// a poll that failed never reaches it, and the next one may come much later.
     public func prepare() {
         guard let tokens = tokenProvider else {
-            for stream in streams { stream.logIn(bearer: nil) }
+            Self.logIn(streams, bearer: nil)
             return
         }
         let streams = streams
@@ -79,8 +80,12 @@ public final class IMAPClient: Sendable {
             // With OAuth2 the token comes first: one request, cached for every connection.
             // Without one, each connection's first request asks for it and reports its failure.
             guard let token = try? await tokens.accessToken() else { return }
-            for stream in streams { stream.logIn(bearer: token) }
+            Self.logIn(streams, bearer: token)
         }
+    }
+
+    private static func logIn(_ streams: [IMAPStreamConnection], bearer: String?) {
+        for (index, stream) in streams.enumerated() { stream.logIn(bearer: bearer, reportsFailure: index == 0) }
     }
 
     /// The folder's UIDVALIDITY, UIDNEXT and message count, as the server sees them now.

@@ -114,10 +114,9 @@ final class IMAPStreamConnection: @unchecked Sendable {
     }
 
     /// Connects and logs in ahead of the first request, which then starts on a session
-    /// already open (see `IMAPClient.prepare()`). A failure leaves it closed and is the next
-    /// request's answer, without a second try at once: a refused login is tried once at
-    /// start, then once per poll.
-    func logIn(bearer: String?) {
+    /// already open (see `IMAPClient.prepare()`). A failure leaves it closed; when
+    /// `reportsFailure`, it is the next request's answer, without a second try at once.
+    func logIn(bearer: String?, reportsFailure: Bool) {
         queue.async {
             guard self.handle == nil else { return }
             self.stream.drainWakeup()
@@ -125,7 +124,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
                 try self.connect(bearer: bearer)
             } catch {
                 self.disconnect()
-                self.loginFailure = error
+                if reportsFailure { self.loginFailure = error }
             }
         }
     }

@@ -192,13 +192,15 @@ struct PipelinedFetchTests {
     }
 
     /// A refused login at `prepare()` is the first STATUS's error, as a refused login is
-    /// without it; the STATUS does not try again at once, and the next one does.
+    /// without it; the STATUS does not try again at once, and the next one does. The other
+    /// fetching connection's refusal at start is not kept for its first fetch, which may
+    /// come polls later: that fetch logs in afresh.
     @Test func aLoginRefusedWhilePreparingIsTheFirstStatusError() async throws {
         let stack = try MailStack.fromEnvironment()
         let user = "nobody-\(UUID().uuidString.prefix(8).lowercased())@pgd.example"
         let imap = IMAPClient(
             server: try MailServerURL(stack.imapsURL + "/INBOX", schemes: ["imaps"]),
-            settings: ConnectionSettings(user: user, password: "not-the-password", caFile: stack.caFile))
+            settings: ConnectionSettings(user: user, password: "not-the-password", caFile: stack.caFile), fetchConnections: 2)
         imap.prepare()
         // Dovecot logs a refused login as the connection closes, a moment after.
         func refusals(atLeast count: Int) async throws -> Int {
@@ -211,16 +213,24 @@ struct PipelinedFetchTests {
             }
             return found
         }
-        for (attempt, expected) in [(1, 1), (2, 2)] {
+        for (attempt, expected) in [(1, 2), (2, 3)] {
             do {
                 _ = try await imap.status(mailbox: "INBOX")
                 Issue.record("a wrong password was accepted")
             } catch let error as CurlError {
                 #expect(error.isLoginRefused, "\(error)")
             }
-            // The fetching connection's at start; the first STATUS adds none, the second
-            // one login.
+            // Both fetching connections' at start; the first STATUS adds none, the second one.
             #expect(try await refusals(atLeast: expected) == expected, "after STATUS \(attempt)")
         }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-refused-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        do {
+            _ = try await imap.fetch(mailbox: "INBOX", uidValidity: 1, uid: 1, toFile: path, durable: false, connection: 1)
+            Issue.record("a wrong password was accepted")
+        } catch let error as CurlError {
+            #expect(error.isLoginRefused, "\(error)")
+        }
+        #expect(try await refusals(atLeast: 4) == 4, "the second connection's first fetch logs in afresh")
     }
 }
