@@ -50,7 +50,7 @@ static inline thidua_curl_api *thidua_curl_shared(void) {
 // would have, it stops, saying what to install.
 static void thidua_curl_load(void) {
     thidua_curl_api *api = thidua_curl_shared();
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_LOCAL);
     const char *missing = library ? NULL : dlerror();
 #define THIDUA_CURL_SYMBOL(field, name) \
     if (!missing && !(*(void **)&api->field = dlsym(library, #name))) missing = #name " is missing from libcurl.so.4";

@@ -61,7 +61,7 @@ static inline thidua_qpdf_api *thidua_qpdf_shared(void) {
 // have, thidua stops, saying what to install.
 static void thidua_qpdf_load(void) {
     thidua_qpdf_api *api = thidua_qpdf_shared();
-    void *library = dlopen("libqpdf.so.29", RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen("libqpdf.so.29", RTLD_LAZY | RTLD_LOCAL);
     const char *missing = library ? NULL : dlerror();
 #define THIDUA_QPDF_SYMBOL(field, name) \
     if (!missing && !(*(void **)&api->field = dlsym(library, #name))) missing = #name " is missing from libqpdf.so.29";

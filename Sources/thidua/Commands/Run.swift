@@ -32,13 +32,15 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         if dryRun { return try await reportingErrors { try await FirstReadPreview.run(now: try SimulatedTime.clock(now).now()) } }
+        // Before any other thread allocates: a thread that did so first would have an arena
+        // of its own beyond the limit.
+        MemoryTuning.apply()
         // libcurl and libqpdf are opened at first use, not at exec (each with GnuTLS and
         // more); the daemon needs both at once, so they open on another core meanwhile.
         DispatchQueue.global(qos: .userInitiated).async {
             Libcurl.load()
             PDFLibrary.load()
         }
-        MemoryTuning.apply()
         try await reportingErrors {
             let logger = LogSetup.bootstrapOnce()
             let config = try AppConfig.load()
