@@ -58,12 +58,12 @@ public final class DataStore: Sendable {
         files = FileStore(root: dataDirectory)
     }
 
-    /// Makes a new database's schema at once (`Schema.createIfEmpty`), then runs the
+    /// Makes an empty database's schema at once (`Schema.createIfEmpty`), then runs the
     /// migrations not applied yet, each committed without an fsync of its own
     /// (`synchronous = NORMAL` in WAL mode: atomic and consistent, only not yet durable); the
-    /// next durable commit flushes them with it. A new store ran twelve fsyncs before its
-    /// first poll; a power cut before that commit undoes only migrations, which the next
-    /// open runs again.
+    /// next durable commit flushes them with it. An older store would otherwise wait for a
+    /// flush per migration; a power cut before that commit undoes only migrations, which
+    /// the next open runs again.
     static func migrate(_ pool: DatabasePool) throws {
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
         defer { try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
