@@ -58,8 +58,8 @@ public final class DataStore: Sendable {
         files = FileStore(root: dataDirectory)
     }
 
-    /// Makes an empty database's schema at once (`Schema.createIfEmpty`), then runs the
-    /// migrations not applied yet, each committed without an fsync of its own
+    /// Runs the migrations not applied yet (a new store has none: `createIfMissing`), each
+    /// committed without an fsync of its own
     /// (`synchronous = NORMAL` in WAL mode: atomic and consistent, only not yet durable); the
     /// next durable commit flushes them with it. An older store would otherwise wait for a
     /// flush per migration; a power cut before that commit undoes only migrations, which
@@ -67,7 +67,6 @@ public final class DataStore: Sendable {
     static func migrate(_ pool: DatabasePool) throws {
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
         defer { try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
-        try pool.write(Schema.createIfEmpty)
         try Schema.migrator.migrate(pool)
     }
 

@@ -31,11 +31,7 @@ struct PipelinedFetchTests {
             #expect(results.allSatisfy { $0.error == nil })
         }
         let imap = try stack.imap(user: office)
-        var status = try await imap.status(mailbox: "INBOX")
-        for _ in 0..<50 where status.uidNext < 4 {  // LMTP delivery may trail the SMTP answer
-            try await Task.sleep(for: .milliseconds(100))
-            status = try await imap.status(mailbox: "INBOX")
-        }
+        let status = try await Self.delivered(3, to: imap)
         let uids = try await imap.uids(mailbox: "INBOX", uidValidity: status.uidValidity, from: 1, below: status.uidNext)
         try #require(uids.count == 3)
         // Delivered in the order sent: each UID's message carries that scan (or none).
@@ -99,11 +95,7 @@ struct PipelinedFetchTests {
         }
         let imap = try stack.imap(user: office, fetchConnections: 2)
         #expect(imap.fetchConnections == 2)
-        var status = try await imap.status(mailbox: "INBOX")
-        for _ in 0..<50 where status.uidNext < 7 {  // LMTP delivery may trail the SMTP answer
-            try await Task.sleep(for: .milliseconds(100))
-            status = try await imap.status(mailbox: "INBOX")
-        }
+        let status = try await Self.delivered(6, to: imap)
         let uids = try await imap.uids(mailbox: "INBOX", uidValidity: status.uidValidity, from: 1, below: status.uidNext)
         try #require(uids.count == scans.count)
 
@@ -171,11 +163,7 @@ struct PipelinedFetchTests {
             logins = stack.imapLogins(of: office)
         }
         #expect(logins.count == 2, "\(logins)")
-        var status = try await imap.status(mailbox: "INBOX")
-        for _ in 0..<50 where status.uidNext < 3 {  // LMTP delivery may trail the SMTP answer
-            try await Task.sleep(for: .milliseconds(100))
-            status = try await imap.status(mailbox: "INBOX")
-        }
+        let status = try await Self.delivered(2, to: imap)
         let uids = try await imap.uids(mailbox: "INBOX", uidValidity: status.uidValidity, from: 1, below: status.uidNext)
         try #require(uids.count == 2)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-prepared-\(run)")
@@ -232,5 +220,15 @@ struct PipelinedFetchTests {
             #expect(error.isLoginRefused, "\(error)")
         }
         #expect(try await refusals(atLeast: 4) == 4, "the second connection's first fetch logs in afresh")
+    }
+
+    /// INBOX's status once `count` messages are in it: LMTP delivery may trail the SMTP answer.
+    static func delivered(_ count: UInt32, to imap: IMAPClient) async throws -> MailboxStatus {
+        var status = try await imap.status(mailbox: "INBOX")
+        for _ in 0..<50 where status.uidNext <= count {
+            try await Task.sleep(for: .milliseconds(100))
+            status = try await imap.status(mailbox: "INBOX")
+        }
+        return status
     }
 }

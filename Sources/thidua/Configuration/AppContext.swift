@@ -34,15 +34,17 @@ struct AppContext: Sendable {
 
     /// Over a configuration already loaded (the daemon starts its IMAP login from it first).
     static func load(config: AppConfig, store access: StoreAccess) throws -> AppContext {
-        // The office's files (the units CSV, the mail texts' folder) are read and checked on
-        // a second core while the store opens: both come before a new daemon's first poll.
+        // The office's files (the mail texts' folder; for a new store the units CSV) are read
+        // and checked on a second core while the store opens: both come before a new
+        // daemon's first poll. (A store without a roster yet reads the CSV itself.)
+        let isNew = !FileManager.default.fileExists(atPath: config.dataDirectory.appendingPathComponent(DataStore.databaseName).path)
         let opened = Mutex<(store: Result<DataStore, any Error>?, files: OfficeFiles?)>((nil, nil))
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
                 let store = Result { try openStore(config, access) }
                 opened.withLock { $0.store = store }
             } else {
-                let files = OfficeFiles(config: config)
+                let files = OfficeFiles(config: config, withRoster: isNew)
                 opened.withLock { $0.files = files }
             }
         }
