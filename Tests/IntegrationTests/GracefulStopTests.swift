@@ -16,12 +16,15 @@ struct GracefulStopTests {
         let daemon = try office.thidua.start(["run"], log: office.log)
         let deadline = ContinuousClock.now + .seconds(120)
         var atSignal = 0
+        // Watched in the daemon's log, a file read: a sqlite3 process per look took longer,
+        // on a loaded machine, than the daemon took to record all 400.
         while ContinuousClock.now < deadline, daemon.isRunning {
-            atSignal = office.recordedCount()
-            if atSignal >= 10 { break }
-            try await Task.sleep(for: .milliseconds(10))
+            let log = (try? String(contentsOf: office.log, encoding: .utf8)) ?? ""
+            if log.split(separator: "\n").count(where: { $0.contains("msg=\"message stored\"") }) >= 10 { break }
+            try await Task.sleep(for: .milliseconds(2))
         }
         daemon.signal(SIGTERM)
+        atSignal = office.recordedCount()
         let ended = await daemon.waitForExit(timeout: .seconds(20))
         if ended == nil { await daemon.killHard() }
         #expect(ended?.reason == .exit && ended?.status == 0, "after SIGTERM: \(String(describing: ended))\n\(office.tail())")
