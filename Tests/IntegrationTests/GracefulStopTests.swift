@@ -14,21 +14,13 @@ struct GracefulStopTests {
         let ids = try await office.deliver(count: total)
 
         let daemon = try office.thidua.start(["run"], log: office.log)
-        let deadline = ContinuousClock.now + .seconds(120)
-        var atSignal = 0
-        // Watched in the daemon's log, a file read: a sqlite3 process per look took longer,
-        // on a loaded machine, than the daemon took to record all 400.
-        while ContinuousClock.now < deadline, daemon.isRunning {
-            let log = (try? String(contentsOf: office.log, encoding: .utf8)) ?? ""
-            if log.split(separator: "\n").count(where: { $0.contains("msg=\"message stored\"") }) >= 10 { break }
-            try await Task.sleep(for: .milliseconds(2))
-        }
-        daemon.signal(SIGTERM)
-        atSignal = office.recordedCount()
+        try await daemon.once(logShows: 10, linesContaining: "msg=\"message stored\"", within: .seconds(120)) { daemon.signal(SIGTERM) }
+        let atSignal = office.recordedCount()
         let ended = await daemon.waitForExit(timeout: .seconds(20))
         if ended == nil { await daemon.killHard() }
         #expect(ended?.reason == .exit && ended?.status == 0, "after SIGTERM: \(String(describing: ended))\n\(office.tail())")
         let stopped = office.recordedCount()
+        print("GracefulStopTests: SIGTERM with \(atSignal) of \(total) recorded, \(stopped) when the daemon had exited")
         #expect(atSignal >= 10 && stopped < total, "the stop did not fall mid-batch (\(atSignal)…\(stopped) of \(total))")
         // Nothing half-written: every recorded message has its files, no file without a record.
         let recorded = try office.sqlite("SELECT message_id FROM messages")

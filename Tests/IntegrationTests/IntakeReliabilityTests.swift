@@ -85,14 +85,10 @@ struct IntakeReliabilityTests {
         let ids = try await office.deliver(count: total)
 
         let daemon = try office.thidua.start(["run"], log: office.log)
-        var atRestart = 0
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline, daemon.isRunning {
-            atRestart = office.recordedCount()
-            if atRestart >= 10 { break }
-            try await Task.sleep(for: .milliseconds(10))
+        try await daemon.once(logShows: 10, linesContaining: "msg=\"message stored\"", within: .seconds(60)) {
+            try stack.restartIMAP()
         }
-        try stack.restartIMAP()
+        let atRestart = office.logLines().count { $0.contains("msg=\"message stored\"") }
         let afterRestart = office.recordedCount()
         print("IntakeReliabilityTests: Dovecot restarted with \(atRestart)…\(afterRestart) of \(total) recorded")
         #expect(atRestart >= 10 && afterRestart < total, "the restart did not fall mid-batch (\(atRestart)…\(afterRestart) of \(total))")

@@ -82,6 +82,27 @@ final class BackgroundThidua: @unchecked Sendable {
         kill(process.processIdentifier, signal)
     }
 
+    /// Runs `action` once the log holds `count` lines containing `text` (or at the deadline, or
+    /// once the process has exited). The watch has a thread of its own: the labelled suites' OCR
+    /// can hold every thread of the tests' cooperative pool for a minute or two, and a watch
+    /// waiting its turn there sees the daemon finish the whole batch unwatched.
+    func once(
+        logShows count: Int, linesContaining text: String, within limit: Duration,
+        _ action: @escaping @Sendable () throws -> Void
+    ) async throws {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            Thread {
+                let deadline = ContinuousClock.now + limit
+                while ContinuousClock.now < deadline, self.process.isRunning {
+                    let log = String(decoding: (try? Data(contentsOf: self.log)) ?? Data(), as: UTF8.self)
+                    if log.split(separator: "\n").count(where: { $0.contains(text) }) >= count { break }
+                    usleep(2_000)
+                }
+                done.resume(with: Result { try action() })
+            }.start()
+        }
+    }
+
     /// Waits up to `timeout` without blocking a thread of the concurrency pool; returns how
     /// the process ended, or nil if it is still running.
     func waitForExit(timeout: Duration) async -> (reason: Process.TerminationReason, status: Int32)? {
