@@ -51,9 +51,8 @@ struct IntakeReliabilityTests {
             }
             let delay = Int.random(in: 50...600, using: &random)
             let daemon = try office.thidua.start(["run"], log: office.log)
-            try await Task.sleep(for: .milliseconds(delay))
-            #expect(daemon.isRunning, "the daemon exited by itself in round \(round)\n\(office.tail())")
-            await daemon.killHard()
+            let wasRunning = await daemon.killHard(after: .milliseconds(delay))
+            #expect(wasRunning, "the daemon exited by itself in round \(round)\n\(office.tail())")
             let recorded = office.recordedCount()
             if recorded < ids.count { midBatch += 1 }
             // Died between "processing" and the commit: the window the exactly-once promise is about.

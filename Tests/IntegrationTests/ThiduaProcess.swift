@@ -103,6 +103,21 @@ final class BackgroundThidua: @unchecked Sendable {
         }
     }
 
+    /// Sends SIGKILL `delay` after now, timed on a thread of its own (see `once(logShows:…)`),
+    /// and reaps the process; returns whether it was still running when the signal went.
+    func killHard(after delay: Duration) async -> Bool {
+        let wasRunning = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+            Thread {
+                Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+                let running = self.process.isRunning
+                self.signal(SIGKILL)
+                done.resume(returning: running)
+            }.start()
+        }
+        await killHard()
+        return wasRunning
+    }
+
     /// Waits up to `timeout` without blocking a thread of the concurrency pool; returns how
     /// the process ended, or nil if it is still running.
     func waitForExit(timeout: Duration) async -> (reason: Process.TerminationReason, status: Int32)? {
