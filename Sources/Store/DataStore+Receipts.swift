@@ -16,6 +16,15 @@ extension DataStore {
         }
     }
 
+    /// The stored message `unit`'s ledger entry in `campaign` stands on, if it stands on one
+    /// (an excused or pending unit's does not).
+    public func receiptMessage(campaign: String, unit: String) throws -> Int64? {
+        try database.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT message_id FROM receipts WHERE campaign_id = ? AND unit_code = ?", arguments: [campaign, unit])
+        }
+    }
+
     /// The ledger's notes (what is wrong with a submission), by unit.
     public func receiptNotes(campaign: String) throws -> [String: String] {
         try database.read { db in

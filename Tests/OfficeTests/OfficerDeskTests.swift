@@ -6,7 +6,8 @@ import Testing
 @testable import Intake
 @testable import Office
 
-/// The officer's decisions on the review queue that send nothing.
+/// The officer's decisions: those on the review queue that send nothing, and a unit's
+/// entry rejected by unit code (`thidua mark --reject`).
 struct OfficerDeskTests {
     let now = TestOffice.date("2021-02-18T10:00:00+07:00")
 
@@ -50,6 +51,40 @@ struct OfficerDeskTests {
             // A rejection, by contrast, mails its reason.
             let other = try record(store, uid: 3, from: "sales@vendor.example", unit: nil, status: nil)
             _ = try desk.reject(messageID: other, reason: "Không phải hồ sơ.", actor: "officer:canbo", at: now)
+            #expect(try store.dueMail().count == 1)
+        }
+    }
+
+    /// `thidua mark UNIT --reject REASON` rejects what the unit's entry stands on, as the
+    /// review queue would: the entry turns rejected with the reason, and the reason is
+    /// queued as a reply to the school, not merely written on the ledger.
+    @Test func aUnitsEntryRejectedByCodeMailsTheReasonToTheSchool() throws {
+        try withStore { store in
+            let desk = OfficerDesk(setup: TestOffice.setup, store: store)
+            let plan = try record(store, uid: 4, from: "c1kimdong@bd.edu.vn", unit: "TH01", status: .received)
+            let campaign = TestOffice.campaign.id
+            #expect(try store.receiptStatuses(campaign: campaign)["TH01"] == .received)
+
+            let (unit, chosen, message) = try desk.rejectEntry(
+                unitCode: "TH01", campaignID: campaign, reason: "Thiếu dấu đỏ của nhà trường.", actor: "cli", at: now)
+            #expect(unit.code == "TH01" && chosen.id == campaign && message.id == plan)
+            #expect(try store.receiptStatuses(campaign: campaign)["TH01"] == .rejected)
+            #expect(try store.receiptNotes(campaign: campaign)["TH01"] == "Thiếu dấu đỏ của nhà trường.")
+            let queued = try store.dueMail()
+            #expect(queued.map(\.mail.recipients) == [["c1kimdong@bd.edu.vn"]])
+            #expect(queued.first?.mail.body.contains("Thiếu dấu đỏ của nhà trường.") == true)
+
+            // A unit that has sent nothing has nothing to reject; nothing changes, nothing is sent.
+            #expect(throws: OfficerDesk.Refusal.nothingToReject(unit: "TH02", campaign: campaign)) {
+                try desk.rejectEntry(unitCode: "TH02", campaignID: campaign, reason: "Thiếu hồ sơ.", actor: "cli", at: now)
+            }
+            #expect(throws: OfficerDesk.Refusal.emptyReason) {
+                try desk.rejectEntry(unitCode: "TH01", campaignID: campaign, reason: "  ", actor: "cli", at: now)
+            }
+            #expect(throws: OfficerDesk.Refusal.unknownUnit("TH99")) {
+                try desk.rejectEntry(unitCode: "TH99", campaignID: campaign, reason: "Thiếu hồ sơ.", actor: "cli", at: now)
+            }
+            #expect(try store.receiptStatuses(campaign: campaign)["TH02"] == nil)
             #expect(try store.dueMail().count == 1)
         }
     }

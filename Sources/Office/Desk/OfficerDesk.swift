@@ -21,6 +21,7 @@ public struct OfficerDesk: Sendable {
         case unknownCampaign(String)
         case noCampaign
         case emptyReason
+        case nothingToReject(unit: String, campaign: String)
 
         /// In Vietnamese: the dashboard shows it as is; the CLI too (the officer reads it).
         public var description: String {
@@ -30,6 +31,8 @@ public struct OfficerDesk: Sendable {
             case .unknownCampaign(let id): "Không có đợt thu hồ sơ mã \(id)."
             case .noCampaign: "Chưa có đợt thu hồ sơ nào: hãy tạo một đợt thu ở trang chủ."
             case .emptyReason: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì."
+            case .nothingToReject(let unit, let campaign):
+                "Đơn vị \(unit) chưa có hồ sơ nào được ghi nhận trong đợt \(campaign), nên không có hồ sơ để trả lại."
             }
         }
     }
@@ -67,7 +70,7 @@ public struct OfficerDesk: Sendable {
         guard let message = try store.storedMessage(id: id) else { throw Refusal.unknownMessage(id) }
         let campaign = message.campaignID.flatMap(setup.campaign(id:))
         var reply: (recipient: String, subject: String, text: String)?
-        if let sender = message.fromAddress, !setup.profile.ownAddresses.contains(sender.lowercased()) {
+        if let sender = replyRecipient(of: message) {
             let notice = RejectionNotice(
                 office: setup.profile, campaign: campaign, originalSubject: message.subject,
                 receivedAt: message.receivedAt, reason: reason, now: now, texts: setup.texts)
@@ -77,6 +80,26 @@ public struct OfficerDesk: Sendable {
             messageID: id, unit: message.unitCode, campaign: message.unitCode == nil ? nil : campaign?.id,
             reason: reason, reply: reply, actor: actor, at: now)
         return message
+    }
+
+    /// Who a rejection of `message` is mailed to: its sender, unless unknown or the office itself.
+    public func replyRecipient(of message: StoredMessage) -> String? {
+        guard let sender = message.fromAddress, !setup.profile.ownAddresses.contains(sender.lowercased()) else { return nil }
+        return sender
+    }
+
+    /// Rejects the submission `unitCode`'s ledger entry for `campaignID` stands on, as the
+    /// review queue rejects a message: the entry turns rejected and `reason` is mailed to the
+    /// school. A unit that has sent nothing has nothing to reject.
+    public func rejectEntry(unitCode: String, campaignID: String, reason: String, actor: String, at now: Date) throws -> (
+        SchoolUnit, Campaign, StoredMessage
+    ) {
+        guard let unit = setup.roster.unit(code: unitCode) else { throw Refusal.unknownUnit(unitCode) }
+        guard let campaign = setup.campaign(id: campaignID) else { throw Refusal.unknownCampaign(campaignID) }
+        guard let message = try store.receiptMessage(campaign: campaign.id, unit: unit.code) else {
+            throw Refusal.nothingToReject(unit: unit.code, campaign: campaign.id)
+        }
+        return (unit, campaign, try reject(messageID: message, reason: reason, actor: actor, at: now))
     }
 
     /// Confirms that the sender of message `id`, attributed to its unit by a name in its
@@ -118,14 +141,14 @@ public struct OfficerDesk: Sendable {
         return (unit, campaign)
     }
 
-    /// The campaign named by `id`, or the one a message received at `date` most likely
-    /// belongs to (`Campaign.likely`).
     /// The officer's verdict on a file's document check, in thidua's place: recorded with
     /// her name and logged; the check worker concludes its messages again.
     public func overrule(sha256: String, verdict: CheckVerdict, actor: String, at now: Date) throws {
         try store.overrule(sha256: sha256, verdict: verdict, actor: actor, at: now)
     }
 
+    /// The campaign named by `id`, or the one a message received at `date` most likely
+    /// belongs to (`Campaign.likely`).
     public func choose(_ id: String?, near date: Date) throws -> Campaign {
         if let id {
             guard let campaign = setup.campaign(id: id) else { throw Refusal.unknownCampaign(id) }

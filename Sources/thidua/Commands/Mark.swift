@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Intake
+import Office
 
 struct Mark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct Mark: AsyncParsableCommand {
     @Flag(help: "The unit is excused from this campaign.")
     var excused = false
 
-    @Option(help: "Reject the unit's submission, with this reason (in Vietnamese, for the school).")
+    @Option(help: "Reject the unit's submission, with this reason (in Vietnamese: it is mailed to the school).")
     var reject: String?
 
     func validate() throws {
@@ -25,13 +26,18 @@ struct Mark: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let context = try AppContext.load()
-            guard let unit = context.roster.unit(code: unitCode) else {
-                throw ValidationError("no unit has the code \(unitCode) on the roster (see the dashboard's units)")
+            let desk = context.desk
+            if let reject {
+                let (unit, chosen, message) = try desk.rejectEntry(
+                    unitCode: unitCode, campaignID: campaign, reason: reject, actor: CLIActor.name, at: Date())
+                print("\(unit.code) \(unit.name) (\(chosen.id)): \(ReceiptStatus.rejected.label) (message \(message.id))")
+                if let recipient = desk.replyRecipient(of: message) {
+                    print("the reason is queued for \(recipient); the daemon mails it at its next sending")
+                }
+            } else {
+                let (unit, chosen) = try desk.excuse(unitCode: unitCode, campaignID: campaign, actor: CLIActor.name, at: Date())
+                print("\(unit.code) \(unit.name) (\(chosen.id)): \(ReceiptStatus.excused.label)")
             }
-            let chosen = try context.campaign(campaign, now: Date())
-            let status: ReceiptStatus = excused ? .excused : .rejected
-            try context.store.mark(unit: unit.code, campaign: chosen.id, status: status, note: reject, actor: CLIActor.name, at: Date())
-            print("\(unit.code) \(unit.name) (\(chosen.id)): \(status.label)")
         }
     }
 }
