@@ -81,6 +81,32 @@ struct ConfigResolutionTests {
         #expect(top["mailbox"] != nil && top["campaigns"] != nil && top["digest"] != nil)
     }
 
+    /// A second campaign written as "the first, but…" with YAML's anchor and merge key, as
+    /// an operator copying a year's campaign would: its settings come from the first, and
+    /// `<<` is not taken for a mistyped key.
+    @Test func aCampaignMayRepeatAnotherWithAMergeKey() throws {
+        let text =
+            Self.exampleText.replacingOccurrences(of: "  - id: khtdkt-2021\n", with: "  - &plan\n    id: khtdkt-2021\n")
+                + """
+                  - <<: *plan
+                    id: khtdkt-2022
+                    title: Kế hoạch thi đua khen thưởng năm 2022
+                    opens: 2022-02-07
+                    deadline: 2022-02-20T23:59
+
+                """
+        let config = try resolve(text)
+        #expect(config.campaigns.map(\.id) == ["khtdkt-2021", "khtdkt-2022"])
+        let (first, second) = (config.campaigns[0], config.campaigns[1])
+        #expect(second.title == "Kế hoạch thi đua khen thưởng năm 2022")
+        #expect(second.reminders == first.reminders && second.keywords == first.keywords && second.acceptedKinds == first.acceptedKinds)
+        #expect(second.deadline.timeIntervalSince(first.deadline) == 364 * 86400)
+
+        let typo = text.replacingOccurrences(of: "    opens: 2022-02-07", with: "    opnes: 2022-02-07")
+        let error = try #require(throws: ConfigError.self) { try resolve(typo) }
+        #expect(error.key == "campaigns[1].opnes")
+    }
+
     @Test func aPollIntervalUnderASecondIsRefused() throws {
         let text = Self.exampleText.replacingOccurrences(of: "poll_interval: 60s", with: "poll_interval: 0s")
         let error = try #require(throws: ConfigError.self) { try resolve(text) }

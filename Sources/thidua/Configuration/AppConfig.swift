@@ -115,9 +115,16 @@ struct AppConfig: Sendable {
         do {
             // Unknown keys first: a misspelt required key (`mailbx:`) is better told as a
             // typo than as a missing key.
-            let unknown = try ConfigKeys.unknown(in: text)
-            guard unknown.isEmpty else { throw ConfigError(file: path, unknown: unknown) }
-            file = try YAMLDecoder().decode(ConfigFile.self, from: text)
+            // Parsed once, for both: with the decoder's resolver, which leaves scalars as
+            // text for the decoder to read (the default one matches every scalar against
+            // the YAML 1.1 regexes, a tenth of a start).
+            let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge))
+            file = try withExtendedLifetime(parser) {
+                let root = try parser.singleRoot() ?? ""
+                let unknown = ConfigKeys.unknown(in: root)
+                guard unknown.isEmpty else { throw ConfigError(file: path, unknown: unknown) }
+                return try YAMLDecoder().decode(ConfigFile.self, from: root)
+            }
         } catch let error as ConfigError {
             throw error
         } catch let error as DecodingError {

@@ -21,6 +21,11 @@ indirect enum ConfigKeys: Sendable {
     /// Every key of `yaml` that `self` does not know, with its line, parent and suggestion.
     static func unknown(in yaml: String, expected: ConfigKeys = .file) throws -> [UnknownKey] {
         guard let root = try Yams.compose(yaml: yaml) else { return [] }
+        return unknown(in: root, expected: expected)
+    }
+
+    /// Every key of the parsed document `root` that `self` does not know.
+    static func unknown(in root: Node, expected: ConfigKeys = .file) -> [UnknownKey] {
         var found: [UnknownKey] = []
         expected.walk(root, path: "", into: &found)
         return found
@@ -30,7 +35,8 @@ indirect enum ConfigKeys: Sendable {
         switch (self, node) {
         case (.map(let known), .mapping(let mapping)):
             for (keyNode, value) in mapping {
-                guard let key = keyNode.string else { continue }
+                // A merge key (`<<: *plan`) brings in keys checked where their anchor stands.
+                guard let key = keyNode.string, keyNode.tag.description != Tag.Name.merge.rawValue else { continue }
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
                 if let child = known[key] {
                     child.walk(value, path: keyPath, into: &found)
