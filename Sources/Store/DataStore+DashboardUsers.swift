@@ -60,18 +60,14 @@ extension DataStore {
         }
     }
 
-    public func dashboardPasswordHash(user: String) throws -> String? {
+    /// The role and password hash `user` has now, or nil when there is no such login: an
+    /// open session compares them with what it opened with, so a change made by another
+    /// process (`thidua passwd`) reaches it at its next request.
+    public func dashboardLogin(user: String) throws -> (role: DashboardRole, passwordHash: String)? {
         try database.read { db in
-            try String.fetchOne(db, sql: "SELECT password_hash FROM dashboard_users WHERE name = ?", arguments: [user])
-        }
-    }
-
-    /// The role of `user`, or nil when there is no such login (it was removed: its
-    /// sessions end).
-    public func dashboardRole(user: String) throws -> DashboardRole? {
-        try database.read { db in
-            try String.fetchOne(db, sql: "SELECT role FROM dashboard_users WHERE name = ?", arguments: [user])
-                .map { DashboardRole(rawValue: $0) ?? .leader }
+            try Row.fetchOne(db, sql: "SELECT role, password_hash FROM dashboard_users WHERE name = ?", arguments: [user]).map {
+                (DashboardRole(rawValue: $0[0]) ?? .leader, $0[1])
+            }
         }
     }
 

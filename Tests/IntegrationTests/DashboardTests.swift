@@ -208,6 +208,14 @@ struct DashboardTests {
             #expect(page.contains("<strong>Đã đóng</strong>"), "the daemon took the CLI's change")
             // Nothing the leader tried changed anything: no officer action in the log.
             #expect(!office.daemon.logText.contains("officer closed"))
+
+            // The operator gives the login a new password from the CLI (another process):
+            // the session opened with the old one ends at its next request, no restart needed.
+            let reset = try office.thidua.run(["passwd", "--user", "lanhdao"], input: "mat-khau-moi-2026-12\n")
+            #expect(reset.status == 0, "\(reset.stderr)")
+            let after = http.get("/", cookie: cookie)
+            #expect(after.status == 302 && after.header("Location")?.hasPrefix("/login") == true, "answered \(after.status)")
+            #expect(http.get("/", cookie: try office.login(user: "lanhdao", password: "mat-khau-moi-2026-12")).status == 200)
         }
     }
 

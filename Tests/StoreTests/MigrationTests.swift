@@ -59,7 +59,7 @@ struct MigrationTests {
         #expect(try store.receiptsReceived(from: .distantPast, to: .distantFuture).map(\.unit) == ["TH01"])
         // The dashboard's logins, replies and reads.
         try store.setDashboardPassword(user: "canbo", hash: "scrypt$32768$8$1$c2FsdA==$a2V5", at: Date())
-        #expect(try store.dashboardPasswordHash(user: "canbo") == "scrypt$32768$8$1$c2FsdA==$a2V5")
+        #expect(try store.dashboardLogin(user: "canbo")?.passwordHash == "scrypt$32768$8$1$c2FsdA==$a2V5")
         #expect(try store.ledger(campaign: "kh")["TH01"]?.status == .received)
         #expect(try store.reviewCount() == 0)
         try store.reject(

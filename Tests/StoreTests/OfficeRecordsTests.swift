@@ -296,19 +296,19 @@ import Testing
         try withStore { store in
             let now = Self.date("2026-11-20T08:00")
             try store.setDashboardPassword(user: "lan", hash: "scrypt$1", at: now)
-            #expect(try store.dashboardRole(user: "lan") == .officer)
+            #expect(try store.dashboardLogin(user: "lan")?.role == .officer)
             try store.setDashboardPassword(user: "hieupho", hash: "scrypt$2", role: .leader, actor: "officer:lan", at: now)
-            #expect(try store.dashboardRole(user: "hieupho") == .leader)
+            #expect(try store.dashboardLogin(user: "hieupho")?.role == .leader)
 
             // A new password is not a promotion.
             try store.setDashboardPassword(user: "hieupho", hash: "scrypt$3", role: nil, actor: "officer:lan", at: now)
-            #expect(try store.dashboardRole(user: "hieupho") == .leader)
-            #expect(try store.dashboardPasswordHash(user: "hieupho") == "scrypt$3")
+            #expect(try store.dashboardLogin(user: "hieupho")?.role == .leader)
+            #expect(try store.dashboardLogin(user: "hieupho")?.passwordHash == "scrypt$3")
             try store.setDashboardRole(user: "hieupho", role: .officer, actor: "officer:lan", at: now)
             try store.setDashboardPassword(user: "hieupho", hash: "scrypt$4", actor: "officer:lan", at: now)
-            #expect(try store.dashboardRole(user: "hieupho") == .officer)
+            #expect(try store.dashboardLogin(user: "hieupho")?.role == .officer)
 
-            #expect(try store.dashboardRole(user: "khong-co") == nil)
+            #expect(try store.dashboardLogin(user: "khong-co")?.role == nil)
             #expect(throws: StoreError.self) { try store.setDashboardRole(user: "khong-co", role: .leader, actor: "officer:lan", at: now) }
         }
     }
@@ -325,7 +325,7 @@ import Testing
             try store.setDashboardPassword(user: "hoa", hash: "scrypt$3", at: now)
             try store.removeDashboardUser("lan", actor: "officer:hoa", at: now)
             #expect(try store.dashboardUsers() == ["hoa"])
-            #expect(try store.dashboardRole(user: "lan") == nil, "its sessions end")
+            #expect(try store.dashboardLogin(user: "lan")?.role == nil, "its sessions end")
             #expect(throws: StoreError.self) { try store.removeDashboardUser("khong-co", actor: "officer:hoa", at: now) }
             #expect(try kinds(store, ["dashboard.user_removed"]) == ["dashboard.user_removed", "dashboard.user_removed"])
         }
@@ -337,7 +337,7 @@ import Testing
             try store.setDashboardPassword(user: "quantri", hash: "scrypt$2", at: Self.date("2026-11-20T08:00"))
             // Written by a later thidua, then opened by this one.
             try store.database.write { db in try db.execute(sql: "UPDATE dashboard_users SET role = 'admin' WHERE name = 'quantri'") }
-            #expect(try store.dashboardRole(user: "quantri") == .leader)
+            #expect(try store.dashboardLogin(user: "quantri")?.role == .leader)
             #expect(try store.dashboardAccounts().map(\.role) == [.officer, .leader])
         }
     }
@@ -429,8 +429,8 @@ import Testing
             }
         }
         let store = try DataStore(dataDirectory: directory)
-        #expect(try store.dashboardPasswordHash(user: "canbo") == "scrypt$32768$8$1$c2FsdA==$a2V5")
-        #expect(try store.dashboardRole(user: "canbo") == .officer)
+        #expect(try store.dashboardLogin(user: "canbo")?.passwordHash == "scrypt$32768$8$1$c2FsdA==$a2V5")
+        #expect(try store.dashboardLogin(user: "canbo")?.role == .officer)
         #expect(try store.dashboardAccounts().map(\.role) == [.officer])
         // The office's records start empty: the YAML and the CSV seed them at the next start.
         #expect(try store.roster() == nil)

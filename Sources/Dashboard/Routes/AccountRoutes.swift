@@ -35,8 +35,13 @@ extension DashboardRoutes {
             let role: DashboardRole = form["role"] == "leader" ? .leader : .officer
             let hash = try PasswordHash.make(password: password)
             try await state().store.setDashboardPassword(user: user, hash: hash, role: role, actor: actor(context), at: clock.now())
-            // A new password ends the login's other sessions, as `thidua passwd` does at a restart.
-            if user != context.session?.user { await sessions.closeAll(user: user) }
+            // A new password ends the login's sessions (at their next request, if not here),
+            // but the one that set it: an officer changing her own goes on working.
+            if user == context.session?.user, let token = request.cookies[SessionMiddleware.cookieName]?.value {
+                await sessions.renew(token: token, passwordHash: hash)
+            } else {
+                await sessions.closeAll(user: user)
+            }
             audit("saved a login", context, ["login": "\(user)", "role": "\(role.rawValue)"])
             return await redirect("/accounts", notice: .accountSaved)
         }

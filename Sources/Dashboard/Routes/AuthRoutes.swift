@@ -32,7 +32,8 @@ extension DashboardRoutes {
             let now = clock.now()
             // Read first, answered alike: only a name that is an account counts as one in
             // the throttle, so guesses at made-up names never lock a real account.
-            let stored = try await state().store.dashboardPasswordHash(user: user)
+            let login = try await state().store.dashboardLogin(user: user)
+            let stored = login?.passwordHash
             let account = stored == nil ? nil : user
             if let wait = await sessions.loginWait(account: account, client: client, now: now) {
                 let seconds = max(1, Int(wait.until.timeIntervalSince(now).rounded(.up)))
@@ -51,7 +52,7 @@ extension DashboardRoutes {
             }
             // An unknown name is checked against a dummy hash, so it costs the same time.
             let valid = PasswordHash.verify(password: form["password"] ?? "", against: stored ?? Self.dummyHash) && stored != nil
-            guard valid, let account else {
+            guard valid, let account, let login else {
                 await sessions.loginFailed(account: account, client: client, now: now)
                 // To the log only: the event log is append-only, and strangers' guesses must not grow it.
                 logger.warning("dashboard login failed", metadata: ["user": "\(user)", "client": "\(client)"])
@@ -59,8 +60,7 @@ extension DashboardRoutes {
                     next: next, user: user, problem: "Sai tên đăng nhập hoặc mật khẩu.", status: .unauthorized, secure: secure(context))
             }
             await sessions.loginSucceeded(account: account, client: client)
-            let role = try await state().store.dashboardRole(user: account) ?? .leader
-            let opened = try await sessions.open(user: account, role: role)
+            let opened = try await sessions.open(user: account, role: login.role, passwordHash: login.passwordHash)
             logger.notice("dashboard login", metadata: ["user": "\(account)", "client": "\(client)"])
             try await state().store.logOfficerEvent(
                 actor: Self.actor(user: account, client: client), kind: "officer.login", detail: nil, at: now)

@@ -32,7 +32,7 @@ struct DashboardRoutes: Sendable {
         router.middlewares.add(ClientMiddleware(trustedProxies: settings.trustedProxies))
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(ErrorPageMiddleware(renderer: renderer, logger: logger))
-        router.middlewares.add(SessionMiddleware(sessions: sessions))
+        router.middlewares.add(SessionMiddleware(sessions: sessions, state: state))
         router.middlewares.add(RoleMiddleware())
         registerAuthentication(on: router)
         registerCampaignAdmin(on: router)

@@ -8,6 +8,9 @@ public struct Session: Sendable {
     /// What the login may do: read only (lãnh đạo), or everything (cán bộ).
     public var role: DashboardRole
     public var csrfToken: String
+    /// The login's password hash when the session opened: a new password, set on the
+    /// accounts page or with `thidua passwd`, ends the session at its next request.
+    var passwordHash: String
     public var createdAt: Date
     public var lastSeen: Date
 }

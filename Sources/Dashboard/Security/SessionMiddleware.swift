@@ -10,13 +10,16 @@ struct SessionMiddleware: RouterMiddleware {
     static let publicPaths: Set<String> = ["/login", "/healthz", "/metrics", "/static/app.css", "/favicon.ico"]
 
     var sessions: SessionStore
+    var state: DashboardStateProvider
 
     func handle(_ request: Request, context: DashboardContext, next: (Request, DashboardContext) async throws -> Response) async throws
         -> Response
     {
         var context = context
-        if let token = request.cookies[Self.cookieName]?.value {
-            context.session = await sessions.session(token: token)
+        if let token = request.cookies[Self.cookieName]?.value, let session = await sessions.session(token: token) {
+            // One indexed read a request: a password or role changed elsewhere counts at once.
+            let login = try await state().store.dashboardLogin(user: session.user)
+            context.session = await sessions.reconcile(token: token, with: login)
         }
         if context.session != nil || Self.publicPaths.contains(request.uri.path) {
             return try await next(request, context)

@@ -20,11 +20,12 @@ actor SessionStore {
     }
 
     /// Starts a session and returns its token.
-    func open(user: String, role: DashboardRole) throws -> (token: String, session: Session) {
+    func open(user: String, role: DashboardRole, passwordHash: String) throws -> (token: String, session: Session) {
         expire()
         let now = clock.now()
         let token = try Self.token()
-        let session = Session(user: user, role: role, csrfToken: try Self.token(), createdAt: now, lastSeen: now)
+        let session = Session(
+            user: user, role: role, csrfToken: try Self.token(), passwordHash: passwordHash, createdAt: now, lastSeen: now)
         sessions[token] = session
         return (token, session)
     }
@@ -40,6 +41,28 @@ actor SessionStore {
         session.lastSeen = now
         sessions[token] = session
         return session
+    }
+
+    /// The session for `token` held against its login as stored now (`login`, nil when
+    /// removed): ended when the login is gone or has a new password, given the login's
+    /// role when that changed. The store is the one truth: `thidua passwd` changes it from
+    /// another process.
+    func reconcile(token: String, with login: (role: DashboardRole, passwordHash: String)?) -> Session? {
+        guard let session = sessions[token] else { return nil }
+        guard let login, login.passwordHash == session.passwordHash else {
+            sessions[token] = nil
+            return nil
+        }
+        if login.role != session.role { sessions[token]?.role = login.role }
+        return sessions[token]
+    }
+
+    /// After `user` set a new password in this session: it goes on with the new one, and
+    /// the login's other sessions end.
+    func renew(token: String, passwordHash: String) {
+        guard let user = sessions[token]?.user else { return }
+        sessions = sessions.filter { $0.key == token || $0.value.user != user }
+        sessions[token]?.passwordHash = passwordHash
     }
 
     func close(token: String) {

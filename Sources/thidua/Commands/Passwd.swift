@@ -10,7 +10,7 @@ struct Passwd: AsyncParsableCommand {
         discussion: """
             Asks for the password twice on a terminal; otherwise reads one line from standard input \
             (e.g. `thidua passwd --user canbo < file`). Only a scrypt hash is stored, in the database; \
-            the officer's open sessions end when the running daemon is restarted.
+            the login's open dashboard sessions end at their next request.
             """)
 
     @Option(help: "The login name.")
@@ -37,7 +37,7 @@ struct Passwd: AsyncParsableCommand {
             let hash = try PasswordHash.make(password: password)
             let context = try AppContext.load(store: .create)
             try context.store.setDashboardPassword(user: user, hash: hash, role: role?.value, actor: CLIActor.name, at: Date())
-            let roleName = try context.store.dashboardRole(user: user) == .leader ? "leader" : "officer"
+            let roleName = try context.store.dashboardLogin(user: user)?.role == .leader ? "leader" : "officer"
             print("password set for \(user) (\(roleName)); log in at http://\(context.config.dashboard.listen)/")
         }
     }
