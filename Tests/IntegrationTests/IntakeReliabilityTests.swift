@@ -99,6 +99,8 @@ struct IntakeReliabilityTests {
         }
         #expect(daemon.isRunning, "the daemon died with Dovecot\n\(office.tail())")
         #expect(office.recordedCount() == total, "the daemon did not finish after the restart\n\(office.tail())")
+        // Logged when the poll that read the rest ends, a moment after its last commit.
+        try await daemon.once(logShows: 1, linesContaining: "reading the mailbox works again", within: .seconds(30)) {}
         let log = office.logLines()
         #expect(log.contains { $0.contains("reading the mailbox failed") }, "no poll failure was logged\n\(office.tail())")
         #expect(log.contains { $0.contains("reading the mailbox works again") }, "no recovery was logged\n\(office.tail())")
