@@ -115,9 +115,9 @@ struct AppConfig: Sendable {
         do {
             // Unknown keys first: a misspelt required key (`mailbx:`) is better told as a
             // typo than as a missing key.
-            // Parsed once, for both: with the decoder's resolver, which leaves scalars as
-            // text for the decoder to read (the default one matches every scalar against
-            // the YAML 1.1 regexes, a tenth of a start).
+            // Parsed once, for both, with the decoder's own resolver: it leaves scalars as
+            // text for the decoder to read, where the default one would match each against
+            // YAML 1.1's regular expressions only for the decoder to ignore the result.
             let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge))
             file = try withExtendedLifetime(parser) {
                 let root = try parser.singleRoot() ?? ""
