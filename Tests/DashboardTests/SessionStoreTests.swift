@@ -22,6 +22,22 @@ struct SessionStoreTests {
         #expect(await sessions.session(token: token) == nil, "ended, not only refused once")
     }
 
+    /// A page's burst of requests reads the stored login once: the session is due for
+    /// another look a second after its last.
+    @Test func aSessionIsHeldAgainstTheStoreAtMostOnceASecond() async throws {
+        let sessions = SessionStore(clock: clock)
+        let (token, opened) = try await sessions.open(user: "canbo", role: .officer, passwordHash: "scrypt$1")
+        #expect(!sessions.isDue(opened), "just opened from the store")
+        clock.advance(0.5)
+        #expect(!sessions.isDue(try #require(await sessions.session(token: token))))
+        clock.advance(0.5)
+        let due = try #require(await sessions.session(token: token))
+        #expect(sessions.isDue(due))
+        let checked = try #require(await sessions.reconcile(token: token, with: (.officer, "scrypt$1")))
+        #expect(!sessions.isDue(checked))
+        #expect(!sessions.isDue(try #require(await sessions.session(token: token))), "the look is kept")
+    }
+
     @Test func aRemovedLoginEndsItsSessions() async throws {
         let sessions = SessionStore(clock: clock)
         let (token, _) = try await sessions.open(user: "lanhdao", role: .leader, passwordHash: "scrypt$1")

@@ -11,6 +11,8 @@ public struct Session: Sendable {
     /// The login's password hash when the session opened: a new password, set on the
     /// accounts page or with `thidua passwd`, ends the session at its next request.
     var passwordHash: String
+    /// When the session was last held against the stored login (`SessionStore.isDue`).
+    var checkedAt: Date
     public var createdAt: Date
     public var lastSeen: Date
 }

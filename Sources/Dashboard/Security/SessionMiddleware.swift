@@ -17,9 +17,13 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, let session = await sessions.session(token: token) {
-            // One indexed read a request: a password or role changed elsewhere counts at once.
-            let login = try await state().store.dashboardLogin(user: session.user)
-            context.session = await sessions.reconcile(token: token, with: login)
+            // A password or role changed elsewhere (`thidua passwd`) counts within a second.
+            if sessions.isDue(session) {
+                let login = try await state().store.dashboardLogin(user: session.user)
+                context.session = await sessions.reconcile(token: token, with: login)
+            } else {
+                context.session = session
+            }
         }
         if context.session != nil || Self.publicPaths.contains(request.uri.path) {
             return try await next(request, context)

@@ -9,7 +9,7 @@ import Store
 actor SessionStore {
     private var sessions: [String: Session] = [:]
     private var throttle = LoginThrottle()
-    private let clock: any WallClock
+    private nonisolated let clock: any WallClock
     let idleTimeout: TimeInterval
     let maximumAge: TimeInterval
 
@@ -25,7 +25,8 @@ actor SessionStore {
         let now = clock.now()
         let token = try Self.token()
         let session = Session(
-            user: user, role: role, csrfToken: try Self.token(), passwordHash: passwordHash, createdAt: now, lastSeen: now)
+            user: user, role: role, csrfToken: try Self.token(), passwordHash: passwordHash, checkedAt: now, createdAt: now,
+            lastSeen: now)
         sessions[token] = session
         return (token, session)
     }
@@ -43,6 +44,16 @@ actor SessionStore {
         return session
     }
 
+    /// How long a session goes on its last look at the stored login: a password set from
+    /// the CLI counts within a second, and a page's burst of requests (its stylesheet, a
+    /// table's sort) costs one read of the store, not one each.
+    static let recheckInterval: TimeInterval = 1
+
+    /// Whether `session` is due to be held against the stored login again (`reconcile`).
+    nonisolated func isDue(_ session: Session) -> Bool {
+        clock.now().timeIntervalSince(session.checkedAt) >= Self.recheckInterval
+    }
+
     /// The session for `token` held against its login as stored now (`login`, nil when
     /// removed): ended when the login is gone or has a new password, given the login's
     /// role when that changed. The store is the one truth: `thidua passwd` changes it from
@@ -54,6 +65,7 @@ actor SessionStore {
             return nil
         }
         if login.role != session.role { sessions[token]?.role = login.role }
+        sessions[token]?.checkedAt = clock.now()
         return sessions[token]
     }
 
