@@ -35,8 +35,8 @@ extension DashboardRoutes {
             let role: DashboardRole = form["role"] == "leader" ? .leader : .officer
             let hash = try PasswordHash.make(password: password)
             try await state().store.setDashboardPassword(user: user, hash: hash, role: role, actor: actor(context), at: clock.now())
-            // A new password ends the login's sessions (at their next request, if not here),
-            // but the one that set it: an officer changing her own goes on working.
+            // A new password ends the login's open sessions, but the one that set it: an
+            // officer changing her own goes on working.
             if user == context.session?.user, let token = request.cookies[SessionMiddleware.cookieName]?.value {
                 await sessions.renew(token: token, passwordHash: hash)
             } else {

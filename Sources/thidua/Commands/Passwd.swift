@@ -10,7 +10,7 @@ struct Passwd: AsyncParsableCommand {
         discussion: """
             Asks for the password twice on a terminal; otherwise reads one line from standard input \
             (e.g. `thidua passwd --user canbo < file`). Only a scrypt hash is stored, in the database; \
-            the login's open dashboard sessions end at their next request.
+            the login's open dashboard sessions end within a second.
             """)
 
     @Option(help: "The login name.")
