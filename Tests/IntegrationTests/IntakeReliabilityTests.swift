@@ -84,10 +84,9 @@ struct IntakeReliabilityTests {
         let ids = try await office.deliver(count: total)
 
         let daemon = try office.thidua.start(["run"], log: office.log)
-        try await daemon.once(logShows: 10, linesContaining: "msg=\"message stored\"", within: .seconds(60)) {
+        let atRestart = try await daemon.once(logShows: 10, linesContaining: "msg=\"message stored\"", within: .seconds(60)) {
             try stack.restartIMAP()
         }
-        let atRestart = office.logLines().count { $0.contains("msg=\"message stored\"") }
         let afterRestart = office.recordedCount()
         print("IntakeReliabilityTests: Dovecot restarted with \(atRestart)…\(afterRestart) of \(total) recorded")
         #expect(atRestart >= 10 && afterRestart < total, "the restart did not fall mid-batch (\(atRestart)…\(afterRestart) of \(total))")

@@ -83,22 +83,25 @@ final class BackgroundThidua: @unchecked Sendable {
     }
 
     /// Runs `action` once the log holds `count` lines containing `text` (or at the deadline, or
-    /// once the process has exited). The watch has a thread of its own: the labelled suites' OCR
-    /// can hold every thread of the tests' cooperative pool for a minute or two, and a watch
-    /// waiting its turn there sees the daemon finish the whole batch unwatched.
+    /// once the process has exited); returns how many it held then. The watch has a thread of
+    /// its own: a busy machine can keep the tests' cooperative pool from a watch for seconds,
+    /// and a watch waiting its turn there sees the daemon finish the whole batch unwatched.
+    @discardableResult
     func once(
         logShows count: Int, linesContaining text: String, within limit: Duration,
         _ action: @escaping @Sendable () throws -> Void
-    ) async throws {
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+    ) async throws -> Int {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int, any Error>) in
             Thread {
                 let deadline = ContinuousClock.now + limit
+                var seen = 0
                 while ContinuousClock.now < deadline, self.process.isRunning {
                     let log = String(decoding: (try? Data(contentsOf: self.log)) ?? Data(), as: UTF8.self)
-                    if log.split(separator: "\n").count(where: { $0.contains(text) }) >= count { break }
+                    seen = log.split(separator: "\n").count(where: { $0.contains(text) })
+                    if seen >= count { break }
                     usleep(2_000)
                 }
-                done.resume(with: Result { try action() })
+                done.resume(with: Result { try action() }.map { seen })
             }.start()
         }
     }
@@ -108,7 +111,7 @@ final class BackgroundThidua: @unchecked Sendable {
     func killHard(after delay: Duration) async -> Bool {
         let wasRunning = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
             Thread {
-                Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+                Thread.sleep(forTimeInterval: delay / .seconds(1))
                 let running = self.process.isRunning
                 self.signal(SIGKILL)
                 done.resume(returning: running)
