@@ -115,10 +115,8 @@ struct AppConfig: Sendable {
         do {
             // Unknown keys first: a misspelt required key (`mailbx:`) is better told as a
             // typo than as a missing key.
-            // Parsed once, for both, with the decoder's own resolver: it leaves scalars as
-            // text for the decoder to read, where the default one would match each against
-            // YAML 1.1's regular expressions only for the decoder to ignore the result.
-            let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge))
+            // Parsed once, for both.
+            let parser = try Parser(yaml: text, resolver: ConfigKeys.resolver)
             file = try withExtendedLifetime(parser) {
                 let root = try parser.singleRoot() ?? ""
                 let unknown = ConfigKeys.unknown(in: root)

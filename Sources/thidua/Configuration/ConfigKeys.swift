@@ -18,10 +18,15 @@ indirect enum ConfigKeys: Sendable {
         return probe.keys
     }()
 
+    /// How a config file is parsed, for this check and for decoding alike: `YAMLDecoder`'s
+    /// own resolver, which leaves scalars as text for the decoder to read (the default one
+    /// would match each against YAML 1.1's regular expressions, for the decoder to ignore).
+    static let resolver = Resolver.basic.appending(.merge)
+
     /// Every key of `yaml` that `self` does not know, with its line, parent and suggestion.
     static func unknown(in yaml: String, expected: ConfigKeys = .file) throws -> [UnknownKey] {
-        guard let root = try Yams.compose(yaml: yaml) else { return [] }
-        return unknown(in: root, expected: expected)
+        let parser = try Parser(yaml: yaml, resolver: resolver)
+        return try withExtendedLifetime(parser) { unknown(in: try parser.singleRoot() ?? "", expected: expected) }
     }
 
     /// Every key of the parsed document `root` that `self` does not know.
@@ -36,7 +41,7 @@ indirect enum ConfigKeys: Sendable {
         case (.map(let known), .mapping(let mapping)):
             for (keyNode, value) in mapping {
                 // A merge key (`<<: *plan`) brings in keys checked where their anchor stands.
-                guard let key = keyNode.string, keyNode.tag.description != Tag.Name.merge.rawValue else { continue }
+                guard let key = keyNode.string, keyNode.tag != Tag(.merge) else { continue }
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
                 if let child = known[key] {
                     child.walk(value, path: keyPath, into: &found)
