@@ -139,15 +139,15 @@ public final class IMAPClient: Sendable {
     /// fsynced unless not `durable` (the caller flushes it with others, off this connection).
     /// It goes over a fetching connection on which thidua reads the response itself (see
     /// `IMAPStreamConnection`), whole, instead of line by line and in parts through libcurl.
-    /// `next`, the UID to be fetched next, is asked for at once, so the server sends it
-    /// without waiting for the round trip. Fetches started before earlier ones finish wait
-    /// their turn on that connection.
+    /// `next`, the UIDs to be fetched next, are asked for at once, so the server sends them
+    /// without waiting for a round trip each. Fetches started before earlier ones finish
+    /// wait their turn on that connection.
     ///
-    /// `connection` picks one of the `fetchConnections` (modulo their number); `next` is the
-    /// UID that will be fetched next on the same one.
+    /// `connection` picks one of the `fetchConnections` (modulo their number); `next` are
+    /// the UIDs that will be fetched next on the same one, in order.
     public func fetch(
         mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String,
-        durable: Bool = true, next: UInt32? = nil, connection: Int = 0
+        durable: Bool = true, next: [UInt32] = [], connection: Int = 0
     ) async throws -> FetchedFile {
         try await streams[connection % streams.count].fetch(
             mailbox: mailbox, uidValidity: uidValidity, uid: uid, toFile: path,

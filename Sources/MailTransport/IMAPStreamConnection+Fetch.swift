@@ -1,7 +1,7 @@
 import Foundation
 
 /// The fetch protocol of a stream session: each message whole, its literal straight to a
-/// file, hashed on the way, with the next message's `UID FETCH` pipelined behind it, and
+/// file, hashed on the way, with the next messages' `UID FETCH`es pipelined behind it, and
 /// whatever order the server answers them in. Runs on the connection's queue.
 extension IMAPStreamConnection {
     /// A `UID FETCH` sent ahead of its turn (`pipelined`).
@@ -14,7 +14,7 @@ extension IMAPStreamConnection {
     }
 
     func fetchExamined(
-        mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, next: UInt32?
+        mailbox: String, uidValidity: UInt32, uid: UInt32, path: String, durable: Bool, next: [UInt32]
     ) throws -> FetchedFile {
         if examined?.mailbox != mailbox || examined?.uidValidity != uidValidity {
             try examine(mailbox, uidValidity: uidValidity)
@@ -31,20 +31,22 @@ extension IMAPStreamConnection {
 
     /// `UID FETCH uid (UID INTERNALDATE BODY.PEEK[])`, the literal straight to `path`; nil
     /// when the server answered OK without the message. The command may have gone out
-    /// already, pipelined behind the previous fetch; `next`'s goes out before this answer is
-    /// read.
-    private func fetchMessage(uid: UInt32, path: String, durable: Bool, next: UInt32? = nil) throws -> FetchedFile? {
+    /// already, pipelined behind an earlier fetch; those of `next` not sent yet go out before
+    /// this answer is read.
+    private func fetchMessage(uid: UInt32, path: String, durable: Bool, next: [UInt32] = []) throws -> FetchedFile? {
         let tag: String
         var completion: Result<Void, IMAPProtocolError>?
-        if let early = pipelined, early.uid == uid {
-            pipelined = nil
+        if let early = pipelined.first, early.uid == uid {
+            pipelined.removeFirst()
             tag = early.tag
             completion = early.completion  // if so, its answer was read too: nothing more comes
         } else {
             try settlePipelined()
             tag = try send(Self.fetchCommand(uid))
         }
-        if let next, pipelined == nil { pipelined = Pipelined(uid: next, tag: try send(Self.fetchCommand(next))) }
+        for later in next where !pipelined.contains(where: { $0.uid == later }) {
+            pipelined.append(Pipelined(uid: later, tag: try send(Self.fetchCommand(later))))
+        }
         var fetched: FetchedFile?
         var file: LiteralFile?
         defer { file?.close() }
@@ -54,8 +56,8 @@ extension IMAPStreamConnection {
                 completion = status
                 break
             }
-            if let ahead = pipelined, ahead.completion == nil, let status = IMAPResponse.completion(of: line, tag: ahead.tag) {
-                pipelined?.completion = status
+            if let (ahead, status) = pipelinedCompletion(line) {
+                pipelined[ahead].completion = status
                 continue
             }
             guard let count = IMAPResponse.fetchLiteral(line) else { continue }  // other untagged news: not ours
@@ -65,8 +67,8 @@ extension IMAPStreamConnection {
             // fetch, anything else is read past (its fetch finds it missing and asks again).
             let announced = IMAPResponse.number(after: "UID ", in: line)
             if fetched != nil || announced.map({ $0 != uid }) == true {
-                if let announced, announced == pipelined?.uid, arrivedEarly == nil {
-                    arrivedEarly = try receiveEarly(count, line: line, uid: announced, path: path + ".next")
+                if let announced, arrivedEarly[announced] == nil, pipelined.contains(where: { $0.uid == announced }) {
+                    arrivedEarly[announced] = try receiveEarly(count, line: line, uid: announced, path: "\(path).early-\(announced)")
                 } else {
                     try reader.readLiteral(count, from: stream) { _ in }
                     _ = try reader.readLine(from: stream)
@@ -83,8 +85,7 @@ extension IMAPStreamConnection {
                 size: count, sha256: file!.digest(), isDurable: durable)
         }
         try completion?.get()
-        if fetched == nil, let early = arrivedEarly, early.uid == uid {
-            arrivedEarly = nil
+        if fetched == nil, let early = arrivedEarly.removeValue(forKey: uid) {
             guard rename(early.path, path) == 0 else {
                 unlink(early.path)
                 throw LiteralFile.Failure(action: "move into place", path: path)
@@ -99,6 +100,14 @@ extension IMAPStreamConnection {
                 sha256: early.sha256, isDurable: durable)
         }
         return fetched
+    }
+
+    /// The pipelined fetch `line` completes, if any, and how.
+    private func pipelinedCompletion(_ line: [UInt8]) -> (Int, Result<Void, IMAPProtocolError>)? {
+        for index in pipelined.indices where pipelined[index].completion == nil {
+            if let status = IMAPResponse.completion(of: line, tag: pipelined[index].tag) { return (index, status) }
+        }
+        return nil
     }
 
     /// Receives the pipelined fetch's message, which came early, into a file of its own.
@@ -124,23 +133,27 @@ extension IMAPStreamConnection {
     }
 
     func dropArrivedEarly() {
-        if let early = arrivedEarly { unlink(early.path) }
-        arrivedEarly = nil
+        for early in arrivedEarly.values { unlink(early.path) }
+        arrivedEarly = [:]
     }
 
     private static func fetchCommand(_ uid: UInt32) -> String { "UID FETCH \(uid) (UID INTERNALDATE BODY.PEEK[])" }
 
-    /// Reads a pipelined fetch nobody asked for after all (the poll ended, the caller went
-    /// elsewhere) to its end, its message discarded, so the session is in step again.
+    /// Reads the pipelined fetches nobody asked for after all (the poll ended, the caller
+    /// went elsewhere) to their ends, their messages discarded, so the session is in step
+    /// again. Their completions may come in any order.
     func settlePipelined() throws {
         dropArrivedEarly()
-        guard let early = pipelined else { return }
-        pipelined = nil
-        if early.completion != nil { return }  // its answer was read with the fetch before it
-        while true {
+        // Those whose answers were read with an earlier fetch are over already.
+        var open = pipelined.filter { $0.completion == nil }.map(\.tag)
+        pipelined = []
+        while !open.isEmpty {
             let line = try reader.readLine(from: stream)
-            if IMAPResponse.completion(of: line, tag: early.tag) != nil { return }  // whatever it says: it is over
-            if let count = IMAPResponse.literal(line) { try reader.readLiteral(count, from: stream) { _ in } }
+            if let done = open.firstIndex(where: { IMAPResponse.completion(of: line, tag: $0) != nil }) {
+                open.remove(at: done)  // whatever it says: it is over
+            } else if let count = IMAPResponse.literal(line) {
+                try reader.readLiteral(count, from: stream) { _ in }
+            }
         }
     }
 }

@@ -36,11 +36,12 @@ final class IMAPStreamConnection: @unchecked Sendable {
     var examined: (mailbox: String, uidValidity: UInt32)?
     /// The fetch running on the queue.
     private var active: Request?
-    /// A `UID FETCH` sent ahead of its turn, its answer not read yet (or read early).
-    var pipelined: Pipelined?
-    /// The pipelined fetch's message when it came before the previous fetch completed
-    /// (Dovecot, about once in a hundred), in a file of its own until asked for.
-    var arrivedEarly: FetchedFile?
+    /// The `UID FETCH`es sent ahead of their turn, in order, their answers not read yet (or
+    /// read early).
+    var pipelined: [Pipelined] = []
+    /// Pipelined fetches' messages that came before an earlier fetch completed (Dovecot,
+    /// about once in a hundred), by UID, each in a file of its own until asked for.
+    var arrivedEarly: [UInt32: FetchedFile] = [:]
     /// Why the login ahead of time (`logIn`) failed: the next request's answer, once.
     private var loginFailure: (any Error)?
 
@@ -93,13 +94,13 @@ final class IMAPStreamConnection: @unchecked Sendable {
 
     /// Fetches message `uid` of `mailbox` (which must still have `uidValidity`) into the
     /// file at `path` (created or truncated), with its SHA-256; fsynced unless not `durable`.
-    /// `next`, the UID the caller will ask for next, is asked for at once (pipelined), so the
-    /// server sends it while this one is still being read.
+    /// `next`, the UIDs the caller will ask for next, are asked for at once (pipelined), so
+    /// the server sends them while this one is still being read.
     /// Several fetches may wait on the connection at once; they run one after another, each
     /// cancellable on its own.
     func fetch(
         mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool = true,
-        next: UInt32? = nil
+        next: [UInt32] = []
     ) async throws -> FetchedFile {
         try await onQueue { session in
             try session.fetchExamined(mailbox: mailbox, uidValidity: uidValidity, uid: uid, path: path, durable: durable, next: next)
@@ -228,7 +229,7 @@ final class IMAPStreamConnection: @unchecked Sendable {
     private func disconnect() {
         if let handle { thidua_curl_easy_cleanup(handle) }
         handle = nil
-        pipelined = nil
+        pipelined = []
         dropArrivedEarly()
         tlsObject.pointee = nil
         stream.detach()

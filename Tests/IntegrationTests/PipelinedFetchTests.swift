@@ -41,7 +41,7 @@ struct PipelinedFetchTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var number = 0
-        func fetch(_ uid: UInt32, next: UInt32?) async throws -> FetchedFile {
+        func fetch(_ uid: UInt32, next: [UInt32]) async throws -> FetchedFile {
             number += 1
             let path = directory.appendingPathComponent("\(number)").path
             let fetched = try await imap.fetch(
@@ -57,23 +57,31 @@ struct PipelinedFetchTests {
             return fetched
         }
         // The announced one comes next: its answer is already on its way.
-        _ = try await fetch(uids[0], next: uids[1])
-        _ = try await fetch(uids[1], next: uids[2])
-        _ = try await fetch(uids[2], next: nil)
+        _ = try await fetch(uids[0], next: [uids[1]])
+        _ = try await fetch(uids[1], next: [uids[2]])
+        _ = try await fetch(uids[2], next: [])
         // Another one comes instead: the pipelined answer is read to its end and dropped.
-        _ = try await fetch(uids[0], next: uids[1])
-        _ = try await fetch(uids[2], next: uids[0])
-        _ = try await fetch(uids[1], next: nil)
+        _ = try await fetch(uids[0], next: [uids[1]])
+        _ = try await fetch(uids[2], next: [uids[0]])
+        _ = try await fetch(uids[1], next: [])
+        // Two announced at once come in turn, each answer already on its way.
+        _ = try await fetch(uids[0], next: [uids[1], uids[2]])
+        _ = try await fetch(uids[1], next: [uids[2]])
+        _ = try await fetch(uids[2], next: [])
+        // Two announced, then neither asked for first: both answers are read to their ends.
+        _ = try await fetch(uids[2], next: [uids[0], uids[1]])
+        _ = try await fetch(uids[1], next: [])
+        _ = try await fetch(uids[0], next: [])
         // A UID that is not there, with the next one announced: the NOOP sent to look for it
         // again must first read that announced answer (holding the lookalike lines) to its end.
         let missing = await #expect(throws: IMAPProtocolError.self) {
             try await imap.fetch(
                 mailbox: "INBOX", uidValidity: status.uidValidity, uid: status.uidNext + 10,
-                toFile: directory.appendingPathComponent("missing").path, durable: false, next: uids[1])
+                toFile: directory.appendingPathComponent("missing").path, durable: false, next: [uids[1], uids[2]])
         }
         #expect(missing?.kind == .missingMessage)
-        _ = try await fetch(uids[0], next: nil)
-        _ = try await fetch(uids[1], next: nil)
+        _ = try await fetch(uids[0], next: [])
+        _ = try await fetch(uids[1], next: [])
         #expect(try await imap.flags(mailbox: "INBOX").allSatisfy { !$0.value.contains("\\Seen") })
     }
 
@@ -103,12 +111,12 @@ struct PipelinedFetchTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         // All started at once, each after the one before it on its connection (the nth on
-        // connection n mod 2), naming the next one there.
+        // connection n mod 2), naming the next three there, as the intake pipelines several.
         var last: [Task<FetchedFile, any Error>?] = [nil, nil]
         var fetches: [Task<FetchedFile, any Error>] = []
         for (index, uid) in uids.enumerated() {
             let (connection, previous) = (index % 2, last[index % 2])
-            let next = index + 2 < uids.count ? uids[index + 2] : nil
+            let next = stride(from: index + 2, to: uids.count, by: 2).prefix(3).map { uids[$0] }
             let path = directory.appendingPathComponent("\(uid)").path
             let task = Task {
                 _ = await previous?.result

@@ -39,7 +39,7 @@ struct OutOfOrderCompletionTests {
         let messages: [UInt32: [UInt8]] = [1: Self.message(1, size: 700_000), 2: Self.message(2, size: 300_000)]
         try await Self.withServer(messages) { server, imap, directory in
             // UID 2 is asked for behind UID 1 and answered, and completed, before it.
-            for (uid, next) in [(UInt32(1), UInt32?(2)), (2, nil), (1, nil)] {
+            for (uid, next) in [(UInt32(1), [UInt32(2)]), (2, []), (1, [])] {
                 let path = directory.appendingPathComponent("\(uid)-\(server.fetches)").path
                 let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: uid, toFile: path, durable: false, next: next)
                 let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -54,13 +54,35 @@ struct OutOfOrderCompletionTests {
         }
     }
 
+    /// Several fetches pipelined behind the one read, all answered before it, last first:
+    /// each message is kept for its turn, none is asked for twice.
+    @Test func severalPipelinedFetchesAnsweredFirstAreEachKeptForTheirTurns() async throws {
+        let messages: [UInt32: [UInt8]] = [
+            1: Self.message(1, size: 400_000), 2: Self.message(2, size: 200_000), 3: Self.message(3, size: 100_000),
+        ]
+        try await Self.withServer(messages) { server, imap, directory in
+            for (uid, next) in [(UInt32(1), [UInt32(2), 3]), (2, [3]), (3, [])] {
+                let path = directory.appendingPathComponent("\(uid)").path
+                let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: uid, toFile: path, durable: false, next: next)
+                let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                #expect(fetched.uid == uid)
+                #expect(onDisk == messages[uid], "UID \(uid): the file holds another message or a part of one")
+                #expect(fetched.size == onDisk.count && fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+            }
+            #expect(server.fetches == 3)
+            #expect(server.connections == 1)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("early") }
+            #expect(leftovers.isEmpty, "early files left behind: \(leftovers)")
+        }
+    }
+
     @Test func aPipelinedFetchCompletedFirstWithoutItsMessageIsAMissingMessage() async throws {
         let messages: [UInt32: [UInt8]] = [1: Self.message(1, size: 200_000), 2: Self.message(2, size: 100_000)]
         try await Self.withServer(messages) { server, imap, directory in
             // UID 9 is not there: its fetch completes (OK, no data) before UID 1's.
             let first = try await imap.fetch(
                 mailbox: "INBOX", uidValidity: 7, uid: 1, toFile: directory.appendingPathComponent("1").path,
-                durable: false, next: 9)
+                durable: false, next: [9])
             #expect(Array(try Data(contentsOf: URL(fileURLWithPath: first.path))) == messages[1])
             // Asked for, UID 9 is reported missing (after one NOOP and one more try), in step.
             let missing = directory.appendingPathComponent("9").path

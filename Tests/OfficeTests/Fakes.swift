@@ -62,7 +62,7 @@ final class ScriptedMailbox: MailboxReading {
     }
 
     func fetch(
-        mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool, next: UInt32?, connection: Int
+        mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool, next: [UInt32], connection: Int
     ) async throws -> FetchedFile {
         guard let message = messages[uid] else { throw CurlError(code: 78, detail: "no message \(uid)", responseCode: 0) }
         fetched.withLock { $0.append(uid) }

@@ -244,7 +244,7 @@ final class DroppingMailbox: MailboxReading {
     }
 
     func fetch(
-        mailbox name: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool, next: UInt32?, connection: Int
+        mailbox name: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool, next: [UInt32], connection: Int
     ) async throws -> FetchedFile {
         guard uid != failingAt else { throw CurlError(code: 56, detail: "connection reset by peer", responseCode: 0) }
         return try await mailbox.fetch(

@@ -10,10 +10,11 @@ public protocol MailboxReading: Sendable {
     func uids(
         mailbox: String, uidValidity: UInt32, from first: UInt32, below uidNext: UInt32?, since: IMAPDay?
     ) async throws -> [UInt32]
-    /// Fetches one message to the file `path`, hashing it as it arrives. `next` is the UID
-    /// that will be asked for next over the same `connection`, so it can be pipelined.
+    /// Fetches one message to the file `path`, hashing it as it arrives. `next` are the
+    /// UIDs that will be asked for next over the same `connection`, in order, so they can
+    /// be pipelined.
     func fetch(
-        mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool, next: UInt32?, connection: Int
+        mailbox: String, uidValidity: UInt32, uid: UInt32, toFile path: String, durable: Bool, next: [UInt32], connection: Int
     ) async throws -> FetchedFile
     func addKeyword(_ keyword: String, mailbox: String, uidValidity: UInt32, uid: UInt32) async throws(CurlError)
     func move(uid: UInt32, from mailbox: String, uidValidity: UInt32, to target: String) async throws(CurlError)
