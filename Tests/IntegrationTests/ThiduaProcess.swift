@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `thidua` binary, as an operator would, and captures its output.
 struct ThiduaProcess {
@@ -106,19 +107,18 @@ final class BackgroundThidua: @unchecked Sendable {
         }
     }
 
-    /// Sends SIGKILL `delay` after now, timed on a thread of its own (see `once(logShows:…)`),
-    /// and reaps the process; returns whether it was still running when the signal went.
-    func killHard(after delay: Duration) async -> Bool {
-        let wasRunning = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
-            Thread {
-                Thread.sleep(forTimeInterval: delay / .seconds(1))
-                let running = self.process.isRunning
-                self.signal(SIGKILL)
-                done.resume(returning: running)
-            }.start()
+    /// Sends SIGKILL `delay` after the log holds `count` lines containing `text` (timed from
+    /// the watch in `once(logShows:…)`), and reaps the process; returns whether it was still
+    /// running when the signal went.
+    func killHard(after delay: Duration, onceLogShows count: Int, linesContaining text: String) async throws -> Bool {
+        let wasRunning = Mutex(false)
+        try await once(logShows: count, linesContaining: text, within: .seconds(60)) {
+            Thread.sleep(forTimeInterval: delay / .seconds(1))
+            wasRunning.withLock { $0 = self.process.isRunning }
+            self.signal(SIGKILL)
         }
         await killHard()
-        return wasRunning
+        return wasRunning.withLock { $0 }
     }
 
     /// Waits up to `timeout` without blocking a thread of the concurrency pool; returns how
