@@ -124,7 +124,7 @@ if diag_label in best:
     where.append("Measured on the %s backlog (%d messages). thidua was on the CPU for %.0f%% of its wall time "
                  "(%.1f s user + %.1f s sys of %.2f s, in three overlapping stages: two threads fetch the messages in "
                  "turns, each whole — one `UID FETCH … BODY.PEEK[]` on one of two connections thidua reads itself, "
-                 "each with its next message's command pipelined behind it, up to four messages ahead — into staging "
+                 "each with the commands of up to 8 next messages pipelined behind it, so the server never waits for one — into staging "
                  "files, another thread reads each back "
                  "(from the page cache, into one buffer reused for every message), parses it (decoding its attachments "
                  "into buffers kept from the message before, hashing each), and once a batch is parsed reads what deciding it "
