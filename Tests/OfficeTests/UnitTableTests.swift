@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import Store
+import TestSupport
 import Testing
 
 @testable import Office
@@ -26,6 +27,18 @@ struct UnitTableTests {
 
     func codes(_ query: UnitTable.Query) -> [String] {
         UnitTable(roster: roster, ledger: ledger, query: query).rows.map(\.unit.code)
+    }
+
+    @Test func rowsAreMovedIntoTheOrderOfTheirPositions() {
+        var random = SeededGenerator()
+        for count in [0, 1, 2, 7, 300] {
+            let items = (0..<count).map { "row \($0)" }
+            for positions in [Array(items.indices), items.indices.reversed(), items.indices.shuffled(using: &random)] {
+                var arranged = items
+                UnitTable.arrange(&arranged, as: positions)
+                #expect(arranged == positions.map { items[$0] }, "\(count) rows, \(random.replay)")
+            }
+        }
     }
 
     @Test func unitsWithoutALedgerLineArePending() {

@@ -55,7 +55,6 @@ extension DashboardRoutes {
                 if page > 1 { items.append(("page", "\(page)")) }
                 return base + FormData.queryString(items)
             }
-            let levels = Array(Set(state.setup.roster.units.map(\.level))).sorted()
             let view = UnitTablePage(
                 page: await chrome(campaign.title, context: context, state: state, notice: Notice.from(parameters)),
                 campaignID: campaign.id, title: campaign.title, deadline: state.setup.profile.formatDateTime(campaign.deadline),
@@ -63,7 +62,7 @@ extension DashboardRoutes {
                 statuses: [.init(value: "", label: "Tất cả", selected: unitQuery.status == nil)]
                     + ReceiptStatus.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: unitQuery.status == $0) },
                 levels: [.init(value: "", label: "Tất cả", selected: unitQuery.level == nil)]
-                    + levels.map { .init(value: $0, label: $0, selected: unitQuery.level == $0) },
+                    + state.index.levels.map { .init(value: $0, label: $0, selected: unitQuery.level == $0) },
                 query: unitQuery.search ?? "", sort: unitQuery.sort.rawValue, direction: unitQuery.descending ? "desc" : "asc",
                 columns: UnitTablePage.columns.map { key, label in
                     var next = unitQuery

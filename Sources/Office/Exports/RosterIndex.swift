@@ -8,8 +8,11 @@ public struct RosterIndex: Sendable {
     public var folded: [String: String] = [:]
     public var codeRank: [String: Int] = [:]
     public var nameRank: [String: Int] = [:]
+    /// The roster's levels (cấp học), sorted: the table's level filter.
+    public var levels: [String]
 
     public init(_ roster: Roster) {
+        levels = Set(roster.units.map(\.level)).sorted()
         for unit in roster.units { folded[unit.code] = TextFolding.fold(unit.name) }
         func bytewise(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
         let byCode = roster.units.map(\.code).sorted(by: bytewise)

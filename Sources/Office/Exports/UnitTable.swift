@@ -109,7 +109,27 @@ public struct UnitTable: Sendable {
                     codeRank: index.codeRank[unit.code] ?? 0,
                     nameRank: index.nameRank[unit.code] ?? 0))
         }
-        self.rows = Self.sortedPositions(rows, by: query.sort, descending: query.descending).map { rows[$0] }
+        Self.arrange(&rows, as: Self.sortedPositions(rows, by: query.sort, descending: query.descending))
+        self.rows = rows
+    }
+
+    /// Puts `rows[positions[i]]` at `i`, moving the rows along each cycle of the
+    /// permutation instead of copying every row (and releasing the copies) into a new array.
+    /// The buffer's `swapAt` moves; `Array`'s copies, retaining each string of the row.
+    static func arrange<Element>(_ rows: inout [Element], as positions: [Int]) {
+        var positions = positions
+        rows.withUnsafeMutableBufferPointer { rows in
+            for start in positions.indices where positions[start] >= 0 {
+                var at = start
+                while true {
+                    let from = positions[at]
+                    positions[at] = -1
+                    if from == start { break }
+                    rows.swapAt(at, from)
+                    at = from
+                }
+            }
+        }
     }
 
     /// The rows' positions in the order asked for; ties are broken by code, so the order is
