@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "OfficeTests",
             dependencies: [
-                "Office", "CSystemZlib", "DocumentCheck", "Intake", "MIME", "MailTransport", "Store", "TestSupport",
+                "Office", "CSystemZlib", "DocumentCheck", "Intake", "MIME", "MailTransport", "Store",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

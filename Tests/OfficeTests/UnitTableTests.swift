@@ -1,7 +1,6 @@
 import Foundation
 import Intake
 import Store
-import TestSupport
 import Testing
 
 @testable import Office
@@ -29,14 +28,17 @@ struct UnitTableTests {
         UnitTable(roster: roster, ledger: ledger, query: query).rows.map(\.unit.code)
     }
 
-    @Test func rowsAreMovedIntoTheOrderOfTheirPositions() {
-        var random = SeededGenerator()
-        for count in [0, 1, 2, 7, 300] {
-            let items = (0..<count).map { "row \($0)" }
-            for positions in [Array(items.indices), items.indices.reversed(), items.indices.shuffled(using: &random)] {
-                var arranged = items
-                UnitTable.arrange(&arranged, as: positions)
-                #expect(arranged == positions.map { items[$0] }, "\(count) rows, \(random.replay)")
+    @Test func aPageOfRowsIsThatPartOfTheWholeTable() {
+        for query in UnitTable.SortKey.allCases.flatMap({ [UnitTable.Query(sort: $0), UnitTable.Query(sort: $0, descending: true)] }) {
+            let table = UnitTable(roster: roster, ledger: ledger, query: query)
+            let whole = table.rows
+            #expect(table.count == 4 && whole.count == 4)
+            for range in [0..<0, 0..<2, 1..<3, 3..<4, 2..<200, 9..<12] {
+                let page = table.rows(in: range)
+                let expected = whole[range.clamped(to: whole.indices)]
+                #expect(page.map(\.unit.code) == expected.map(\.unit.code), "\(query), rows \(range)")
+                #expect(page.map(\.status) == expected.map(\.status), "\(query), rows \(range)")
+                #expect(page.map(\.note) == expected.map(\.note), "\(query), rows \(range)")
             }
         }
     }

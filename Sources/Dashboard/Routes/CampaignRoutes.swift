@@ -47,8 +47,9 @@ extension DashboardRoutes {
                 roster: state.setup.roster.asked(by: campaign), ledger: try await ledger(campaign, state: state), query: unitQuery,
                 index: state.index)
             let pageNumber = max(1, Int(parameters["page"] ?? "") ?? 1)
-            let pages = max(1, (table.rows.count + Self.pageSize - 1) / Self.pageSize)
-            let shown = table.rows.dropFirst((min(pageNumber, pages) - 1) * Self.pageSize).prefix(Self.pageSize)
+            let pages = max(1, (table.count + Self.pageSize - 1) / Self.pageSize)
+            let first = (min(pageNumber, pages) - 1) * Self.pageSize
+            let shown = table.rows(in: first..<first + Self.pageSize)
             let base = "/campaigns/\(FormData.percentEncode(campaign.id))"
             func link(_ query: UnitTable.Query, page: Int = 1) -> String {
                 var items = query.parameters
@@ -88,7 +89,7 @@ extension DashboardRoutes {
                             href: "\(base)/units/\(FormData.percentEncode(row.unit.code))")
                     }),
                 empty: shown.isEmpty,
-                countLine: UnitTablePage.countLine(shown: shown.count, matching: table.rows.count, total: table.total),
+                countLine: UnitTablePage.countLine(shown: shown.count, matching: table.count, total: table.total),
                 exportQuery: FormData.queryString(unitQuery.parameters),
                 previousHref: pageNumber > 1 ? link(unitQuery, page: min(pageNumber, pages) - 1) : nil,
                 nextHref: pageNumber < pages ? link(unitQuery, page: pageNumber + 1) : nil,

@@ -67,13 +67,20 @@ public struct UnitTable: Sendable {
         /// The status as the officer reads it: "Đã nộp — người gửi chưa xác nhận" when the
         /// sender is not confirmed.
         public var statusLabel: String { status.label(senderUnconfirmed: senderUnconfirmed) }
-        /// The unit's place in code order and in name order (see `RosterIndex`).
-        var codeRank: Int
-        var nameRank: Int
     }
 
-    public var rows: [Row]
-    public var total: Int
+    /// The units that match the query, in the order asked for: each one's place in the
+    /// roster and its ledger line's. A page shows 200 of 3,000 units, so a row is built
+    /// only when it is asked for (`rows(in:)`), not for every unit on every request.
+    private let order: [(unit: Int, entry: Dictionary<String, LedgerRow>.Index?)]
+    private let units: [SchoolUnit]
+    private let ledger: [String: LedgerRow]
+    /// Units on the roster, matching or not.
+    public let total: Int
+    /// Units that match the query.
+    public var count: Int { order.count }
+    /// Every matching row, in order (the exports).
+    public var rows: [Row] { rows(in: 0..<count) }
 
     /// Verdicts that need the officer first, the seal last.
     static let checkRank: [CheckVerdict: Int] = [
@@ -87,58 +94,47 @@ public struct UnitTable: Sendable {
     public init(roster: Roster, ledger: [String: LedgerRow], query: Query, index: RosterIndex? = nil) {
         let index = index ?? RosterIndex(roster)
         total = roster.units.count
+        units = roster.units
+        self.ledger = ledger
         let needle = query.search.map(TextFolding.fold)
-        var rows: [Row] = []
-        rows.reserveCapacity(roster.units.count)
-        for unit in roster.units {
-            let entry = ledger[unit.code]
-            let status = entry?.status ?? .pending
-            if let wanted = query.status, wanted != status { continue }
+        var matching: [(unit: Int, entry: Dictionary<String, LedgerRow>.Index?)] = []
+        matching.reserveCapacity(roster.units.count)
+        for (position, unit) in roster.units.enumerated() {
+            let entry = ledger.index(forKey: unit.code)
+            if let wanted = query.status, wanted != (entry.map { ledger.values[$0].status } ?? .pending) { continue }
             if let level = query.level, level != unit.level { continue }
             if let needle, !needle.isEmpty, !(index.folded[unit.code] ?? "").contains(needle),
                 !unit.code.lowercased().contains(needle)
             {
                 continue
             }
-            rows.append(
-                Row(
-                    unit: unit, status: status, receivedAt: entry?.receivedAt, note: entry?.note,
-                    files: entry?.attachmentCount ?? 0, senderUnconfirmed: entry?.senderUnconfirmed ?? false,
-                    check: entry.flatMap { CheckVerdict.summary(of: $0.checks.compactMap { $0 }) },
-                    checkPending: entry?.checks.contains(nil) ?? false, document: entry?.document,
-                    codeRank: index.codeRank[unit.code] ?? 0,
-                    nameRank: index.nameRank[unit.code] ?? 0))
+            matching.append((position, entry))
         }
-        Self.arrange(&rows, as: Self.sortedPositions(rows, by: query.sort, descending: query.descending))
-        self.rows = rows
+        order = Self.sortedPositions(matching, units: units, ledger: ledger, index: index, by: query.sort, descending: query.descending)
+            .map { matching[$0] }
     }
 
-    /// Puts `rows[positions[i]]` at `i`, moving the rows along each cycle of the
-    /// permutation instead of copying every row (and releasing the copies) into a new array.
-    /// The buffer's `swapAt` moves; `Array`'s copies, retaining each string of the row.
-    static func arrange<Element>(_ rows: inout [Element], as positions: [Int]) {
-        var positions = positions
-        rows.withUnsafeMutableBufferPointer { rows in
-            for start in positions.indices where positions[start] >= 0 {
-                var at = start
-                while true {
-                    let from = positions[at]
-                    positions[at] = -1
-                    if from == start { break }
-                    rows.swapAt(at, from)
-                    at = from
-                }
-            }
+    /// The matching rows at `range` of the order.
+    public func rows(in range: Range<Int>) -> [Row] {
+        order[range.clamped(to: 0..<count)].map { unit, entry in
+            let entry = entry.map { ledger.values[$0] }
+            return Row(
+                unit: units[unit], status: entry?.status ?? .pending, receivedAt: entry?.receivedAt, note: entry?.note,
+                files: entry?.attachmentCount ?? 0, senderUnconfirmed: entry?.senderUnconfirmed ?? false,
+                check: entry.flatMap { CheckVerdict.summary(of: $0.checks.compactMap { $0 }) },
+                checkPending: entry?.checks.contains(nil) ?? false, document: entry?.document)
         }
     }
 
-    /// The rows' positions in the order asked for; ties are broken by code, so the order is
-    /// stable across requests. Each row's key is read once into an array and the positions
-    /// are sorted on it (comparing whole rows copied their strings at every step); codes
-    /// and names sort by their precomputed rank, statuses in the ledger's own order, those
-    /// still owing something first.
-    static func sortedPositions(_ rows: [Row], by key: SortKey, descending: Bool) -> [Int] {
-        let codes = rows.map(\.codeRank)
+    /// The positions of `matching` in the order asked for; ties are broken by code, so the
+    /// order is stable across requests. Each unit's key is read once into an array and the
+    /// positions are sorted on it; codes and names sort by their precomputed rank, statuses
+    /// in the ledger's own order, those still owing something first.
+    static func sortedPositions(
+        _ matching: [(unit: Int, entry: Dictionary<String, LedgerRow>.Index?)], units: [SchoolUnit], ledger: [String: LedgerRow],
+        index: RosterIndex, by key: SortKey, descending: Bool
+    ) -> [Int] {
+        let codes = matching.map { index.codeRank[units[$0.unit].code] ?? 0 }
         func positions<K: Comparable>(_ keys: [K]) -> [Int] {
             keys.indices.sorted { a, b in
                 if keys[a] < keys[b] { return !descending }
@@ -146,14 +142,21 @@ public struct UnitTable: Sendable {
                 return codes[a] < codes[b]
             }
         }
+        /// The ledger line's `key`, read in place; `missing` for a unit without one.
+        func byEntry<K: Comparable>(_ key: (borrowing LedgerRow) -> K, missing: K) -> [Int] {
+            positions(matching.map { $0.entry.map { key(ledger.values[$0]) } ?? missing })
+        }
         switch key {
         case .code: return positions(codes)
-        case .name: return positions(rows.map(\.nameRank))
-        case .level: return positions(rows.map(\.unit.level))
-        case .status: return positions(rows.map { statusRank[$0.status] ?? 0 })
-        case .received: return positions(rows.map { $0.receivedAt ?? .distantFuture })
-        case .files: return positions(rows.map(\.files))
-        case .check: return positions(rows.map { checkRank[$0.check ?? .unchecked] ?? 0 })
+        case .name: return positions(matching.map { index.nameRank[units[$0.unit].code] ?? 0 })
+        case .level: return positions(matching.map { units[$0.unit].level })
+        case .status: return byEntry({ statusRank[$0.status] ?? 0 }, missing: statusRank[.pending] ?? 0)
+        case .received: return byEntry({ $0.receivedAt ?? .distantFuture }, missing: .distantFuture)
+        case .files: return byEntry({ $0.attachmentCount }, missing: 0)
+        case .check:
+            let unchecked = checkRank[.unchecked] ?? 0
+            return byEntry(
+                { checkRank[CheckVerdict.summary(of: $0.checks.compactMap { $0 }) ?? .unchecked] ?? unchecked }, missing: unchecked)
         }
     }
 }

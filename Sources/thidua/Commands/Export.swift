@@ -39,7 +39,7 @@ struct Export: AsyncParsableCommand {
             case .csv: data = Data(UnitTableCSV.render(table, office: context.config.office).utf8)
             }
             try write(data)
-            print("\(output): \(table.rows.count) units of \(campaign.title)")
+            print("\(output): \(table.count) units of \(campaign.title)")
         }
     }
 
