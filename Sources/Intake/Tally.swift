@@ -25,10 +25,21 @@ public struct Tally: Sendable, Equatable, Codable {
     public init() {}
 
     public init(roster: Roster, statuses: [String: ReceiptStatus], awaitingReview: Int, senderUnconfirmed: Set<String> = []) {
+        self.init(roster: roster, awaitingReview: awaitingReview) { code in
+            statuses[code].map { ($0, senderUnconfirmed.contains(code)) }
+        }
+    }
+
+    /// `line` gives a unit's status and whether its sender is unconfirmed, nil for a unit
+    /// without a ledger line (pending). Read in place from whatever holds the ledger: the
+    /// dashboard counts 3,000 units on every overview, and building a dictionary of
+    /// statuses and a set of unconfirmed senders for each count was most of its time.
+    public init(roster: Roster, awaitingReview: Int, line: (String) -> (status: ReceiptStatus, senderUnconfirmed: Bool)?) {
         for unit in roster.units {
-            let status = statuses[unit.code] ?? .pending
+            let entry = line(unit.code)
+            let status = entry?.status ?? .pending
             add(status)
-            if status == .received || status == .late, senderUnconfirmed.contains(unit.code) { self.senderUnconfirmed += 1 }
+            if status == .received || status == .late, entry?.senderUnconfirmed == true { self.senderUnconfirmed += 1 }
         }
         self.awaitingReview = awaitingReview
     }

@@ -97,4 +97,19 @@ struct TallyTests {
         let tally = Tally(roster: roster, statuses: ["TH01": .received, "GONE": .late], awaitingReview: 0)
         #expect(tally.total == 3 && tally.received == 1 && tally.late == 0 && tally.pending == 2)
     }
+
+    /// The dashboard counts from the ledger in place; `thidua status` from its statuses.
+    @Test func aTallyReadInPlaceFromTheLedgerIsTheTallyOfItsStatuses() {
+        let lines: [String: (status: ReceiptStatus, senderUnconfirmed: Bool)] = [
+            "TH01": (.received, true), "TH02": (.needsReview, true), "GONE": (.late, true),
+        ]
+        let inPlace = Tally(roster: roster, awaitingReview: 2) { lines[$0] }
+        let fromStatuses = Tally(
+            roster: roster, statuses: lines.mapValues(\.status), awaitingReview: 2,
+            senderUnconfirmed: Set(lines.filter(\.value.senderUnconfirmed).keys))
+        #expect(inPlace == fromStatuses)
+        // An unconfirmed sender counts only for a unit whose submission is in.
+        #expect(inPlace.senderUnconfirmed == 1 && inPlace.received == 1 && inPlace.needsReview == 1 && inPlace.pending == 1)
+        #expect(inPlace.awaitingReview == 2)
+    }
 }

@@ -69,10 +69,10 @@ struct DashboardRoutes: Sendable {
     /// at most a few seconds ago.
     func tally(_ campaign: Campaign, state: DashboardState) async throws -> Tally {
         let ledger = try await ledger(campaign, state: state)
-        return Tally(
-            roster: state.setup.roster.asked(by: campaign), statuses: ledger.mapValues(\.status),
-            awaitingReview: try await reviewCount.value(campaign.id) { try state.store.reviewCount(campaign: campaign.id) },
-            senderUnconfirmed: Set(ledger.filter(\.value.senderUnconfirmed).keys))
+        let awaitingReview = try await reviewCount.value(campaign.id) { try state.store.reviewCount(campaign: campaign.id) }
+        return Tally(roster: state.setup.roster.asked(by: campaign), awaitingReview: awaitingReview) { code in
+            ledger.index(forKey: code).map { (ledger.values[$0].status, ledger.values[$0].senderUnconfirmed) }
+        }
     }
 
     /// `campaign`'s ledger, as read at most a few seconds ago.
