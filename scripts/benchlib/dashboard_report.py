@@ -37,10 +37,11 @@ straight into the SQLite store of a release `thidua run` (schema from thidua's o
 that sent), about 4% of the messages unattributed and 10% needing review. wrk on loopback, logged in (session cookie),
 2 threads, {connections} connections, {seconds} s per page after a 3 s warm-up; the daemon serves the dashboard while its
 poller keeps failing against an absent mail server, as it would during an outage. The unit table shows {shown} units
-per page (a page holds up to 200; the whole table is still filtered and sorted on every request). The dashboard reuses a
-campaign's ledger for up to 2 s and the review badge's count for up to 5 s (both dropped after every action taken from
-the dashboard), so most of wrk's requests read the store's snapshot rather than the store, as an officer's clicks within
-a few seconds would; everything else (filtering, sorting 3,000 units, rendering) is done per request.
+per page (a page holds up to 200; the whole table is still filtered and sorted on every request, and the rows of the
+page shown are built). The dashboard reuses a campaign's ledger for up to 2 s and the review badge's count for up to 5 s
+(both dropped after every action taken from the dashboard); past that, the value is still served while one read of the
+store renews it in the background. So wrk's requests read the store's snapshot rather than the store, as an officer's
+clicks within a few seconds would; everything else (filtering, sorting 3,000 units, rendering) is done per request.
 
 Commands (paths relative to the repository):
 ```
