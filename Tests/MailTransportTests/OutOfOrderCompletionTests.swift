@@ -35,17 +35,25 @@ struct OutOfOrderCompletionTests {
         try await body(server, imap, directory)
     }
 
+    /// Fetches `uid` (with `next` pipelined) into `file` and expects the file to hold that
+    /// message whole, with its size and hash.
+    static func expectFetched(
+        _ uid: UInt32, next: [UInt32], by imap: IMAPClient, into file: URL, _ messages: [UInt32: [UInt8]]
+    ) async throws {
+        let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: uid, toFile: file.path, durable: false, next: next)
+        let onDisk = Array(try Data(contentsOf: file))
+        #expect(fetched.uid == uid)
+        #expect(onDisk == messages[uid], "UID \(uid): the file holds another message or a part of one")
+        #expect(fetched.size == onDisk.count && fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+    }
+
     @Test func aPipelinedFetchAnsweredAndCompletedFirstIsKeptForItsTurn() async throws {
         let messages: [UInt32: [UInt8]] = [1: Self.message(1, size: 700_000), 2: Self.message(2, size: 300_000)]
         try await Self.withServer(messages) { server, imap, directory in
             // UID 2 is asked for behind UID 1 and answered, and completed, before it.
             for (uid, next) in [(UInt32(1), [UInt32(2)]), (2, []), (1, [])] {
-                let path = directory.appendingPathComponent("\(uid)-\(server.fetches)").path
-                let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: uid, toFile: path, durable: false, next: next)
-                let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-                #expect(fetched.uid == uid)
-                #expect(onDisk == messages[uid], "UID \(uid): the file holds another message or a part of one")
-                #expect(fetched.size == onDisk.count && fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+                try await Self.expectFetched(
+                    uid, next: next, by: imap, into: directory.appendingPathComponent("\(uid)-\(server.fetches)"), messages)
             }
             // UID 2's fetch took its early answer without asking again, and nothing made the
             // connection wait out its stall timeout and log in anew.
@@ -62,12 +70,7 @@ struct OutOfOrderCompletionTests {
         ]
         try await Self.withServer(messages) { server, imap, directory in
             for (uid, next) in [(UInt32(1), [UInt32(2), 3]), (2, [3]), (3, [])] {
-                let path = directory.appendingPathComponent("\(uid)").path
-                let fetched = try await imap.fetch(mailbox: "INBOX", uidValidity: 7, uid: uid, toFile: path, durable: false, next: next)
-                let onDisk = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-                #expect(fetched.uid == uid)
-                #expect(onDisk == messages[uid], "UID \(uid): the file holds another message or a part of one")
-                #expect(fetched.size == onDisk.count && fetched.sha256 == SHA256Hasher.hex(of: onDisk))
+                try await Self.expectFetched(uid, next: next, by: imap, into: directory.appendingPathComponent("\(uid)"), messages)
             }
             #expect(server.fetches == 3)
             #expect(server.connections == 1)
