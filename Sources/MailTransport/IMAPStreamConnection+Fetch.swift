@@ -85,21 +85,23 @@ extension IMAPStreamConnection {
                 size: count, sha256: file!.digest(), isDurable: durable)
         }
         try completion?.get()
-        if fetched == nil, let early = arrivedEarly.removeValue(forKey: uid) {
-            guard rename(early.path, path) == 0 else {
-                unlink(early.path)
-                throw LiteralFile.Failure(action: "move into place", path: path)
-            }
-            if durable {
-                let fd = open(path, O_RDONLY | O_CLOEXEC)
-                defer { if fd >= 0 { close(fd) } }
-                guard fd >= 0, fsync(fd) == 0 else { throw LiteralFile.Failure(action: "flush", path: path) }
-            }
-            fetched = FetchedFile(
-                uid: uid, internalDate: early.internalDate, path: path, size: early.size,
-                sha256: early.sha256, isDurable: durable)
+        return try fetched ?? takeArrivedEarly(uid, path: path, durable: durable)
+    }
+
+    /// Message `uid` if it came early (`receiveEarly`), moved to `path`.
+    private func takeArrivedEarly(_ uid: UInt32, path: String, durable: Bool) throws -> FetchedFile? {
+        guard let early = arrivedEarly.removeValue(forKey: uid) else { return nil }
+        guard rename(early.path, path) == 0 else {
+            unlink(early.path)
+            throw LiteralFile.Failure(action: "move into place", path: path)
         }
-        return fetched
+        if durable {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            defer { if fd >= 0 { close(fd) } }
+            guard fd >= 0, fsync(fd) == 0 else { throw LiteralFile.Failure(action: "flush", path: path) }
+        }
+        return FetchedFile(
+            uid: uid, internalDate: early.internalDate, path: path, size: early.size, sha256: early.sha256, isDurable: durable)
     }
 
     /// The pipelined fetch `line` completes, if any, and how.
